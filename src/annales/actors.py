@@ -1,0 +1,180 @@
+"""Finding actors in a parsed document: knowledge-base matches grouped into actor phrases.
+
+``ActorFinder`` is a pipeline step: ``finder(doc) -> Actors``. It matches the knowledge base's surface
+forms, then groups matches that belong to one noun phrase ("France's foreign minister", "Italian Prime
+Minister Giorgia Meloni", "a spokeswoman for China's foreign ministry") into one actor phrase whose
+country and sector come from its parts, the closest part winning.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from .kb import Entry, KnowledgeBase
+
+# dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
+# prepositions joining an agent to its country ("the foreign minister of France", "police in Kenya")
+_AGENT_PREPS = frozenset({"of", "for", "at", "from", "in"})
+# clause edges that end an argument's noun phrase
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct"})
+
+
+@dataclass
+class ActorPhrase:
+    """An actor in a document: its head token, token span, and what it resolves to."""
+
+    head: int
+    start: int  # token span [start, end)
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
+
+    @property
+    def code(self) -> str:
+        if self.org:
+            return self.org
+        return (self.country or "---") + (self.sector or "")
+
+
+class Actors:
+    """The actor phrases of one document, indexed by head token and by covered token."""
+
+    def __init__(self, phrases: list[ActorPhrase]):
+        self.phrases = phrases
+        self.by_head = {p.head: p for p in phrases}
+        self.by_token: dict[int, ActorPhrase] = {}
+        for p in phrases:
+            for i in range(p.start, p.end):
+                self.by_token.setdefault(i, p)
+
+    def at(self, tok) -> ActorPhrase | None:
+        """The actor an argument token stands for: itself, the phrase it is part of, or the first
+        actor found breadth-first in its noun phrase (not crossing into clauses)."""
+        p = self.by_head.get(tok.i) or self.by_token.get(tok.i)
+        if p:
+            return p
+        queue = deque(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+        seen = 0
+        while queue and seen < 40:
+            c = queue.popleft()
+            seen += 1
+            p = self.by_head.get(c.i)
+            if p:
+                return p
+            queue.extend(g for g in c.children if g.dep_ not in CLAUSE_DEPS)
+        return None
+
+    def all_at(self, tok) -> list[ActorPhrase]:
+        """Actors of an argument and of its coordinated conjuncts ("Italy and Russia")."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            p = self.at(t)
+            if p and p not in out:
+                out.append(p)
+        return out
+
+
+class ActorFinder:
+    """Pipeline step: ``ActorFinder(nlp, kb)(doc) -> Actors``."""
+
+    requires = ("token.dep", "token.head", "token.pos", "token.ent_type")
+    assigns = ("actors",)
+
+    def __init__(self, nlp, kb: KnowledgeBase | None = None):
+        self.kb = kb or KnowledgeBase.default()
+        self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        proper = [t for t in self.kb.terms if t != t.lower()]
+        common = [t for t in self.kb.terms if t == t.lower()]
+        for matcher, terms in ((self.case_matcher, proper), (self.lower_matcher, common)):
+            for term, doc in zip(terms, nlp.tokenizer.pipe(terms)):
+                matcher.add(term, [doc])
+        self.strings = nlp.vocab.strings
+
+    def matches(self, doc):
+        spans = []
+        for matcher in (self.case_matcher, self.lower_matcher):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                span.label_ = self.strings[match_id]
+                spans.append(span)
+        out = []
+        for span in filter_spans(spans):
+            entries = self.kb.terms.get(span.label_)
+            if not entries:
+                continue
+            entry = entries[0]
+            if entry.kind != "agent" and any(t.ent_type_ == "PERSON" for t in span):
+                continue  # "Jordan Henderson", "Georgia Meloni"
+            out.append((span, entry))
+        return out
+
+    def __call__(self, doc) -> Actors:
+        agent_tokens: set[int] = set()
+        matched: dict[int, int] = {}
+        found = self.matches(doc)
+        for span, entry in found:
+            for t in span:
+                matched[t.i] = span.root.i
+                if entry.kind == "agent":
+                    agent_tokens.add(t.i)
+        groups: dict[int, ActorPhrase] = {}
+        for span, entry in found:
+            head, rank = _climb(span.root, agent_tokens, matched)
+            phrase = groups.get(head.i)
+            if phrase is None:
+                phrase = groups[head.i] = ActorPhrase(head=head.i, start=span.start, end=span.end)
+            phrase.start = min(phrase.start, span.start, head.i)
+            phrase.end = max(phrase.end, span.end, head.i + 1)
+            phrase.parts.append((rank, span.root.i, entry))
+        phrases = [_resolve(p, doc) for p in groups.values()]
+        return Actors(sorted(phrases, key=lambda p: p.start))
+
+
+def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
+    """Walk from a matched word up to the head of its noun phrase. Returns (head, rank): rank grows
+    with distance and is larger through a preposition, so the closest part of a phrase wins."""
+    rank = 0
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        dep = tok.dep_
+        if (dep in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
+                and (head.i in agent_tokens or head.pos_ == "PROPN" or head.i in matched)):
+            tok, rank = head, rank + 1
+            continue
+        if (dep == "pobj" and head.dep_ == "prep" and head.lower_ in _AGENT_PREPS
+                and head.head.i in agent_tokens and head.head.i != tok.i):
+            tok, rank = head.head, rank + 10
+            continue
+        break
+    return tok, rank
+
+
+def _resolve(p: ActorPhrase, doc) -> ActorPhrase:
+    """Country, sector, organisation and name of a phrase from its parts, closest part first."""
+    parts = sorted(p.parts, key=lambda x: (x[0], abs(x[1] - p.head)))
+    for _, _, e in parts:
+        if e.kind == "org" and p.org is None and p.country is None:
+            p.org, p.name = e.code, e.name
+            p.country = p.country or e.country
+        if e.kind in ("country", "seat") and p.country is None and p.org is None:
+            p.country, p.name = e.country, e.name
+        if e.sector and p.sector is None and (e.kind == "agent" or e.kind == "seat" or e.kind == "org"):
+            p.sector = e.sector
+    head = doc[p.head]
+    if head.ent_type_ == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            p.name = ent.text
+            p.start, p.end = min(p.start, ent.start), max(p.end, ent.end)
+    return p

@@ -1,0 +1,287 @@
+"""The ``annales`` command line: parse arguments, call the library, turn exceptions into clean exits.
+
+Exit codes: 0 success; 1 some inputs were skipped or the run stopped at a bad input; 2 usage or
+configuration error; 3 the model or the store could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+
+import click
+
+from . import __version__
+from .errors import AnnalesError, ConfigError, InputError, ModelError, StoreError
+
+FORMATS = ["jsonl", "csv", "table", "parquet"]
+
+
+def _fail(exc: Exception) -> None:
+    code = 3 if isinstance(exc, (ModelError, StoreError)) else 2 if isinstance(exc, ConfigError) else 1
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(code)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _pipeline(config):
+    from .config import load_settings
+    from .pipeline import Pipeline
+
+    return Pipeline(load_settings(config))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="annales")
+def main():
+    """annales: political event data from news text.
+
+    Who did what to whom, when, where, according to whom: articles in, CAMEO/PLOVER-coded events
+    out, stored in an embedded DuckDB file with the sentence each event came from.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to code into.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format for the events (default: table on a terminal, jsonl in a pipe).")
+@click.option("--output", "-o", default=None, help="Write events here instead of standard output.")
+@click.option("--published", callback=_date, help="Publication date for inputs that have none (YYYY-MM-DD).")
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that parse in parallel.")
+@click.option("--on-error", type=click.Choice(["skip", "stop"]), default="skip", show_default=True,
+              help="On a bad input: report it and go on, or stop.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+def code(inputs, db, fmt, output, published, workers, on_error, config, quiet):
+    """Code articles into events, store them, and print them.
+
+    INPUTS are .txt, .html/.htm and .jsonl files, directories (recursed) or - for standard input.
+
+    \b
+    Example:
+        annales code examples/ --format table
+        annales code news.jsonl --workers 2 --format jsonl -o events.jsonl
+    """
+    from .batch import RunSummary, StopRun, code_inputs
+    from .export import write_events
+    from .store import Store
+
+    if fmt is None:
+        fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output PATH")
+    started = time.monotonic()
+    summary = RunSummary()
+    try:
+        pipeline = _pipeline(config)
+        with Store(db) as store, _progress(quiet) as advance:
+            events = code_inputs(inputs, store, pipeline, summary, published=published, workers=workers,
+                                 on_error=on_error, report=lambda e: click.echo(f"skipped {e}", err=True),
+                                 progress=advance)
+            if fmt == "table":
+                events = list(events)  # the bar finishes before the table prints
+            write_events(events, fmt, output)
+    except StopRun as exc:
+        click.echo(f"stopped at {exc.error.origin}; everything before it is stored", err=True)
+        sys.exit(1)
+    except AnnalesError as exc:
+        _fail(exc)
+    if not quiet:
+        click.echo(summary.line(db, time.monotonic() - started), err=True)
+        if summary.failed:
+            click.echo(f"{len(summary.failed)} input(s) skipped:", err=True)
+            for err in summary.failed:
+                click.echo(f"  {err}", err=True)
+    if summary.interrupted:
+        click.echo("interrupted: committed batches are kept; run again to resume", err=True)
+        sys.exit(130)
+    sys.exit(1 if summary.failed else 0)
+
+
+class _progress:
+    """A rich progress bar on a terminal (stderr), nothing in a pipe or with --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda article: None
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("coding"), BarColumn(), TextColumn("{task.completed} articles"),
+                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), transient=True)
+        self.bar.__enter__()
+        task = self.bar.add_task("code", total=None, rate="")
+        start = time.monotonic()
+
+        def advance(article):
+            n = self.bar.tasks[0].completed + 1
+            rate = n / max(time.monotonic() - start, 1e-6)
+            self.bar.update(task, advance=1, rate=f"{rate:.1f}/s")
+
+        return advance
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.bar.__exit__(*exc)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def clean(file):
+    """Show an input's cleaned text and what was removed from it.
+
+    \b
+    Example:
+        annales clean examples/04_sanctions_threat.txt
+    """
+    from .clean import CleanResult, clean_report
+    from .ingest import read_inputs
+
+    failed = False
+    for item in read_inputs([file]):
+        if isinstance(item, InputError):
+            click.echo(f"skipped {item}", err=True)
+            failed = True
+            continue
+        click.echo(f"== {item.id}  title={item.title!r} published={item.published} place={item.place!r} "
+                   f"source={item.source!r} authors={item.authors}")
+        click.echo(clean_report(CleanResult(item.text, item.meta.get("removals", []))))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("input", default="-")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--config", type=click.Path(exists=True, dir_okay=False))
+def classify(input, fmt, config):
+    """Classify given source/target pairs: each JSONL line {"id", "text", "source": [start, end],
+    "target": [start, end]} gets back {"id", "cameo", "plover", "quad_class", "scores"}.
+
+    \b
+    Example:
+        echo '{"id": 1, "text": "Russia attacked Ukraine.", "source": [0, 6], "target": [16, 23]}' \\
+            | annales classify -
+    """
+    from .classify import classify_pair
+
+    try:
+        pipeline = _pipeline(config)
+        fh = sys.stdin if input == "-" else open(input, encoding="utf-8")
+    except (AnnalesError, OSError) as exc:
+        _fail(exc)
+    failed = 0
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                result = classify_pair(pipeline, rec["text"], tuple(rec["source"]), tuple(rec["target"]))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                click.echo(f"skipped {input}:{lineno}: {exc.__class__.__name__}: {exc}", err=True)
+                failed += 1
+                continue
+            click.echo(json.dumps({"id": rec.get("id"), **result}, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", default=None, help="File to write (required for parquet).")
+def export(db, fmt, output):
+    """Export every stored event.
+
+    \b
+    Example:
+        annales export --format csv -o events.csv
+        annales export --format parquet -o events.parquet
+    """
+    from .export import export_store
+    from .store import Store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output PATH")
+    try:
+        with Store(db, read_only=True) as store:
+            n = export_store(store, fmt, output)
+    except AnnalesError as exc:
+        _fail(exc)
+    if output:
+        click.echo(f"wrote {n} events to {output}", err=True)
+
+
+@main.command()
+@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--top", default=10, show_default=True, help="How many dyads to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def stats(db, top, as_json):
+    """Counts by CAMEO root, top dyads and the date span of the store.
+
+    \b
+    Example:
+        annales stats --top 5
+    """
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            s = store.stats(top=top)
+    except AnnalesError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(s, indent=2, default=str))
+        return
+    click.echo(f"{s['articles']} articles, {s['events']} events, {s['mentions']} actor mentions; "
+               f"dates {s['date_span'][0]} to {s['date_span'][1]}")
+    click.echo("events by CAMEO root:")
+    for row in s["by_root"]:
+        root, label, count = (row + (None,))[:3] if len(row) == 2 else row
+        click.echo(f"  {root}  {count:>7}  {label or ''}")
+    click.echo("top dyads:")
+    for src, tgt, count in s["top_dyads"]:
+        click.echo(f"  {src or '-':<10} -> {tgt or '-':<10} {count:>7}")
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", default=0, help="Also list this many records the coder got wrong.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False))
+def evaluate(gold, workers, as_json, show_errors, config):
+    """Score the coder on gold-coded sentences: precision, recall and F1 at three levels
+    (source country + target country + CAMEO root; the same with the full code; root alone).
+
+    \b
+    Example:
+        annales evaluate ../shared/data/gold/petr2_gsr_validation.jsonl
+    """
+    from .evaluate import evaluate as run_eval
+
+    try:
+        report = run_eval(_pipeline(config), gold, workers=workers)
+    except AnnalesError as exc:
+        _fail(exc)
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.format())
+    for err in report.errors[:show_errors]:
+        click.echo(f"\n{err['id']}: {err['text']}\n  gold:      {err['gold']}\n  predicted: {err['predicted']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,272 @@
+"""Coding events from a dependency parse: triggers from the lexicon, source and target from the
+grammar, modality and negation from the words around the trigger.
+
+``EventCoder(lexicon)(doc, actors) -> list[RawEvent]`` is a pipeline step; the pipeline adds dates,
+ids and provenance. Grammar handled here:
+
+- subjects, objects, datives and prepositional targets ("met with", "imposed sanctions on");
+- passives ("was attacked by"), relative clauses ("rebels who attacked"), participles ("a convoy
+  attacked by rebels"), control ("agreed to withdraw") and coordination of verbs and of actors (one
+  event per source-target pair);
+- nominal events: source from the possessor or modifier ("Russia's expulsion of", "Israeli air strikes
+  on") or from the subject of the governing verb ("Russia announced the expulsion of");
+- reported speech: in "X said Y did Z" the event is Y->Z, modality reported, and "said" is not coded;
+- intent and threats ("will impose", "is due to visit", "threatened to") recoded under CAMEO 03/13;
+  hypotheticals ("could", "would", "if" clauses) and negation ("not", "never").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ontology
+from .actors import ActorPhrase, Actors
+from .lexicon import Lexicon, Pattern, match
+
+SPEECH_VERBS = frozenset(
+    "say tell announce report claim state add insist note confirm stress explain write declare "
+    "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
+INTENT_HEADS = frozenset(
+    "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer decide try "
+    "wish ready willing poised likely schedule propose consider mull".split())
+THREAT_HEADS = frozenset({"threaten"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+TARGETLESS_ROOTS = frozenset({"14", "15"})  # protests and force postures may have no target
+LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+
+
+@dataclass
+class RawEvent:
+    """An event found in a sentence, before dates and ids are added."""
+
+    sent_start: int  # token index of the sentence start
+    trigger: int  # token index
+    source: ActorPhrase
+    target: ActorPhrase | None
+    pattern: Pattern
+    code: str
+    modality: str
+    negated: bool
+    tense: str
+    by_noun: bool
+
+    @property
+    def key(self):
+        return (self.sent_start, self.source.head, self.target.head if self.target else None, self.code[:2])
+
+
+class EventCoder:
+    """Pipeline step: ``EventCoder(lexicon)(doc, actors) -> list[RawEvent]``."""
+
+    requires = ("token.dep", "token.head", "token.lemma", "token.tag", "actors")
+    assigns = ("events",)
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc, actors: Actors) -> list[RawEvent]:
+        if not actors.phrases:
+            return []
+        events: list[RawEvent] = []
+        for sent in doc.sents:
+            if not any(sent.start <= p.head < sent.end for p in actors.phrases):
+                continue
+            events.extend(self.code_sentence(sent, actors))
+        return events
+
+    def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:
+        found: list[RawEvent] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.lexicon.verbs:
+                pattern = match(tok, self.lexicon.verbs[tok.lemma_])
+                if pattern:
+                    found.extend(self._verb_events(sent, tok, pattern, actors))
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lexicon.nouns:
+                if tok.i in actors.by_token:
+                    continue
+                pattern = match(tok, self.lexicon.nouns[tok.lemma_.lower()])
+                if pattern:
+                    found.extend(self._noun_events(sent, tok, pattern, actors))
+        return _dedupe(_drop_speech_frames(found, sent))
+
+    # -- verbs -------------------------------------------------------------------------------
+    def _verb_events(self, sent, verb, pattern: Pattern, actors: Actors) -> list[RawEvent]:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            agent = _child(verb, "agent")
+            sources = actors.all_at(_child(agent, "pobj")) if agent is not None and _child(agent, "pobj") is not None else []
+            subj = _child(verb, "nsubjpass")
+            if subj is None and verb.dep_ in ("acl", "relcl"):
+                subj = verb.head
+            targets = _targets_from(pattern, verb, actors, passive_subject=subj)
+        else:
+            subj = subject_of(verb)
+            sources = actors.all_at(subj) if subj is not None else []
+            targets = _targets_from(pattern, verb, actors)
+        return self._pairs(sent, verb, pattern, sources, targets, by_noun=False)
+
+    # -- nouns -------------------------------------------------------------------------------
+    def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
+        targets = _targets_from(pattern, noun, actors) if pattern.target and pattern.target != "dobj" else []
+        sources: list[ActorPhrase] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                p = actors.at(c)
+                if p and p not in targets:
+                    sources.append(p)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if not sources and by is not None and _child(by, "pobj") is not None:
+            sources = actors.all_at(_child(by, "pobj"))
+        if not sources and noun.dep_ in LIGHT_DEPS | {"pobj"}:
+            gov = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                subj = subject_of(gov)
+                if subj is not None:
+                    sources = actors.all_at(subj)
+        return self._pairs(sent, noun, pattern, sources, targets, by_noun=True)
+
+    def _pairs(self, sent, trig, pattern, sources, targets, by_noun) -> list[RawEvent]:
+        if not sources:
+            return []
+        modality, tense = modality_of(trig)
+        negated = is_negated(trig)
+        code = pattern.code
+        if modality in ("intended", "hypothetical"):
+            code = ontology.recode_intended(code)
+        if not targets:
+            if code[:2] not in TARGETLESS_ROOTS:
+                return []
+            targets = [None]
+        out = []
+        for s in sources:
+            for t in targets:
+                if t is not None and (t is s or t.code == s.code and t.head == s.head):
+                    continue
+                out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
+        return out
+
+
+def _child(tok, dep: str):
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def subject_of(verb):
+    """The subject of a verb, inherited through control, coordination and relative clauses."""
+    tok = verb
+    for _ in range(5):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head
+        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:
+    """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
+    object of a preposition attached to the trigger or to its object."""
+    if pattern.target is None:
+        return []
+    if pattern.target == "dobj":
+        if passive_subject is not None:
+            return actors.all_at(passive_subject)
+        obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
+        if obj is None:  # "lean on Iran" parsed as prep: take the first prepositional object
+            obj = next((_child(c, "pobj") for c in trig.children if c.dep_ == "prep" and _child(c, "pobj") is not None), None)
+        return actors.all_at(obj) if obj is not None else []
+    holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "attr", "nsubjpass", "prt")]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == pattern.target:
+                pobj = _child(c, "pobj")
+                if pobj is not None:
+                    return actors.all_at(pobj)
+    if passive_subject is not None and pattern.target:
+        return actors.all_at(passive_subject)
+    # "lean on Iran" with "on" as a particle: the object is the target
+    obj = _child(trig, "dobj")
+    if obj is not None and any(c.dep_ == "prt" and c.lower_ == pattern.target for c in trig.children):
+        return actors.all_at(obj)
+    return []
+
+
+def is_negated(trig) -> bool:
+    """"will not recall", "has never backed away", "no talks with"."""
+    for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
+        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
+                                   for c in tok.children):
+            return True
+    return False
+
+
+def modality_of(trig) -> tuple[str, str]:
+    """(modality, tense) of a trigger from its auxiliaries and governing words."""
+    tok = trig
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
+        tok = trig.head  # the governing verb of a nominal event
+    modality, tense, reported = "asserted", _tense(tok), False
+    cur = tok
+    for _ in range(6):
+        auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in HYPOTHETICAL_AUX for a in auxes) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                               for c in cur.children):
+            return "hypothetical", "future"
+        if any(a in FUTURE_AUX for a in auxes):
+            modality, tense = "intended", "future"
+        if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in THREAT_HEADS | INTENT_HEADS:
+            modality, tense = "intended", "future"
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS:
+            reported = True
+        if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+                return "hypothetical", "future"
+            cur = cur.head
+            continue
+        break
+    if modality == "asserted" and (reported or any(t.lower_ == "according" for t in trig.sent)):
+        modality = "reported"
+    return modality, tense
+
+
+def _tense(tok) -> str:
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were", "did"}:
+        return "past"
+    return "present"
+
+
+def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
+    """A speech verb whose reported clause carries an event is not an event itself."""
+    triggers = {e.trigger for e in events}
+    doc = sent.doc
+    keep = []
+    for e in events:
+        tok = doc[e.trigger]
+        if tok.lemma_ in SPEECH_VERBS and any(
+                t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree):
+            continue
+        keep.append(e)
+    return keep
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per (sentence, source, target, root): verbs before nouns, specific patterns first."""
+    best: dict[tuple, RawEvent] = {}
+    for e in events:
+        k = e.key
+        cur = best.get(k)
+        if cur is None or (e.by_noun, -e.pattern.specificity) < (cur.by_noun, -cur.pattern.specificity):
+            best[k] = e
+    return sorted(best.values(), key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))

@@ -1,0 +1,79 @@
+"""The actor knowledge base: countries, seats of power, organisations and generic agents.
+
+Loaded from the readable data files in ``annales/data`` (``countries.tsv``, ``seats.tsv``,
+``organisations.tsv``, ``agents.tsv``). Each surface form ("Italian", "the Kremlin", "foreign
+minister") maps to one or more :class:`Entry` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import data_path, read_tsv, split_list
+
+NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "---"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form means. ``kind``: country, seat, org or agent."""
+
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # organisations: their own code ("IGOUNO", "PSEREB")
+
+
+class KnowledgeBase:
+    """Surface form -> entries. Proper names are matched case-sensitively, agents case-insensitively."""
+
+    def __init__(self):
+        self.terms: dict[str, list[Entry]] = {}
+        self.country_names: dict[str, str] = {}
+
+    def add(self, term: str, entry: Entry) -> None:
+        term = " ".join(term.split())
+        if term:
+            entries = self.terms.setdefault(term, [])
+            if entry not in entries:
+                entries.append(entry)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @classmethod
+    def default(cls) -> "KnowledgeBase":
+        return _default_kb()
+
+    def load_builtin(self) -> "KnowledgeBase":
+        for _, row in read_tsv(data_path("countries.tsv")):
+            iso, name = row["iso3"], row["name"]
+            self.country_names[iso] = name
+            entry = Entry("country", name, country=iso)
+            for term in [name, *split_list(row.get("aliases", "")), *split_list(row.get("demonyms", ""))]:
+                self.add(term, entry)
+                if term.lower().startswith("the "):
+                    self.add(term[4:], entry)
+        for _, row in read_tsv(data_path("seats.tsv")):
+            iso = row["iso3"]
+            entry = Entry("seat", self.country_names.get(iso, iso), country=iso, sector=row.get("sector") or "GOV")
+            for term in split_list(row["term"]):
+                self.add(term, entry)
+        for _, row in read_tsv(data_path("organisations.tsv")):
+            code = row["code"]
+            country = code[:3] if code[:3] not in NON_COUNTRY_PREFIXES else None
+            sector = code[3:6] if country and len(code) >= 6 else None
+            entry = Entry("org", row["name"], country=country, sector=sector, code=code)
+            for term in [row["name"], *split_list(row.get("aliases", ""))]:
+                self.add(term, entry)
+        for _, row in read_tsv(data_path("agents.tsv")):
+            for term in split_list(row["terms"]):
+                self.add(term.lower(), Entry("agent", term.lower(), sector=row["sector"]))
+        return self
+
+
+@lru_cache(maxsize=1)
+def _default_kb() -> KnowledgeBase:
+    return KnowledgeBase().load_builtin()

@@ -1,0 +1,132 @@
+"""The event lexicon: verb and noun patterns (``data/verbs.tsv``, ``data/nouns.tsv``) and their matching
+against a dependency parse.
+
+Pattern language (one pattern a row, lemmas in lower case)::
+
+    040   meet with *               verb first; `*` after a preposition: the target is its object
+    172   impose sanction on *      other words must be found among the trigger's dependents
+    138   threaten * with force     `*` right after the verb: the target is the direct object
+    195   air strike on *           nouns: the trigger is the last word before a preposition or `*`
+
+With no ``*`` the target of a verb is its direct object, if any. The source is found by the coder
+(subject, passive agent, possessor), never by the pattern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import data_path, read_tsv
+from .errors import ConfigError
+
+PREPOSITIONS = frozenset(
+    "about above across after against along among around as at before behind below beside between "
+    "beyond by for from in inside into near of off on onto out outside over past through to toward "
+    "towards under upon with within without".split())
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    trigger: str  # lemma of the trigger word
+    words: tuple[str, ...]  # other required lemmas (modifiers, particles, object heads, prepositions)
+    target: str | None  # "dobj", a preposition, or None
+    text: str
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) + (1 if self.target and self.target != "dobj" else 0)
+
+
+def parse_pattern(code: str, text: str, kind: str) -> Pattern:
+    """Parse one pattern; ``kind`` is "verb" or "noun"."""
+    tokens = text.lower().split()
+    if not tokens or tokens[0] == "*":
+        raise ValueError(f"empty pattern {text!r}")
+    if kind == "verb":
+        idx = 0
+    else:  # the trigger noun: last word before the first preposition or `*`
+        idx = 0
+        for i, t in enumerate(tokens):
+            if t == "*" or (i > 0 and t in PREPOSITIONS):
+                break
+            idx = i
+    target = None
+    if "*" in tokens:
+        star = tokens.index("*")
+        prev = tokens[star - 1] if star > 0 else None
+        target = prev if (prev in PREPOSITIONS and star - 1 != idx) else "dobj"
+    elif kind == "verb":
+        target = "dobj"
+    words = tuple(t for i, t in enumerate(tokens) if i != idx and t != "*")
+    return Pattern(code=code, trigger=tokens[idx], words=words, target=target, text=text)
+
+
+class Lexicon:
+    """Patterns indexed by trigger lemma, for verbs and for nouns."""
+
+    def __init__(self, verbs: list[Pattern], nouns: list[Pattern]):
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        for table, patterns in ((self.verbs, verbs), (self.nouns, nouns)):
+            for p in patterns:
+                table.setdefault(p.trigger, []).append(p)
+            for plist in table.values():
+                plist.sort(key=lambda p: -p.specificity)
+
+    @classmethod
+    def from_files(cls, verbs_path=None, nouns_path=None) -> "Lexicon":
+        loaded = []
+        for path, kind in ((verbs_path or data_path("verbs.tsv"), "verb"),
+                           (nouns_path or data_path("nouns.tsv"), "noun")):
+            patterns = []
+            for lineno, row in read_tsv(path):
+                try:
+                    patterns.append(parse_pattern(row["code"], row["pattern"], kind))
+                except (KeyError, ValueError) as exc:
+                    raise ConfigError("E013", path=path, line=lineno, reason=str(exc)) from None
+            loaded.append(patterns)
+        return cls(*loaded)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.from_files()
+
+
+_NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
+                       "nsubjpass xcomp".split())
+
+
+def nearby_lemmas(tok) -> set[str]:
+    """Lemmas of the words a pattern may require: the trigger's dependents, and theirs one level down
+    (the object's modifiers, prepositions' objects)."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in _NEAR_DEPS:
+            out.add(c.lemma_.lower())
+            out.add(c.lower_)
+            for g in c.children:
+                if g.dep_ in ("pobj", "prep", "compound", "amod", "dobj", "prt"):
+                    out.add(g.lemma_.lower())
+                    out.add(g.lower_)
+    return out
+
+
+def match(tok, patterns: list[Pattern]) -> Pattern | None:
+    """The most specific pattern whose required words are all among ``tok``'s dependents."""
+    if not patterns:
+        return None
+    near = None
+    for p in patterns:  # sorted most specific first
+        if not p.words:
+            return p
+        if near is None:
+            near = nearby_lemmas(tok)
+        if all(w in near for w in p.words):
+            return p
+    return None

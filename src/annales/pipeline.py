@@ -1,0 +1,216 @@
+"""The pipeline: Article -> parse -> actors -> events -> dates -> Event records.
+
+``Pipeline`` holds the loaded model and the steps; ``pipeline(article)`` codes one article and
+``pipeline.pipe(articles, workers=N)`` codes a stream with N worker processes, each loading the model
+once, with a bounded number of articles in flight so memory stays flat on input of any size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Iterator
+
+from . import __version__, ontology
+from ._data import data_path
+from .actors import ActorFinder, ActorPhrase
+from .config import load_settings
+from .dates import resolve_date
+from .errors import InputError, ModelError
+from .events import EventCoder, RawEvent
+from .kb import KnowledgeBase
+from .lexicon import Lexicon, default_lexicon
+from .records import Actor, Article, Event, Mention, Trigger, make_event_id
+
+DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "verbs.tsv", "nouns.tsv",
+              "cameo.tsv", "intent.tsv")
+
+
+def coder_version() -> str:
+    """``annales-<version>+<hash of the knowledge files>``: changes whenever coding could change."""
+    h = hashlib.sha1()
+    for name in DATA_FILES:
+        path = data_path(name)
+        if path.exists():
+            h.update(path.read_bytes())
+    return f"annales-{__version__}+{h.hexdigest()[:8]}"
+
+
+@dataclass
+class CodedArticle:
+    """An article with the events and actor mentions coded from it."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def load_model(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError("E011", name=name) from None
+
+
+class Pipeline:
+    """Codes articles into events. Steps: spaCy parse, :class:`ActorFinder`, :class:`EventCoder`,
+    date resolution. Knowledge (KB, lexicon) and settings can be swapped in."""
+
+    def __init__(self, settings: dict | None = None, *, nlp=None, kb: KnowledgeBase | None = None,
+                 lexicon: Lexicon | None = None):
+        self.settings = settings or load_settings()
+        self._nlp = nlp
+        self.kb = kb
+        self.lexicon = lexicon or default_lexicon()
+        self.version = coder_version()
+        self._finder = None
+        self.coder = EventCoder(self.lexicon)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.settings["model"]["name"])
+        return self._nlp
+
+    @property
+    def finder(self) -> ActorFinder:
+        if self._finder is None:
+            self._finder = ActorFinder(self.nlp, self.kb)
+        return self._finder
+
+    # -- one article ------------------------------------------------------------------------
+    def __call__(self, article: Article) -> CodedArticle:
+        return next(self._code_batch([article]))
+
+    def _chunks(self, text: str) -> list[tuple[int, str]]:
+        """Split very long texts at paragraph breaks so spaCy's memory stays bounded."""
+        limit = int(self.settings["model"]["max_chunk_chars"])
+        if len(text) <= limit:
+            return [(0, text)]
+        out, start = [], 0
+        while start < len(text):
+            end = min(len(text), start + limit)
+            if end < len(text):
+                cut = text.rfind("\n", start + limit // 2, end)
+                end = cut + 1 if cut > 0 else end
+            out.append((start, text[start:end]))
+            start = end
+        return out
+
+    def _code_batch(self, articles: list[Article]) -> Iterator[CodedArticle]:
+        units = [(i, off, chunk) for i, a in enumerate(articles) for off, chunk in self._chunks(a.text)]
+        docs = self.nlp.pipe((u[2] for u in units), batch_size=int(self.settings["model"]["batch_size"]))
+        results = [CodedArticle(a) for a in articles]
+        sent_base = [0] * len(articles)
+        for (i, offset, _), doc in zip(units, docs):
+            n = self.code_doc(results[i], doc, offset, sent_base[i])
+            sent_base[i] += n
+        yield from results
+
+    def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0) -> int:
+        """Code one parsed (piece of an) article into ``result``; returns its number of sentences."""
+        article = result.article
+        actors = self.finder(doc)
+        sent_index = {s.start: n + sent_offset for n, s in enumerate(doc.sents)}
+        for p in actors.phrases:
+            sent = doc[p.head].sent
+            result.mentions.append(Mention(article.id, sent_index[sent.start], _actor(p, doc, sent)))
+        min_conf = float(self.settings["coder"]["min_confidence"])
+        seen = set()
+        for raw in self.coder(doc, actors):
+            ev = self._event(article, doc, raw, sent_index[raw.sent_start], char_offset)
+            if ev.confidence >= min_conf and ev.event_id not in seen:
+                seen.add(ev.event_id)
+                result.events.append(ev)
+        return len(sent_index)
+
+    def _event(self, article: Article, doc, raw: RawEvent, sentence_index: int, char_offset: int) -> Event:
+        sent = doc[raw.sent_start].sent
+        trig = doc[raw.trigger]
+        source = _actor(raw.source, doc, sent)
+        target = _actor(raw.target, doc, sent) if raw.target else None
+        entry = ontology.lookup(raw.code)
+        t_start = trig.idx - sent.start_char
+        iso, precision, inferred, _how = resolve_date(sent.text, article.published, raw.tense, near=t_start)
+        return Event(
+            event_id=make_event_id(article.id, article.content_hash, sentence_index, t_start, source.start,
+                                   target.start if target else None, raw.code),
+            article_id=article.id, sentence_index=sentence_index, sentence=sent.text,
+            source=source, target=target, cameo=raw.code, cameo_root=raw.code[:2],
+            plover=entry.plover, plover_mode=entry.plover_mode, quad_class=entry.quad_class,
+            goldstein=entry.goldstein, date=iso, date_precision=precision, date_inferred=inferred,
+            trigger=Trigger(trig.text, t_start, t_start + len(trig.text), trig.lemma_),
+            negated=raw.negated, modality=raw.modality, location=None,
+            confidence=_confidence(raw), coder_version=self.version,
+            sentence_start=sent.start_char + char_offset)
+
+    # -- streams ----------------------------------------------------------------------------
+    def pipe(self, articles: Iterable[Article], workers: int = 1, chunk_size: int = 16) -> Iterator[CodedArticle]:
+        """Code a stream of articles, in order. ``workers > 1`` parses in that many processes."""
+        if workers <= 1:
+            batch: list[Article] = []
+            for a in articles:
+                batch.append(a)
+                if len(batch) >= chunk_size:
+                    yield from self._code_batch(batch)
+                    batch = []
+            if batch:
+                yield from self._code_batch(batch)
+            return
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+            pending: deque = deque()
+            batch = []
+
+            def submit(b):
+                pending.append(pool.apply_async(_work, (b,)))
+
+            for a in articles:
+                batch.append(a)
+                if len(batch) >= chunk_size:
+                    submit(batch)
+                    batch = []
+                    while len(pending) >= workers * 3:  # bounded: a few chunks in flight per worker
+                        yield from pending.popleft().get()
+            if batch:
+                submit(batch)
+            while pending:
+                yield from pending.popleft().get()
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(settings: dict) -> None:
+    global _WORKER
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER = Pipeline(settings)
+    _WORKER.finder  # load the model and build matchers once per process
+
+
+def _work(batch: list[Article]) -> list[CodedArticle]:
+    assert _WORKER is not None
+    return list(_WORKER._code_batch(batch))
+
+
+def _actor(p: ActorPhrase, doc, sent) -> Actor:
+    span = doc[p.start:p.end]
+    start = span.start_char - sent.start_char
+    return Actor(text=span.text, start=start, end=start + len(span.text), code=p.code,
+                 country=p.country, sector=p.sector, name=p.name)
+
+
+def _confidence(raw: RawEvent) -> float:
+    """A heuristic score in [0, 1]: specific verb patterns between actors with known countries score
+    high; nominal, hypothetical and country-less events lower. Documented in docs/schema.md."""
+    score = 0.45 + (0.0 if raw.by_noun else 0.15) + 0.05 * min(raw.pattern.specificity, 2)
+    score += 0.1 * (raw.source.country is not None or raw.source.org is not None)
+    score += 0.1 * (raw.target is not None and (raw.target.country is not None or raw.target.org is not None))
+    score -= 0.15 * (raw.modality == "hypothetical")
+    return round(max(0.05, min(0.99, score)), 2)

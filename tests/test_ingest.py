@@ -1,0 +1,437 @@
+"""Tests for annales.ingest: headers, datelines, formats, directories, stdin and bad inputs."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from annales.errors import ConfigError, InputError
+from annales.ingest import parse_byline, parse_date_line, parse_dateline, read_inputs
+from annales.records import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+BODY = "Officials said the talks would resume next week."
+
+
+def read(*inputs, **kw) -> list[Article | InputError]:
+    return list(read_inputs([str(i) for i in inputs], **kw))
+
+
+def one(path, **kw) -> Article:
+    (rec,) = read(path, **kw)
+    assert isinstance(rec, Article), rec
+    return rec
+
+
+def error(path, **kw) -> InputError:
+    (rec,) = read(path, **kw)
+    assert isinstance(rec, InputError), rec
+    return rec
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    p = tmp_path / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return p
+
+
+# ---------------------------------------------------------------- header pieces
+
+@pytest.mark.parametrize("line, expected", [
+    ("April 11, 2017", date(2017, 4, 11)),
+    ("Apr. 11, 2017", date(2017, 4, 11)),
+    ("Tuesday 14 March 2023 09:12 GMT", date(2023, 3, 14)),
+    ("Tuesday, March 14, 2023 9:12 am EST", date(2023, 3, 14)),
+    ("14 March 2023", date(2023, 3, 14)),
+    ("2017-04-11", date(2017, 4, 11)),
+    ("2017-04-11T08:30:00Z", date(2017, 4, 11)),
+    ("Published: April 11, 2017", date(2017, 4, 11)),
+    ("Updated 3 May 2020", date(2020, 5, 3)),
+])
+def test_parse_date_line(line, expected):
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize("line", ["April 11, 2017 was a Tuesday.", "February 30, 2017", "By April", "2017"])
+def test_parse_date_line_rejects(line):
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Jane Doe", (["Jane Doe"], None, None)),
+    ("By Jane Doe and John Roe", (["Jane Doe", "John Roe"], None, None)),
+    ("By Maria Rossi, Associated Press", (["Maria Rossi"], "Associated Press", None)),
+    ("By Ann Lee, Tom Park and Sam Hill", (["Ann Lee", "Tom Park", "Sam Hill"], None, None)),
+    ("By MARIA ROSSI, Reuters", (["Maria Rossi"], "Reuters", None)),
+    ("By Jane Doe, Diplomatic Correspondent", (["Jane Doe"], None, "Diplomatic Correspondent")),
+    ("By Jane Doe in Rome", (["Jane Doe"], None, None)),
+])
+def test_parse_byline(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line", ["By the end of the week the ministers had agreed on a text.", "by and large",
+                                  "Bystanders fled"])
+def test_parse_byline_rejects(line):
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("para, place, agency, when", [
+    ("GENEVA (Reuters) – Talks resumed.", "Geneva", "Reuters", None),
+    ("GENEVA (Reuters) - Talks resumed.", "Geneva", "Reuters", None),
+    ("AP, NAIROBI, Kenya — Talks resumed.", "Nairobi, Kenya", "AP", None),
+    ("Moscow, April 17 - Talks resumed.", "Moscow", None, date(2017, 4, 17)),
+    ("PARIS, March 3 (AFP) - Talks resumed.", "Paris", "AFP", date(2017, 3, 3)),
+    ("WASHINGTON — Talks resumed.", "Washington", None, None),
+    ("NEW YORK, Jan. 5, 2019 (AP) — Talks resumed.", "New York", "AP", date(2019, 1, 5)),
+    ("WASHINGTON, D.C. (AP) — Talks resumed.", "Washington, D.C.", "AP", None),
+    ("ST. PETERSBURG, Russia — Talks resumed.", "St. Petersburg, Russia", None, None),
+])
+def test_parse_dateline(para, place, agency, when):
+    dl = parse_dateline(para, date(2017, 4, 20))
+    assert (dl.place, dl.agency, dl.when) == (place, agency, when)
+    assert para[dl.end:] == "Talks resumed."
+
+
+def test_parse_dateline_year_boundary():
+    assert parse_dateline("KYIV, December 30 - Talks resumed.", date(2023, 1, 2)).when == date(2022, 12, 30)
+    assert parse_dateline("KYIV, December 30 - Talks resumed.").when is None
+
+
+@pytest.mark.parametrize("para", [
+    "The minister - who spoke on Tuesday - said talks would resume.",
+    "Russia - the largest country - voted against.",
+    "Officials said on Tuesday that talks would resume.",
+    "GENEVA",
+])
+def test_parse_dateline_rejects(para):
+    assert parse_dateline(para) is None
+
+
+# ---------------------------------------------------------------- .txt
+
+def test_txt_full_header(tmp_path):
+    art = one(FIXTURES / "wire.txt")
+    assert art.id == "wire"
+    assert art.origin == str(FIXTURES / "wire.txt")
+    assert art.title == "Ceasefire talks stall in Geneva"
+    assert art.published == date(2023, 3, 14)
+    assert art.authors == ["Maria Rossi"]
+    assert art.source == "Associated Press"
+    assert art.place == "Geneva"
+    assert art.text == ("Negotiators for the two governments failed to agree on a ceasefire text on Tuesday, "
+                        "officials said after an all-night session.\n\nThe foreign minister said his delegation "
+                        "would return next week if the other side dropped its preconditions.")
+    assert art.meta == {"format": "txt", "dateline": "GENEVA (Reuters) –", "agency": "Reuters", "removed": 0}
+
+
+def test_txt_scraped_fixture():
+    art = one(FIXTURES / "scraped.txt", published=date(2000, 1, 1))
+    assert art.title == "Port strike spreads to the north"
+    assert art.published == date(2017, 4, 11)  # the date line beats --published
+    assert art.authors == ["Jane Doe", "John Roe"]
+    assert art.source is None
+    assert art.place == "Moscow"
+    assert art.text == ("Dock workers in three northern cities joined the strike on Monday, the union said in a "
+                        "statement.\nThe transport ministry said it would meet union leaders on Thursday to "
+                        "discuss wages and safety rules.\nReaders can send tips to at any time")
+    assert art.meta["dateline_date"] == "2017-04-17"
+    assert art.meta["removed"] == 15  # 14 boilerplate + the repeated title
+
+
+def test_txt_no_header(tmp_path):
+    art = one(write(tmp_path, "plain.txt", BODY + "\n"))
+    assert (art.id, art.title, art.published, art.authors, art.source, art.place) == (
+        "plain", None, None, [], None, None)
+    assert art.text == BODY
+    assert art.meta == {"format": "txt", "removed": 0}
+
+
+def test_txt_title_needs_blank_line(tmp_path):
+    art = one(write(tmp_path, "a.txt", f"Short first line\n{BODY}\n"))
+    assert art.title is None
+    assert art.text == f"Short first line\n{BODY}"
+
+
+def test_txt_title_then_dateline_body(tmp_path):
+    art = one(write(tmp_path, "a.txt", f"Summit ends\n\nWASHINGTON — {BODY}\n"))
+    assert (art.title, art.place, art.source, art.text) == ("Summit ends", "Washington", None, BODY)
+
+
+def test_txt_iso_date_line(tmp_path):
+    assert one(write(tmp_path, "a.txt", f"2017-04-11\n\n{BODY}")).published == date(2017, 4, 11)
+
+
+def test_txt_dateline_date_takes_year_of_published(tmp_path):
+    p = write(tmp_path, "a.txt", f"PARIS, March 3 (AFP) - {BODY}")
+    art = one(p, published=date(2020, 6, 1))
+    assert (art.published, art.source, art.place) == (date(2020, 3, 3), "AFP", "Paris")
+    art = one(p)
+    assert art.published is None and "dateline_date" not in art.meta
+
+
+def test_txt_published_fills_missing_date(tmp_path):
+    assert one(write(tmp_path, "a.txt", BODY), published=date(2020, 6, 1)).published == date(2020, 6, 1)
+
+
+def test_txt_dateline_agency_when_no_byline_source(tmp_path):
+    art = one(write(tmp_path, "a.txt", f"By Jane Doe\n\nAP, NAIROBI, Kenya — {BODY}"))
+    assert (art.authors, art.source, art.place, art.text) == (["Jane Doe"], "AP", "Nairobi, Kenya", BODY)
+
+
+def test_txt_header_only_is_empty(tmp_path):
+    e = error(write(tmp_path, "a.txt", "Some title\n\nApril 11, 2017\n"))
+    assert (e.code, e.origin) == ("E004", str(tmp_path / "a.txt"))
+
+
+def test_txt_utf8_bom_and_crlf(tmp_path):
+    art = one(write(tmp_path, "a.txt", b"\xef\xbb\xbfTitle here\r\n\r\n" + BODY.encode() + b"\r\n"))
+    assert (art.title, art.text) == ("Title here", BODY)
+
+
+# ---------------------------------------------------------------- .html
+
+def test_html_fixture():
+    art = one(FIXTURES / "article.html")
+    assert art.id == "article"
+    assert art.title == "Harbour talks collapse in Valmora"
+    assert art.authors == ["Elena Vasquez"]
+    assert art.published == date(2022, 9, 21)
+    assert art.url == "https://ledger.example.org/world/harbour-talks-collapse"
+    assert art.source == "The Northern Ledger"
+    assert art.place == "Valmora"
+    assert art.text == (
+        "Delegations from the two coastal provinces walked out of the harbour negotiations on Wednesday after "
+        "a dispute over fishing quotas, according to officials close to the talks.\n\n"
+        "The provincial governor accused the rival delegation of breaking a promise made in the spring and "
+        "said her government would suspend all ferry permits until further notice.\n\n"
+        "Mediators from the regional council urged both sides to return to the table before the end of the "
+        "month, warning that the dispute could spread to the inland trade routes.")
+    for junk in ("Skip to content", "Home", "Log in to comment", "All rights reserved", "Privacy Policy",
+                 "Related articles", "Ferry strike"):
+        assert junk not in art.text
+    assert art.meta["format"] == "html" and art.meta["agency"] == "Ledger Wire"
+
+
+def test_html_htm_suffix_and_published_fallback(tmp_path):
+    html = ("<html><body><article><p>The council voted on Monday to extend the curfew in the port city by "
+            "another two weeks, a spokesman said.</p></article></body></html>")
+    art = one(write(tmp_path, "page.HTM", html), published=date(2019, 2, 2))
+    assert art.text == ("The council voted on Monday to extend the curfew in the port city by another two "
+                        "weeks, a spokesman said.")
+    assert (art.id, art.published, art.title) == ("page", date(2019, 2, 2), None)
+
+
+@pytest.mark.parametrize("html", ["<html><body><nav><a href='/'>Home</a></nav></body></html>", "", "<<<>>>"])
+def test_html_unusable(tmp_path, html):
+    e = error(write(tmp_path, "bad.html", html))
+    assert (e.code, e.origin) == ("E015", str(tmp_path / "bad.html"))
+
+
+# ---------------------------------------------------------------- .jsonl
+
+def test_jsonl_fixture():
+    recs = read(FIXTURES / "feed.jsonl")
+    assert [r.id for r in recs] == ["feed-001", "feed:3"]
+    a, b = recs
+    assert (a.title, a.url, a.published, a.source, a.place) == (
+        "Border crossing reopens", "https://wire.example.net/a/1", date(2021, 6, 2), "Example Wire", "Karvia")
+    assert a.text == "The border crossing reopened on Tuesday after a two-week closure, officials said."
+    assert a.origin == f"{FIXTURES / 'feed.jsonl'}:1"
+    assert (b.published, b.origin, b.text) == (
+        date(2021, 6, 4), f"{FIXTURES / 'feed.jsonl'}:3", "The parliament approved the budget on Friday.")
+
+
+def test_jsonl_bad_lines_among_good(tmp_path):
+    lines = [
+        json.dumps({"id": "ok1", "text": BODY}),
+        "{not json",
+        "[1, 2]",
+        json.dumps({"text": "   "}),
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": BODY, "published": "11/04/2017"}),
+        json.dumps({"text": BODY, "date": 20170411}),
+        "",
+        json.dumps({"id": 7, "text": BODY, "date": "2017-04-11"}),
+    ]
+    p = write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
+    recs = read(p)
+    got = [(r.id, r.origin) if isinstance(r, Article) else (r.code, r.origin) for r in recs]
+    assert got == [("ok1", f"{p}:1"), ("E003", f"{p}:2"), ("E009", f"{p}:3"), ("E004", f"{p}:4"),
+                   ("E004", f"{p}:5"), ("E008", f"{p}:6"), ("E008", f"{p}:7"), ("7", f"{p}:9")]
+    assert str(recs[1]).startswith(f"{p}:2: [E003] malformed JSON: ")
+    assert str(recs[5]) == f"{p}:6: [E008] bad date '11/04/2017'; use ISO format YYYY-MM-DD"
+    assert recs[-1].published == date(2017, 4, 11)
+
+
+def test_jsonl_oversize_line_skipped(tmp_path):
+    big = json.dumps({"text": "x" * 500})
+    p = write(tmp_path, "big.jsonl", "\n".join([json.dumps({"text": BODY}), big, json.dumps({"text": BODY})]))
+    recs = read(p, max_bytes=100)
+    assert [type(r).__name__ for r in recs] == ["Article", "InputError", "Article"]
+    assert (recs[1].code, recs[1].origin, recs[1].kwargs) == ("E006", f"{p}:2", {"size": len(big), "limit": 100})
+    assert recs[2].id == "big:3"
+
+
+def test_jsonl_is_streamed(tmp_path):
+    import tracemalloc
+
+    line = json.dumps({"text": BODY}) + "\n"
+    p = write(tmp_path, "s.jsonl", line * 60_000)  # about 4 MB
+    it = read_inputs([str(p)])
+    tracemalloc.start()
+    try:
+        first = next(it)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert first.id == "s:1"
+    assert peak < 1_000_000
+    assert sum(1 for _ in it) == 59_999
+
+
+def test_jsonl_latin1_line(tmp_path):
+    p = write(tmp_path, "l.jsonl", '{"text": "Le ministre fran\xe7ais a quitt\xe9 la r\xe9union apr\xe8s une '
+              'longue s\xe9ance tendue."}\n'.encode("latin-1"))
+    assert one(p).text == "Le ministre français a quitté la réunion après une longue séance tendue."
+
+
+def test_jsonl_published_param_and_authors(tmp_path):
+    p = write(tmp_path, "a.jsonl", json.dumps({"text": BODY, "authors": ["A B"], "source": "X"}))
+    art = one(p, published=date(2020, 1, 2))
+    assert (art.published, art.authors, art.source, art.id) == (date(2020, 1, 2), ["A B"], "X", "a:1")
+
+
+# ---------------------------------------------------------------- bad inputs
+
+def test_binary_file(tmp_path):
+    e = error(write(tmp_path, "bin.txt", b"GIF89a\x00\x01\x02\x03" * 10))
+    assert (e.code, e.origin) == ("E002", str(tmp_path / "bin.txt"))
+
+
+def test_binary_jsonl(tmp_path):
+    assert error(write(tmp_path, "bin.jsonl", b'{"text": "a"}\x00\x00')).code == "E002"
+
+
+def test_mostly_control_chars_is_binary(tmp_path):
+    assert error(write(tmp_path, "ctl.txt", bytes(range(1, 32)) * 20)).code == "E002"
+
+
+def test_latin1_file(tmp_path):
+    text = ("Le pr\xe9sident a rencontr\xe9 les d\xe9l\xe9gu\xe9s \xe0 Gen\xe8ve, o\xf9 les n\xe9gociations "
+            "sur le cessez-le-feu ont \xe9chou\xe9 mardi.")
+    art = one(write(tmp_path, "fr.txt", text.encode("latin-1")))
+    assert art.text == text
+
+
+def test_undecodable(tmp_path, monkeypatch):
+    import charset_normalizer
+
+    class NoMatch(list):
+        def best(self):
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: NoMatch())
+    e = error(write(tmp_path, "odd.txt", b"caf\xe9 \xff\xfe text"))
+    assert (e.code, e.origin) == ("E005", str(tmp_path / "odd.txt"))
+
+
+def test_oversize_file(tmp_path):
+    p = write(tmp_path, "big.txt", "x" * 101)
+    e = error(p, max_bytes=100)
+    assert (e.code, e.kwargs) == ("E006", {"size": 101, "limit": 100})
+    assert str(e) == f"{p}: [E006] article too large (101 bytes > limit 100); split it or raise --max-bytes"
+
+
+def test_missing_file(tmp_path):
+    e = error(tmp_path / "nope.txt")
+    assert (e.code, e.origin) == ("E010", str(tmp_path / "nope.txt"))
+
+
+def test_unknown_suffix(tmp_path):
+    e = error(write(tmp_path, "notes.docx", BODY))
+    assert (e.code, e.origin, e.kwargs) == ("E007", str(tmp_path / "notes.docx"), {"suffix": ".docx"})
+
+
+def test_unknown_suffix_with_default_format(tmp_path):
+    art = one(write(tmp_path, "notes.md", BODY), default_format="txt")
+    assert (art.id, art.text) == ("notes", BODY)
+
+
+def test_bad_default_format():
+    with pytest.raises(ConfigError) as info:
+        read("-", stdin=io.StringIO(BODY), default_format="pdf")
+    assert info.value.code == "E014"
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    p = write(tmp_path, "locked.txt", BODY)
+    real_open = Path.open
+
+    def fake_open(self, *a, **kw):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *a, **kw)
+
+    monkeypatch.setattr(Path, "open", fake_open)
+    e = error(p)
+    assert (e.code, e.origin, str(e)) == ("E001", str(p), f"{p}: [E001] cannot read file: Permission denied")
+
+
+def test_batch_goes_on_after_errors(tmp_path):
+    good = write(tmp_path, "good.txt", BODY)
+    recs = read(tmp_path / "missing.txt", write(tmp_path, "x.pdf", "x"), good)
+    assert [getattr(r, "code", None) or r.id for r in recs] == ["E010", "E007", "good"]
+
+
+# ---------------------------------------------------------------- directories and stdin
+
+def test_directory_recursion_sorted_and_filtered(tmp_path):
+    for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.htm", "z.jsonl", "skip.pdf", ".hidden.txt",
+                 ".git/e.txt", "sub/notes.md"]:
+        write(tmp_path, name, json.dumps({"text": BODY}) if name.endswith("jsonl") else
+              "<html><body><p>" + BODY * 3 + "</p></body></html>" if name.endswith("htm") else BODY)
+    recs = read(tmp_path)
+    assert [r.id for r in recs] == ["a", "b", "sub/c", "sub/deeper/d", "z:1"]
+    assert [r.origin for r in recs] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                        str(tmp_path / "sub" / "c.txt"), str(tmp_path / "sub/deeper/d.htm"),
+                                        f"{tmp_path / 'z.jsonl'}:1"]
+
+
+def test_empty_directory(tmp_path):
+    assert read(tmp_path) == []
+
+
+def test_stdin_plain_text():
+    art = one("-", stdin=io.StringIO(f"Summit ends\n\nApril 11, 2017\n\nGENEVA (Reuters) - {BODY}\n"))
+    assert (art.id, art.origin, art.title, art.published, art.place, art.source, art.text) == (
+        "stdin", "<stdin>", "Summit ends", date(2017, 4, 11), "Geneva", "Reuters", BODY)
+
+
+def test_stdin_jsonl():
+    data = "\n  " + json.dumps({"text": BODY}) + "\n{bad\n" + json.dumps({"id": "k", "text": BODY}) + "\n"
+    recs = read("-", stdin=io.StringIO(data))
+    assert [(getattr(r, "id", None), r.origin) for r in recs] == [
+        ("stdin:2", "<stdin>:2"), (None, "<stdin>:3"), ("k", "<stdin>:4")]
+    assert recs[1].code == "E003"
+
+
+def test_stdin_jsonl_oversize_line():
+    big = json.dumps({"text": "y" * 300})
+    recs = read("-", stdin=io.StringIO(big + "\n" + json.dumps({"text": BODY}) + "\n"), max_bytes=100)
+    assert (recs[0].code, recs[0].origin, recs[0].kwargs["size"]) == ("E006", "<stdin>:1", len(big))
+    assert recs[1].text == BODY
+
+
+def test_stdin_forced_format():
+    recs = read("-", stdin=io.StringIO('{"text": "not json to a txt reader"}'), default_format="txt")
+    assert recs[0].text == '{"text": "not json to a txt reader"}'
+
+
+def test_stdin_empty():
+    assert read("-", stdin=io.StringIO(""))[0].code == "E004"
