@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/annales code examples/ --db annales.duckdb --format table
+	$(BIN)/annales code examples/articles/ --db annales.duckdb --format table
 
 test: $(STAMP)
 	$(BIN)/pytest -q

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from annales.errors import ConfigError, InputError
-from annales.ingest import parse_byline, parse_date_line, parse_dateline, read_inputs
+from annales.ingest import (Header, parse_byline, parse_credit, parse_date_line, parse_dateline, parse_header,
+                            read_inputs)
 from annales.records import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -52,12 +53,31 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     ("2017-04-11T08:30:00Z", date(2017, 4, 11)),
     ("Published: April 11, 2017", date(2017, 4, 11)),
     ("Updated 3 May 2020", date(2020, 5, 3)),
+    # labels, times and time zones around the date are ignored
+    ("Updated 9:40 AM CET, October 3, 2022", date(2022, 10, 3)),
+    ("3 Sep 2021 06:45 SGT", date(2021, 9, 3)),
+    ("Filed: 12 Jan 2022 | 7:05 PM GMT", date(2022, 1, 12)),
+    ("Updated: 2019-05-02T10:00:00Z", date(2019, 5, 2)),
+    ("Posted on Thursday, 7th of March 2024 at 10:15 a.m.", date(2024, 3, 7)),
+    ("Sat 9 Dec 2023 14:30 UTC+3", date(2023, 12, 9)),
+    # numeric: "." is day first; "/" is day first unless the second number is over 12
+    ("03.11.2022, 08:20 CET", date(2022, 11, 3)),
+    ("09/06/2022", date(2022, 6, 9)),
+    ("13/04/2024", date(2024, 4, 13)),
+    ("04/17/2024 5:10 PM EST", date(2024, 4, 17)),
+    ("09-06-2022", date(2022, 6, 9)),
+    # the published (or filed) date beats the updated one, whatever the order
+    ("Published 07/02/2021 - 09:30 | Updated 08/02/2021 - 11:05", date(2021, 2, 7)),
+    ("Updated 08/02/2021 - 11:05 | Published 07/02/2021 - 09:30", date(2021, 2, 7)),
+    ("Updated 8 Feb 2021 | 7 Feb 2021", date(2021, 2, 7)),
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
 
 
-@pytest.mark.parametrize("line", ["April 11, 2017 was a Tuesday.", "February 30, 2017", "By April", "2017"])
+@pytest.mark.parametrize("line", ["April 11, 2017 was a Tuesday.", "February 30, 2017", "By April", "2017",
+                                  "04.17.2024", "31/31/2024", "Published 05/03/2024 in Paris",
+                                  "By Jane Doe | 4 May 2021", "Published by Reuters", "11:40 GMT", ""])
 def test_parse_date_line_rejects(line):
     assert parse_date_line(line) is None
 
@@ -70,15 +90,42 @@ def test_parse_date_line_rejects(line):
     ("By MARIA ROSSI, Reuters", (["Maria Rossi"], "Reuters", None)),
     ("By Jane Doe, Diplomatic Correspondent", (["Jane Doe"], None, "Diplomatic Correspondent")),
     ("By Jane Doe in Rome", (["Jane Doe"], None, None)),
+    ("Reporting by Lena Kovac in Vienna and Tomas Berg in Oslo", (["Lena Kovac", "Tomas Berg"], None, None)),
+    ("Written by Ana Ruiz & Li Wei", (["Ana Ruiz", "Li Wei"], None, None)),
+    ("Words by Priya Nair, AFP", (["Priya Nair"], "AFP", None)),
+    ("By Omar al-Farsi and Lucia de la Vega in Madrid", (["Omar al-Farsi", "Lucia de la Vega"], None, None)),
+    ("Additional reporting by Kim Soo-jin", (["Kim Soo-jin"], None, None)),
 ])
 def test_parse_byline(line, expected):
     assert parse_byline(line) == expected
 
 
 @pytest.mark.parametrize("line", ["By the end of the week the ministers had agreed on a text.", "by and large",
-                                  "Bystanders fled"])
+                                  "Bystanders fled", "By Tuesday the talks had stalled", "By Staff Reporter",
+                                  "By AFP", "By March 2024", "Reporting by the Associated Press"])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Staff and agencies", None),
+    ("Agencies", None),
+    ("Staff reporter", None),
+    ("Our correspondent in Nairobi", None),
+    ("Staff and agencies in Bangkok", None),
+    ("Reuters staff", "Reuters"),
+    ("By AFP", "AFP"),
+    ("Associated Press", "Associated Press"),
+    ("Valmora Herald staff", "Valmora Herald"),
+])
+def test_parse_credit(line, source):
+    assert parse_credit(line) == (source,)
+
+
+@pytest.mark.parametrize("line", ["Summit ends", "Staff cuts loom at the ministry", "Valmora Herald",
+                                  "By Jane Doe", "Agencies said the talks failed."])
+def test_parse_credit_rejects(line):
+    assert parse_credit(line) is None
 
 
 @pytest.mark.parametrize("para, place, agency, when", [
@@ -91,6 +138,7 @@ def test_parse_byline_rejects(line):
     ("NEW YORK, Jan. 5, 2019 (AP) — Talks resumed.", "New York", "AP", date(2019, 1, 5)),
     ("WASHINGTON, D.C. (AP) — Talks resumed.", "Washington, D.C.", "AP", None),
     ("ST. PETERSBURG, Russia — Talks resumed.", "St. Petersburg, Russia", None, None),
+    ("VIENNA/OSLO, Jan 12 (Reuters) - Talks resumed.", "Vienna/Oslo", "Reuters", date(2017, 1, 12)),
 ])
 def test_parse_dateline(para, place, agency, when):
     dl = parse_dateline(para, date(2017, 4, 20))
@@ -127,7 +175,7 @@ def test_txt_full_header(tmp_path):
     assert art.text == ("Negotiators for the two governments failed to agree on a ceasefire text on Tuesday, "
                         "officials said after an all-night session.\n\nThe foreign minister said his delegation "
                         "would return next week if the other side dropped its preconditions.")
-    assert art.meta == {"format": "txt", "dateline": "GENEVA (Reuters) –", "agency": "Reuters", "removed": 0}
+    assert {k: v for k, v in art.meta.items() if k != "removals"} == {"format": "txt", "dateline": "GENEVA (Reuters) –", "agency": "Reuters", "removed": 0}
 
 
 def test_txt_scraped_fixture():
@@ -149,7 +197,7 @@ def test_txt_no_header(tmp_path):
     assert (art.id, art.title, art.published, art.authors, art.source, art.place) == (
         "plain", None, None, [], None, None)
     assert art.text == BODY
-    assert art.meta == {"format": "txt", "removed": 0}
+    assert {k: v for k, v in art.meta.items() if k != "removals"} == {"format": "txt", "removed": 0}
 
 
 def test_txt_title_needs_blank_line(tmp_path):
@@ -192,6 +240,68 @@ def test_txt_header_only_is_empty(tmp_path):
 def test_txt_utf8_bom_and_crlf(tmp_path):
     art = one(write(tmp_path, "a.txt", b"\xef\xbb\xbfTitle here\r\n\r\n" + BODY.encode() + b"\r\n"))
     assert (art.title, art.text) == ("Title here", BODY)
+
+
+def test_parse_header_spans_and_ranks():
+    h = parse_header(["Quota deal reached", "Updated 8 Feb 2021", "", "Published 7 Feb 2021", "",
+                      "Officials said the deal was final.", "April 1, 2021"])
+    assert (h.title, h.published, h.lines) == ("Quota deal reached", date(2021, 2, 7), 4)
+    assert parse_header(["GENEVA (Reuters) - Talks resumed.", "By Jane Doe"]) == Header()
+
+
+def test_txt_headline_published_updated_fixture():
+    art = one(FIXTURES / "published_updated.txt")
+    assert (art.title, art.published, art.authors, art.source, art.place) == (
+        "Lisbon and Madrid agree on shared river water quotas", date(2021, 2, 7), [], "AFP", "Lisbon")
+    assert art.text.startswith("Portugal and Spain agreed on Sunday")
+    assert "Published" not in art.text and "quotas" not in art.text
+
+
+def test_txt_filed_reporting_by_fixture():
+    art = one(FIXTURES / "reporting_by.txt")
+    assert (art.title, art.published, art.authors, art.source, art.place) == (
+        None, date(2022, 1, 12), ["Lena Kovac", "Tomas Berg"], "Reuters", "Vienna/Oslo")
+    assert art.text == ("Austria and Norway signed a gas supply memorandum on Wednesday, officials in both "
+                        "capitals said.\n\nFurther talks are planned for the spring.")
+
+
+@pytest.mark.parametrize("header, title, published, authors, source", [
+    ("By Tomasz Wrona, Associated Press\nUpdated 9:40 AM CET, October 3, 2022",
+     None, date(2022, 10, 3), ["Tomasz Wrona"], "Associated Press"),
+    ("Saturday 9 December 2023 14:30 GMT", None, date(2023, 12, 9), [], None),
+    ("By Nino Beridze | 2 October 2022, 16:20 GMT", None, date(2022, 10, 2), ["Nino Beridze"], None),
+    ("03.11.2022, 08:20 CET", None, date(2022, 11, 3), [], None),
+    ("3 Sep 2021 06:45 SGT\nStaff and agencies", None, date(2021, 9, 3), [], None),
+    ("Reuters staff\n3 Sep 2021", None, date(2021, 9, 3), [], "Reuters"),
+    ("May 2, 2019\nBy Ana Ruiz and Li Wei\n2019-05-02\nUpdated: 2019-05-03T10:00:00Z",
+     None, date(2019, 5, 2), ["Ana Ruiz", "Li Wei"], None),
+    ("Harbour talks resume\n\nBy Ana Ruiz, 4 May 2021", "Harbour talks resume", date(2021, 5, 4), ["Ana Ruiz"], None),
+    ("By Ana Ruiz | Foreign desk\nFerry strike ends", "Ferry strike ends", None, ["Ana Ruiz"], None),
+])
+@pytest.mark.parametrize("dateline", ["", "WASHINGTON — "])
+def test_txt_header_forms(tmp_path, header, title, published, authors, source, dateline):
+    art = one(write(tmp_path, "a.txt", f"{header}\n\n{dateline}{BODY}\n\nMore talks are planned.\n"))
+    assert (art.title, art.published, art.authors, art.source) == (title, published, authors, source)
+    assert art.text == f"{BODY}\n\nMore talks are planned."
+    assert art.place == ("Washington" if dateline else None)
+
+
+def test_txt_header_without_blank_before_dateline(tmp_path):
+    art = one(write(tmp_path, "a.txt", f"28 Jul 2021 21:05 ICT\nBy Jane Doe\nBANGKOK — {BODY}"))
+    assert (art.published, art.authors, art.place, art.text) == (date(2021, 7, 28), ["Jane Doe"], "Bangkok", BODY)
+
+
+def test_txt_header_stops_at_body(tmp_path):
+    long_line = "The two delegations met again on Tuesday in the capital for a third round of talks on the border"
+    art = one(write(tmp_path, "a.txt", f"April 11, 2017\n{long_line}\nwithout result.\n"))
+    assert (art.published, art.title, art.text) == (date(2017, 4, 11), None, f"{long_line}\nwithout result.")
+    art = one(write(tmp_path, "b.txt", f"April 11, 2017\nTalks in the capital\nended on Tuesday.\n"))
+    assert (art.title, art.text) == (None, "Talks in the capital\nended on Tuesday.")
+
+
+def test_txt_second_headline_like_line_is_body(tmp_path):
+    art = one(write(tmp_path, "a.txt", f"Summit ends\n\nLeaders head home\n\n{BODY}"))
+    assert (art.title, art.text) == ("Summit ends", f"Leaders head home\n\n{BODY}")
 
 
 # ---------------------------------------------------------------- .html

@@ -51,6 +51,7 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
     articles that were already coded). Bad inputs go to ``report`` and ``summary.failed``."""
     known = store.coded_hashes(pipeline.version)
     unchanged: list[str] = []
+    stopped: list[InputError] = []
     max_bytes = int(pipeline.settings["input"]["max_bytes"])
 
     def articles() -> Iterator[Article]:
@@ -59,7 +60,8 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
                 summary.failed.append(item)
                 report(item)
                 if on_error == "stop":
-                    raise StopRun(item)
+                    stopped.append(item)  # finish and commit what came before, then stop
+                    return
                 continue
             if known.get(item.id) == item.content_hash:
                 summary.unchanged += 1
@@ -90,9 +92,8 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
         summary.interrupted = True
         batch.clear()
         return
-    except StopRun:
-        commit()
-        raise
+    if stopped:
+        raise StopRun(stopped[0])
     for article_id in unchanged:
         for ev in store.events(where={"article_id": article_id}):
             summary.events += 1

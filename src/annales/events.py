@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .lexicon import Lexicon, Pattern, match
+from .lexicon import Lexicon, Pattern, match, nearby
 
 SPEECH_VERBS = frozenset(
     "say tell announce report claim state add insist note confirm stress explain write declare "
@@ -78,15 +78,25 @@ class EventCoder:
 
     def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:
         found: list[RawEvent] = []
+        used: set[int] = set()  # nouns that are part of a verb pattern ("impose sanctions on")
+        nouns = self.lexicon.nouns
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.lexicon.verbs:
                 pattern = match(tok, self.lexicon.verbs[tok.lemma_])
-                if pattern:
-                    found.extend(self._verb_events(sent, tok, pattern, actors))
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lexicon.nouns:
-                if tok.i in actors.by_token:
+                if pattern is None:
                     continue
-                pattern = match(tok, self.lexicon.nouns[tok.lemma_.lower()])
+                obj = _child(tok, "dobj")
+                if not pattern.words and obj is not None and obj.lemma_.lower() in nouns:
+                    continue  # "announced the expulsion of": the noun carries the event
+                events = self._verb_events(sent, tok, pattern, actors)
+                if events and pattern.words:
+                    used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
+                found.extend(events)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in nouns:
+                if tok.i in actors.by_token or tok.i in used:
+                    continue
+                pattern = match(tok, nouns[tok.lemma_.lower()])
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
         return _dedupe(_drop_speech_frames(found, sent))
@@ -105,11 +115,11 @@ class EventCoder:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []
             targets = _targets_from(pattern, verb, actors)
-        return self._pairs(sent, verb, pattern, sources, targets, by_noun=False)
+        return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
     # -- nouns -------------------------------------------------------------------------------
     def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
-        targets = _targets_from(pattern, noun, actors) if pattern.target and pattern.target != "dobj" else []
+        targets = _targets_from(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
         sources: list[ActorPhrase] = []
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -125,9 +135,9 @@ class EventCoder:
                 subj = subject_of(gov)
                 if subj is not None:
                     sources = actors.all_at(subj)
-        return self._pairs(sent, noun, pattern, sources, targets, by_noun=True)
+        return self._pairs(sent, noun, pattern, sources, targets, True, actors)
 
-    def _pairs(self, sent, trig, pattern, sources, targets, by_noun) -> list[RawEvent]:
+    def _pairs(self, sent, trig, pattern, sources, targets, by_noun, actors: Actors) -> list[RawEvent]:
         if not sources:
             return []
         modality, tense = modality_of(trig)
@@ -135,6 +145,8 @@ class EventCoder:
         code = pattern.code
         if modality in ("intended", "hypothetical"):
             code = ontology.recode_intended(code)
+        if not targets and code[:2] >= "14":
+            targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
         if not targets:
             if code[:2] not in TARGETLESS_ROOTS:
                 return []
@@ -142,8 +154,8 @@ class EventCoder:
         out = []
         for s in sources:
             for t in targets:
-                if t is not None and (t is s or t.code == s.code and t.head == s.head):
-                    continue
+                if t is not None and (t is s or t.code == s.code):
+                    continue  # an actor acting on itself is a parsing error far more often than news
                 out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
         return out
 
@@ -174,29 +186,44 @@ def subject_of(verb):
 
 def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:
     """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
-    object of a preposition attached to the trigger or to its object."""
+    object of the pattern's preposition found near the trigger ("imposed sanctions on", "called for
+    the release of")."""
     if pattern.target is None:
         return []
     if pattern.target == "dobj":
         if passive_subject is not None:
             return actors.all_at(passive_subject)
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
-        if obj is None:  # "lean on Iran" parsed as prep: take the first prepositional object
+        if obj is None:  # "lean on Iran" parsed as a preposition: take the first prepositional object
             obj = next((_child(c, "pobj") for c in trig.children if c.dep_ == "prep" and _child(c, "pobj") is not None), None)
         return actors.all_at(obj) if obj is not None else []
-    holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "attr", "nsubjpass", "prt")]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == pattern.target:
-                pobj = _child(c, "pobj")
-                if pobj is not None:
-                    return actors.all_at(pobj)
-    if passive_subject is not None and pattern.target:
+    for t in nearby(trig):
+        if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
+            pobj = _child(t, "pobj")
+            if pobj is not None:
+                return actors.all_at(pobj)
+    if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle: the object is the target
     obj = _child(trig, "dobj")
     if obj is not None and any(c.dep_ == "prt" and c.lower_ == pattern.target for c in trig.children):
         return actors.all_at(obj)
+    return []
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
+
+
+def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
+    """For material conflict with no other target: a country or capital named as where it happened."""
+    holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                pobj = _child(c, "pobj")
+                p = actors.at(pobj) if pobj is not None else None
+                if p is not None and p.country and not p.sector and p not in sources:
+                    return [p]
     return []
 
 

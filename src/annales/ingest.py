@@ -9,17 +9,17 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 from .clean import clean_text
 from .errors import ConfigError, InputError
+from .header import Dateline, Header, parse_byline, parse_credit, parse_date_line, parse_dateline, parse_header
 from .records import Article
 
-__all__ = ["read_inputs", "parse_text", "parse_date_line", "parse_byline", "parse_dateline", "decode_bytes",
-           "FORMATS"]
+__all__ = ["read_inputs", "parse_text", "parse_date_line", "parse_byline", "parse_credit", "parse_dateline",
+           "parse_header", "Header", "Dateline", "decode_bytes", "FORMATS"]
 
 FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _FORMAT_NAMES = ("auto", "txt", "html", "jsonl")
@@ -28,188 +28,11 @@ _SNIFF = 8192
 _CHUNK = 1 << 20
 _PREFERRED = ("utf_8", "cp1252", "latin_1", "iso8859_15")
 
-# ---------------------------------------------------------------- dates
-
-_MONTHS = {m: i for i, ms in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for m in ms}
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-_TIME = (r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-         r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?")
-_DATE_LINE = re.compile(
-    rf"(?:(?:published|updated|posted|date|last updated)\s*:?\s*(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD},?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
-    rf"(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)"
-    rf"{_TIME}\s*", re.IGNORECASE)
-
-
-def _make_date(y, m, d) -> date | None:
-    try:
-        month = m if isinstance(m, int) else int(m) if m.isdigit() else _MONTHS[m.rstrip(".").lower()]
-        return date(int(y), month, int(d))
-    except (ValueError, KeyError):
-        return None
-
-
-def parse_date_line(line: str) -> date | None:
-    """The date of a line that is only a date ("April 11, 2017", "Tuesday 14 March 2023 09:12 GMT")."""
-    m = _DATE_LINE.fullmatch(line.strip())
-    i = next((i for i in "123" if m and m.group("y" + i)), None)
-    return _make_date(m.group("y" + i), m.group("m" + i), m.group("d" + i)) if i else None
-
-
 def parse_iso_date(value) -> date:
     """An ISO date (or datetime) string as a date; ValueError otherwise."""
     if not isinstance(value, str):
         raise ValueError(value)
     return datetime.fromisoformat(value.strip()).date()  # 3.11: accepts "2017-04-11" and "...T08:30Z"
-
-
-# ---------------------------------------------------------------- bylines
-
-_ROLE_WORDS = re.compile(r"\b(?:correspondent|reporter|editor|writer|staff|columnist|contributor|bureau chief)\b",
-                         re.IGNORECASE)
-_ORG_WORDS = re.compile(
-    r"\b(?:press|news|reuters|afp|ap|upi|agency|agence|times|post|service|network|journal|guardian|telegraph"
-    r"|bloomberg|xinhua|tass|dpa|efe|ansa|wire|herald|tribune|bbc|cnn|radio|tv|television|media|daily"
-    r"|gazette|chronicle|monitor|associated|al jazeera|france-presse)\b", re.IGNORECASE)
-_BYLINE = re.compile(r"(?i:by)\s+(?P<rest>[A-Z].{1,150})")
-
-
-def _name_case(name: str) -> str:
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 and "." not in w else w for w in name.split())
-
-
-def parse_byline(line: str) -> tuple[list[str], str | None, str | None] | None:
-    """("By Maria Rossi, Associated Press") -> (["Maria Rossi"], "Associated Press", role or None)."""
-    m = _BYLINE.fullmatch(line.strip())
-    if not m or len(line.split()) >= 15 or line.rstrip().endswith((".", "!", "?")) and len(line.split()) > 8:
-        return None
-    parts = [p.strip() for p in m.group("rest").split(",") if p.strip()]
-    source = role = None
-    while len(parts) > 1:
-        last = parts[-1]
-        if _ROLE_WORDS.search(last):
-            role = role or last
-        elif _ORG_WORDS.search(last) or (last.isupper() and " " not in last):
-            source = source or last
-        else:
-            break
-        parts.pop()
-    authors = []
-    for part in parts:
-        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part)
-        authors += [_name_case(a.strip()) for a in re.split(r"\s+(?:and|&)\s+", part) if a.strip()]
-    if not authors or any(not a[0].isupper() or len(a.split()) > 4 for a in authors):
-        return None
-    return authors, source, role
-
-
-# ---------------------------------------------------------------- datelines
-
-_AGENCIES = (r"AP|AFP|Reuters|REUTERS|UPI|DPA|dpa|EFE|ANSA|Xinhua|XINHUA|TASS|IANS|PTI|ANI|Bloomberg|Anadolu"
-             r"|Associated Press|Agence France-Presse|Kyodo|Yonhap")
-_PW = r"[A-Z][\w.'’-]*"  # a place word
-_PLACE = rf"{_PW}(?:\s+(?:{_PW}|de|del|da|di|al|el|es|la|le|of)){{0,3}}"
-_REGION = rf",\s*(?!{_MONTH}\s+\d)(?:{_PW})(?:\s+{_PW}){{0,2}}"
-_DASH = r"(?:\s+(?:--?|[–—])\s*|\s*[–—]\s*|\s*--\s*)"
-_DL_PLACE_FIRST = re.compile(
-    rf"(?P<place>{_PLACE}(?:{_REGION})?)"
-    rf"(?:,\s*(?P<date>(?P<dm>{_MONTH})\s+(?P<dd>\d{{1,2}}){_ORD}(?:,\s*(?P<dy>\d{{4}}))?))?"
-    rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,30}})\))?{_DASH}")
-_DL_AGENCY_FIRST = re.compile(rf"(?P<agency>{_AGENCIES}),\s*(?P<place>{_PLACE}(?:{_REGION})?){_DASH}")
-
-
-@dataclass
-class Dateline:
-    """What a dateline ("GENEVA, March 3 (Reuters) -") says, and where the body starts."""
-
-    place: str
-    agency: str | None
-    when: date | None
-    raw: str
-    end: int
-
-
-def _place_case(place: str) -> str:
-    def word(w: str) -> str:
-        if w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+", w):
-            return "-".join(p.capitalize() for p in w.split("-"))
-        return w
-    return re.sub(r"\s+", " ", " ".join(word(w) for w in place.split()))
-
-
-def parse_dateline(paragraph: str, year_of: date | None = None) -> Dateline | None:
-    """The dateline at the start of ``paragraph``; a month-day date takes its year from ``year_of``."""
-    for rx in (_DL_AGENCY_FIRST, _DL_PLACE_FIRST):
-        m = rx.match(paragraph)
-        if not m or m.end() > 100 or m.end() >= len(paragraph):
-            continue
-        gd = m.groupdict()
-        place, agency = m.group("place").strip(), gd.get("agency")
-        head = place.split(",")[0]
-        if rx is _DL_PLACE_FIRST and not (agency or gd.get("date") or head.upper() == head):
-            continue
-        if not any(c.isalpha() for c in head) or head.isupper() and len(head) < 2:
-            continue
-        when = None
-        if gd.get("date"):
-            if gd.get("dy"):
-                when = _make_date(gd["dy"], gd["dm"], gd["dd"])
-            elif year_of:
-                when = _make_date(year_of.year, gd["dm"], gd["dd"])
-                if when and (when - year_of).days > 180:  # "December 30" dateline, "January 2" date line
-                    when = _make_date(year_of.year - 1, gd["dm"], gd["dd"])
-        return Dateline(_place_case(place), agency.strip() if agency else None, when, m.group(0).strip(), m.end())
-    return None
-
-
-# ---------------------------------------------------------------- plain-text headers
-
-
-@dataclass
-class Header:
-    """Metadata found at the top of a plain-text article."""
-
-    title: str | None = None
-    published: date | None = None
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
-    role: str | None = None
-    lines: int = 0  # number of lines the header spans
-
-
-def _is_title(line: str) -> bool:
-    return len(line.split()) < 15 and not line.endswith(".")
-
-
-def parse_header(lines: list[str]) -> Header:
-    """Title, date line and byline at the top of ``lines`` (in any order, within 6 non-blank lines)."""
-    h, i, seen = Header(), 0, 0
-    while i < len(lines) and seen < 6:
-        line = lines[i].strip()
-        if not line:
-            i += 1
-            continue
-        seen += 1
-        if h.published is None and (d := parse_date_line(line)):
-            h.published = d
-        elif not h.authors and (b := parse_byline(line)):
-            h.authors, h.source, h.role = b
-        elif (h.title is None and _is_title(line) and i + 1 < len(lines) and not lines[i + 1].strip()
-              and not parse_dateline(line)):
-            h.title = line
-        else:
-            break
-        i += 1
-        h.lines = i
-    return h
 
 
 # ---------------------------------------------------------------- decoding

@@ -59,6 +59,9 @@ def parse_pattern(code: str, text: str, kind: str) -> Pattern:
         target = prev if (prev in PREPOSITIONS and star - 1 != idx) else "dobj"
     elif kind == "verb":
         target = "dobj"
+    else:  # "expulsion of diplomat": the target is found in the object of the last preposition
+        preps = [t for i, t in enumerate(tokens) if i > idx and t in PREPOSITIONS]
+        target = preps[-1] if preps else None
     words = tuple(t for i, t in enumerate(tokens) if i != idx and t != "*")
     return Pattern(code=code, trigger=tokens[idx], words=words, target=target, text=text)
 
@@ -100,20 +103,25 @@ def default_lexicon() -> Lexicon:
 
 _NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
                        "nsubjpass xcomp".split())
+_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt"})
+
+
+def nearby(tok, depth: int = 3):
+    """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
+    object, preposition and modifier edges ("call for the release of": call -> for -> release -> of)."""
+    level = [c for c in tok.children if c.dep_ in _NEAR_DEPS]
+    for _ in range(depth):
+        if not level:
+            return
+        yield from level
+        level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS]
 
 
 def nearby_lemmas(tok) -> set[str]:
-    """Lemmas of the words a pattern may require: the trigger's dependents, and theirs one level down
-    (the object's modifiers, prepositions' objects)."""
     out = set()
-    for c in tok.children:
-        if c.dep_ in _NEAR_DEPS:
-            out.add(c.lemma_.lower())
-            out.add(c.lower_)
-            for g in c.children:
-                if g.dep_ in ("pobj", "prep", "compound", "amod", "dobj", "prt"):
-                    out.add(g.lemma_.lower())
-                    out.add(g.lower_)
+    for t in nearby(tok):
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
     return out
 
 

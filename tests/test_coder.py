@@ -1,0 +1,127 @@
+"""The coder on sentences written for these tests: actors, codes, grammar, modality, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)  # a Wednesday
+
+
+def code(pipeline, text, published=PUBLISHED):
+    return pipeline(Article(id="t", text=text, published=published)).events
+
+
+def dyads(events):
+    return [(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # subject, object, metonym as target, weekday
+    ("Israeli jets struck a weapons depot near Damascus on Sunday.", [("ISRMIL", "19", "SYRGOV")]),
+    # passive with agent
+    ("A Ukrainian convoy was attacked by Russian troops near Kharkiv.", [("RUSMIL", "19", "UKR")]),
+    # coordinated sources: one event per actor
+    ("France and Germany condemned Iran over the executions.", [("FRA", "11", "IRN"), ("DEU", "11", "IRN")]),
+    # coordinated targets
+    ("The United Nations urged Ethiopia and Eritrea to respect the ceasefire.",
+     [("IGOUNO", "02", "ETH"), ("IGOUNO", "02", "ERI")]),
+    # titles and names make one actor phrase
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
+     [("RUSGOV", "04", "CHNGOV")]),
+    # possessive country + agent
+    ("Brazil's foreign minister praised Argentina for its help.", [("BRAGOV", "05", "ARG")]),
+    # multi-word verb pattern
+    ("Indian troops opened fire on Pakistani soldiers along the border.", [("INDMIL", "19", "PAKMIL")]),
+    # relative clause subject and passive in one sentence
+    ("Rebels who attacked the Malian army were arrested by police.",
+     [("---REB", "19", "MLIMIL"), ("---COP", "17", "---REB")]),
+    # nominal event: the source is the subject of the governing verb, the target inside "of"
+    ("Russia announced the expulsion of 20 Czech diplomats.", [("RUS", "16", "CZEGOV")]),
+    # nothing political happens
+    ("The weather in Paris was sunny on Monday.", []),
+])
+def test_dyads(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected
+
+
+def test_reported_speech_codes_the_reported_event_not_the_saying(pipeline):
+    events = code(pipeline, "Officials in Kyiv said Russian forces shelled Ukrainian villages on Monday.")
+    assert [(e.source.code, e.cameo, e.target.code, e.modality) for e in events] == [
+        ("RUSMIL", "194", "UKR", "reported")]
+    assert events[0].date == "2024-03-04"
+
+
+def test_intent_is_coded_as_intent_not_as_the_act(pipeline):
+    [e] = code(pipeline, "The Japanese prime minister is due to visit China next week.")
+    assert (e.source.code, e.cameo, e.target.code, e.modality) == ("JPNGOV", "036", "CHN", "intended")
+    assert e.plover == "AGREE" or e.cameo_root == "03"
+
+
+def test_negation_and_future(pipeline):
+    [e] = code(pipeline, "Poland will not recall its ambassador from Moscow.")
+    assert e.negated is True
+    assert e.modality == "intended"
+    assert e.cameo.startswith("13")
+
+
+def test_conditional_threat_is_hypothetical(pipeline):
+    [e] = code(pipeline, "Washington could impose sanctions on Venezuela if the election is rigged.")
+    assert (e.source.code, e.target.code, e.modality) == ("USAGOV", "VEN", "hypothetical")
+    assert e.cameo_root == "13"
+    assert e.quad_class == 3
+
+
+def test_event_fields_are_consistent(pipeline):
+    text = "Police arrested protesters in Tehran on Friday. Israeli jets struck a weapons depot near Damascus."
+    events = code(pipeline, text)
+    assert len(events) == 2
+    for e in events:
+        assert e.sentence[e.source.start:e.source.end] == e.source.text
+        assert e.sentence[e.target.start:e.target.end] == e.target.text
+        assert e.sentence[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert text[e.sentence_start:e.sentence_start + len(e.sentence)] == e.sentence
+        assert e.cameo_root == e.cameo[:2]
+    assert [e.sentence_index for e in events] == [0, 1]
+    assert events[0].date == "2024-03-01" and events[0].date_inferred is False
+    assert events[1].date == "2024-03-06" and events[1].date_inferred is True
+
+
+def test_event_ids_are_deterministic_and_article_specific(pipeline):
+    text = "Israeli jets struck a weapons depot near Damascus on Sunday."
+    a = code(pipeline, text)
+    b = code(pipeline, text)
+    assert [e.event_id for e in a] == [e.event_id for e in b]
+    other = pipeline(Article(id="other", text=text, published=PUBLISHED)).events
+    assert a[0].event_id != other[0].event_id
+
+
+def test_long_article_is_parsed_in_pieces_with_right_offsets(pipeline):
+    para = "Israeli jets struck a weapons depot near Damascus on Sunday."
+    filler = "\n".join(["The weather was mild and the markets were calm that day."] * 40)
+    text = filler + "\n" + para + "\n" + filler + "\n" + para
+    small = pipeline.settings | {"model": {**pipeline.settings["model"], "max_chunk_chars": 1000}}
+    from annales.pipeline import Pipeline
+
+    chunked = Pipeline(small, nlp=pipeline.nlp)
+    events = chunked(Article(id="long", text=text, published=PUBLISHED)).events
+    assert len(events) == 2
+    for e in events:
+        assert text[e.sentence_start:e.sentence_start + len(e.sentence)] == e.sentence
+    assert events[0].sentence_index < events[1].sentence_index
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_workers_give_the_same_events_as_one_process(pipeline):
+    texts = ["Israeli jets struck a weapons depot near Damascus on Sunday.",
+             "France and Germany condemned Iran over the executions.",
+             "The weather in Paris was sunny on Monday.",
+             "Russia announced the expulsion of 20 Czech diplomats."] * 5
+    arts = [Article(id=f"a{i}", text=t, published=PUBLISHED) for i, t in enumerate(texts)]
+    one = [e.to_dict() for c in pipeline.pipe(arts, workers=1) for e in c.events]
+    two = [e.to_dict() for c in pipeline.pipe(arts, workers=2, chunk_size=3) for e in c.events]
+    assert one == two
+    assert len(one) == 5 * 4

@@ -1,0 +1,101 @@
+"""The knowledge files: well-formed, consistent with each other, and loaded as documented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annales import ontology
+from annales._data import data_path, read_tsv, split_list
+from annales.errors import ConfigError
+from annales.kb import KnowledgeBase
+from annales.lexicon import Lexicon, parse_pattern
+
+ROOTS = [f"{i:02d}" for i in range(1, 21)]
+
+
+def test_every_cameo_code_is_well_formed():
+    codes = ontology.codes()
+    assert len(codes) > 250
+    for code, c in codes.items():
+        assert re.fullmatch(r"\d{3,4}", code)
+        assert -10 <= c.goldstein <= 10
+        root = int(code[:2])
+        expected_quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        assert c.quad_class == expected_quad, code
+    assert {c[:2] for c in codes} == set(ROOTS)
+
+
+def test_lookup_falls_back_to_the_parent_code():
+    assert ontology.lookup("1384").code in ("1384", "138")
+    with pytest.raises(ConfigError):
+        ontology.lookup("999")
+
+
+@pytest.mark.parametrize("code, intended", [("042", "036"), ("040", "036"), ("163", "1312"), ("190", "138"),
+                                            ("0331", "033"), ("036", "036"), ("138", "138")])
+def test_recode_intended(code, intended):
+    assert ontology.recode_intended(code).startswith(intended[:3])
+
+
+def test_lexicon_covers_every_root_with_valid_codes():
+    lex = Lexicon.from_files()
+    codes = ontology.codes()
+    roots = set()
+    for table in (lex.verbs, lex.nouns):
+        for patterns in table.values():
+            for p in patterns:
+                assert p.code in codes, p
+                roots.add(p.code[:2])
+    assert roots == set(ROOTS)
+
+
+@pytest.mark.parametrize("text, kind, trigger, words, target", [
+    ("meet with *", "verb", "meet", ("with",), "with"),
+    ("visit *", "verb", "visit", (), "dobj"),
+    ("threaten * with sanction", "verb", "threaten", ("with", "sanction"), "dobj"),
+    ("impose sanction on *", "verb", "impose", ("sanction", "on"), "on"),
+    ("back down", "verb", "back", ("down",), "dobj"),
+    ("air strike on *", "noun", "strike", ("air", "on"), "on"),
+    ("expulsion of diplomat", "noun", "expulsion", ("of", "diplomat"), "of"),
+    ("ceasefire", "noun", "ceasefire", (), None),
+])
+def test_parse_pattern(text, kind, trigger, words, target):
+    p = parse_pattern("010", text, kind)
+    assert (p.trigger, p.words, p.target) == (trigger, words, target)
+
+
+def test_country_codes_are_iso3_and_seats_point_at_countries():
+    isos = {row["iso3"] for _, row in read_tsv(data_path("countries.tsv"))}
+    assert len(isos) > 190
+    assert all(re.fullmatch(r"[A-Z]{3}", c) for c in isos)
+    for _, row in read_tsv(data_path("seats.tsv")):
+        assert row["iso3"] in isos, row
+    for _, row in read_tsv(data_path("agents.tsv")):
+        assert re.fullmatch(r"[A-Z]{3}", row["sector"])
+        assert all(t == t.lower() for t in split_list(row["terms"]))
+
+
+@pytest.mark.parametrize("term, country, sector", [
+    ("Italian", "ITA", None), ("Russians", "RUS", None), ("U.S.", "USA", None), ("Britain", "GBR", None),
+    ("Kremlin", "RUS", "GOV"), ("White House", "USA", "GOV"), ("Downing Street", "GBR", "GOV"),
+    ("Pentagon", "USA", "MIL"), ("foreign minister", None, "GOV"), ("warships", None, "MIL"),
+    ("police", None, "COP"), ("rebels", None, "REB"),
+])
+def test_kb_entries(term, country, sector):
+    [entry, *_] = KnowledgeBase.default().terms[term]
+    assert (entry.country, entry.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("term, code", [("United Nations", "IGOUNO"), ("NATO", "IGONAT"), ("G7", "IGOGOS"),
+                                        ("IAEA", "IGOUNOIAE")])
+def test_organisations(term, code):
+    assert KnowledgeBase.default().terms[term][0].code == code
+
+
+def test_bad_data_file_names_file_and_line(tmp_path):
+    bad = tmp_path / "verbs.tsv"
+    bad.write_text("code\tpattern\tnote\n042\tvisit *\t\n042\tvisit\tx\ty\n")
+    with pytest.raises(ConfigError, match=r"verbs.tsv: line 3: 4 columns"):
+        Lexicon.from_files(bad, data_path("nouns.tsv"))
