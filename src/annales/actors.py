@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from .kb import Entry, KnowledgeBase
+from .people import PRONOUN_REACH, PRONOUNS, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -36,6 +38,7 @@ class ActorPhrase:
     org: str | None = None
     name: str | None = None
     parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
+    siblings: list["ActorPhrase"] = field(default_factory=list)  # "Pakistani and Afghan forces": Afghan
 
     @property
     def code(self) -> str:
@@ -73,12 +76,16 @@ class Actors:
         return None
 
     def all_at(self, tok) -> list[ActorPhrase]:
-        """Actors of an argument and of its coordinated conjuncts ("Italy and Russia")."""
+        """Actors of an argument and of its coordinated conjuncts ("Italy and Russia", "Pakistani and
+        Afghan forces")."""
         out = []
         for t in (tok, *tok.conjuncts):
             p = self.at(t)
-            if p and p not in out:
-                out.append(p)
+            if p is None:
+                continue
+            for q in (p, *p.siblings):
+                if q not in out:
+                    out.append(q)
         return out
 
 
@@ -117,7 +124,7 @@ class ActorFinder:
             out.append((span, entry))
         return out
 
-    def __call__(self, doc) -> Actors:
+    def __call__(self, doc, when: date | None = None) -> Actors:
         agent_tokens: set[int] = set()
         matched: dict[int, int] = {}
         found = self.matches(doc)
@@ -136,7 +143,73 @@ class ActorFinder:
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
         phrases = [_resolve(p, doc) for p in groups.values()]
+        _link_conjoined_modifiers(groups, doc)
+        phrases += _people(doc, phrases, when)
         return Actors(sorted(phrases, key=lambda p: p.start))
+
+
+def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhrase]:
+    """Actor phrases for people named without a title (roles learned earlier in the article, or the
+    dated office-holders list) and for "he"/"she" subjects."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    learned: dict[str, ActorPhrase] = {}
+    for p in phrases:
+        if p.name and doc[p.head].ent_type_ == "PERSON" and (p.country or p.org):
+            learned[p.name] = learned[p.name.split()[-1]] = p
+    found: list[ActorPhrase] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+            continue
+        toks = [t for t in ent if t.tag_ != "POS"]
+        if not toks:
+            continue
+        name = " ".join(t.text for t in toks)
+        known = learned.get(name) or learned.get(toks[-1].text)
+        new = ActorPhrase(head=ent.root.i, start=ent.start, end=ent.end)
+        if known is not None:
+            new.country, new.sector, new.org, new.name = known.country, known.sector, known.org, known.name
+        else:
+            office = office_of(name, when) or (office_of(toks[-1].text, when) if len(toks) > 1 else None)
+            if office is None:
+                continue
+            new.country, new.sector, new.org, new.name = office.country, office.sector, office.org, office.name
+        found.append(new)
+    for tok in doc:  # surnames the parser did not tag as names ("Baerbock criticised ...")
+        if tok.pos_ == "PROPN" and tok.text in learned and tok.i not in covered and tok.ent_type_ in ("", "PERSON") \
+                and not any(p.start <= tok.i < p.end for p in found):
+            known = learned[tok.text]
+            found.append(ActorPhrase(head=tok.i, start=tok.i, end=tok.i + 1, country=known.country,
+                                     sector=known.sector, org=known.org, name=known.name))
+    people = sorted([p for p in phrases if doc[p.head].ent_type_ == "PERSON" and (p.country or p.org)] + found,
+                    key=lambda p: p.start)
+    for tok in doc:
+        if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            before = [p for p in people if p.end <= tok.i]
+            if before and _sentence_distance(doc, before[-1].head, tok.i) <= PRONOUN_REACH:
+                src = before[-1]
+                found.append(ActorPhrase(head=tok.i, start=tok.i, end=tok.i + 1, country=src.country,
+                                         sector=src.sector, org=src.org, name=src.name))
+    return found
+
+
+def _sentence_distance(doc, i: int, j: int) -> int:
+    a, b = doc[i].sent.start, doc[j].sent.start
+    return sum(1 for s in doc.sents if a < s.start <= b)
+
+
+def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:
+    """"Pakistani and Afghan border forces": "Afghan" is a conjunct of the modifier "Pakistani" of the
+    phrase headed by "forces". It becomes a sibling of that phrase and shares its sector."""
+    for p in groups.values():
+        for _, i, _ in p.parts:
+            if i == p.head:
+                continue
+            for c in doc[i].conjuncts:
+                q = groups.get(c.i)
+                if q is not None and q is not p and q.sector is None and q.org is None:
+                    q.sector = p.sector
+                    if q not in p.siblings:
+                        p.siblings.append(q)
 
 
 def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):

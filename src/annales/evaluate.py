@@ -9,7 +9,8 @@ compared per record as multisets at three levels:
 - ``root``: the CAMEO root alone
 
 "Country" is the first three letters of an actor code ("USAGOV" -> "USA", "IGOUNO" -> "IGO",
-"---REB" -> "---"), the convention of PETRARCH evaluations.
+"---REB" -> "---"), the convention of PETRARCH evaluations. Gold coded in PLOVER (2016 or 2021 names)
+is compared with the events' PLOVER types, 2016 names mapped to 2021 ones ("root" is then the type).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
+from .ontology import plover_family
 from .records import Article, Event
 
 LEVELS = ("dyad+root", "dyad+code", "root")
@@ -52,6 +54,7 @@ class Report:
     records: int = 0
     scores: dict[str, Score] = field(default_factory=lambda: {lv: Score() for lv in LEVELS})
     code_exact: int = 0  # matched dyad+root events whose full code is also right
+    exact_records: int = 0  # records whose events match the gold exactly at dyad+code level
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -61,6 +64,7 @@ class Report:
                        "tp": s.tp, "fp": s.fp, "fn": s.fn}
         matched = self.scores["dyad+root"].tp
         out["exact_code_of_matched"] = round(self.code_exact / matched, 4) if matched else 0.0
+        out["exact_records"] = round(self.exact_records / self.records, 4) if self.records else 0.0
         return out
 
     def format(self) -> str:
@@ -68,8 +72,8 @@ class Report:
         for lv, s in self.scores.items():
             lines.append(f"{lv:<12}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
         d = self.as_dict()
-        lines.append(f"{self.records} records; exact CAMEO code right on {d['exact_code_of_matched']:.1%} "
-                     f"of matched (dyad+root) events")
+        lines.append(f"{self.records} records, {d['exact_records']:.1%} coded exactly; exact code right on "
+                     f"{d['exact_code_of_matched']:.1%} of matched (dyad+root) events")
         return "\n".join(lines)
 
 
@@ -89,12 +93,19 @@ def read_gold(path: str | Path) -> Iterator[dict]:
             yield rec
 
 
+def root(code: str | None) -> str | None:
+    """CAMEO root ("042" -> "04"), or the PLOVER family of a PLOVER name."""
+    if not code:
+        return None
+    return code[:2] if code[:1].isdigit() else plover_family(code)
+
+
 def _keys(events: Iterable[tuple[str, str, str]], level: str) -> Counter:
     if level == "dyad+root":
-        return Counter((country(s), country(t), c[:2]) for s, t, c in events)
+        return Counter((country(s), country(t), root(c)) for s, t, c in events)
     if level == "dyad+code":
         return Counter((country(s), country(t), c) for s, t, c in events)
-    return Counter(c[:2] for _, _, c in events)
+    return Counter(root(c) for _, _, c in events)
 
 
 def score_record(report: Report, predicted: list[tuple[str, str, str]], gold: list[tuple[str, str, str]]) -> None:
@@ -107,9 +118,9 @@ def score_record(report: Report, predicted: list[tuple[str, str, str]], gold: li
         s.fp += sum(p.values()) - tp
         s.fn += sum(g.values()) - tp
     # exact codes among dyad+root matches
-    by_root_pred = Counter((country(s), country(t), c) for s, t, c in predicted)
-    by_root_gold = Counter((country(s), country(t), c) for s, t, c in gold)
-    report.code_exact += sum((by_root_pred & by_root_gold).values())
+    exact = _keys(predicted, "dyad+code") & _keys(gold, "dyad+code")
+    report.code_exact += sum(exact.values())
+    report.exact_records += _keys(predicted, "dyad+code") == _keys(gold, "dyad+code")
 
 
 def evaluate(pipeline, gold_path: str | Path, *, workers: int = 1) -> Report:
@@ -126,13 +137,16 @@ def evaluate(pipeline, gold_path: str | Path, *, workers: int = 1) -> Report:
         articles.append(Article(id=str(rec.get("id")), text=rec.get("text") or "", published=published))
     report = Report()
     for rec, coded in zip(records, pipeline.pipe(articles, workers=workers)):
-        predicted = [(e.source.code, e.target.code if e.target else None, e.cameo) for e in coded.events]
         gold = [(g.get("source"), g.get("target"), str(g.get("code"))) for g in rec.get("events", [])]
+        plover = any(not c[:1].isdigit() for _, _, c in gold)
+        predicted = predicted_tuples(coded.events, plover)
         score_record(report, predicted, gold)
         if Counter(_keys(predicted, "dyad+root")) != Counter(_keys(gold, "dyad+root")):
             report.errors.append({"id": rec.get("id"), "text": rec.get("text"), "gold": gold, "predicted": predicted})
     return report
 
 
-def predicted_tuples(events: list[Event]) -> list[tuple[str, str, str]]:
-    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+def predicted_tuples(events: list[Event], plover: bool = False) -> list[tuple[str, str, str]]:
+    """(source code, target code, CAMEO code or PLOVER type) of each event."""
+    return [(e.source.code, e.target.code if e.target else None, (e.plover or "") if plover else e.cameo)
+            for e in events if not plover or e.plover]

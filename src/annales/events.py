@@ -34,6 +34,12 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 TARGETLESS_ROOTS = frozenset({"14", "15"})  # protests and force postures may have no target
+# "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
+# act on each other
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+# verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
+LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
+                        "make hold give take do start complete".split())
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
 
@@ -84,9 +90,14 @@ class EventCoder:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.lexicon.verbs:
                 pattern = match(tok, self.lexicon.verbs[tok.lemma_])
                 if pattern is None:
+                    subj = subject_of(tok)
+                    if subj is not None and len(actors.all_at(subj)) > 1:
+                        pattern = match(tok, self.lexicon.verbs[tok.lemma_], reciprocal=True)
+                if pattern is None:
                     continue
                 obj = _child(tok, "dobj")
-                if not pattern.words and obj is not None and obj.lemma_.lower() in nouns:
+                if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
+                        and (tok.lemma_ in LIGHT_VERBS or pattern.code[:2] == "01")):
                     continue  # "announced the expulsion of": the noun carries the event
                 events = self._verb_events(sent, tok, pattern, actors)
                 if events and pattern.words:
@@ -147,6 +158,8 @@ class EventCoder:
             code = ontology.recode_intended(code)
         if not targets and code[:2] >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
+        if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+            targets = list(sources)
         if not targets:
             if code[:2] not in TARGETLESS_ROOTS:
                 return []
@@ -180,8 +193,9 @@ def subject_of(verb):
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        return None
-    return None
+        break
+    # a name the parser attached as a modifier before the verb ("Baerbock criticised China")
+    return next((c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN"), None)
 
 
 def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:

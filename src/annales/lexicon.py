@@ -125,8 +125,10 @@ def nearby_lemmas(tok) -> set[str]:
     return out
 
 
-def match(tok, patterns: list[Pattern]) -> Pattern | None:
-    """The most specific pattern whose required words are all among ``tok``'s dependents."""
+def match(tok, patterns: list[Pattern], reciprocal: bool = False) -> Pattern | None:
+    """The most specific pattern whose required words are all among ``tok``'s dependents. With
+    ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
+    fire with *")."""
     if not patterns:
         return None
     near = None
@@ -135,6 +137,6 @@ def match(tok, patterns: list[Pattern]) -> Pattern | None:
             return p
         if near is None:
             near = nearby_lemmas(tok)
-        if all(w in near for w in p.words):
+        if all(w in near or (reciprocal and w == p.target) for w in p.words):
             return p
     return None

@@ -78,3 +78,27 @@ def recode_intended(code: str) -> str:
         if code[:n] in table:
             return table[code[:n]]
     return code
+
+
+@lru_cache(maxsize=None)
+def plover_2016() -> dict[str, frozenset[str]]:
+    """PLOVER 2016 name (or 2021 type) -> the PLOVER 2021 types it covers ("YIELD" -> CONCEDE, RETREAT)."""
+    out: dict[str, set[str]] = {}
+    for _, row in read_tsv(data_path("plover.tsv")):
+        out.setdefault(row["type"], set()).add(row["type"])
+        for name in row["names_2016"].split("|"):
+            out.setdefault(name.strip(), set()).add(row["type"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def plover_family(name: str | None) -> str | None:
+    """A canonical label for comparing PLOVER 2016 and 2021 names: YIELD, CONCEDE and RETREAT all give
+    "CONCEDE|RETREAT"; DISAPPROVE and INVESTIGATE give ACCUSE; FIGHT gives ASSAULT."""
+    if not name:
+        return None
+    types = plover_2016().get(name.upper())
+    if not types:
+        return name.upper()
+    if types & {"CONCEDE", "RETREAT"}:
+        return "CONCEDE|RETREAT"
+    return "|".join(sorted(types))

@@ -27,7 +27,7 @@ from .lexicon import Lexicon, default_lexicon
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "verbs.tsv", "nouns.tsv",
-              "cameo.tsv", "intent.tsv")
+              "cameo.tsv", "intent.tsv", "plover.tsv")
 
 
 def coder_version() -> str:
@@ -116,7 +116,7 @@ class Pipeline:
     def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0) -> int:
         """Code one parsed (piece of an) article into ``result``; returns its number of sentences."""
         article = result.article
-        actors = self.finder(doc)
+        actors = self.finder(doc, when=article.published)
         sent_index = {s.start: n + sent_offset for n, s in enumerate(doc.sents)}
         for p in actors.phrases:
             sent = doc[p.head].sent

@@ -1,0 +1,63 @@
+"""People as actors: roles learned from the article itself, a dated list of office-holders, and simple
+pronouns.
+
+- "German Foreign Minister Annalena Baerbock" makes "Baerbock" and "Annalena Baerbock" DEUGOV for the rest
+  of the article;
+- a name with no title in the article is looked up in ``data/leaders.tsv`` by the article date
+  ("Putin" in 2010 is RUSGOV as prime minister, in 1995 nobody);
+- "he"/"she" as a subject is the most recent person actor within the last few sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ._data import data_path, read_tsv, split_list
+
+PRONOUNS = frozenset({"he", "she"})
+PRONOUN_REACH = 3  # sentences back
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    country: str | None
+    sector: str | None
+    org: str | None
+    role: str
+    start: date | None
+    end: date | None
+
+    def holds(self, when: date | None) -> bool:
+        if when is None:
+            return self.end is None  # no article date: only current office-holders
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, list[Office]]:
+    """Surface form -> offices held by people called so."""
+    path = data_path("leaders.tsv")
+    out: dict[str, list[Office]] = {}
+    if not path.exists():
+        return out
+    for _, row in read_tsv(path):
+        code = row["iso3"]
+        org = code if len(code) > 3 else None
+        office = Office(row["name"], None if org else code, row.get("sector") or None, org, row["role"],
+                        _date(row["start"]), _date(row["end"]))
+        for term in {row["name"], *split_list(row.get("aliases", ""))}:
+            out.setdefault(term, []).append(office)
+    return out
+
+
+def office_of(name: str, when: date | None) -> Office | None:
+    """The office the person called ``name`` held on ``when`` (None when nobody or several did)."""
+    found = {o.name: o for o in leaders().get(name, ()) if o.holds(when)}
+    return next(iter(found.values())) if len(found) == 1 else None
