@@ -20,7 +20,7 @@ def _shared_pipeline(pipeline, monkeypatch):
     """Reuse the session's loaded model instead of loading it for every command."""
     import annales.cli as cli
 
-    monkeypatch.setattr(cli, "_pipeline", lambda config: pipeline)
+    monkeypatch.setattr(cli, "_pipeline", lambda *args, **kwargs: pipeline)
 
 
 def run(*args, input=None):

@@ -9,13 +9,13 @@ country and sector come from its parts, the closest part winning.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .kb import Entry, KnowledgeBase
+from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .people import PRONOUN_REACH, PRONOUNS, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -119,8 +119,8 @@ class ActorFinder:
             if not entries:
                 continue
             entry = entries[0]
-            if entry.kind != "agent" and any(t.ent_type_ == "PERSON" for t in span):
-                continue  # "Jordan Henderson", "Georgia Meloni"
+            if entry.kind not in ("agent", "person") and _in_longer_person(span):
+                continue  # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept
             out.append((span, entry))
         return out
 
@@ -142,7 +142,7 @@ class ActorFinder:
             phrase.start = min(phrase.start, span.start, head.i)
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
-        phrases = [_resolve(p, doc) for p in groups.values()]
+        phrases = [_resolve(p, doc, when) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
         phrases += _people(doc, phrases, when)
         return Actors(sorted(phrases, key=lambda p: p.start))
@@ -233,9 +233,10 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
     return tok, rank
 
 
-def _resolve(p: ActorPhrase, doc) -> ActorPhrase:
+def _resolve(p: ActorPhrase, doc, when: date | None = None) -> ActorPhrase:
     """Country, sector, organisation and name of a phrase from its parts, closest part first."""
     parts = sorted(p.parts, key=lambda x: (x[0], abs(x[1] - p.head)))
+    parts = [(r, i, _on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
     for _, _, e in parts:
         if e.kind == "org" and p.org is None and p.country is None:
             p.org, p.name = e.code, e.name
@@ -251,3 +252,24 @@ def _resolve(p: ActorPhrase, doc) -> ActorPhrase:
             p.name = ent.text
             p.start, p.end = min(p.start, ent.start), max(p.end, ent.end)
     return p
+
+
+def _in_longer_person(span) -> bool:
+    """Whether ``span`` is part of a longer PERSON entity (annales.petrarch: dictionary names such as
+    "Ithilen" or "Frodo" that spaCy tags PERSON by themselves stay actors)."""
+    return any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end
+               and (e.start < span.start or e.end > span.end) for e in span.doc.ents)
+
+
+def _on_date(e: Entry, when: date | None) -> Entry:
+    """A ``person`` entry (PETRARCH dictionaries) as the country/seat/org entry its code on ``when``
+    stands for: "USAGOV" -> seat USA/GOV, "IGOUNO" -> org, "HOB" -> country; "---" -> no actor."""
+    if e.kind != "person":
+        return e
+    code = resolve_code(e, when)
+    if not code or code[:3] in ("---", "+++", "###"):
+        return replace(e, kind="none", country=None, sector=None, code=None)
+    if code[:3] in NON_COUNTRY_PREFIXES or not code[:3].isalpha():
+        return replace(e, kind="org", country=None, sector=None, code=code)
+    return replace(e, kind="seat" if len(code) > 3 else "country", country=code[:3], sector=code[3:] or None,
+                   code=code)

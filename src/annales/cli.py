@@ -34,11 +34,28 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _pipeline(config):
+def _pipeline(config, actors=(), agents=(), verbs=()):
+    """The pipeline, with PETRARCH/Phoenix dictionaries (if given) layered over the built-in knowledge."""
     from .config import load_settings
     from .pipeline import Pipeline
 
-    return Pipeline(load_settings(config))
+    if not (actors or agents or verbs):
+        return Pipeline(load_settings(config))
+    from . import petrarch
+    from .kb import KnowledgeBase
+
+    kb = KnowledgeBase().load_builtin()
+    petrarch.load_all(kb, actors, agents)
+    user = [p for path in verbs for p in petrarch.load_verbs(path)]
+    return Pipeline(load_settings(config), kb=kb, lexicon=petrarch.layered_lexicon(user) if user else None)
+
+
+def _dictionaries(f):
+    """``--actors``/``--agents``/``--verbs``: PETRARCH-2 / Phoenix dictionary files (see annales.petrarch)."""
+    path = click.Path(exists=True, dir_okay=False)
+    f = click.option("--verbs", multiple=True, type=path, help="PETRARCH verbs dictionary (repeatable).")(f)
+    f = click.option("--agents", multiple=True, type=path, help="PETRARCH agents dictionary (repeatable).")(f)
+    return click.option("--actors", multiple=True, type=path, help="PETRARCH/Phoenix actors dictionary (repeatable).")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -64,7 +81,8 @@ def main():
               help="On a bad input: report it and go on, or stop.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def code(inputs, db, fmt, output, published, workers, on_error, config, quiet):
+@_dictionaries
+def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, actors, agents, verbs):
     """Code articles into events, store them, and print them.
 
     INPUTS are .txt, .html/.htm and .jsonl files, directories (recursed) or - for standard input.
@@ -85,7 +103,7 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet):
     started = time.monotonic()
     summary = RunSummary()
     try:
-        pipeline = _pipeline(config)
+        pipeline = _pipeline(config, actors, agents, verbs)
         with Store(db) as store, _progress(quiet) as advance:
             events = code_inputs(inputs, store, pipeline, summary, published=published, workers=workers,
                                  on_error=on_error, report=lambda e: click.echo(f"skipped {e}", err=True),
@@ -167,7 +185,8 @@ def clean(file):
 @click.argument("input", default="-")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
-def classify(input, fmt, config):
+@_dictionaries
+def classify(input, fmt, config, actors, agents, verbs):
     """Classify given source/target pairs: each JSONL line {"id", "text", "source": [start, end],
     "target": [start, end]} gets back {"id", "cameo", "plover", "quad_class", "scores"}.
 
@@ -179,7 +198,7 @@ def classify(input, fmt, config):
     from .classify import classify_pair
 
     try:
-        pipeline = _pipeline(config)
+        pipeline = _pipeline(config, actors, agents, verbs)
         fh = sys.stdin if input == "-" else open(input, encoding="utf-8")
     except (AnnalesError, OSError) as exc:
         _fail(exc)
@@ -264,7 +283,8 @@ def stats(db, top, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", default=0, help="Also list this many records the coder got wrong.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
-def evaluate(gold, workers, as_json, show_errors, config):
+@_dictionaries
+def evaluate(gold, workers, as_json, show_errors, config, actors, agents, verbs):
     """Score the coder on gold-coded sentences: precision, recall and F1 at three levels
     (source country + target country + CAMEO root; the same with the full code; root alone).
 
@@ -275,7 +295,7 @@ def evaluate(gold, workers, as_json, show_errors, config):
     from .evaluate import evaluate as run_eval
 
     try:
-        report = run_eval(_pipeline(config), gold, workers=workers)
+        report = run_eval(_pipeline(config, actors, agents, verbs), gold, workers=workers)
     except AnnalesError as exc:
         _fail(exc)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.format())

@@ -56,6 +56,7 @@ class Report:
     code_exact: int = 0  # matched dyad+root events whose full code is also right
     exact_records: int = 0  # records whose events match the gold exactly at dyad+code level
     errors: list[dict] = field(default_factory=list)
+    pairs: list[tuple[list, list]] = field(default_factory=list)  # (predicted, gold) per record
 
     def as_dict(self) -> dict:
         out = {"records": self.records}
@@ -141,6 +142,7 @@ def evaluate(pipeline, gold_path: str | Path, *, workers: int = 1) -> Report:
         plover = any(not c[:1].isdigit() for _, _, c in gold)
         predicted = predicted_tuples(coded.events, plover)
         score_record(report, predicted, gold)
+        report.pairs.append((predicted, gold))
         if Counter(_keys(predicted, "dyad+root")) != Counter(_keys(gold, "dyad+root")):
             report.errors.append({"id": rec.get("id"), "text": rec.get("text"), "gold": gold, "predicted": predicted})
     return report
@@ -150,3 +152,95 @@ def predicted_tuples(events: list[Event], plover: bool = False) -> list[tuple[st
     """(source code, target code, CAMEO code or PLOVER type) of each event."""
     return [(e.source.code, e.target.code if e.target else None, (e.plover or "") if plover else e.cameo)
             for e in events if not plover or e.plover]
+
+
+# -- error analysis ---------------------------------------------------------------------------------
+def align(predicted: list[tuple], gold: list[tuple]) -> list[tuple[str, tuple | None, tuple | None]]:
+    """Pair predicted and gold events of one record, best first: exact (dyad+root), same dyad (root
+    confusion), same source and root (target wrong), same target and root (source wrong); the rest are
+    missed (gold only) or spurious (predicted only). Tuples are (source, target, code)."""
+    def key(e):
+        return (country(e[0]), country(e[1]), root(e[2]))
+
+    P, G = list(predicted), list(gold)
+    out = []
+    rules = [("match", lambda p, g: key(p) == key(g)),
+             ("root", lambda p, g: key(p)[:2] == key(g)[:2]),
+             ("target", lambda p, g: key(p)[0] == key(g)[0] and key(p)[2] == key(g)[2]),
+             ("source", lambda p, g: key(p)[1] == key(g)[1] and key(p)[2] == key(g)[2])]
+    for kind, same in rules:
+        for g in list(G):
+            p = next((p for p in P if same(p, g)), None)
+            if p is not None:
+                out.append((kind, p, g))
+                P.remove(p)
+                G.remove(g)
+    out += [("missed", None, g) for g in G] + [("spurious", p, None) for p in P]
+    return out
+
+
+def error_type(kind: str, p: tuple | None, g: tuple | None) -> str | None:
+    """A short label for one alignment ("missed 04", "root 04 -> 03", "wrong target USA -> ---GOV")."""
+    if kind == "match":
+        return None
+    if kind == "missed":
+        return f"missed {root(g[2])}"
+    if kind == "spurious":
+        return f"spurious {root(p[2])}"
+    if kind == "root":
+        return f"root {root(g[2])} coded as {root(p[2])}"
+    i = 1 if kind == "target" else 0
+    gc, pc = country(g[i]), country(p[i])
+    what = "country" if gc != pc else "code"
+    return f"wrong {kind} {what}"
+
+
+def error_analysis(records: Iterable[tuple[list[tuple], list[tuple]]]) -> tuple[Counter, Counter]:
+    """-> (confusion counts keyed (gold root or "-", predicted root or "-"), error type counts)."""
+    confusion: Counter = Counter()
+    errors: Counter = Counter()
+    for predicted, gold in records:
+        for kind, p, g in align(predicted, gold):
+            confusion[(root(g[2]) if g else "-", root(p[2]) if p else "-")] += 1
+            label = error_type(kind, p, g)
+            if label:
+                errors[label] += 1
+    return confusion, errors
+
+
+def multicoder_agreement(pipeline, path: str | Path, *, workers: int = 1) -> dict:
+    """Agreement on CAMEO roots per sentence with the majority of several human coders.
+
+    For each human: F1 of their roots against the majority (at least 2 of the other 3) of the others;
+    the coder is scored the same way against each leave-one-out majority and averaged, so both figures
+    answer "how well does this coder agree with a majority of three humans"."""
+    records = [r for r in read_gold(path) if len(r.get("meta", {}).get("coders_completed", [])) >= 4]
+    roots_by = []
+    for rec in records:
+        coders = [str(c) for c in rec["meta"]["coders_completed"]]
+        votes = {c: {str(e["code"])[:2] for e in rec.get("events", []) if str(e.get("coder")) == c} for c in coders}
+        roots_by.append(votes)
+    articles = [Article(id=str(r["id"]), text=r.get("text") or "") for r in records]
+    machine = [{e.cameo_root for e in c.events} for c in pipeline.pipe(articles, workers=workers)]
+
+    def f1(pred: list[set], ref: list[set]) -> float:
+        tp = sum(len(p & r) for p, r in zip(pred, ref))
+        fp = sum(len(p - r) for p, r in zip(pred, ref))
+        fn = sum(len(r - p) for p, r in zip(pred, ref))
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    human_scores, machine_scores = [], []
+    n_coders = min(len(v) for v in roots_by)
+    for k in range(n_coders):
+        held, majority = [], []
+        for votes in roots_by:
+            coders = sorted(votes)
+            me, others = coders[k], [c for c in coders if c != coders[k]]
+            counts = Counter(r for c in others for r in votes[c])
+            majority.append({r for r, n in counts.items() if n >= 2})
+            held.append(votes[me])
+        human_scores.append(f1(held, majority))
+        machine_scores.append(f1(machine, majority))
+    return {"sentences": len(records), "human_vs_majority_f1": round(sum(human_scores) / len(human_scores), 4),
+            "human_range": [round(min(human_scores), 4), round(max(human_scores), 4)],
+            "coder_vs_majority_f1": round(sum(machine_scores) / len(machine_scores), 4)}

@@ -8,6 +8,7 @@ minister") maps to one or more :class:`Entry` records.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ._data import data_path, read_tsv, split_list
@@ -17,13 +18,30 @@ NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "---"})
 
 @dataclass(frozen=True)
 class Entry:
-    """What a surface form means. ``kind``: country, seat, org or agent."""
+    """What a surface form means. ``kind``: country, seat, org, person or agent."""
 
     kind: str
     name: str
     country: str | None = None
     sector: str | None = None
     code: str | None = None  # organisations: their own code ("IGOUNO", "PSEREB")
+    # date-restricted codes (start, end, code), bounds inclusive, first match wins (annales.petrarch)
+    dated: tuple[tuple[date | None, date | None, str], ...] = ()
+
+
+def resolve_code(entry: Entry, when: date | None = None) -> str | None:
+    """The code of ``entry`` on ``when``: the first dated range holding it, else the undated code.
+    With no date: the undated code, else the code of the most recent range."""
+    if not entry.dated:
+        return entry.code
+    if when is None:
+        if entry.code:
+            return entry.code
+        return max(entry.dated, key=lambda d: (d[1] or date.max, d[0] or date.min))[2]
+    for start, end, code in entry.dated:
+        if (start is None or start <= when) and (end is None or when <= end):
+            return code
+    return entry.code
 
 
 class KnowledgeBase:

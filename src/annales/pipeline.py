@@ -164,7 +164,7 @@ class Pipeline:
                 yield from self._code_batch(batch)
             return
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.settings, self.kb, self.lexicon)) as pool:
             pending: deque = deque()
             batch = []
 
@@ -187,10 +187,10 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(settings: dict) -> None:
+def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> None:
     global _WORKER
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER = Pipeline(settings)
+    _WORKER = Pipeline(settings, kb=kb, lexicon=lexicon)  # user dictionaries (--actors ...) reach workers
     _WORKER.finder  # load the model and build matchers once per process
 
 

@@ -1,0 +1,254 @@
+"""PETRARCH-2 / Phoenix dictionaries: format parsing on small invented dictionaries, date-dependent
+codes, CLI options, and (when ../shared is present) the real dictionaries."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annales import petrarch as P
+from annales.kb import Entry, KnowledgeBase, resolve_code
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+PHOENIX = SHARED / "dictionaries" / "phoenix"
+UNITTEST = SHARED / "gold" / "petr2_unittest"
+
+# invented actors, agents and verbs in the dictionaries' formats
+ACTORS = """\
+<!-- a test dictionary -->
+# comment line
+VALDORIA_  [VLD]
++VALDORIAN
++PORT_SELWYN_   # the capital
+
+KESTRAL_REPUBLIC [KST] #xx 01/02/03
++KESTRALI
+
+HALVARD_TESK_  # leader
++PRESIDENT_TESK
+\t[VLDELI <930115]
+\t[VLDGOV 19930115-20050630]
+\t[VLDOPP >050701]
+
+MIRELLA_OSTANE
+\t[KSTGOV 900101-991231]
+\t[KSTELI]
+
+LEAGUE_OF_NORTHERN_PORTS_ [IGONLP]
+OSTRAVEN_COAST_GUARD [VLDMIL]
+NOBODY_IN_PARTICULAR [---]
+CODELESS_NAME
+BROKEN_DATES [VLDGOV 2004017-20061201] [VLD]
+"""
+
+AGENTS = """\
+!FOLK! = MAN, MEN, WOMAN, WOMEN
+HARBOUR_MASTER [~GOV] # xx
+FERRY!FOLK! [~BUS]
+LAMPLIGHTER {} [~CVL]
+GOOSE_WARDEN {GEESE_WARDENS} [~AGR]
+RELIEF_SOCIETY [NGO~]
+SECRET_POLICE_AGENCY  [~GOVSPY]
+NOT AN AGENT LINE
+"""
+
+VERBS = """\
+&BOATS
++FERRY
++BARGE
+
+--- MOOR  [036]  ---
+MOOR
+TETHER {TETHERS TETHERED}
++TIE_UP [037]
+- * &BOATS  [043]
+- * (BESIDE)  [042]
+- QUIETLY * [040]
+- * % [041]
+
+--- DRIFT  [---]  ---
+DRIFT
+- * AWAY (FROM HARBOUR) [999]
+"""
+
+
+@pytest.fixture()
+def dicts(tmp_path):
+    paths = {}
+    for name, text in (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS)):
+        paths[name] = tmp_path / f"test.{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture()
+def kb(dicts):
+    kb = KnowledgeBase().load_builtin()
+    P.load_actors(dicts["actors"], kb)
+    P.load_agents(dicts["agents"], kb)
+    return kb
+
+
+def test_dates_and_code_blocks():
+    assert P.parse_date("950601") == date(1995, 6, 1)
+    assert P.parse_date("050601") == date(2005, 6, 1)  # 00-30 -> 20YY
+    assert P.parse_date("20100109") == date(2010, 1, 9)
+    assert P.parse_codes("[ABC]") == [(None, None, "ABC")]
+    assert P.parse_codes("\t[HOBGOV 19950601 - 19990815]") == [(date(1995, 6, 1), date(1999, 8, 15), "HOBGOV")]
+    assert P.parse_codes("[X < 950601] [Y >990816]") == [(None, date(1995, 5, 31), "X"), (date(1999, 8, 16), None, "Y")]
+    assert P.parse_codes("[pse]") == [(None, None, "PSE")]
+    with pytest.raises(ValueError):
+        P.parse_codes("[X 2004017-20061201]")
+
+
+def test_actor_entries_synonyms_and_codes(dicts):
+    kb, stats = KnowledgeBase(), P.LoadStats()
+    assert P.load_actors(dicts["actors"], kb, stats) == 7
+    assert stats.skipped == {"null code": 1, "no code": 1, "bad date in code": 1}
+    valdoria = Entry("country", "Valdoria", country="VLD")
+    for term in ("Valdoria", "VALDORIA", "Valdorian", "port selwyn"):
+        assert kb.terms[term] == [valdoria], term
+    assert kb.terms["kestral republic"][0] == kb.terms["Kestrali"][0] == Entry("country", "Kestral Republic", country="KST")
+    assert kb.terms["league of northern ports"][0] == Entry("org", "League Of Northern Ports", code="IGONLP")
+    assert kb.terms["ostraven coast guard"][0] == Entry("person", "Ostraven Coast Guard", country="VLD",
+                                                        sector="MIL", code="VLDMIL")
+    assert "nobody in particular" not in kb.terms and "codeless name" not in kb.terms
+    assert kb.terms["broken dates"][0].country == "VLD"  # the bad block is dropped, the rest kept
+    tesk = kb.terms["halvard tesk"][0]
+    assert tesk is kb.terms["president tesk"][0]
+    assert tesk.kind == "person" and tesk.name == "Halvard Tesk" and tesk.code is None
+    assert tesk.dated == ((None, date(1993, 1, 14), "VLDELI"), (date(1993, 1, 15), date(2005, 6, 30), "VLDGOV"),
+                          (date(2005, 7, 1), None, "VLDOPP"))
+
+
+def test_date_dependent_codes(kb):
+    tesk, ostane = kb.terms["halvard tesk"][0], kb.terms["mirella ostane"][0]
+    assert resolve_code(tesk, date(1990, 5, 1)) == "VLDELI"
+    assert resolve_code(tesk, date(1995, 5, 1)) == "VLDGOV"
+    assert resolve_code(tesk, date(2005, 6, 30)) == "VLDGOV"  # ranges are inclusive
+    assert resolve_code(tesk, date(2010, 5, 1)) == "VLDOPP"
+    assert resolve_code(tesk, None) == "VLDOPP"  # no date: the most recent range
+    assert resolve_code(ostane, date(1995, 5, 1)) == "KSTGOV"
+    assert resolve_code(ostane, date(2010, 5, 1)) == "KSTELI"  # outside the ranges: the undated code
+    assert resolve_code(ostane, None) == "KSTELI"
+    assert resolve_code(Entry("country", "X", country="XXX", code="XXX"), date(2000, 1, 1)) == "XXX"
+
+
+def test_agents(dicts):
+    kb, stats = KnowledgeBase(), P.LoadStats()
+    assert P.load_agents(dicts["agents"], kb, stats) == 6
+    assert stats.skipped == {"unparsed line": 1}
+    sector = {t: es[0].sector for t, es in kb.terms.items()}
+    assert sector["harbour master"] == sector["harbour masters"] == "GOV"
+    assert sector["ferryman"] == sector["ferrywomen"] == "BUS" and "ferrymans" not in sector
+    assert sector["lamplighter"] == "CVL" and "lamplighters" not in sector  # {}: no plural
+    assert sector["goose warden"] == sector["geese wardens"] == "AGR"
+    assert sector["relief society"] == sector["relief societies"] == "NGO"
+    assert sector["secret police agency"] == "GOVSPY"
+    assert all(e.kind == "agent" for es in kb.terms.values() for e in es)
+    assert P.plural("city") == "cities" and P.plural("boss") == "bosses" and P.plural("day") == "days"
+
+
+def test_user_entries_override_builtin(tmp_path):
+    path = tmp_path / "a.actors.txt"
+    path.write_text("FRANCE [XFR]\n", encoding="utf-8")
+    kb = KnowledgeBase().load_builtin()
+    P.load_actors(path, kb)
+    assert kb.terms["France"][0].country == "XFR" and len(kb.terms["France"]) >= 2
+
+
+def test_verbs(dicts):
+    stats = P.LoadStats()
+    pats = P.load_verbs(dicts["verbs"], stats)
+    got = {(p.code, p.text) for p in pats}
+    assert got == {
+        ("036", "moor"), ("036", "tether"), ("037", "tie up"),
+        ("043", "moor ferry"), ("043", "moor barge"), ("043", "tether ferry"), ("043", "tether barge"),
+        ("043", "tie up ferry"), ("043", "tie up barge"),
+        ("042", "moor beside *"), ("042", "tether beside *"), ("042", "tie up beside *"),
+    }
+    assert stats.skipped["words before the verb"] == 1 and stats.skipped["markers % $ ^ +"] == 1
+    assert stats.skipped["null or unknown code"] >= 1  # DRIFT [---] and the unknown 1246
+    by_text = {p.text: p for p in pats}
+    assert by_text["moor beside *"].target == "beside" and by_text["tie up"].words == ("up",)
+    lex = P.layered_lexicon(pats)
+    assert [p.code for p in lex.verbs["moor"]][-1] == "036"
+    assert "meet" in lex.verbs and lex.nouns  # built-in verbs the user did not define stay
+
+
+def test_actor_finder_codes_people_by_date(pipeline, kb):
+    from annales.actors import ActorFinder
+
+    finder = ActorFinder(pipeline.nlp, kb)
+    doc = pipeline.nlp("Halvard Tesk criticised the Kestrali harbour masters.")
+    codes = {when: [(p.code, p.name) for p in finder(doc, when=when).phrases]
+             for when in (date(1995, 3, 1), date(2010, 3, 1))}
+    assert codes[date(1995, 3, 1)] == [("VLDGOV", "Halvard Tesk"), ("KSTGOV", "Kestral Republic")]
+    assert codes[date(2010, 3, 1)][0] == ("VLDOPP", "Halvard Tesk")
+
+
+def test_cli_options_load_dictionaries(pipeline, dicts, tmp_path, monkeypatch):
+    import annales.pipeline as pl
+    from annales.cli import main
+
+    monkeypatch.setattr(pl, "load_model", lambda name: pipeline.nlp)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "1", "date": "1996-04-02", "text": "Halvard Tesk criticised Kestral Republic.",
+                                "events": [{"source": "VLDGOV", "target": "KST", "code": "111"}]}) + "\n")
+    args = ["evaluate", str(gold), "--json", "--actors", str(dicts["actors"]), "--agents", str(dicts["agents"]),
+            "--verbs", str(dicts["verbs"])]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["dyad+root"]["tp"] == 1 and report["exact_records"] == 1.0
+    for command in ("code", "classify", "evaluate"):
+        help_text = CliRunner().invoke(main, [command, "--help"]).output
+        assert "--actors" in help_text and "--agents" in help_text and "--verbs" in help_text
+
+
+# -- the real dictionaries, read by path ------------------------------------------------------------
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return path
+
+
+def test_phoenix_dictionaries_load():
+    kb = KnowledgeBase().load_builtin()
+    before = len(kb)
+    started = time.perf_counter()
+    counts = {}
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        stats = P.LoadStats()
+        counts[name] = P.load_actors(_need(PHOENIX / name), kb, stats)
+        assert sum(stats.skipped.values()) < 0.01 * stats.entries, stats.skipped
+    counts["agents"] = P.load_agents(PHOENIX / "Phoenix.agents.txt", kb)
+    assert time.perf_counter() - started < 10
+    assert counts["Phoenix.Countries.actors.txt"] > 15000 and counts["agents"] > 2000
+    assert len(kb) > before + 30000
+    obama = kb.terms["barack obama"][0]
+    assert resolve_code(obama, date(2012, 1, 1)) == "USAGOV"
+    assert kb.terms["Afghanistan"][0].country == "AFG"
+    stats = P.LoadStats()
+    assert len(P.load_verbs(PHOENIX / "CAMEO.2.0.txt", stats)) > 10000
+
+
+def test_petrarch_unittest_end_to_end(pipeline, monkeypatch):
+    import annales.pipeline as pl
+    from annales.cli import main
+
+    d = _need(UNITTEST / "dictionaries")
+    monkeypatch.setattr(pl, "load_model", lambda name: pipeline.nlp)
+    args = ["evaluate", str(UNITTEST / "records.jsonl"), "--json",
+            "--actors", str(d / "PETR.Validate.actors.txt"), "--agents", str(d / "PETR.Validate.agents.txt"),
+            "--verbs", str(d / "PETR.Validate.verbs.txt")]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["dyad+root"]["f1"] >= 0.35, report
+    assert report["exact_records"] >= 0.25, report
