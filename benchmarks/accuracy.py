@@ -70,9 +70,14 @@ def main() -> int:
     for name in ("petr2_unittest", "udpetrarch_validate"):
         folder = GOLD / name
         if want(name) and petrarch_pipeline is not None and folder.exists():
-            report = evaluate(petrarch_pipeline(folder / "dictionaries", base=pipeline), folder / "records.jsonl",
-                              workers=args.workers)
-            print(scores_row(name + " (own dictionaries)", "test" if name == "petr2_unittest" else "dev", report))
+            split = "test" if name == "petr2_unittest" else "dev"
+            for intent_codes in (True, False):
+                settings = {**pipeline.settings, "coder": {**pipeline.settings["coder"], "intent_codes": intent_codes}}
+                base = Pipeline(settings, nlp=pipeline.nlp)
+                report = evaluate(petrarch_pipeline(folder / "dictionaries", base=base), folder / "records.jsonl",
+                                  workers=args.workers)
+                label = "default" if intent_codes else "intent_codes = false"
+                print(scores_row(f"{name} (own dictionaries, {label})", split, report))
     if want("cameo_multicoder_dev") and (GOLD / "cameo_multicoder_dev.jsonl").exists():
         m = multicoder_agreement(pipeline, GOLD / "cameo_multicoder_dev.jsonl", workers=args.workers)
         extra.append(f"\ncameo_multicoder_dev ({m['sentences']} sentences, 4 human coders): root-set F1 against the "

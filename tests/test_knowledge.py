@@ -29,8 +29,12 @@ def test_every_cameo_code_is_well_formed():
 
 def test_lookup_falls_back_to_the_parent_code():
     assert ontology.lookup("1384").code in ("1384", "138")
+    unknown = ontology.lookup("987")  # a user dictionary's own code
+    assert (unknown.code, unknown.quad_class, unknown.plover, unknown.goldstein) == ("987", 0, None, 0.0)
+    assert ontology.lookup("2125").quad_class == 0  # "21" is no CAMEO root
+    assert ontology.lookup("1999").quad_class == 4  # an unknown sub-code of root 19
     with pytest.raises(ConfigError):
-        ontology.lookup("999")
+        ontology.lookup("x1")
 
 
 @pytest.mark.parametrize("code, intended", [("042", "036"), ("040", "036"), ("163", "1312"), ("190", "138"),

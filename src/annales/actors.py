@@ -61,9 +61,14 @@ class Actors:
     def at(self, tok) -> ActorPhrase | None:
         """The actor an argument token stands for: itself, the phrase it is part of, or the first
         actor found breadth-first in its noun phrase (not crossing into clauses)."""
+        found = self._find(tok)
+        return found[0] if found else None
+
+    def _find(self, tok):
+        """-> (phrase, the token it was found at) or None."""
         p = self.by_head.get(tok.i) or self.by_token.get(tok.i)
         if p:
-            return p
+            return p, tok
         queue = deque(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
         seen = 0
         while queue and seen < 40:
@@ -71,19 +76,21 @@ class Actors:
             seen += 1
             p = self.by_head.get(c.i)
             if p:
-                return p
+                return p, c
             queue.extend(g for g in c.children if g.dep_ not in CLAUSE_DEPS)
         return None
 
     def all_at(self, tok) -> list[ActorPhrase]:
         """Actors of an argument and of its coordinated conjuncts ("Italy and Russia", "Pakistani and
-        Afghan forces")."""
+        Afghan forces", "ties with Mordor, Rohan and Arnor")."""
         out = []
         for t in (tok, *tok.conjuncts):
-            p = self.at(t)
-            if p is None:
+            found = self._find(t)
+            if found is None:
                 continue
-            for q in (p, *p.siblings):
+            p, at = found
+            more = [self.at(c) for c in at.conjuncts] if at is not t else []
+            for q in (p, *p.siblings, *(m for m in more if m is not None)):
                 if q not in out:
                     out.append(q)
         return out

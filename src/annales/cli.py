@@ -37,17 +37,14 @@ def _date(ctx, param, value):
 def _pipeline(config, actors=(), agents=(), verbs=()):
     """The pipeline, with PETRARCH/Phoenix dictionaries (if given) layered over the built-in knowledge."""
     from .config import load_settings
+
+    if actors or agents or verbs:
+        from .petrarch import with_dictionaries
+
+        return with_dictionaries(load_settings(config), actors, agents, verbs)
     from .pipeline import Pipeline
 
-    if not (actors or agents or verbs):
-        return Pipeline(load_settings(config))
-    from . import petrarch
-    from .kb import KnowledgeBase
-
-    kb = KnowledgeBase().load_builtin()
-    petrarch.load_all(kb, actors, agents)
-    user = [p for path in verbs for p in petrarch.load_verbs(path)]
-    return Pipeline(load_settings(config), kb=kb, lexicon=petrarch.layered_lexicon(user) if user else None)
+    return Pipeline(load_settings(config))
 
 
 def _dictionaries(f):

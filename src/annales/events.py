@@ -69,8 +69,9 @@ class EventCoder:
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", "actors")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, intent_codes: bool = True):
         self.lexicon = lexicon
+        self.intent_codes = intent_codes  # False: PETRARCH's convention, "will impose" keeps the act's code
 
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
         if not actors.phrases:
@@ -125,6 +126,8 @@ class EventCoder:
         else:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []
+            if not sources and subj is not None and subj.lower_ in ANAPHORS:
+                sources = _antecedent(verb, subj, actors)
             targets = _targets_from(pattern, verb, actors)
         return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
@@ -154,7 +157,7 @@ class EventCoder:
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
         code = pattern.code
-        if modality in ("intended", "hypothetical"):
+        if modality in ("intended", "hypothetical") and self.intent_codes:
             code = ontology.recode_intended(code)
         if not targets and code[:2] >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
@@ -171,6 +174,25 @@ class EventCoder:
                     continue  # an actor acting on itself is a parsing error far more often than news
                 out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
         return out
+
+
+ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _antecedent(verb, pronoun, actors: Actors) -> list[ActorPhrase]:
+    """"Ethiopia indicated it would act": a pronoun subject of a reported clause is the subject of the
+    clause that reports it."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        subj = subject_of(cur)
+        if subj is not None and subj.i != pronoun.i:
+            found = actors.all_at(subj)
+            if found:
+                return found
+    return []
 
 
 def _child(tok, dep: str):
@@ -210,7 +232,15 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
         if obj is None:  # "lean on Iran" parsed as a preposition: take the first prepositional object
             obj = next((_child(c, "pobj") for c in trig.children if c.dep_ == "prep" and _child(c, "pobj") is not None), None)
-        return actors.all_at(obj) if obj is not None else []
+        found = actors.all_at(obj) if obj is not None else []
+        if all(p.country is None and p.org is None for p in found):
+            # "fired shells at Seoul": an instrument as object, the aim in a preposition
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ in AIM_PREPS and _child(c, "pobj") is not None:
+                    aimed = actors.all_at(_child(c, "pobj"))
+                    if aimed:
+                        return aimed
+        return found
     for t in nearby(trig):
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = _child(t, "pobj")
@@ -225,6 +255,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     return []
 
 
+AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
 
 

@@ -46,13 +46,18 @@ def codes() -> dict[str, CameoCode]:
 
 
 def lookup(code: str) -> CameoCode:
-    """The entry for ``code``, falling back to its parent ("1384" -> "138" -> "130") for codes
-    the ontology does not list (e.g. test-only codes)."""
+    """The entry for ``code``, falling back to its parent ("1384" -> "138" -> "130"). A numeric code
+    CAMEO does not have (a user dictionary's own, such as test-only codes) gets a neutral entry:
+    Goldstein 0, no PLOVER type, the QuadClass of its root if that is a CAMEO root, else 0."""
     table = codes()
     for candidate in (code, code[:3], code[:2] + "0"):
         if candidate in table:
             return table[candidate]
-    raise ConfigError("E013", path="cameo.tsv", line=0, reason=f"unknown CAMEO code {code!r}")
+    if not (code.isdigit() and 2 <= len(code) <= 4):
+        raise ConfigError("E013", path="cameo.tsv", line=0, reason=f"unknown CAMEO code {code!r}")
+    parent = table.get(code[:2] + "0")
+    return CameoCode(code=code, label="code not in CAMEO", goldstein=0.0,
+                     quad_class=parent.quad_class if parent else 0, plover=None, plover_mode=None)
 
 
 def cameo_label(code: str) -> str:

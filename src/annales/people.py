@@ -33,7 +33,7 @@ class Office:
     def holds(self, when: date | None) -> bool:
         if when is None:
             return self.end is None  # no article date: only current office-holders
-        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
 
 
 def _date(value: str) -> date | None:

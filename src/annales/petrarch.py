@@ -390,3 +390,26 @@ def layered_lexicon(patterns: list[Pattern], base: Lexicon | None = None) -> Lex
     mine = {p.trigger for p in patterns}
     verbs = list(patterns) + [p for t, ps in base.verbs.items() if t not in mine for p in ps]
     return Lexicon(verbs, [p for ps in base.nouns.values() for p in ps])
+
+
+def with_dictionaries(settings: dict | None = None, actors=(), agents=(), verbs=(), nlp=None):
+    """A :class:`~annales.pipeline.Pipeline` whose knowledge is the built-in one with these dictionary
+    files layered over it (``nlp``: reuse an already loaded model)."""
+    from .pipeline import Pipeline
+
+    kb = KnowledgeBase().load_builtin()
+    load_all(kb, actors, agents)
+    user = [p for path in verbs for p in load_verbs(path)]
+    return Pipeline(settings, nlp=nlp, kb=kb, lexicon=layered_lexicon(user) if user else None)
+
+
+def folder_dictionaries(folder: str | Path) -> dict[str, list[Path]]:
+    """The actors, agents and verbs files of a PETRARCH dictionary folder, by their names."""
+    files = sorted(Path(folder).glob("*.txt"))
+    return {kind: [f for f in files if kind in f.name.lower()] for kind in ("actors", "agents", "verbs")}
+
+
+def petrarch_pipeline(folder: str | Path, base=None):
+    """The pipeline with every dictionary of ``folder`` loaded (sharing ``base``'s model if given)."""
+    found = folder_dictionaries(folder)
+    return with_dictionaries(base.settings if base else None, nlp=base.nlp if base else None, **found)

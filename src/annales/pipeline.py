@@ -70,7 +70,7 @@ class Pipeline:
         self.lexicon = lexicon or default_lexicon()
         self.version = coder_version()
         self._finder = None
-        self.coder = EventCoder(self.lexicon)
+        self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)))
 
     @property
     def nlp(self):
