@@ -55,7 +55,8 @@ def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[in
             if pattern is None:
                 continue
             d = _distance(tok, doc[src.head]) + _distance(tok, doc[tgt.head])
-            candidates.append((1.0 / (1 + d), pattern.code))
+            if pattern.code:
+                candidates.append((1.0 / (1 + d), pattern.code))
     if not candidates:
         return {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
     candidates.sort(key=lambda c: -c[0])

@@ -98,7 +98,7 @@ class EventCoder:
                     continue
                 obj = _child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
-                        and (tok.lemma_ in LIGHT_VERBS or pattern.code[:2] == "01")):
+                        and (tok.lemma_ in LIGHT_VERBS or (pattern.code or "")[:2] == "01")):
                     continue  # "announced the expulsion of": the noun carries the event
                 events = self._verb_events(sent, tok, pattern, actors)
                 if events and pattern.words:
@@ -156,15 +156,15 @@ class EventCoder:
             return []
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
-        code = pattern.code
-        if modality in ("intended", "hypothetical") and self.intent_codes:
-            code = ontology.recode_intended(code)
-        if not targets and code[:2] >= "14":
+        recode = modality in ("intended", "hypothetical") and self.intent_codes
+        code, reverse = ((ontology.recode_intended(c) if c and recode else c) for c in (pattern.code, pattern.reverse))
+        root = (code or reverse)[:2]
+        if not targets and root >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
-        if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+        if not targets and len(sources) > 1 and root in RECIPROCAL_ROOTS:
             targets = list(sources)
         if not targets:
-            if code[:2] not in TARGETLESS_ROOTS:
+            if root not in TARGETLESS_ROOTS or not code:
                 return []
             targets = [None]
         out = []
@@ -172,7 +172,10 @@ class EventCoder:
             for t in targets:
                 if t is not None and (t is s or t.code == s.code):
                     continue  # an actor acting on itself is a parsing error far more often than news
-                out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
+                if code:
+                    out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
+                if reverse and t is not None:  # "042:043": the visited also hosts
+                    out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
         return out
 
 

@@ -28,11 +28,12 @@ PREPOSITIONS = frozenset(
 
 @dataclass(frozen=True)
 class Pattern:
-    code: str
+    code: str | None  # the source's act; None when only the target acts (PETRARCH's "[:173]")
     trigger: str  # lemma of the trigger word
     words: tuple[str, ...]  # other required lemmas (modifiers, particles, object heads, prepositions)
     target: str | None  # "dobj", a preposition, or None
     text: str
+    reverse: str | None = None  # the target's act towards the source ("042:043": a visit is also hosted)
 
     @property
     def specificity(self) -> int:
@@ -40,7 +41,11 @@ class Pattern:
 
 
 def parse_pattern(code: str, text: str, kind: str) -> Pattern:
-    """Parse one pattern; ``kind`` is "verb" or "noun"."""
+    """Parse one pattern; ``kind`` is "verb" or "noun". ``code`` may pair the source's act with the
+    target's act towards the source: "042:043" (X visits Y: Y hosts X), ":173"."""
+    forward, _, reverse = code.partition(":")
+    if not (forward or reverse) or not all(c.isdigit() for c in (forward + reverse)):
+        raise ValueError(f"bad code {code!r}")
     tokens = text.lower().split()
     if not tokens or tokens[0] == "*":
         raise ValueError(f"empty pattern {text!r}")
@@ -63,7 +68,8 @@ def parse_pattern(code: str, text: str, kind: str) -> Pattern:
         preps = [t for i, t in enumerate(tokens) if i > idx and t in PREPOSITIONS]
         target = preps[-1] if preps else None
     words = tuple(t for i, t in enumerate(tokens) if i != idx and t != "*")
-    return Pattern(code=code, trigger=tokens[idx], words=words, target=target, text=text)
+    return Pattern(code=forward or None, trigger=tokens[idx], words=words, target=target, text=text,
+                   reverse=reverse or None)
 
 
 class Lexicon:

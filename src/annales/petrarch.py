@@ -280,14 +280,6 @@ def _expand(words: list[str], sets: dict[str, list[str]], depth: int = 0) -> lis
     return [" ".join(c).split() for c in itertools.product(*options)]
 
 
-def _valid_code(code: str) -> bool:
-    from .ontology import lookup
-
-    try:
-        lookup(code)
-        return True
-    except Exception:
-        return False
 
 
 def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
@@ -303,10 +295,11 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
     block_code = None
 
     def add(code: str, trigger: str, words: list[str], target_prep: str | None = None):
-        code = code.split(":")[0]
-        if code in _NULL_CODES or not code.isdigit() or not _valid_code(code):
+        forward, _, reverse = code.partition(":")
+        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES) or not (forward + reverse).isdigit():
             stats.skip("null or unknown code")
             return
+        code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
         text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))
         try:
             p = parse_pattern(code, text, "verb")
