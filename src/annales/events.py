@@ -28,7 +28,8 @@ SPEECH_VERBS = frozenset(
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
 INTENT_HEADS = frozenset(
     "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer decide try "
-    "wish ready willing poised likely schedule propose consider mull".split())
+    "wish ready willing poised likely schedule propose consider mull swear".split())
+REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
@@ -161,8 +162,8 @@ class EventCoder:
         root = (code or reverse)[:2]
         if not targets and root >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
-        if not targets and len(sources) > 1 and root in RECIPROCAL_ROOTS:
-            targets = list(sources)
+        if not targets and len(sources) > 1 and root in RECIPROCAL_ROOTS and not _slot_filled(pattern, trig):
+            targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         if not targets:
             if root not in TARGETLESS_ROOTS or not code:
                 return []
@@ -177,6 +178,12 @@ class EventCoder:
                 if reverse and t is not None:  # "042:043": the visited also hosts
                     out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
         return out
+
+
+def _slot_filled(pattern: Pattern, trig) -> bool:
+    """Whether the pattern's target slot holds something (an actor or not) in the parse."""
+    deps = ("dobj", "dative", "nsubjpass", "agent") if pattern.target == "dobj" else ("prep", "agent", "prt")
+    return any(c.dep_ in deps and (pattern.target == "dobj" or c.lower_ == pattern.target) for c in trig.children)
 
 
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
@@ -276,7 +283,9 @@ def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
 
 
 def is_negated(trig) -> bool:
-    """"will not recall", "has never backed away", "no talks with"."""
+    """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
+    if trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS:
+        return True
     for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
         if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
                                    for c in tok.children):
