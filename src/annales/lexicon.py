@@ -8,7 +8,9 @@ Pattern language (one pattern a row, lemmas in lower case)::
     138   threaten * with force     `*` right after the verb: the target is the direct object
     195   air strike on *           nouns: the trigger is the last word before a preposition or `*`
 
-With no ``*`` the target of a verb is its direct object, if any. The source is found by the coder
+With no ``*`` the target of a verb is its direct object, if any. A code pair ``042:043`` also codes the
+target's act towards the source (the visited hosts; ``040:040`` a meeting is mutual), as PETRARCH-2's
+paired codes do; ``:173`` codes only the target's act. The source is found by the coder
 (subject, passive agent, possessor), never by the pattern.
 """
 
