@@ -244,3 +244,76 @@ def multicoder_agreement(pipeline, path: str | Path, *, workers: int = 1) -> dic
     return {"sentences": len(records), "human_vs_majority_f1": round(sum(human_scores) / len(human_scores), 4),
             "human_range": [round(min(human_scores), 4), round(max(human_scores), 4)],
             "coder_vs_majority_f1": round(sum(machine_scores) / len(machine_scores), 4)}
+
+
+# -- PLOVER pair classification (plv_train.tsv) ----------------------------------------------------
+def read_plover_pairs(path: str | Path) -> list[dict]:
+    """Rows of a PLOVER pair file (``marked_sentence`` with ``<s>..</s>`` and ``<t>..</t>``) with the
+    character spans of source and target in the unmarked text and the gold PLOVER family."""
+    import csv
+    import re
+
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            marked = row["marked_sentence"]
+            text, spans, pos = "", {}, 0
+            for m in re.finditer(r"<(/?)([st])>", marked):
+                text += marked[pos:m.start()]
+                pos = m.end()
+                spans.setdefault(m.group(2), [0, 0])[1 if m.group(1) else 0] = len(text)
+            text += marked[pos:]
+            if "s" in spans and "t" in spans:
+                out.append({"id": row.get("sentence_id") or str(len(out)), "text": text, "source": tuple(spans["s"]),
+                            "target": tuple(spans["t"]), "gold": plover_family(row["gold_root"])})
+    return out
+
+
+def split_pairs(rows: list[dict], test_share: float = 0.2, seed: int = 0) -> tuple[list[dict], list[dict]]:
+    """A fixed stratified split (train, test): per gold class, every row whose seeded hash falls in the
+    first ``test_share`` goes to test. The same rows on every machine and in every script."""
+    import hashlib
+
+    train, test = [], []
+    for r in rows:
+        h = int(hashlib.sha1(f"{seed}|{r['id']}|{r['text']}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+        (test if h < test_share else train).append(r)
+    return train, test
+
+
+def macro_f1(gold: list[str], predicted: list[str | None]) -> tuple[float, dict[str, float]]:
+    labels = sorted(set(gold))
+    per = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == lab and p != lab)
+        per[lab] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return sum(per.values()) / len(per), per
+
+
+def plover_pairs(pipeline, path: str | Path, rows: list[dict] | None = None) -> dict:
+    """Pair classification macro-F1 (``classify``), and end-to-end recall: the share of pairs for which
+    the coder, given only the sentence, codes an event from the source span to the target span (and with
+    the gold PLOVER family)."""
+    from .classify import classify_pair
+
+    rows = rows if rows is not None else read_plover_pairs(path)
+    predicted = [plover_family(classify_pair(pipeline, r["text"], r["source"], r["target"])["plover"]) for r in rows]
+    f1, per = macro_f1([r["gold"] for r in rows], predicted)
+    articles = [Article(id=str(i), text=r["text"]) for i, r in enumerate(rows)]
+    found = right = 0
+    for r, coded in zip(rows, pipeline.pipe(articles)):
+        hits = [e for e in coded.events if e.target is not None
+                and _overlap((e.source.start, e.source.end), r["source"])
+                and _overlap((e.target.start, e.target.end), r["target"])]
+        found += bool(hits)
+        right += any(plover_family(e.plover) == r["gold"] for e in hits)
+    n = len(rows)
+    return {"pairs": n, "macro_f1": round(f1, 4), "per_class_f1": {k: round(v, 3) for k, v in per.items()},
+            "accuracy": round(sum(g == p for g, p in zip([r["gold"] for r in rows], predicted)) / n, 4),
+            "end_to_end_recall": round(found / n, 4), "end_to_end_recall_with_type": round(right / n, 4)}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
