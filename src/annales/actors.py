@@ -233,7 +233,8 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
             tok, rank = head, rank + 1
             continue
         if (dep == "pobj" and head.dep_ == "prep" and head.lower_ in _AGENT_PREPS
-                and head.head.i in agent_tokens and head.head.i != tok.i
+                and (head.head.i in agent_tokens or head.lower_ == "of" and head.head.ent_type_ == "PERSON")
+                and head.head.i != tok.i
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.head.children)):  # "its forces in X"
             tok, rank = head.head, rank + 10
             continue

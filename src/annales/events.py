@@ -129,6 +129,8 @@ class EventCoder:
             sources = actors.all_at(subj) if subj is not None else []
             if not sources and subj is not None and subj.lower_ in ANAPHORS:
                 sources = _antecedent(verb, subj, actors)
+            for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources):
+                sources = actors.all_at(other)  # a name the parser split into several subjects
             targets = _targets_from(pattern, verb, actors)
         return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
