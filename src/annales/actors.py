@@ -149,6 +149,7 @@ class ActorFinder:
             phrase.start = min(phrase.start, span.start, head.i)
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
+        _merge_comodifiers(groups, doc)
         phrases = [_resolve(p, doc, when) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
         phrases += _people(doc, phrases, when)
@@ -202,6 +203,24 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhr
 def _sentence_distance(doc, i: int, j: int) -> int:
     a, b = doc[i].sent.start, doc[j].sent.start
     return sum(1 for s in doc.sents if a < s.start <= b)
+
+
+def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
+    """"Russian civilian advisers": "Russian" and "civilian" both modify "advisers", which is no actor
+    word itself; they make one actor phrase headed by it (country from one, sector from the other)."""
+    by_parent: dict[int, list[int]] = {}
+    for head in groups:
+        tok = doc[head]
+        if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in groups:
+            by_parent.setdefault(tok.head.i, []).append(head)
+    for parent, heads in by_parent.items():
+        if len(heads) < 2 or any(doc[h].dep_ == "conj" for h in heads):
+            continue
+        merged = ActorPhrase(head=parent, start=min(groups[h].start for h in heads),
+                             end=max(max(groups[h].end for h in heads), parent + 1))
+        for h in heads:
+            merged.parts.extend(groups.pop(h).parts)
+        groups[parent] = merged
 
 
 def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:

@@ -242,8 +242,12 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         if passive_subject is not None:
             return actors.all_at(passive_subject)
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
-        if obj is None:  # "lean on Iran" parsed as a preposition: take the first prepositional object
-            obj = next((_child(c, "pobj") for c in trig.children if c.dep_ == "prep" and _child(c, "pobj") is not None), None)
+        if obj is None:  # "lean on Iran", "kidnapped up to 16 advisers": the first prepositional object with an actor
+            for t in nearby(trig):
+                if t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in ("from", "since", "during"):
+                    if actors.all_at(t):
+                        obj = t
+                        break
         found = actors.all_at(obj) if obj is not None else []
         if all(p.country is None and p.org is None for p in found):
             # "fired shells at Seoul": an instrument as object, the aim in a preposition
