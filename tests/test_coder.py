@@ -133,3 +133,25 @@ def test_workers_give_the_same_events_as_one_process(pipeline):
     two = [e.to_dict() for c in pipeline.pipe(arts, workers=2, chunk_size=3) for e in c.events]
     assert one == two
     assert len(one) == 5 * 4
+
+
+def test_demand_in_reported_speech_is_the_speakers_event_not_the_demanded_act(pipeline):
+    events = code(pipeline, "Russia says Israel must end attacks on Syria after the latest strikes.")
+    assert [(e.source.code, e.cameo, e.target.code, e.trigger.text) for e in events] == [("RUS", "100", "ISR", "must")]
+
+
+def test_roles_learned_in_the_article_carry_to_later_mentions(pipeline):
+    text = ("German Foreign Minister Annalena Baerbock arrived in Beijing on Monday. "
+            "Baerbock criticised China over its support for Russia.")
+    events = code(pipeline, text, published=date(2023, 4, 17))
+    later = [e for e in events if e.sentence_index == 1]
+    assert [(e.source.text, e.source.code, e.source.name, e.cameo[:2], e.target.code) for e in later] == [
+        ("Baerbock", "DEUGOV", "Annalena Baerbock", "11", "CHN"),
+        ("China", "CHN", "China", "05", "RUS")]  # "its support": its = China, not Baerbock
+
+
+def test_people_named_without_title_are_coded_by_the_article_date(pipeline):
+    text = "Medvedev met Obama in Prague."
+    in_office = code(pipeline, text, published=date(2010, 4, 8))
+    assert {(e.source.code, e.target.code) for e in in_office} == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
+    assert code(pipeline, text, published=date(1995, 4, 8)) == []

@@ -160,20 +160,24 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhr
     """Actor phrases for people named without a title (roles learned earlier in the article, or the
     dated office-holders list) and for "he"/"she" subjects."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
+    for p in phrases:  # "President Donald Trump": a title without a country, and a known name
+        if p.country is None and p.org is None and p.name and doc[p.head].ent_type_ == "PERSON":
+            office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
+            if office is not None:
+                p.country, p.org = office.country, office.org
+                p.sector = p.sector or office.sector
     learned: dict[str, ActorPhrase] = {}
     for p in phrases:
         if p.name and doc[p.head].ent_type_ == "PERSON" and (p.country or p.org):
             learned[p.name] = learned[p.name.split()[-1]] = p
     found: list[ActorPhrase] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
-            continue
-        toks = [t for t in ent if t.tag_ != "POS"]
+    for start, end in _name_spans(doc, covered):
+        toks = [t for t in doc[start:end] if t.tag_ != "POS"]
         if not toks:
             continue
         name = " ".join(t.text for t in toks)
         known = learned.get(name) or learned.get(toks[-1].text)
-        new = ActorPhrase(head=ent.root.i, start=ent.start, end=ent.end)
+        new = ActorPhrase(head=doc[start:end].root.i, start=start, end=end)
         if known is not None:
             new.country, new.sector, new.org, new.name = known.country, known.sector, known.org, known.name
         else:
@@ -182,12 +186,6 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhr
                 continue
             new.country, new.sector, new.org, new.name = office.country, office.sector, office.org, office.name
         found.append(new)
-    for tok in doc:  # surnames the parser did not tag as names ("Baerbock criticised ...")
-        if tok.pos_ == "PROPN" and tok.text in learned and tok.i not in covered and tok.ent_type_ in ("", "PERSON") \
-                and not any(p.start <= tok.i < p.end for p in found):
-            known = learned[tok.text]
-            found.append(ActorPhrase(head=tok.i, start=tok.i, end=tok.i + 1, country=known.country,
-                                     sector=known.sector, org=known.org, name=known.name))
     people = sorted([p for p in phrases if doc[p.head].ent_type_ == "PERSON" and (p.country or p.org)] + found,
                     key=lambda p: p.start)
     for tok in doc:
@@ -198,6 +196,24 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhr
                 found.append(ActorPhrase(head=tok.i, start=tok.i, end=tok.i + 1, country=src.country,
                                          sector=src.sector, org=src.org, name=src.name))
     return found
+
+
+def _name_spans(doc, covered: set[int]):
+    """Token spans that may name a person: PERSON entities, and runs of proper nouns outside any entity
+    (the small model misses many names: "Medvedev met Obama")."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not any(t.i in covered for t in ent):
+            yield ent.start, ent.end
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and i not in covered:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and j + 1 not in covered:
+                j += 1
+            yield i, j + 1
+            i = j + 1
+        else:
+            i += 1
 
 
 def _sentence_distance(doc, i: int, j: int) -> int:

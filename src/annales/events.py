@@ -32,7 +32,11 @@ INTENT_HEADS = frozenset(
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
+# "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
+OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
+               "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
+               "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 TARGETLESS_ROOTS = frozenset({"14", "15"})  # protests and force postures may have no target
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
@@ -112,7 +116,31 @@ class EventCoder:
                 pattern = match(tok, nouns[tok.lemma_.lower()])
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
+        demands = self._obligations(sent, actors)
+        if demands:  # what is demanded is not an event: drop the events of the demanded clause
+            inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
+            found = [e for e in found if e.trigger not in inside] + demands
         return _dedupe(_drop_speech_frames(found, sent))
+
+    def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
+        """"Russia says Israel must end attacks": Russia demands of Israel."""
+        out = []
+        for tok in sent:
+            pattern = OBLIGATIONS.get(tok.lower_)
+            clause = tok.head
+            if pattern is None or tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+                continue
+            speaker, subject = subject_of(clause.head), _child(clause, "nsubj")
+            if speaker is None or subject is None:
+                continue
+            sources, targets = actors.all_at(speaker), actors.all_at(subject)
+            negated = any(c.dep_ == "neg" for c in clause.children)
+            for s in sources:
+                for t in targets:
+                    if t.code != s.code:
+                        out.append(RawEvent(sent.start, tok.i, s, t, pattern, pattern.code, "asserted", negated,
+                                            _tense(clause.head), False))
+        return out
 
     # -- verbs -------------------------------------------------------------------------------
     def _verb_events(self, sent, verb, pattern: Pattern, actors: Actors) -> list[RawEvent]:
@@ -138,6 +166,11 @@ class EventCoder:
     def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         targets = _targets_from(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
         sources: list[ActorPhrase] = []
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None:  # "criticised China over its support for Russia": its = China, not the critic
+            before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets]
+            return self._pairs(sent, noun, pattern, before[-1:], targets, True, actors) if owner.lower_ in (
+                "its", "their") else []
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 p = actors.at(c)
