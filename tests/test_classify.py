@@ -1,0 +1,39 @@
+"""The pair classifier: marking, the learned model's opinion, and the rules-only fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.classify import PairModel, classify_pair
+
+needs_model = pytest.mark.skipif(not PairModel.available(), reason="learned pair classifier not installed")
+
+
+@needs_model
+def test_marks_are_placed_around_the_spans():
+    m = PairModel()
+    text = "Russia attacked Ukraine."
+    assert m.mark(text, (0, 6), (16, 23)) == "@ Russia @ attacked # Ukraine #."
+    assert m.mark(text, (16, 23), (0, 6)) == "# Russia # attacked @ Ukraine @."
+
+
+@needs_model
+@pytest.mark.parametrize("text, source, target, expected", [
+    ("Israeli jets bombed a refugee camp in Gaza on Tuesday.", "Israeli jets", "a refugee camp", "ASSAULT"),
+    ("The foreign minister of Japan praised India for its support.", "The foreign minister of Japan", "India", "SUPPORT"),
+    ("Police in Lagos arrested forty protesters outside the parliament.", "Police in Lagos", "forty protesters", "COERCE"),
+])
+def test_model_types_plain_cases(pipeline, text, source, target, expected):
+    s, t = text.index(source), text.index(target)
+    result = classify_pair(pipeline, text, (s, s + len(source)), (t, t + len(target)))
+    assert result["plover"] == expected, result
+    assert max(result["scores"], key=result["scores"].get) == expected
+    assert abs(sum(result["scores"].values()) - 1) < 1e-2
+
+
+def test_rules_only(pipeline):
+    text = "Russia attacked Ukraine on Monday."
+    result = classify_pair(pipeline, text, (0, 6), (16, 23), model=False)
+    assert (result["cameo"], result["plover"], result["quad_class"]) == ("190", "ASSAULT", 4)
+    nothing = classify_pair(pipeline, "Russia and Ukraine.", (0, 6), (11, 18), model=False)
+    assert nothing == {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
