@@ -82,7 +82,7 @@ class Actors:
 
     def all_at(self, tok) -> list[ActorPhrase]:
         """Actors of an argument and of its coordinated conjuncts ("Italy and Russia", "Pakistani and
-        Afghan forces", "ties with Mordor, Rohan and Arnor")."""
+        Afghan forces", "talks with Chile, Peru and Bolivia")."""
         out = []
         for t in (tok, *tok.conjuncts):
             found = self._find(t)
@@ -222,7 +222,7 @@ def _sentence_distance(doc, i: int, j: int) -> int:
 
 
 def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
-    """"Russian civilian advisers": "Russian" and "civilian" both modify "advisers", which is no actor
+    """"Turkish civilian engineers": "Turkish" and "civilian" both modify "engineers", which is no actor
     word itself; they make one actor phrase headed by it (country from one, sector from the other)."""
     by_parent: dict[int, list[int]] = {}
     for head in groups:

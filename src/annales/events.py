@@ -123,7 +123,7 @@ class EventCoder:
         return _dedupe(_drop_speech_frames(found, sent))
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
-        """"Russia says Israel must end attacks": Russia demands of Israel."""
+        """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
         out = []
         for tok in sent:
             pattern = OBLIGATIONS.get(tok.lower_)
@@ -225,7 +225,7 @@ ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
 
 
 def _antecedent(verb, pronoun, actors: Actors) -> list[ActorPhrase]:
-    """"Ethiopia indicated it would act": a pronoun subject of a reported clause is the subject of the
+    """"Chile said it would retaliate": a pronoun subject of a reported clause is the subject of the
     clause that reports it."""
     cur = verb
     for _ in range(4):
@@ -275,7 +275,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         if passive_subject is not None:
             return actors.all_at(passive_subject)
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
-        if obj is None:  # "lean on Iran", "kidnapped up to 16 advisers": the first prepositional object with an actor
+        if obj is None:  # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor
             for t in nearby(trig):
                 if t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in ("from", "since", "during"):
                     if actors.all_at(t):
@@ -283,7 +283,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                         break
         found = actors.all_at(obj) if obj is not None else []
         if all(p.country is None and p.org is None for p in found):
-            # "fired shells at Seoul": an instrument as object, the aim in a preposition
+            # "launched rockets at Kyiv": an instrument as object, the aim in a preposition
             for c in trig.children:
                 if c.dep_ == "prep" and c.lower_ in AIM_PREPS and _child(c, "pobj") is not None:
                     aimed = actors.all_at(_child(c, "pobj"))

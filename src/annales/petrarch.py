@@ -97,7 +97,7 @@ def display_name(name: str) -> str:
 
 def surface_forms(name: str) -> list[str]:
     """How a dictionary name is matched. One plain word -> its Title and UPPER forms, matched
-    case-sensitively ("Gondor", "IMF": keeps "us", "nice", "turkey" out); several words or words
+    case-sensitively ("Valdoria", "IMF": keeps "us", "nice", "turkey" out); several words or words
     with hyphens -> lower case, matched case-insensitively ("barack obama", "al-qaeda")."""
     words = _words(name)
     if not words:
