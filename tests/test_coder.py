@@ -155,3 +155,10 @@ def test_people_named_without_title_are_coded_by_the_article_date(pipeline):
     in_office = code(pipeline, text, published=date(2010, 4, 8))
     assert {(e.source.code, e.target.code) for e in in_office} == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
     assert code(pipeline, text, published=date(1995, 4, 8)) == []
+
+
+def test_coordinated_actors_act_on_each_other_only_when_the_act_can_be_mutual(pipeline):
+    agreed = code(pipeline, "Armenia and Azerbaijan agreed to a ceasefire on Monday.")
+    assert {(e.source.code, e.target.code) for e in agreed} == {("ARM", "AZE"), ("AZE", "ARM")}
+    listed = code(pipeline, "The volunteers, hailing from Indonesia, Somalia and Kyrgyzstan, were kept apart.")
+    assert [e for e in listed if e.cameo_root == "05"] == []

@@ -40,8 +40,9 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 TARGETLESS_ROOTS = frozenset({"14", "15"})  # protests and force postures may have no target
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
-# act on each other
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+# act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
+# (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
+RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
 LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
                         "make hold give take do start complete".split())
@@ -197,7 +198,8 @@ class EventCoder:
         root = (code or reverse)[:2]
         if not targets and root >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
-        if not targets and len(sources) > 1 and root in RECIPROCAL_ROOTS and not _slot_filled(pattern, trig):
+        mutual = pattern.reverse == pattern.code or (code or "").startswith(RECIPROCAL_CODES)
+        if not targets and len(sources) > 1 and mutual and not _slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         if not targets:
             if root not in TARGETLESS_ROOTS or not code:
