@@ -162,3 +162,8 @@ def test_coordinated_actors_act_on_each_other_only_when_the_act_can_be_mutual(pi
     assert {(e.source.code, e.target.code) for e in agreed} == {("ARM", "AZE"), ("AZE", "ARM")}
     listed = code(pipeline, "The volunteers, hailing from Indonesia, Somalia and Kyrgyzstan, were kept apart.")
     assert [e for e in listed if e.cameo_root == "05"] == []
+
+
+def test_a_statements_addressee_is_not_found_through_places(pipeline):
+    events = code(pipeline, "Germany's foreign minister told reporters at a meeting of EU ministers that he was hopeful.")
+    assert [e for e in events if e.target and e.target.code.startswith("IGO")] == []

@@ -24,6 +24,10 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvm
 _AGENT_PREPS = frozenset({"of", "for", "at", "from", "in"})
 # clause edges that end an argument's noun phrase
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct"})
+# prepositions that only say where or when: a statement's addressee is not searched through them ("told
+# reporters at a meeting of EU ministers" does not tell the EU); other acts' targets are (PETRARCH-2's
+# convention: "criticised the closure of guest houses in Bree" criticises Bree)
+PLACE_PREPS = frozenset("at in near during outside inside within throughout around across along".split())
 
 
 @dataclass
@@ -39,6 +43,11 @@ class ActorPhrase:
     name: str | None = None
     parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
     siblings: list["ActorPhrase"] = field(default_factory=list)  # "Pakistani and Afghan forces": Afghan
+
+    @property
+    def is_place(self) -> bool:
+        """Only country names and capitals: it can stand for where something happened."""
+        return bool(self.parts) and all(e.kind in ("country", "seat") for _, _, e in self.parts)
 
     @property
     def code(self) -> str:
@@ -58,18 +67,18 @@ class Actors:
             for i in range(p.start, p.end):
                 self.by_token.setdefault(i, p)
 
-    def at(self, tok) -> ActorPhrase | None:
+    def at(self, tok, places: bool = True) -> ActorPhrase | None:
         """The actor an argument token stands for: itself, the phrase it is part of, or the first
         actor found breadth-first in its noun phrase (not crossing into clauses)."""
-        found = self._find(tok)
+        found = self._find(tok, places)
         return found[0] if found else None
 
-    def _find(self, tok):
+    def _find(self, tok, places: bool = True):
         """-> (phrase, the token it was found at) or None."""
         p = self.by_head.get(tok.i) or self.by_token.get(tok.i)
         if p:
             return p, tok
-        queue = deque(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+        queue = deque(c for c in tok.children if _searchable(c, places))
         seen = 0
         while queue and seen < 40:
             c = queue.popleft()
@@ -77,23 +86,27 @@ class Actors:
             p = self.by_head.get(c.i)
             if p:
                 return p, c
-            queue.extend(g for g in c.children if g.dep_ not in CLAUSE_DEPS)
+            queue.extend(g for g in c.children if _searchable(g, places))
         return None
 
-    def all_at(self, tok) -> list[ActorPhrase]:
+    def all_at(self, tok, places: bool = True) -> list[ActorPhrase]:
         """Actors of an argument and of its coordinated conjuncts ("Italy and Russia", "Pakistani and
         Afghan forces", "talks with Chile, Peru and Bolivia")."""
         out = []
         for t in (tok, *tok.conjuncts):
-            found = self._find(t)
+            found = self._find(t, places)
             if found is None:
                 continue
             p, at = found
-            more = [self.at(c) for c in at.conjuncts] if at is not t else []
+            more = [self.at(c, places) for c in at.conjuncts] if at is not t else []
             for q in (p, *p.siblings, *(m for m in more if m is not None)):
                 if q not in out:
                     out.append(q)
         return out
+
+
+def _searchable(tok, places: bool = True) -> bool:
+    return tok.dep_ not in CLAUSE_DEPS and (places or not (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS))
 
 
 class ActorFinder:

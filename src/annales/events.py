@@ -17,7 +17,7 @@ ids and provenance. Grammar handled here:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import ontology
 from .actors import ActorPhrase, Actors
@@ -283,7 +283,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                     if actors.all_at(t):
                         obj = t
                         break
-        found = actors.all_at(obj) if obj is not None else []
+        found = actors.all_at(obj, places=(pattern.code or "")[:2] != "01") if obj is not None else []
         if all(p.country is None and p.org is None for p in found):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition
             for c in trig.children:
@@ -318,8 +318,8 @@ def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                 pobj = _child(c, "pobj")
                 p = actors.at(pobj) if pobj is not None else None
-                if p is not None and p.country and not p.sector and p not in sources:
-                    return [p]
+                if p is not None and p.country and p.is_place and p not in sources:
+                    return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
     return []
 
 
