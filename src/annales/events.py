@@ -284,7 +284,8 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                         obj = t
                         break
         found = actors.all_at(obj, places=(pattern.code or "")[:2] != "01") if obj is not None else []
-        if all(p.country is None and p.org is None for p in found):
+        root = (pattern.code or pattern.reverse or "")[:2]
+        if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition
             for c in trig.children:
                 if c.dep_ == "prep" and c.lower_ in AIM_PREPS and _child(c, "pobj") is not None:
