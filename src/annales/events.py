@@ -11,8 +11,13 @@ ids and provenance. Grammar handled here:
 - nominal events: source from the possessor or modifier ("Russia's expulsion of", "Israeli air strikes
   on") or from the subject of the governing verb ("Russia announced the expulsion of");
 - reported speech: in "X said Y did Z" the event is Y->Z, modality reported, and "said" is not coded;
-- intent and threats ("will impose", "is due to visit", "threatened to") recoded under CAMEO 03/13;
-  hypotheticals ("could", "would", "if" clauses) and negation ("not", "never").
+- demands in reported speech: "X says Y must do Z" is X demanding of Y (100), and Z is not coded;
+- intent and threats ("will impose", "is due to visit", "threatened to") recoded under CAMEO 03/13
+  (setting ``intent_codes``); hypotheticals ("could", "would", "if" clauses), negation ("not", "never",
+  "refused to");
+- paired codes ("042:043": the visited hosts) and mutual acts of coordinated actors ("X and Y agreed a
+  ceasefire"); pronoun subjects of reported clauses ("X said it would ..."); a place as the target of
+  material conflict with no other target ("struck a depot in Syria").
 """
 
 from __future__ import annotations
