@@ -295,7 +295,7 @@ def test_txt_header_stops_at_body(tmp_path):
     long_line = "The two delegations met again on Tuesday in the capital for a third round of talks on the border"
     art = one(write(tmp_path, "a.txt", f"April 11, 2017\n{long_line}\nwithout result.\n"))
     assert (art.published, art.title, art.text) == (date(2017, 4, 11), None, f"{long_line}\nwithout result.")
-    art = one(write(tmp_path, "b.txt", f"April 11, 2017\nTalks in the capital\nended on Tuesday.\n"))
+    art = one(write(tmp_path, "b.txt", "April 11, 2017\nTalks in the capital\nended on Tuesday.\n"))
     assert (art.title, art.text) == (None, "Talks in the capital\nended on Tuesday.")
 
 

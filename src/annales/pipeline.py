@@ -12,7 +12,6 @@ import multiprocessing as mp
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, Iterator
 
 from . import __version__, ontology
@@ -20,7 +19,7 @@ from ._data import data_path
 from .actors import ActorFinder, ActorPhrase
 from .config import load_settings
 from .dates import resolve_date
-from .errors import InputError, ModelError
+from .errors import ModelError
 from .events import EventCoder, RawEvent
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
