@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench accuracy train-plover clean-venv
+.PHONY: demo test screenshots bench accuracy train-plover clean-venv
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,16 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 demo: $(STAMP)
 	$(BIN)/annales code examples/articles/ --db annales.duckdb --format table
 
+# the browser tests (tests/test_web.py) drive Debian's chromium; the script installs it when it can
+# (root with apt) and otherwise only warns, and those tests skip
 test: $(STAMP)
+	bash scripts/install-browser.sh
 	$(BIN)/pytest -q
+
+# PNGs of the explorer's views for the README (docs/screenshots/), from a synthetic demo store
+screenshots: $(STAMP)
+	bash scripts/install-browser.sh
+	$(BIN)/python scripts/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

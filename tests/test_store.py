@@ -221,7 +221,8 @@ def test_stats_exact(store, batch):
     assert [(r, n) for r, _, n in s["by_root"]] == [("04", 2), ("11", 1), ("17", 1)]
     assert s["top_dyads"] == [("RUS", "UKR", 1), ("USAGOV", "CHN", 1)]
     assert s["date_span"] == ("2024-01-01", "2024-03-05")
-    assert Store(":memory:").stats() == {"articles": 0, "events": 0, "mentions": 0, "by_root": [],
+    assert Store(":memory:").stats() == {"articles": 0, "events": 0, "mentions": 0, "merged_events": 0,
+                                         "by_root": [],
                                          "top_dyads": [], "date_span": (None, None)}
 
 

@@ -2,7 +2,8 @@
 
 ``code_inputs(...)`` is what ``annales code`` runs. Articles whose id, content hash and coder version
 are already stored are not parsed again (a re-run resumes); each ``commit_every`` articles are written
-in one transaction, so an interrupted run keeps everything committed before it.
+in one transaction, so an interrupted run keeps everything committed before it. ``code_items`` is the
+same over Articles already read (what ``annales watch`` uses, to know when each file is stored).
 """
 
 from __future__ import annotations
@@ -49,13 +50,27 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
                 progress: Callable[[Article], None] = lambda a: None) -> Iterator[Event]:
     """Code ``inputs`` into ``store``, yielding every event of every article read (stored events for
     articles that were already coded). Bad inputs go to ``report`` and ``summary.failed``."""
+    max_bytes = int(pipeline.settings["input"]["max_bytes"])
+    yield from code_items(read_inputs(inputs, published=published, max_bytes=max_bytes), store, pipeline, summary,
+                          workers=workers, on_error=on_error, report=report, progress=progress)
+
+
+def code_items(items: Iterable[Article | InputError], store: Store, pipeline: Pipeline, summary: RunSummary, *,
+               workers: int = 1, on_error: str = "skip",
+               report: Callable[[InputError], None] = lambda e: None,
+               progress: Callable[[Article], None] = lambda a: None,
+               stored: Callable[[list[Article]], None] = lambda articles: None,
+               replay_unchanged: bool = True) -> Iterator[Event]:
+    """:func:`code_inputs` over Articles and InputErrors already read. ``stored`` is called with the
+    articles that are safely in the store: each batch's, right after its commit, and each unchanged
+    article (already stored) when it is read. ``replay_unchanged=False``: yield no stored events of
+    unchanged articles."""
     known = store.coded_hashes(pipeline.version)
     unchanged: list[str] = []
     stopped: list[InputError] = []
-    max_bytes = int(pipeline.settings["input"]["max_bytes"])
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, published=published, max_bytes=max_bytes):
+        for item in items:
             if isinstance(item, InputError):
                 summary.failed.append(item)
                 report(item)
@@ -65,8 +80,10 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
                 continue
             if known.get(item.id) == item.content_hash:
                 summary.unchanged += 1
-                unchanged.append(item.id)
+                if replay_unchanged:
+                    unchanged.append(item.id)
                 progress(item)
+                stored([item])
                 continue
             yield item
 
@@ -77,7 +94,9 @@ def code_inputs(inputs: Iterable[str], store: Store, pipeline: Pipeline, summary
         if batch:
             store.write_batch(((c.article, c.events, c.mentions) for c in batch), pipeline.version)
             summary.coded += len(batch)
+            done = [c.article for c in batch]
             batch.clear()
+            stored(done)
 
     try:
         for coded in pipeline.pipe(articles(), workers=workers):

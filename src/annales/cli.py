@@ -78,8 +78,9 @@ def main():
               help="On a bad input: report it and go on, or stop.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--no-merge", is_flag=True, help="Do not rebuild stories and merged events afterwards.")
 @_dictionaries
-def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, actors, agents, verbs):
+def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, no_merge, actors, agents, verbs):
     """Code articles into events, store them, and print them.
 
     INPUTS are .txt, .html/.htm and .jsonl files, directories (recursed) or - for standard input.
@@ -108,6 +109,11 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, a
             if fmt == "table":
                 events = list(events)  # the bar finishes before the table prints
             write_events(events, fmt, output)
+            merged = None
+            if not no_merge and not summary.interrupted and pipeline.settings["merge"]["after_code"]:
+                from .merge import merge_store
+
+                merged = merge_store(store, pipeline.settings)
     except StopRun as exc:
         click.echo(f"stopped at {exc.error.origin}; everything before it is stored", err=True)
         sys.exit(1)
@@ -115,6 +121,8 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, a
         _fail(exc)
     if not quiet:
         click.echo(summary.line(db, time.monotonic() - started), err=True)
+        if merged is not None:
+            click.echo(_merge_line(*merged), err=True)
         if summary.failed:
             click.echo(f"{len(summary.failed)} input(s) skipped:", err=True)
             for err in summary.failed:
@@ -152,6 +160,91 @@ class _progress:
     def __exit__(self, *exc):
         if self.enabled:
             self.bar.__exit__(*exc)
+
+
+def _merge_line(stories: dict, result) -> str:
+    n_stories = len(set(stories.values()))
+    return (f"merged {len(result.links)} coded records into {len(result.events)} events "
+            f"({len(stories)} articles in {n_stories} stories)")
+
+
+@main.command()
+@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
+def merge(db, config):
+    """Group the store's articles into stories and merge reports of the same event.
+
+    Rebuilds the tables stories, merged_events and merge_links (``annales code`` does this
+    after each run unless given --no-merge). The rule is in docs/merging.md.
+
+    \b
+    Example:
+        annales merge --db annales.duckdb
+    """
+    from .config import load_settings
+    from .merge import merge_store
+    from .store import Store
+
+    try:
+        settings = load_settings(config)
+        with Store(db) as store:
+            merged = merge_store(store, settings)
+    except AnnalesError as exc:
+        _fail(exc)
+    click.echo(_merge_line(*merged))
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def explain(event_id, db, as_json):
+    """Show a merged event, every report of it, and why they were merged.
+
+    EVENT_ID is a merged event's id or the id of any coded record it merges.
+
+    \b
+    Example:
+        annales explain 3f2a9c0d11e4b7a2
+    """
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            found = store.explain(event_id)
+    except AnnalesError as exc:
+        _fail(exc)
+    if found is None:
+        click.echo(f"Error: no event or record with id {event_id!r} in {db} "
+                   "(run `annales merge` if the store was coded with --no-merge)", err=True)
+        sys.exit(1)
+    event, mentions = found
+    if as_json:
+        click.echo(json.dumps({"event": event.to_dict(), "mentions": mentions}, indent=2, default=str))
+        return
+    click.echo(_explain_text(event, mentions))
+
+
+def _explain_text(event, mentions) -> str:
+    target = f" -> {event.target_code or event.target_country or '?'}" if event.target_code or event.target_country else ""
+    loc = event.location or {}
+    lines = [
+        f"event {event.event_id}: {event.source_code or event.source_country or '?'}{target}  "
+        f"CAMEO {event.cameo} ({event.plover or '-'}, quad {event.quad_class}, Goldstein {event.goldstein:+g})",
+        f"  date {event.date or '-'} ({event.date_precision or '-'}{', from publication' if event.date_inferred else ''})"
+        f"  place {loc.get('name') or '-'}{' ' + loc['country'] if loc.get('country') else ''}",
+        f"  {event.num_mentions} mentions in {event.num_articles} articles from {event.num_sources} sources; "
+        f"story {event.story_id or '-'}",
+    ]
+    for n, m in enumerate(mentions, 1):
+        s, t = m["trigger_start"], m["trigger_end"]
+        sent = m["sentence"]
+        marked = f"{sent[:s]}[{sent[s:t]}]{sent[t:]}" if s is not None and t is not None else sent
+        lines += [f"  {n}. {m['article_id']} sentence {m['sentence_index']}  {m['outlet'] or '-'}  "
+                  f"{m['published'] or '-'}  {m['url'] or ''}".rstrip(),
+                  f"     {marked}",
+                  f"     {m['reason']}"]
+    return "\n".join(lines)
 
 
 @main.command()
@@ -217,16 +310,23 @@ def classify(input, fmt, config, actors, agents, verbs):
 
 @main.command()
 @click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "table"]), default="jsonl",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "table", "gdelt", "polecat"]),
+              default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0 event table (61 columns, TSV); polecat: POLECAT TSV. Both write merged "
+                   "events (docs/exports.md).")
 @click.option("--output", "-o", default=None, help="File to write (required for parquet).")
-def export(db, fmt, output):
+@click.option("--merged", is_flag=True, help="Export merged events (one per real-world event) instead of "
+                                              "coded records; gdelt and polecat always do.")
+@click.option("--header", is_flag=True, help="gdelt: start with a header line (GDELT's own files have none).")
+def export(db, fmt, output, merged, header):
     """Export every stored event.
 
     \b
     Example:
         annales export --format csv -o events.csv
         annales export --format parquet -o events.parquet
+        annales export --merged --format jsonl -o merged.jsonl
+        annales export --format gdelt -o events.gdelt.tsv
     """
     from .export import export_store
     from .store import Store
@@ -235,11 +335,12 @@ def export(db, fmt, output):
         raise click.UsageError("--format parquet needs --output PATH")
     try:
         with Store(db, read_only=True) as store:
-            n = export_store(store, fmt, output)
+            n = export_store(store, fmt, output, merged=merged, header=header)
     except AnnalesError as exc:
         _fail(exc)
     if output:
-        click.echo(f"wrote {n} events to {output}", err=True)
+        kind = "merged events" if merged or fmt in ("gdelt", "polecat") else "events"
+        click.echo(f"wrote {n} {kind} to {output}", err=True)
 
 
 @main.command()
@@ -263,7 +364,8 @@ def stats(db, top, as_json):
     if as_json:
         click.echo(json.dumps(s, indent=2, default=str))
         return
-    click.echo(f"{s['articles']} articles, {s['events']} events, {s['mentions']} actor mentions; "
+    click.echo(f"{s['articles']} articles, {s['events']} coded records merged into {s['merged_events']} events, "
+               f"{s['mentions']} actor mentions; "
                f"dates {s['date_span'][0]} to {s['date_span'][1]}")
     click.echo("events by CAMEO root:")
     for row in s["by_root"]:
@@ -298,6 +400,83 @@ def evaluate(gold, workers, as_json, show_errors, config, actors, agents, verbs)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.format())
     for err in report.errors[:show_errors]:
         click.echo(f"\n{err['id']}: {err['text']}\n  gold:      {err['gold']}\n  predicted: {err['predicted']}")
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@main.command()
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="ANNALES_TOKEN", default=None,
+              help="Bearer token that POST /api/articles needs (or env ANNALES_TOKEN); required when --host "
+                   "is not local, unless --read-only.")
+@click.option("--read-only", is_flag=True, help="Open the store read-only; POST /api/articles answers 403.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
+def serve(db, host, port, token, read_only, config):
+    """Serve the explorer (page and HTTP API) over a store.
+
+    The API is under /api (OpenAPI spec at /openapi.json, docs at /docs; see docs/api.md). It listens on
+    127.0.0.1 unless told otherwise; listening anywhere else needs --token (or --read-only).
+
+    \b
+    Example:
+        annales serve --db annales.duckdb --port 8000
+        ANNALES_TOKEN=$(openssl rand -hex 16) annales serve --host 0.0.0.0
+    """
+    if host not in LOCAL_HOSTS and not token and not read_only:
+        click.echo(f"Error: --host {host} lets other machines reach the server, and POST /api/articles writes "
+                   "to the store: give it a --token (or ANNALES_TOKEN), or pass --read-only", err=True)
+        sys.exit(2)
+    try:
+        import uvicorn
+
+        from .api import create_app
+        from .config import load_settings
+    except ImportError as exc:
+        click.echo(f"Error: {exc}; install the server's dependencies: pip install fastapi uvicorn", err=True)
+        sys.exit(2)
+    try:
+        app = create_app(db, token=token or None, settings=load_settings(config), read_only=read_only)
+    except AnnalesError as exc:
+        _fail(exc)
+    click.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+               f"({'read-only' if read_only else 'writes need the token' if token else 'writable'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.argument("input")
+@click.argument("output")
+@click.option("--master", default=None,
+              help="Spark master URL (default: the one spark-submit gives, else local[2]).")
+@click.option("--partitions", type=click.IntRange(1), default=None, help="Coding tasks (default: 4 per core).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "warc"]), default=None,
+              help="Input format (default: from the file names' suffixes).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
+@click.option("--append", is_flag=True, help="Add only articles not yet in OUTPUT (same id, text and coder "
+                                             "version) instead of overwriting it.")
+def spark(input, output, master, partitions, fmt, config, append):
+    """Code JSONL, Parquet or WARC files on Apache Spark into Parquet tables.
+
+    INPUT is a file, directory or glob, local or any Hadoop URI (hdfs://, s3a://). OUTPUT gets
+    events/, mentions/ and articles/ with the local store's columns, and errors/ for bad inputs.
+    Needs the `spark` extra (pip install 'annales[spark]') and Java 17+; docs/scaling.md shows
+    spark-submit on a cluster.
+
+    \b
+    Example:
+        annales spark news.jsonl out/
+        annales spark 'crawl/*.warc.gz' out/ --master 'local[4]' --partitions 64
+    """
+    try:
+        from .spark import run
+    except ImportError as exc:
+        click.echo(f"Error: {exc}; install the spark extra: pip install 'annales[spark]'", err=True)
+        sys.exit(2)
+    sys.exit(run(input, output, master=master, partitions=partitions, fmt=fmt, config=config,
+                 mode="append" if append else "overwrite", echo=lambda line: click.echo(line, err=True)))
 
 
 if __name__ == "__main__":

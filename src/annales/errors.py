@@ -16,12 +16,12 @@ from __future__ import annotations
 
 class Messages:
     E001 = "cannot read file: {reason}"
-    E002 = "binary file (not text); pass .txt, .html, .htm or .jsonl files"
+    E002 = "binary file (not text); pass .txt, .html, .htm, .jsonl, .warc(.gz) or feed (.rss, .atom, .xml) files"
     E003 = "malformed JSON: {reason}"
     E004 = "article has no text; add a non-empty \"text\" field"
     E005 = "cannot decode text as UTF-8 or a detectable encoding"
     E006 = "article too large ({size:,} bytes > limit {limit:,}); split it or raise --max-bytes"
-    E007 = "unsupported input type {suffix!r}; use .txt, .html, .htm, .jsonl or '-'"
+    E007 = "unsupported input type {suffix!r}; use .txt, .html, .htm, .jsonl, .warc, .warc.gz, .rss, .atom, .xml or '-'"
     E008 = "bad date {value!r}; use ISO format YYYY-MM-DD"
     E009 = "JSON line is not an object"
     E010 = "no such file or directory"
@@ -31,10 +31,16 @@ class Messages:
     E013 = "bad data file {path}: line {line}: {reason}"
     E014 = "unknown format {value!r}; choose one of {choices}"
     E015 = "no article could be extracted from the HTML"
+    E020 = "WARC record skipped: not a page ({what})"
+    E021 = "malformed feed XML: {reason}; items read leniently: {items}"
+    E022 = "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> with items)"
+    E023 = "feed item has no title, description or content"
     E030 = "cannot write to store {path!r}: {reason}"
     E031 = "unknown filter column {column!r}; choose one of {choices}"
     E032 = "{fmt} output needs a file path (use -o FILE.{fmt}); it cannot go to {target}"
     E033 = "cannot write {path}: {reason}"
+    E034 = ("store {path!r} has coded events but no merged events; run `annales merge` on it first "
+            "(gdelt, polecat and --merged exports read merged events)")
 
 
 class AnnalesError(Exception):

@@ -1,10 +1,15 @@
-"""Event writers: JSON Lines, CSV, Parquet and a terminal table.
+"""Event writers: JSON Lines, CSV, Parquet and a terminal table; GDELT and POLECAT via :mod:`annales.formats`.
 
     jsonl    one ``Event.to_dict()`` per line (nested source/target/trigger)
     csv      the flat columns of the ``events`` table, with a header
     parquet  the same flat columns via pyarrow (needs a file path)
     table    a rich table for reading in a terminal (plain fixed-width text when not a TTY)
+    gdelt    GDELT 2.0 event table rows (merged events only; docs/exports.md)
+    polecat  POLECAT rows with a header (merged events only; docs/exports.md)
 
+:func:`write_events` writes coded records (:class:`Event`), :func:`write_merged` merged events
+(:class:`MergedEvent`: ``to_dict()`` per JSON line; in CSV the location is flattened into
+``location_name``, ``location_country``... and ``mention_ids`` joined by "|").
 ``cameo`` is always written as a string, so "042" keeps its leading zero. The flat form comes
 from :func:`annales.store.flatten_event`, shared with the store.
 """
@@ -21,21 +26,29 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from . import formats
 from .errors import ConfigError
-from .records import Event
-from .store import EVENT_COLUMNS, EVENT_SCHEMA, events_to_arrow, flatten_event, lookup_cameo_label
+from .records import Event, MergedEvent
+from .store import (EVENT_COLUMNS, EVENT_SCHEMA, MERGED_COLUMN_SPEC, MERGED_COLUMNS, events_to_arrow,
+                    flatten_event, lookup_cameo_label)
 
 if TYPE_CHECKING:
     from .store import Store
 
-FORMATS = ("jsonl", "csv", "table", "parquet")
+FORMATS = ("jsonl", "csv", "table", "parquet")  # formats of coded records (write_events)
+MERGED_FORMATS = ("gdelt", "polecat")  # formats of merged events only
+EXPORT_FORMATS = FORMATS + MERGED_FORMATS  # what write_merged and export_store take
+LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "precision", "geonameid")
+MERGED_CSV_COLUMNS: tuple[str, ...] = tuple(  # merged_events columns, the location flattened
+    c for col in MERGED_COLUMNS
+    for c in ([f"location_{k}" for k in LOCATION_FIELDS] if col == "location" else [col]))
 _CHUNK = 5000  # events per Parquet row group / table block
 _PLAIN_WIDTH = 120  # table width when the output is not a terminal
 
 
-def _check_format(fmt: str, out) -> None:
-    if fmt not in FORMATS:
-        raise ConfigError("E014", value=fmt, choices=", ".join(FORMATS))
+def _check_format(fmt: str, out, choices: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in choices:
+        raise ConfigError("E014", value=fmt, choices=", ".join(choices))
     if fmt == "parquet" and (not isinstance(out, (str, Path)) or str(out) == "-"):
         target = "standard output" if out is None or str(out) == "-" else "a text stream"
         raise ConfigError("E032", fmt=fmt, target=target)
@@ -57,7 +70,7 @@ def _text_out(out: str | Path | TextIO | None, newline: str | None = None) -> It
         yield out
 
 
-def _write_jsonl(events: Iterable[Event], f: TextIO) -> int:
+def _write_jsonl(events: Iterable[Event | MergedEvent], f: TextIO) -> int:
     n = 0
     for e in events:
         f.write(json.dumps(e.to_dict(), ensure_ascii=False))
@@ -102,12 +115,25 @@ def _write_parquet(events: Iterable[Event], path: str | Path) -> int:
     return n
 
 
-def _cameo_cell(e: Event) -> str:
+def _cameo_cell(e: Event | MergedEvent) -> str:
     label = lookup_cameo_label(e.cameo)
     return f"{e.cameo} {label}" if label else e.cameo
 
 
-def _write_table(events: Iterable[Event], f: TextIO, width: int | None) -> int:
+def _event_cells(e: Event) -> tuple[str, ...]:
+    return (e.date or "", (e.source.code or e.source.text) if e.source else "", e.trigger.text,
+            (e.target.code or e.target.text) if e.target else "-", _cameo_cell(e), str(e.quad_class),
+            " ".join(e.sentence.split()))
+
+
+def _merged_cells(e: MergedEvent) -> tuple[str, ...]:
+    loc = e.location or {}
+    where = loc.get("name") or loc.get("country") or ""
+    return (e.date or "", e.source_code or e.source_name or "", e.target_code or e.target_name or "-",
+            _cameo_cell(e), str(e.quad_class), str(e.num_mentions), where, " ".join(e.sentence.split()))
+
+
+def _write_table(events: Iterable, f: TextIO, width: int | None, merged: bool = False) -> int:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -120,16 +146,21 @@ def _write_table(events: Iterable[Event], f: TextIO, width: int | None) -> int:
     # Fixed widths (narrower on small terminals) so that blocks printed one after another
     # line up as one table; the sentence takes what is left.
     actor_w, trigger_w, cameo_w = (10, 14, 22) if console.width >= 100 else (8, 10, 12)
+    if merged:
+        columns = [("date", 10, "left"), ("source", actor_w, "left"), ("target", actor_w, "left"),
+                   ("cameo", cameo_w, "left"), ("quad", 4, "right"), ("reports", 7, "right"),
+                   ("where", actor_w, "left")]
+        cells = _merged_cells
+    else:
+        columns = [("date", 10, "left"), ("source", actor_w, "left"), ("trigger", trigger_w, "left"),
+                   ("target", actor_w, "left"), ("cameo", cameo_w, "left"), ("quad", 4, "right")]
+        cells = _event_cells
 
     def new_table(header: bool) -> Table:
         t = Table(box=box.SIMPLE_HEAD, show_header=header, show_edge=False, pad_edge=False,
                   expand=True, header_style="bold", padding=(0, 1), collapse_padding=True)
-        t.add_column("date", width=10, no_wrap=True)
-        t.add_column("source", width=actor_w, no_wrap=True, overflow="ellipsis")
-        t.add_column("trigger", width=trigger_w, no_wrap=True, overflow="ellipsis")
-        t.add_column("target", width=actor_w, no_wrap=True, overflow="ellipsis")
-        t.add_column("cameo", width=cameo_w, no_wrap=True, overflow="ellipsis")
-        t.add_column("quad", width=4, no_wrap=True, justify="right")
+        for name, w, justify in columns:
+            t.add_column(name, width=w, no_wrap=True, overflow="ellipsis", justify=justify)
         t.add_column("sentence", ratio=1, min_width=10, no_wrap=True, overflow="ellipsis")
         return t
 
@@ -142,15 +173,7 @@ def _write_table(events: Iterable[Event], f: TextIO, width: int | None) -> int:
             break
         table = new_table(header=first)
         for e in chunk:
-            table.add_row(
-                e.date or "",
-                (e.source.code or e.source.text) if e.source else "",
-                e.trigger.text,
-                (e.target.code or e.target.text) if e.target else "-",
-                _cameo_cell(e),
-                str(e.quad_class),
-                " ".join(e.sentence.split()),
-            )
+            table.add_row(*cells(e))
         console.print(table)
         n += len(chunk)
         first = False
@@ -177,10 +200,90 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | TextIO | N
         return _write_table(events, f, console_width)
 
 
-def export_store(store: "Store", fmt: str, out: str | Path | TextIO | None = None, *,
-                 console_width: int | None = None) -> int:
-    """Stream every stored event (in store order) to :func:`write_events`; returns the count."""
-    _check_format(fmt, out)
+def _merged_rows(events: Iterable[MergedEvent]) -> Iterator[dict]:
+    """MergedEvent -> flat row: location as JSON text, dates as ``date`` (the merged_events columns)."""
+    for e in events:
+        row = e.to_dict()
+        for key in ("date", "first_published", "last_published"):
+            row[key] = date.fromisoformat(str(row[key])[:10]) if row[key] else None
+        row["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
+        yield row
+
+
+def _write_merged_csv(events: Iterable[MergedEvent], f: TextIO) -> int:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(MERGED_CSV_COLUMNS)
+    n = 0
+    for e in events:
+        row = e.to_dict()
+        loc = row.pop("location") or {}
+        row.update({f"location_{k}": loc.get(k) for k in LOCATION_FIELDS})
+        row["mention_ids"] = "|".join(row["mention_ids"] or [])
+        w.writerow([_csv_value(row[c]) for c in MERGED_CSV_COLUMNS])
+        n += 1
+    return n
+
+
+def _write_merged_parquet(events: Iterable[MergedEvent], path: str | Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, t) for c, _, t in MERGED_COLUMN_SPEC])
+    n = 0
+    it = _merged_rows(events)
+    try:
+        with pq.ParquetWriter(str(path), schema) as w:
+            while chunk := list(islice(it, _CHUNK)):
+                w.write_table(pa.table({c: pa.array([r[c] for r in chunk], type=t)
+                                        for c, _, t in MERGED_COLUMN_SPEC}))
+                n += len(chunk)
+    except OSError as exc:
+        raise ConfigError("E033", path=str(path), reason=exc) from exc
+    return n
+
+
+def write_merged(events: Iterable[MergedEvent], fmt: str, out: str | Path | TextIO | None = None, *,
+                 header: bool = False, context: dict | None = None, console_width: int | None = None) -> int:
+    """Write merged events in any of :data:`EXPORT_FORMATS`; returns the number written.
+
+    ``header`` adds a header line to GDELT output; ``context`` is :func:`annales.formats.store_context`
+    (what GDELT and POLECAT rows take from the store beyond the event). Errors as in :func:`write_events`.
+    """
+    _check_format(fmt, out, EXPORT_FORMATS)
+    if fmt == "parquet":
+        return _write_merged_parquet(events, out)  # type: ignore[arg-type]
+    with _text_out(out, newline="" if fmt == "csv" else None) as f:
+        if fmt == "jsonl":
+            return _write_jsonl(events, f)
+        if fmt == "csv":
+            return _write_merged_csv(events, f)
+        if fmt == "gdelt":
+            return formats.write_gdelt(events, f, header=header, context=context)
+        if fmt == "polecat":
+            return formats.write_polecat(events, f, context=context)
+        return _write_table(events, f, console_width, merged=True)
+
+
+def _require_merged(store: "Store") -> None:
+    """ConfigError E034 when the store has coded records but no merged events (never merged)."""
+    if next(store.merged_events(limit=1), None) is None and next(store.events(limit=1), None) is not None:
+        raise ConfigError("E034", path=store.path)
+
+
+def export_store(store: "Store", fmt: str, out: str | Path | TextIO | None = None, *, merged: bool = False,
+                 header: bool = False, console_width: int | None = None) -> int:
+    """Stream the store's events to ``out``; returns the count.
+
+    By default the coded records (in store order, via :func:`write_events`); with ``merged`` and
+    always for ``gdelt`` and ``polecat``, the merged events (via :func:`write_merged`). Merged output
+    from a store that has records but was never merged raises ConfigError E034.
+    """
+    _check_format(fmt, out, EXPORT_FORMATS)
+    if merged or fmt in MERGED_FORMATS:
+        _require_merged(store)
+        context = formats.store_context(store) if fmt in MERGED_FORMATS else None
+        return write_merged(store.merged_events(), fmt, out, header=header, context=context,
+                            console_width=console_width)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -193,4 +296,5 @@ def export_store(store: "Store", fmt: str, out: str | Path | TextIO | None = Non
     return write_events(store.events(), fmt, out, console_width=console_width)
 
 
-__all__ = ["FORMATS", "write_events", "export_store"]
+__all__ = ["EXPORT_FORMATS", "FORMATS", "MERGED_CSV_COLUMNS", "MERGED_FORMATS", "export_store",
+           "write_events", "write_merged"]

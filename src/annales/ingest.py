@@ -1,15 +1,20 @@
-"""Read inputs (.txt, .html/.htm, .jsonl files, directories, stdin) into ``Article`` records.
+"""Read inputs (.txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom feed files, directories, stdin)
+into ``Article`` records.
 
 ``read_inputs`` yields an ``Article`` per article and an ``InputError`` (yielded, not raised)
 per bad input, so a batch goes on past a bad file or line. Nothing is fetched from the network.
+WARC files are read record by record (:mod:`annales.warc`, with warcio); feeds (.rss, .atom, and
+.xml files that are feeds) with feedparser, each item an article.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
@@ -19,9 +24,12 @@ from .header import Dateline, Header, parse_byline, parse_credit, parse_date_lin
 from .records import Article
 
 __all__ = ["read_inputs", "parse_text", "parse_date_line", "parse_byline", "parse_credit", "parse_dateline",
-           "parse_header", "Header", "Dateline", "decode_bytes", "FORMATS"]
+           "parse_header", "Header", "Dateline", "decode_bytes", "FORMATS", "input_format", "read_file",
+           "parse_feed"]
 
-FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".warc": "warc", ".arc": "warc",
+           ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+_COMPOUND = {".warc.gz": "warc", ".arc.gz": "warc"}  # suffixes Path.suffix does not see whole
 _FORMAT_NAMES = ("auto", "txt", "html", "jsonl")
 STDIN_ORIGIN = "<stdin>"
 _SNIFF = 8192
@@ -180,6 +188,181 @@ def parse_json_record(line: str, default_id: str, origin: str, published: date |
     return _finish(art, text, published, "E004")
 
 
+# ---------------------------------------------------------------- RSS and Atom feeds
+
+_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|RDF)[\s>]")
+_ITEM_TAG = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
+_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr",
+           "section", "article", "header", "footer", "dd", "dt")
+_DROP = "//script|//style|//noscript|//iframe|//figcaption|//object|//embed|//svg"
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _looks_like_feed(path: Path) -> bool:
+    """Whether an .xml file starts like an RSS, Atom or RDF feed (a directory's other XML files are not inputs)."""
+    try:
+        with path.open("rb") as f:
+            return bool(_FEED_ROOT.search(f.read(_SNIFF)))
+    except OSError:
+        return True  # let the reader report it
+
+
+def html_fragment_text(html: str) -> str:
+    """An HTML fragment (a feed item's description or content) as text, one paragraph per block."""
+    from lxml import etree
+    from lxml import html as lh
+
+    if "<" not in html:
+        return html
+    try:
+        root = lh.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _TAG.sub(" ", html)
+    for el in root.xpath(_DROP):
+        el.drop_tree()
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
+    for el in root.iter(*_BLOCKS):
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    paras = (re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join("\n".join(ln.strip() for ln in p.split("\n") if ln.strip()) for p in paras if p)
+
+
+def _feed_text(detail: dict | None, value: str | None) -> str:
+    if not value:
+        return ""
+    kind = (detail or {}).get("type") or "text/html"
+    return html_fragment_text(value) if "html" in kind else value.strip()
+
+
+def _entry_date(entry) -> date | None:
+    """The item's own date (published, else updated), in the publisher's time zone, not UTC."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return parsedate_to_datetime(raw).date()  # RFC 822 (RSS)
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date()  # RFC 3339 (Atom)
+        except ValueError:
+            pass
+        if parsed := entry.get(f"{key}_parsed"):
+            return date(*parsed[:3])
+    return None
+
+
+def _entry_id(entry, prefix: str, title: str, text: str, published: date | None) -> str:
+    guid = (entry.get("id") or "").strip()
+    if guid and (re.match(r"[a-z][\w+.-]*:", guid, re.IGNORECASE)):  # a URL, urn: or tag: id: unique already
+        return guid
+    if guid:
+        return f"{prefix}#{guid}"
+    if link := (entry.get("link") or "").strip():
+        return link
+    key = f"{prefix}|{title}|{published}|{text}".encode("utf-8")
+    return f"{prefix}#{hashlib.sha1(key).hexdigest()[:16]}"
+
+
+def parse_feed(data: bytes, origin: str, published: date | None = None,
+               stem: str = "feed") -> Iterator[Article | InputError]:
+    """Each item of an RSS or Atom feed (``data``: the file's bytes) as an Article, with feedparser.
+
+    title from the item's title; text from content:encoded / Atom content, else the description or
+    summary (HTML turned into paragraphs, then cleaned like any input), else the title alone; url
+    from the link; published from pubDate / published / updated (the item's own calendar date). The
+    id is the item's guid (prefixed with the feed's link when it is not a URL, urn: or tag:), else its
+    link, so the same item in a later copy of the feed is the same article. Malformed XML gives one
+    E021 naming the line, and the items feedparser still recovers are read; a file that is not a
+    feed gives E022. Nothing is fetched: feedparser gets bytes, never a URL.
+    """
+    import xml.sax
+
+    import feedparser
+
+    try:
+        doc = feedparser.parse(data)
+    except Exception as exc:  # feedparser catches most of its own errors; anything left is bad input
+        yield InputError("E021", origin=origin, reason=f"{exc.__class__.__name__}: {exc}", items=0)
+        return
+    entries = doc.get("entries") or []
+    exc = doc.get("bozo_exception") if doc.get("bozo") else None
+    if isinstance(exc, xml.sax.SAXException):
+        line = exc.getLineNumber() if isinstance(exc, xml.sax.SAXParseException) else None
+        yield InputError("E021", origin=f"{origin}:{line}" if line else origin,
+                         reason=exc.getMessage(), items=len(entries))
+    elif not doc.get("version") and not entries:
+        yield InputError("E022", origin=origin)
+        return
+    feed = doc.get("feed") or {}
+    feed_title = _feed_text(feed.get("title_detail"), feed.get("title")) or None
+    prefix = (feed.get("link") or "").strip() or feed_title or stem
+    starts = [m.start() for m in _ITEM_TAG.finditer(data)]
+    lines, line, pos = [], 1, 0
+    if len(starts) == len(entries):  # where each item starts, for messages
+        for start in starts:
+            line += data.count(b"\n", pos, start)
+            pos = start
+            lines.append(line)
+    for k, entry in enumerate(entries):
+        where = f"{origin}:{lines[k]}" if lines else f"{origin}#item{k + 1}"
+        title = _feed_text(entry.get("title_detail"), entry.get("title")).replace("\n", " ") or None
+        contents = [c for c in entry.get("content") or [] if c.get("value")]
+        body = max(contents, key=lambda c: len(c["value"])) if contents else None
+        text = (_feed_text(body, body["value"]) if body else
+                _feed_text(entry.get("summary_detail"), entry.get("summary")))
+        pub = _entry_date(entry)
+        source = ((entry.get("source") or {}).get("title") or feed_title or None)
+        authors = [a["name"].strip() for a in entry.get("authors") or [] if a.get("name", "").strip()]
+        art = Article(id=_entry_id(entry, prefix, title or "", text, pub), text="", title=title,
+                      url=(entry.get("link") or "").strip() or None, published=pub, source=source,
+                      authors=authors, origin=where,
+                      meta={"format": "feed", "feed": feed_title, "feed_version": doc.get("version") or None})
+        try:
+            if not text.strip():  # a headline-only item: the title is the text
+                if not title:
+                    raise InputError("E023", origin=where)
+                art.title = None
+                art = _finish(art, title, published, "E023")
+                art.title = title
+            else:
+                art = _finish(art, text, published, "E023")
+        except InputError as e:
+            yield e
+            continue
+        yield art
+
+
+def _feed_file(path: Path, origin: str, stem: str, max_bytes: int,
+               published: date | None) -> Iterator[Article | InputError]:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError("E006", origin=origin, size=size, limit=max_bytes)
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError("E001", origin=origin, reason=e.strerror or str(e))
+        return
+    except InputError as e:
+        yield e
+        return
+    yield from parse_feed(data, origin, published, stem)
+
+
+def _warc_file(path: Path, origin: str, max_bytes: int) -> Iterator[Article | InputError]:
+    from .warc import iter_warc_articles
+
+    try:
+        with path.open("rb") as f:
+            yield from iter_warc_articles(f, origin, max_bytes=max_bytes, report_skipped=True)
+    except OSError as e:
+        yield InputError("E001", origin=origin, reason=e.strerror or str(e))
+
+
 # ---------------------------------------------------------------- streams
 
 
@@ -267,8 +450,18 @@ def _read_stdin(stream: TextIO, fmt: str, max_bytes: int, published: date | None
 # ---------------------------------------------------------------- files and directories
 
 
+def input_format(path: str | Path) -> str | None:
+    """The reader for a file name ("txt", "html", "jsonl", "warc", "feed"), or None when unknown."""
+    name = Path(path).name.lower()
+    for suffix, fmt in _COMPOUND.items():
+        if name.endswith(suffix):
+            return fmt
+    return FORMATS.get(Path(name).suffix)
+
+
 def _walk(root: Path) -> list[Path]:
-    """Files under ``root`` with a known suffix, hidden ones skipped, sorted by relative path."""
+    """Files under ``root`` with a known suffix, hidden ones and .xml files that are not feeds
+    skipped, sorted by relative path."""
     found, stack = [], [root]
     while stack:
         for p in stack.pop().iterdir():
@@ -277,9 +470,23 @@ def _walk(root: Path) -> list[Path]:
             if p.is_dir():
                 if not p.is_symlink():
                     stack.append(p)
-            elif p.suffix.lower() in FORMATS and p.is_file():
+            elif (fmt := input_format(p)) and p.is_file():
+                if fmt == "feed" and p.suffix.lower() == ".xml" and not _looks_like_feed(p):
+                    continue
                 found.append(p)
     return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def read_file(path: Path, root: Path | None = None, *, max_bytes: int = 20_000_000, published: date | None = None,
+              fmt: str | None = None) -> Iterator[Article | InputError]:
+    """The articles of one file, as :func:`read_inputs` reads it inside directory ``root`` (ids of .txt,
+    .html and .jsonl articles are its path relative to ``root`` without the suffix; without ``root``,
+    its stem). ``fmt`` defaults to the file name's format."""
+    fmt = fmt or input_format(path)
+    if fmt is None:
+        return iter([InputError("E007", origin=str(path), suffix=path.suffix)])
+    art_id = path.relative_to(root).with_suffix("").as_posix() if root is not None else path.stem
+    return _read_file_input(path, art_id, fmt, max_bytes, published)
 
 
 def _read_file_input(path: Path, art_id: str, fmt: str, max_bytes: int,
@@ -287,6 +494,12 @@ def _read_file_input(path: Path, art_id: str, fmt: str, max_bytes: int,
     origin = str(path)
     if fmt == "jsonl":
         yield from _jsonl_file(path, origin, art_id, max_bytes, published)
+        return
+    if fmt == "warc":
+        yield from _warc_file(path, origin, max_bytes)
+        return
+    if fmt == "feed":
+        yield from _feed_file(path, origin, art_id, max_bytes, published)
         return
     try:
         text = _read_file(path, origin, max_bytes)
@@ -323,11 +536,10 @@ def _read_all(inputs, published, max_bytes, stdin, default_format) -> Iterator[A
             continue
         if files is not None:
             for f in files:
-                rel = f.relative_to(path).with_suffix("").as_posix()
-                yield from _read_file_input(f, rel, FORMATS[f.suffix.lower()], max_bytes, published)
+                yield from read_file(f, path, max_bytes=max_bytes, published=published)
         elif not exists:
             yield InputError("E010", origin=str(path))
-        elif (fmt := FORMATS.get(path.suffix.lower(), default_format)) == "auto":
+        elif (fmt := input_format(path) or default_format) == "auto":
             yield InputError("E007", origin=str(path), suffix=path.suffix)
         else:
             yield from _read_file_input(path, path.stem, fmt, max_bytes, published)

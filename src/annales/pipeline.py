@@ -26,7 +26,7 @@ from .lexicon import Lexicon, default_lexicon
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "verbs.tsv", "nouns.tsv",
-              "cameo.tsv", "intent.tsv", "plover.tsv")
+              "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
 
 
 def coder_version() -> str:
@@ -69,6 +69,7 @@ class Pipeline:
         self.lexicon = lexicon or default_lexicon()
         self.version = coder_version()
         self._finder = None
+        self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)))
 
     @property
@@ -82,6 +83,23 @@ class Pipeline:
         if self._finder is None:
             self._finder = ActorFinder(self.nlp, self.kb)
         return self._finder
+
+    @property
+    def geocoder(self):
+        """The offline geocoder (None when ``[places] geocode = false``); one per process."""
+        if self._geocoder is None and self.settings.get("places", {}).get("geocode", True):
+            from .places import Geocoder
+
+            self._geocoder = Geocoder.default()
+        return self._geocoder
+
+    def _location(self, article: Article, sent, raw: RawEvent, quad_class: int) -> dict | None:
+        geo = self.geocoder
+        if geo is None:
+            return None
+        return geo.locate(sent, raw.trigger, article, cameo=raw.code, quad_class=quad_class,
+                          source_country=raw.source.country,
+                          dateline=bool(self.settings.get("places", {}).get("dateline_fallback", True)))
 
     # -- one article ------------------------------------------------------------------------
     def __call__(self, article: Article) -> CodedArticle:
@@ -136,7 +154,7 @@ class Pipeline:
         target = _actor(raw.target, doc, sent) if raw.target else None
         entry = ontology.lookup(raw.code)
         t_start = trig.idx - sent.start_char
-        iso, precision, inferred, _how = resolve_date(sent.text, article.published, raw.tense, near=t_start)
+        iso, precision, inferred, _how = resolve_date(sent.text, article.published, raw.tense, near=t_start, span=sent)
         return Event(
             event_id=make_event_id(article.id, article.content_hash, sentence_index, t_start, source.start,
                                    target.start if target else None, raw.code),
@@ -145,7 +163,7 @@ class Pipeline:
             plover=entry.plover, plover_mode=entry.plover_mode, quad_class=entry.quad_class,
             goldstein=entry.goldstein, date=iso, date_precision=precision, date_inferred=inferred,
             trigger=Trigger(trig.text, t_start, t_start + len(trig.text), trig.lemma_),
-            negated=raw.negated, modality=raw.modality, location=None,
+            negated=raw.negated, modality=raw.modality, location=self._location(article, sent, raw, entry.quad_class),
             confidence=_confidence(raw), coder_version=self.version,
             sentence_start=sent.start_char + char_offset)
 
@@ -191,6 +209,7 @@ def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexic
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER = Pipeline(settings, kb=kb, lexicon=lexicon)  # user dictionaries (--actors ...) reach workers
     _WORKER.finder  # load the model and build matchers once per process
+    _WORKER.geocoder  # and the gazetteer
 
 
 def _work(batch: list[Article]) -> list[CodedArticle]:

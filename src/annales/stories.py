@@ -1,0 +1,312 @@
+"""Story clustering: group articles that report the same story (same event, days apart, other outlets).
+
+Each article becomes one sparse vector of three L2-normalised TF-IDF blocks (scikit-learn), weighted so
+that the dot product of two vectors is a weighted mean of three cosines:
+
+* body words (unigrams and bigrams, sublinear tf, English stop words and very common words dropped);
+* the *lead*: the title, or the first sentence when there is no title, with the first sentence;
+* names: runs of capitalised words (``Rashid Hamo``, ``Makhmour``) plus the caller's ``actors``.
+
+Pair score (``story_similarity``): that weighted cosine, times a date factor. Both dated: pairs
+published more than ``window_days`` apart score 0 (they are never compared), pairs within the window
+lose ``DAY_DECAY`` per day apart. One or both undated: text alone, minus ``undated_margin``, so an
+undated pair needs ``threshold + undated_margin`` of raw similarity (undated text lacks the date's
+evidence and old follow-ups look alike).
+
+Linkage: average linkage (UPGMA) over the sparse graph of candidate pairs. Two clusters merge only
+while the mean pair score over *all* their cross pairs is at least ``threshold``; a pair that was
+not a candidate (outside the date window, below ``FLOOR``, beyond the ``TOP_K`` nearest) counts as 0.
+So a chain A-B-C with A and C unrelated does not join unless B pulls both strongly enough: there is no
+single-link chaining, and a cluster never spans far beyond the date window.
+
+Scale: candidates come from sparse products of each publication day's articles with the articles of
+the days within the window (undated articles: with every article, in row chunks), keeping the
+``TOP_K`` best per article above ``FLOOR``. No dense all-pairs matrix is ever built.
+
+Determinism: inputs are sorted by ``article_id`` first and ties broken by position in that order, so
+the same set of articles gives the same clusters in any input order. A story's id is the first 16 hex
+digits of the SHA-1 of its smallest ``article_id``; a singleton is its own story.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import heapq
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from . import _onnx
+from ._data import data_path
+
+__all__ = ["StoryInput", "cluster_articles", "story_similarity"]
+
+WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # shares of the pair score (sum 1)
+DAY_DECAY = 0.03  # score lost per day between publication dates, within the window
+UNDATED_MARGIN = 0.10  # extra similarity an undated pair needs
+TOP_K = 30  # candidate neighbours kept per article
+FLOOR = 0.15  # candidate pairs below this raw similarity are dropped (count as 0 in averages)
+CHUNK = 512  # rows per sparse product for undated articles
+EMBED_MODEL = "models/minilm_embed.onnx"  # int8 all-MiniLM-L6-v2 (benchmarks/export_minilm.py)
+EMBED_BATCH = 32  # articles per encoder call
+EMBED_CHARS = 600  # characters of opening sentences given to the encoder (about 128 tokens)
+_DEFAULTS = {"threshold": 0.28, "window_days": 3, "undated_margin": UNDATED_MARGIN}
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What story clustering needs to know about one article."""
+
+    article_id: str
+    title: str | None
+    text: str
+    published: datetime.date | None
+    actors: frozenset[str] = frozenset()  # e.g. actor country codes / names found in the article
+
+
+def _settings() -> dict:
+    """The ``[stories]`` section of the packaged settings, with built-in fallbacks."""
+    from .config import load_settings
+
+    section = load_settings().get("stories", {})
+    return {k: section.get(k, v) for k, v in _DEFAULTS.items()}
+
+
+# ---------------------------------------------------------------- features
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][\w'’-]*(?:\s+(?:(?:al|bin|de|da|van|von|der|of)\s+)?"
+                   r"[A-Z][\w'’-]*[a-z0-9][\w'’-]*)*")
+_NOT_NAMES = frozenset(w.capitalize() for w in ENGLISH_STOP_WORDS) | {
+    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "But", "And", "It", "He", "She", "They", "We", "In", "On", "At", "The", "A",
+    "An", "This", "That", "There", "Their", "His", "Her", "Its", "If", "As", "After", "Before", "While",
+    "When", "Some", "Many", "Most", "Reuters", "AP", "AFP", "Associated Press", "BBC", "Updated",
+    "Published", "By",
+}
+
+
+def _lead(item: StoryInput) -> str:
+    """Title (or the first sentence when untitled) and the first sentence of the body."""
+    first = _SENT_END.split(item.text.strip(), maxsplit=1)[0][:400]
+    return f"{item.title or first}\n{first}"
+
+
+def _names(item: StoryInput) -> list[str]:
+    """Capitalised name runs in title and text, lower-cased, plus ``actors``."""
+    out = []
+    for m in _NAME.finditer(f"{item.title or ''}\n{item.text}"):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAMES:  # sentence-initial "The", "But" ...
+            words = words[1:]
+        if words and " ".join(words) not in _NOT_NAMES:
+            out.append(" ".join(words).lower())
+    out.extend(f"actor:{a.lower()}" for a in item.actors)
+    return out
+
+
+def _identity(x):
+    return x
+
+
+def _blocks(items: Sequence[StoryInput]) -> dict[str, sp.csr_matrix]:
+    """The L2-normalised TF-IDF blocks (body, lead, names): the dot product of two rows is a cosine."""
+    n = len(items)
+    body_df = 1.0 if n < 10 else 0.5  # drop words in over half the articles (a big collection only)
+    blocks = [
+        ("body", TfidfVectorizer(sublinear_tf=True, stop_words="english", ngram_range=(1, 2), max_df=body_df,
+                                 dtype=np.float32), [f"{it.title or ''}\n{it.text}" for it in items]),
+        ("lead", TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32),
+         [_lead(it) for it in items]),
+        ("names", TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32),
+         [_names(it) for it in items]),
+    ]
+    out = {}
+    for name, vec, docs in blocks:
+        try:
+            out[name] = vec.fit_transform(docs).tocsr()  # rows come out L2-normalised
+        except ValueError:  # empty vocabulary (all stop words, no names)
+            out[name] = sp.csr_matrix((n, 1), dtype=np.float32)
+    return out
+
+
+def _embed_text(item: StoryInput) -> str:
+    """Title and the first two sentences (the encoder truncates to its ``max_len`` tokens)."""
+    head = " ".join(_SENT_END.split(item.text.strip(), maxsplit=2)[:2])[:EMBED_CHARS]
+    return f"{item.title}. {head}" if item.title else head
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    """(tokenizer, onnxruntime session) of the packaged sentence encoder, or None when it is missing."""
+    if not _onnx.available(EMBED_MODEL):
+        return None
+    path = data_path(EMBED_MODEL)
+    return _onnx.tokenizer(int(_onnx.read_meta(path)["max_len"])), _onnx.session(path)
+
+
+def _embed(items: Sequence[StoryInput]) -> np.ndarray | None:
+    """Unit-length MiniLM sentence embeddings (n x 384) of :func:`_embed_text`, or None without the model."""
+    enc = _encoder()
+    if enc is None:
+        return None
+    tok, session = enc
+    texts = [_embed_text(it) for it in items]
+    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths per batch: less padding
+    out = None
+    for k in range(0, len(order), EMBED_BATCH):
+        idx = order[k:k + EMBED_BATCH]
+        got = session.run(["embedding"], _onnx.encode(tok, [texts[i] for i in idx]))[0]
+        out = np.zeros((len(items), got.shape[1]), dtype=np.float32) if out is None else out
+        out[idx] = got
+    return out
+
+
+def _vectorise(items: Sequence[StoryInput], weights: dict[str, float] | None = None,
+               emb: np.ndarray | None = None) -> sp.csr_matrix:
+    """Blocks (and ``emb``) times the square roots of their weights, side by side: the dot product of two
+    rows is the weighted sum of the cosines."""
+    weights = weights or WEIGHTS
+    mats = _blocks(items)
+    if emb is not None:
+        mats["embedding"] = sp.csr_matrix(emb)
+    return sp.hstack([m * np.float32(np.sqrt(weights[k])) for k, m in mats.items() if weights.get(k)],
+                     format="csr", dtype=np.float32)
+
+
+# ---------------------------------------------------------------- candidate pairs
+
+def _date_factor(d1: datetime.date | None, d2: datetime.date | None, window: int, margin: float):
+    """(multiplier, subtrahend) applied to a raw score; multiplier 0 outside the window."""
+    if d1 is None or d2 is None:
+        return 1.0, margin
+    gap = abs((d1 - d2).days)
+    return (max(0.0, 1.0 - DAY_DECAY * gap), 0.0) if gap <= window else (0.0, 0.0)
+
+
+def _top_k(rows: np.ndarray, sims: sp.csr_matrix, cols: np.ndarray, out: dict) -> None:
+    """Keep each row's TOP_K best columns (scores >= FLOOR, not itself) as pairs in ``out``."""
+    sims = sims.tocsr()
+    for r, i in enumerate(rows):
+        lo, hi = sims.indptr[r], sims.indptr[r + 1]
+        data, idx = sims.data[lo:hi], cols[sims.indices[lo:hi]]
+        keep = (data >= FLOOR) & (idx != i)
+        data, idx = data[keep], idx[keep]
+        if len(data) > TOP_K:
+            order = np.lexsort((idx, -data))[:TOP_K]  # ties by index: deterministic
+            data, idx = data[order], idx[order]
+        for j, s in zip(idx.tolist(), data.tolist()):
+            out[(min(i, j), max(i, j))] = s
+
+
+def _candidates(items: Sequence[StoryInput], x: sp.csr_matrix, window: int) -> dict[tuple[int, int], float]:
+    """Raw scores of candidate pairs (i < j): same-window dated pairs and undated-vs-all, top-k sparse."""
+    out: dict[tuple[int, int], float] = {}
+    dated = sorted((it.published.toordinal(), i) for i, it in enumerate(items) if it.published is not None)
+    undated = np.array([i for i, it in enumerate(items) if it.published is None], dtype=np.int64)
+    days = np.array([d for d, _ in dated], dtype=np.int64)
+    order = np.array([i for _, i in dated], dtype=np.int64)
+    start = 0
+    while start < len(order):  # one publication day at a time against the days within the window
+        end = int(np.searchsorted(days, days[start], side="right"))
+        lo = int(np.searchsorted(days, days[start] - window, side="left"))
+        hi = int(np.searchsorted(days, days[start] + window, side="right"))
+        rows, cols = order[start:end], order[lo:hi]
+        _top_k(rows, x[rows] @ x[cols].T, cols, out)
+        start = end
+    if len(undated):
+        everyone = np.arange(len(items), dtype=np.int64)
+        xt = x.T.tocsr()
+        for c in range(0, len(undated), CHUNK):
+            rows = undated[c:c + CHUNK]
+            _top_k(rows, x[rows] @ xt, everyone, out)
+    return out
+
+
+# ---------------------------------------------------------------- linkage
+
+def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Cluster label (smallest member index) per item: UPGMA over sparse edges, missing pairs = 0."""
+    members = {i: [i] for i in range(n)}
+    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), s in edges.items():
+        links[i][j] = links[j][i] = s
+    heap = [(-s, i, j) for (i, j), s in edges.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        if abs(-neg - links[a].get(b, 0.0) / (len(members[a]) * len(members[b]))) > 1e-9:
+            continue  # stale entry: the link changed since it was pushed
+        keep, gone = min(a, b), max(a, b)
+        members[keep] += members.pop(gone)
+        for other, s in links.pop(gone).items():
+            links[other].pop(gone, None)
+            if other != keep:
+                links[keep][other] = links[keep].get(other, 0.0) + s
+                links[other][keep] = links[keep][other]
+        links[keep].pop(gone, None)
+        size = len(members[keep])
+        for other, s in links[keep].items():
+            avg = s / (size * len(members[other]))
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, min(keep, other), max(keep, other)))
+    label = [0] * n
+    for root, ms in members.items():
+        for m in ms:
+            label[m] = root
+    return label
+
+
+# ---------------------------------------------------------------- public API
+
+def _story_id(article_id: str) -> str:
+    return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
+
+
+def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = None,
+                     window_days: int | None = None) -> dict[str, str]:
+    """article_id -> story_id for every input; deterministic (same input set -> same ids, independent of input order).
+
+    ``threshold`` (mean pair score for two clusters to merge) and ``window_days`` default to the
+    ``[stories]`` settings. Article ids must be unique.
+    """
+    conf = _settings()
+    threshold = float(conf["threshold"] if threshold is None else threshold)
+    window = int(conf["window_days"] if window_days is None else window_days)
+    margin = float(conf["undated_margin"])
+    items = sorted(items, key=lambda it: it.article_id)
+    if len({it.article_id for it in items}) != len(items):
+        raise ValueError("cluster_articles: article ids must be unique")
+    if not items:
+        return {}
+    x = _vectorise(items)
+    edges = {}
+    for (i, j), raw in _candidates(items, x, window).items():
+        mult, minus = _date_factor(items[i].published, items[j].published, window, margin)
+        s = raw * mult - minus
+        if s > 0:
+            edges[(i, j)] = s
+    label = _average_linkage(len(items), edges, threshold)
+    return {it.article_id: _story_id(items[label[k]].article_id) for k, it in enumerate(items)}
+
+
+def story_similarity(a: StoryInput, b: StoryInput) -> float:
+    """The pair score of two articles on their own, as compared with the threshold (for explanations).
+
+    IDF weights come from the two articles alone, so the number differs from the same pair's score
+    inside a large collection (where common words weigh less); its date rules are the same.
+    """
+    conf = _settings()
+    x = _vectorise([a, b])
+    raw = float((x[0] @ x[1].T).toarray()[0, 0])
+    mult, minus = _date_factor(a.published, b.published, int(conf["window_days"]), float(conf["undated_margin"]))
+    return max(0.0, raw * mult - minus)

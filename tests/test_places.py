@@ -1,0 +1,169 @@
+"""The geocoder (annales.places) on sentences written for these tests, through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from annales.pipeline import Pipeline
+from annales.places import Geocoder, norm
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)
+
+
+def events(pipeline, text, place=None):
+    return pipeline(Article(id="p", text=text, published=PUBLISHED, place=place)).events
+
+
+def located(pipeline, text, place=None):
+    """The first event's location (the sentences here have one event)."""
+    evs = events(pipeline, text, place)
+    assert evs, f"no event coded from {text!r}"
+    return evs[0].location
+
+
+@pytest.fixture(scope="module")
+def geo():
+    return Geocoder.default()
+
+
+def test_talks_in_geneva_is_the_swiss_city(pipeline):
+    loc = located(pipeline, "Iran held talks with the United States in Geneva on Tuesday.")
+    assert loc["country"] == "CHE" and loc["precision"] == "city" and loc["name"] == "Geneva"
+    assert loc["how"] == "sentence" and loc["geonameid"] == 2660646
+    assert abs(loc["lat"] - 46.2) < 0.1 and abs(loc["lon"] - 6.14) < 0.1
+    assert loc["admin1"] and norm(loc["admin1"]) in ("geneve", "geneva")
+
+
+def test_offsets_point_at_the_words(pipeline):
+    ev = events(pipeline, "Iran held talks with the United States in Geneva on Tuesday.")[0]
+    loc = ev.location
+    assert ev.sentence[loc["start"]:loc["end"]] == loc["text"] == "Geneva"
+
+
+def test_landmark_from_the_team_file(pipeline):
+    loc = located(pipeline, "The French president received the Italian prime minister at the Elysee Palace.")
+    assert loc["name"] == "Élysée Palace" and loc["country"] == "FRA" and loc["precision"] == "city"
+    assert 48.8 < loc["lat"] < 48.9  # Paris
+
+
+def test_province_is_a_region(pipeline):
+    loc = located(pipeline, "Syrian government forces shelled rebel positions in Idlib province on Monday.")
+    assert loc["country"] == "SYR" and loc["precision"] == "region"
+    assert loc["admin1"] == "Idlib" and loc["text"] == "Idlib province"
+
+
+def test_near_a_town(pipeline):
+    loc = located(pipeline, "Israeli jets struck Syrian army positions near Tartus on Sunday.")
+    assert loc["country"] == "SYR" and loc["precision"] == "city" and norm(loc["name"]) == "tartus"
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Militiamen attacked a police station in Tripoli in northern Lebanon.", "LBN"),
+    ("Hezbollah fighters attacked Lebanese soldiers in Tripoli on Friday.", "LBN"),
+    ("Libyan militiamen attacked a police station in Tripoli on Friday.", "LBY"),
+])
+def test_ambiguous_name_follows_the_countries_mentioned(pipeline, text, iso3):
+    assert located(pipeline, text)["country"] == iso3
+
+
+def test_biggest_namesake_without_context(geo):
+    assert geo.lookup("Tripoli").country == "LBY"  # 1.3 million people against 230,000
+    assert geo.lookup("Paris").country == "FRA"
+
+
+def test_a_capital_as_actor_is_not_a_place(pipeline):
+    evs = events(pipeline, "Moscow accused Washington of provoking the crisis.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_demonyms_and_actor_countries_are_not_places(pipeline):
+    evs = events(pipeline, "Russia condemned the British sanctions.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_from_is_not_where_it_happened(pipeline):
+    evs = events(pipeline, "Diplomats from Norway urged the rebels to release the hostages.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_travel_destination(pipeline):
+    loc = located(pipeline, "The Chinese foreign minister travelled to Nairobi on Monday.")
+    assert loc["country"] == "KEN" and loc["name"] == "Nairobi"
+
+
+def test_topic_of_a_statement_is_not_its_place(pipeline):
+    evs = events(pipeline, "The Turkish president rejected Russian calls for a ceasefire in Idlib.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_statement_takes_the_dateline(pipeline):
+    loc = located(pipeline, "The Kenyan government condemned the Somali militants.", place="Nairobi")
+    assert loc["how"] == "dateline" and loc["name"] == "Nairobi" and loc["country"] == "KEN"
+    assert loc["start"] is None and loc["end"] is None and loc["text"] == "Nairobi"
+
+
+def test_material_act_takes_only_the_dateline_country(pipeline):
+    loc = located(pipeline, "Kenyan police arrested twelve protesters on Tuesday.", place="Nairobi")
+    assert loc["how"] == "dateline" and loc["precision"] == "country" and loc["country"] == "KEN"
+
+
+def test_no_dateline_for_a_foreign_actor_or_a_named_place(pipeline):
+    assert located(pipeline, "Russia condemned the Somali militants.", place="Nairobi") is None
+    loc = located(pipeline, "Kenyan police arrested twelve protesters in Mombasa.", place="Nairobi")
+    assert loc["how"] == "sentence" and loc["name"] == "Mombasa"
+
+
+def test_country_codes_are_iso3_never_fips(geo):
+    # FIPS 10-4 differs from ISO 3166 for these: Germany GM, Austria AU, Switzerland SZ, Iraq IZ
+    for name, iso3 in [("Berlin", "DEU"), ("Vienna", "AUT"), ("Zurich", "CHE"), ("Mosul", "IRQ"),
+                       ("Canberra", "AUS"), ("Pristina", "XKX")]:
+        assert geo.lookup(name).country == iso3
+    countries = {e.country for e in geo.entries}
+    assert all(len(c) == 3 and c.isupper() for c in countries)
+    assert not {"GM", "AU", "SZ", "IZ", "UK"} & countries
+
+
+def test_alternate_spellings(geo):
+    assert geo.lookup("Raqqa").country == "SYR"
+    assert geo.lookup("Kiev").name == "Kyiv"
+    assert geo.lookup("Deir ez-Zor").country == "SYR"
+
+
+def test_words_that_are_also_town_names_are_not_places(pipeline, geo):
+    assert geo.lookup("Since") is not None  # an alternate name of a Colombian town ...
+    evs = events(pipeline, "Since March, the opposition has criticised the government.")
+    assert evs and all(e.location is None for e in evs)  # ... and of no place in this sentence
+
+
+def test_settings_switch_geocoding_off():
+    from annales.config import load_settings
+
+    off = Pipeline(load_settings(places__geocode=False))
+    assert off.geocoder is None
+    evs = off(Article(id="p", text="Iran held talks with the United States in Geneva.", published=PUBLISHED)).events
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_settings_switch_dateline_off():
+    from annales.config import load_settings
+
+    p = Pipeline(load_settings(places__dateline_fallback=False))
+    assert located(p, "The Kenyan government condemned the Somali militants.", place="Nairobi") is None
+
+
+def test_location_validates_against_the_schema(pipeline):
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from annales._data import data_path  # noqa: F401
+    from importlib import resources
+
+    schema = json.loads((resources.files("annales") / "schema" / "event.schema.json").read_text())
+    for text, place in [("Israeli jets struck Syrian army positions near Tartus on Sunday.", None),
+                        ("Kenyan police arrested twelve protesters on Tuesday.", "Nairobi"),
+                        ("Moscow accused Washington of provoking the crisis.", None)]:
+        for e in events(pipeline, text, place):
+            jsonschema.validate(e.to_dict(), schema)

@@ -1,0 +1,179 @@
+"""Story clustering (annales.stories) on the team's fixture articles and on synthetic collections."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+import scipy.sparse as sp
+
+from annales import stories
+from annales.ingest import parse_text
+from annales.stories import StoryInput, cluster_articles, story_similarity
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+TRIO = ("strike_makhmour_reuters", "strike_makhmour_ap", "strike_makhmour_afp")
+
+
+def _load() -> list[StoryInput]:
+    items = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        art = parse_text(path.read_text(encoding="utf-8"), path.stem, str(path))
+        items.append(StoryInput(path.stem, art.title, art.text, art.published))
+    return items
+
+
+@pytest.fixture(scope="module")
+def items() -> list[StoryInput]:
+    return _load()
+
+
+@pytest.fixture(scope="module")
+def clusters(items) -> dict[str, str]:
+    return cluster_articles(items)
+
+
+def _sid(article_id: str) -> str:
+    return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
+
+
+def test_fixtures_parse_with_dates(items):
+    assert len(items) == 9
+    assert all(it.published is not None and it.title for it in items)
+
+
+def test_three_reports_of_one_strike_are_one_story(clusters):
+    assert clusters[TRIO[0]] == clusters[TRIO[1]] == clusters[TRIO[2]]
+    assert clusters[TRIO[0]] == _sid(min(TRIO))  # id of the smallest member
+
+
+def test_second_strike_and_hard_negatives_stay_apart(clusters):
+    strike = clusters[TRIO[0]]
+    for other in ("strike_makhmour_second", "turkey_iraq_water_talks", "syria_airport_strike"):
+        assert clusters[other] != strike, other
+
+
+def test_unrelated_articles_are_singletons(clusters):
+    for aid in ("kenya_somalia_trade", "japan_philippines_drill", "brazil_argentina_summit",
+                "strike_makhmour_second", "turkey_iraq_water_talks"):
+        assert clusters[aid] == _sid(aid)
+    assert len(set(clusters.values())) == 7
+
+
+def test_order_independent_and_deterministic(items, clusters):
+    for seed in range(3):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        assert cluster_articles(shuffled) == clusters
+    assert all(len(s) == 16 and int(s, 16) >= 0 for s in clusters.values())
+
+
+def test_similarity_explains_the_ranking(items):
+    by = {it.article_id: it for it in items}
+    same = story_similarity(by["strike_makhmour_reuters"], by["strike_makhmour_ap"])
+    second = story_similarity(by["strike_makhmour_reuters"], by["strike_makhmour_second"])
+    talks = story_similarity(by["strike_makhmour_reuters"], by["turkey_iraq_water_talks"])
+    assert same > second > talks
+    assert talks == 0.0  # published a month apart: outside the window
+    assert story_similarity(by["strike_makhmour_reuters"], by["strike_makhmour_ap"]) == same  # pure
+
+
+def test_date_window(items):
+    a = next(it for it in items if it.article_id == "strike_makhmour_reuters")
+    copy = StoryInput("copy", a.title, a.text, a.published + datetime.timedelta(days=2))
+    late = StoryInput("late", a.title, a.text, a.published + datetime.timedelta(days=10))
+    got = cluster_articles([a, copy, late])
+    assert got["copy"] == got[a.article_id]
+    assert got["late"] != got[a.article_id]
+    # a wider window lets the late copy in (both copies are close to each other and to it)
+    assert len(set(cluster_articles([a, copy, late], window_days=14).values())) == 1
+
+
+def test_undated_articles_need_more_similarity(items):
+    by = {it.article_id: it for it in items}
+    undated = [StoryInput(it.article_id, it.title, it.text, None) for it in items]
+    got = cluster_articles(undated)
+    # text alone with the stricter threshold: nothing merges that was separate when dated
+    assert got["strike_makhmour_second"] != got["strike_makhmour_reuters"]
+    assert got["turkey_iraq_water_talks"] != got["strike_makhmour_reuters"]
+    # an undated copy of a dated article still joins it
+    a = by["strike_makhmour_ap"]
+    got = cluster_articles([a, StoryInput("undated-copy", a.title, a.text, None)])
+    assert len(set(got.values())) == 1
+    dated = story_similarity(a, by["strike_makhmour_reuters"])
+    undated_pair = story_similarity(a, StoryInput("u", by["strike_makhmour_reuters"].title,
+                                                  by["strike_makhmour_reuters"].text, None))
+    assert undated_pair < dated
+
+
+def test_empty_and_duplicate_ids():
+    assert cluster_articles([]) == {}
+    one = StoryInput("x", None, "Kenya and Somalia signed a trade deal.", None)
+    assert cluster_articles([one]) == {"x": _sid("x")}
+    with pytest.raises(ValueError):
+        cluster_articles([one, one])
+
+
+def test_no_single_link_chaining():
+    """A-B and B-C are close, A-C share nothing: average linkage keeps A and C apart."""
+    day = datetime.date(2024, 1, 1)
+    a = StoryInput("a", None, "Albania Bolivia Chile Denmark Estonia Finland Gabon Haiti. " * 3, day)
+    b = StoryInput("b", None, "Albania Bolivia Chile Denmark Iceland Jamaica Kenya Laos. " * 3, day)
+    c = StoryInput("c", None, "Malta Nauru Oman Peru Iceland Jamaica Kenya Laos. " * 3, day)
+    filler = [StoryInput(f"f{i}", None, f"Unrelated filler text number {i} about weather{i} and sport{i}.", day)
+              for i in range(10)]
+    got = cluster_articles([a, b, c, *filler], threshold=0.3)
+    assert got["a"] != got["c"]
+
+
+def _synthetic(n: int, seed: int = 1) -> list[StoryInput]:
+    rng = random.Random(seed)
+    vocab = [f"word{i}" for i in range(3000)]
+    names = [f"Name{i}" for i in range(500)]
+    start = datetime.date(2024, 1, 1)
+    out = []
+    for k in range(n // 4):  # stories of up to 3 reports, days apart, plus unrelated articles
+        base = rng.sample(vocab, 60)
+        who = rng.sample(names, 3)
+        day = start + datetime.timedelta(days=rng.randrange(200))
+        for r in range(3 if k % 3 == 0 else 1):
+            words = base[:50] + rng.sample(vocab, 10)
+            rng.shuffle(words)
+            text = f"{who[0]} met {who[1]} in {who[2]}. " + " ".join(words) + "."
+            out.append(StoryInput(f"s{k:05d}-{r}", None, text, day + datetime.timedelta(days=r)))
+    while len(out) < n:
+        out.append(StoryInput(f"u{len(out):05d}", None, " ".join(rng.sample(vocab, 60)) + ".",
+                              start + datetime.timedelta(days=rng.randrange(200))))
+    return out
+
+
+def test_scales_without_dense_all_pairs(monkeypatch):
+    items = _synthetic(2000)
+
+    def refuse(*_a, **_k):
+        raise AssertionError("dense matrix built")
+
+    monkeypatch.setattr(sp.csr_matrix, "toarray", refuse)
+    monkeypatch.setattr(sp.csr_matrix, "todense", refuse)
+    seen = {}
+    real = stories._candidates
+
+    def spy(its, x, window):
+        got = real(its, x, window)
+        seen["pairs"], seen["items"], seen["window"] = got, its, window
+        return got
+
+    monkeypatch.setattr(stories, "_candidates", spy)
+    got = cluster_articles(items)
+    assert len(got) == 2000
+    pairs, its = seen["pairs"], seen["items"]
+    assert len(pairs) <= len(its) * stories.TOP_K  # sparse top-k, not n * n
+    assert all(abs((its[i].published - its[j].published).days) <= seen["window"] for i, j in pairs)
+    # the three reports of each synthetic story come together, unrelated articles stay alone
+    trios = [k for k in range(0, 500, 3)]
+    together = sum(got[f"s{k:05d}-0"] == got[f"s{k:05d}-1"] == got[f"s{k:05d}-2"] for k in trios)
+    assert together >= 0.9 * len(trios)
+    assert sum(1 for aid, s in got.items() if aid.startswith("u") and s != _sid(aid)) <= 20
