@@ -470,6 +470,7 @@ def main() -> int:
     ap.add_argument("--no-cv", action="store_true", help="skip the 5-fold cross-validation")
     ap.add_argument("--cv-only", action="store_true", help="only the cross-validation (for --grid)")
     ap.add_argument("--cv-seeds", type=int, default=1, help="CV repeated with this many seeds (mean reported)")
+    ap.add_argument("--cv-soup", action="store_true", help="cross-validate the soup (default: single runs)")
     ap.add_argument("--folds", default=None, help="(for --grid) only these CV folds, e.g. 0,3")
     ap.add_argument("--max-steps", type=int, default=0, help="(testing) stop each run's epochs early")
     ap.add_argument("--result-json", type=Path, default=None)
@@ -509,7 +510,7 @@ def main() -> int:
         t_soup = time.time()
         if args.soup > 1:  # the soup's CV, one process per fold, while the final model trains here
             soup_procs = [subprocess.Popen(cv_cmd(args, best, work) + [
-                "--soup", str(args.soup), "--folds", str(f), "--result-json", str(work / f"soup{f}.json")],
+                "--soup", str(args.soup), "--cv-soup", "--folds", str(f), "--result-json", str(work / f"soup{f}.json")],
                 stdout=subprocess.DEVNULL, stderr=open(work / f"soup{f}.err", "w")) for f in range(5)]
     loaded = None
     if args.load_top:
@@ -549,25 +550,26 @@ def main() -> int:
         result.update(settings)
     fold_ids = [int(f) for f in args.folds.split(",")] if args.folds else list(range(5))
     if not args.no_cv and not loaded and not args.grid:
+        k_cv = args.soup if args.cv_soup else 1
         cv, cv_single, cv_ens = [], [], []
         for f in fold_ids:
             a, b = folds[f]
             t0 = time.time()
             for cs in range(args.cv_seeds):
                 args.seed += 1000 * cs
-                sm, ms = train_soup(args, Top, data, a, len(labels), args.soup, aux)
+                sm, ms = train_soup(args, Top, data, a, len(labels), k_cv, aux)
                 args.seed -= 1000 * cs
                 cv.append(macro(y[b], np.array(labels)[predict(sm, data, b).argmax(1)]))
-                if args.soup > 1:
+                if k_cv > 1:
                     Ps = [predict(mm, data, b) for mm in ms]
                     cv_single.append(float(np.mean([macro(y[b], np.array(labels)[P.argmax(1)]) for P in Ps])))
                     cv_ens.append(macro(y[b], np.array(labels)[np.mean(Ps, 0).argmax(1)]))
             print(f"  fold {f}: macro-F1 {np.mean(cv[-args.cv_seeds:]):.3f} ({time.time() - t0:.0f}s)", flush=True)
         cvf = [float(np.mean(cv[i:i + args.cv_seeds])) for i in range(0, len(cv), args.cv_seeds)]
-        print(f"CV (5-fold on the training split{', soup of %d' % args.soup if args.soup > 1 else ''}): "
+        print(f"CV (5-fold on the training split{', soup of %d' % k_cv if k_cv > 1 else ''}): "
               f"macro-F1 {np.mean(cvf):.3f} ± {np.std(cvf):.3f}")
         result["cv_macro_f1"] = cvf
-        if args.soup > 1:
+        if k_cv > 1:
             print(f"   the same folds: single runs {np.mean(cv_single):.3f}, probability ensemble {np.mean(cv_ens):.3f}")
             result["cv_macro_f1_single_runs"] = [float(np.mean(cv_single[i:i + args.cv_seeds]))
                                                  for i in range(0, len(cv_single), args.cv_seeds)]

@@ -545,3 +545,223 @@ def test_stdin_forced_format():
 
 def test_stdin_empty():
     assert read("-", stdin=io.StringIO(""))[0].code == "E004"
+
+
+# ---------------------------------------------------------------- WARC files
+
+PAGE = ("<html><head><title>Border talks resume</title></head><body><article>"
+        "<p>Officials from Ethiopia and Kenya met in Nairobi on Monday to discuss the disputed border crossing.</p>"
+        "<p>The delegations agreed to meet again next month, a spokesman for the Kenyan foreign ministry said.</p>"
+        "</article></body></html>")
+
+
+def _warc(records: list[tuple], gzip: bool = True) -> bytes:
+    """A WARC file built with warcio: (url, HTTP status, content type, payload, extra WARC headers) each."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    for url, status, ctype, payload, extra in records:
+        http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(payload), http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-10-16T08:00:00Z", **extra}))
+    return buf.getvalue()
+
+
+def _crawl() -> bytes:
+    dated = PAGE.replace("<head>", '<head><meta property="article:published_time" content="2024-10-14">')
+    return _warc([
+        ("https://news.example.org/talks", "200 OK", "text/html; charset=utf-8", PAGE.encode(),
+         {"WARC-Record-ID": "<urn:uuid:11111111-2222-3333-4444-555555555555>"}),
+        ("https://news.example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n", {}),
+        ("https://news.example.org/old", "301 Moved Permanently", "text/html", b"", {}),
+        ("https://news.example.org/dated", "200 OK", "text/html", dated.replace("Nairobi", "Addis Ababa").encode(), {}),
+    ])
+
+
+def test_warc_gz_pages_become_articles_and_other_records_are_reported(tmp_path):
+    p = write(tmp_path, "crawl.warc.gz", _crawl())
+    recs = read(p)
+    arts = [r for r in recs if isinstance(r, Article)]
+    errs = [r for r in recs if isinstance(r, InputError)]
+    assert [a.id for a in arts][0] == "11111111-2222-3333-4444-555555555555"
+    first, dated = arts
+    assert (first.url, first.title, first.published, first.meta["format"]) == (
+        "https://news.example.org/talks", "Border talks resume", date(2024, 10, 16), "warc")  # from WARC-Date
+    assert "disputed border crossing" in first.text and first.origin == f"{p}@0"
+    assert dated.published == date(2024, 10, 14)  # the page's own date beats the capture date
+    assert dated.url == "https://news.example.org/dated" and "Addis Ababa" in dated.text
+    assert [e.code for e in errs] == ["E020", "E020"]
+    assert "image/png" in str(errs[0]) and "301" in str(errs[1])
+    offsets = [int(r.origin.rsplit("@", 1)[1]) for r in recs]
+    assert offsets == sorted(offsets) and len(set(offsets)) == 4  # each names its record's byte offset
+
+
+def test_plain_warc_and_directory_walk(tmp_path):
+    write(tmp_path, "in/a.warc", _warc([("https://x.example/a", "200 OK", "text/html", PAGE.encode(), {})], gzip=False))
+    write(tmp_path, "in/b.warc.gz", _crawl())
+    recs = read(tmp_path / "in")
+    assert sum(isinstance(r, Article) for r in recs) == 3
+    assert recs[0].origin == f"{tmp_path / 'in' / 'a.warc'}@0"
+
+
+def test_truncated_warc_gz_reports_the_record_and_keeps_the_rest(tmp_path):
+    data = _crawl()
+    p = write(tmp_path, "cut.warc.gz", data[:-40])  # the last record's gzip member is cut short
+    recs = read(p)
+    arts = [r for r in recs if isinstance(r, Article)]
+    errs = [r for r in recs if isinstance(r, InputError)]
+    assert len(arts) == 1 and arts[0].title == "Border talks resume"
+    assert [e.code for e in errs] == ["E020", "E020", "E001"]
+    assert errs[-1].origin.startswith(f"{p}@") and "truncated" in str(errs[-1])
+    half = read(write(tmp_path, "half.warc.gz", data[: len(data) // 3]))  # cut inside an early record
+    assert isinstance(half[0], Article) and half[-1].code == "E001" and "truncated" in str(half[-1])
+
+
+def test_not_a_warc_and_a_truncated_plain_warc(tmp_path):
+    assert [r.code for r in read(write(tmp_path, "junk.warc.gz", b"\x1f\x8b not really gzip"))] == ["E001"]
+    plain = _warc([("https://x.example/a", "200 OK", "text/html", PAGE.encode(), {})], gzip=False)
+    e = error(write(tmp_path, "cut.warc", plain[:-150]))
+    assert (e.code, e.origin) == ("E001", f"{tmp_path / 'cut.warc'}@0") and "truncated WARC record" in str(e)
+
+
+def test_warc_is_read_record_by_record(tmp_path, monkeypatch):
+    """A WARC is streamed: the reader never asks the file for more than a block at a time."""
+    big = _warc([(f"https://x.example/{k}", "200 OK", "text/html", PAGE.replace("Monday", f"day {k}").encode(), {})
+                 for k in range(40)])
+    p = write(tmp_path, "big.warc.gz", big)
+    import io as _io
+
+    biggest = []
+    real_read = _io.BufferedReader.read
+
+    class Spy(_io.BufferedReader):
+        def read(self, n=-1):
+            biggest.append(n)
+            return real_read(self, n)
+
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, mode="r", *a, **kw: Spy(_io.FileIO(self, "rb"))
+                        if self.name == "big.warc.gz" else real_open(self, mode, *a, **kw))
+    assert sum(isinstance(r, Article) for r in read(p)) == 40
+    assert biggest and all(0 <= n <= 1 << 16 for n in biggest), max(biggest)
+
+
+# ---------------------------------------------------------------- RSS and Atom feeds
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>Harbour Wire</title>
+  <link>https://wire.example.org/</link>
+  <item>
+    <title>Ministers meet in Geneva</title>
+    <link>https://wire.example.org/geneva</link>
+    <guid isPermaLink="false">4711</guid>
+    <pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate>
+    <dc:creator>Jo Smith</dc:creator>
+    <description>&lt;p&gt;A short teaser.&lt;/p&gt;</description>
+    <content:encoded><![CDATA[<p>GENEVA (Reuters) - The foreign ministers of France and Germany met on Tuesday.</p>
+      <p>They discussed new sanctions.<br/>Talks go on.</p><script>track()</script>]]></content:encoded>
+  </item>
+  <item>
+    <title>Kenya and Ethiopia sign border accord</title>
+    <link>https://wire.example.org/accord</link>
+    <description>Kenya signed a border agreement with Ethiopia on Monday, officials said.</description>
+  </item>
+  <item>
+    <title>Protesters gather in Yerevan</title>
+  </item>
+  <item><link>https://wire.example.org/empty</link></item>
+</channel>
+</rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Atom Desk</title>
+  <link href="https://desk.example.net/"/>
+  <entry>
+    <title type="html">Talks &lt;em&gt;resume&lt;/em&gt; in Nairobi</title>
+    <id>tag:desk.example.net,2024:17</id>
+    <link href="https://desk.example.net/17"/>
+    <updated>2024-03-06T01:00:00+09:00</updated>
+    <author><name>A. Writer</name></author>
+    <summary>Short summary.</summary>
+    <content type="html">&lt;p&gt;Kenyan and Somali envoys resumed talks in Nairobi on Wednesday.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_rss_items_become_articles(tmp_path):
+    p = write(tmp_path, "wire.rss", RSS)
+    recs = read(p)
+    a, b, c, bad = recs
+    assert (a.id, a.title, a.url, a.published, a.source, a.authors) == (
+        "https://wire.example.org/#4711", "Ministers meet in Geneva", "https://wire.example.org/geneva",
+        date(2024, 3, 5), "Harbour Wire", ["Jo Smith"])  # the publisher's date, not UTC's 6 March
+    assert a.text == "The foreign ministers of France and Germany met on Tuesday.\n\nThey discussed new sanctions.\nTalks go on."
+    assert (a.place, a.meta["agency"], a.meta["format"]) == ("Geneva", "Reuters", "feed")  # content:encoded, cleaned
+    assert (a.origin, b.origin, c.origin) == (f"{p}:7", f"{p}:17", f"{p}:22")  # where each item starts
+    assert (b.id, b.text, b.published) == ("https://wire.example.org/accord",
+                                           "Kenya signed a border agreement with Ethiopia on Monday, officials said.", None)
+    assert (c.title, c.text) == ("Protesters gather in Yerevan", "Protesters gather in Yerevan")  # a headline only
+    assert (bad.code, bad.origin) == ("E023", f"{p}:25")
+
+
+def test_feed_ids_are_stable_across_copies_of_a_feed(tmp_path):
+    first = read(write(tmp_path, "wire-0900.xml", RSS))
+    later = read(write(tmp_path, "wire-0915.rss", RSS.replace("<item>", "<item><title>New</title><description>"
+                                                                "A new item.</description></item><item>", 1)))
+    assert [r.id for r in first[:3]] == [r.id for r in later[1:4]]
+    assert [r.content_hash for r in first[:3]] == [r.content_hash for r in later[1:4]]
+
+
+def test_atom_entries_become_articles(tmp_path):
+    art = one(write(tmp_path, "desk.atom", ATOM))
+    assert (art.id, art.title, art.url, art.published, art.source, art.authors, art.text) == (
+        "tag:desk.example.net,2024:17", "Talks resume in Nairobi", "https://desk.example.net/17",
+        date(2024, 3, 6), "Atom Desk", ["A. Writer"], "Kenyan and Somali envoys resumed talks in Nairobi on Wednesday.")
+
+
+def test_malformed_feed_names_the_line_and_keeps_what_it_can(tmp_path):
+    broken = RSS.replace("<title>Protesters gather in Yerevan</title>", "<title>Protesters <b>gather</title>")
+    p = write(tmp_path, "broken.rss", broken)
+    recs = read(p)
+    err = recs[0]
+    assert (err.code, err.origin) == ("E021", f"{p}:23") and "malformed feed XML" in str(err)
+    assert [r.title for r in recs[1:3]] == ["Ministers meet in Geneva", "Kenya and Ethiopia sign border accord"]
+    cut = error(write(tmp_path, "cut.atom", ATOM[:120]))  # truncated before any entry
+    assert cut.code == "E021" and cut.origin.startswith(f"{tmp_path / 'cut.atom'}:")
+
+
+def test_xml_that_is_not_a_feed(tmp_path):
+    sitemap = '<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>'
+    assert error(write(tmp_path, "in/sitemap.xml", sitemap)).code == "E022"
+    write(tmp_path, "in/news.xml", ATOM)
+    assert [r.id for r in read(tmp_path / "in")] == ["tag:desk.example.net,2024:17"]  # a directory skips the sitemap
+
+
+def test_feed_files_are_never_fetched(tmp_path, monkeypatch):
+    import socket
+    import urllib.request
+
+    def refuse(*a, **kw):
+        raise AssertionError("network access")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    doctype = RSS.replace('<rss version="2.0"', '<!DOCTYPE rss SYSTEM "http://feeds.example.org/rss.dtd">\n<rss version="2.0"')
+    recs = read(write(tmp_path, "dtd.rss", doctype))
+    assert [r.title for r in recs[:2]] == ["Ministers meet in Geneva", "Kenya and Ethiopia sign border accord"]
+
+
+def test_input_formats():
+    from annales.ingest import input_format
+
+    assert [input_format(n) for n in ("a.warc.gz", "A.WARC", "b.arc.gz", "c.rss", "d.atom", "e.xml", "f.gz",
+                                      "g.txt")] == ["warc", "warc", "warc", "feed", "feed", "feed", None, "txt"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
+from datetime import date, datetime
 
 import click
 
@@ -477,6 +477,67 @@ def spark(input, output, master, partitions, fmt, config, append):
         sys.exit(2)
     sys.exit(run(input, output, master=master, partitions=partitions, fmt=fmt, config=config,
                  mode="append" if append else "overwrite", echo=lambda line: click.echo(line, err=True)))
+
+
+def _interval(ctx, param, value):
+    from .watch import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ConfigError:
+        raise click.BadParameter(f"{value!r} is not a duration: give seconds (900) or 30s, 15m, 1h") from None
+
+
+@main.command("watch")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to code into.")
+@click.option("--interval", default="15m", show_default=True, callback=_interval,
+              help="Time between passes: seconds, or 30s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="Run one pass and exit (for cron).")
+@click.option("--settle", default=2.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds a new file's size must stay the same before it is coded (0: until the next pass).")
+@click.option("--published", callback=_date, help="Publication date for inputs that have none (YYYY-MM-DD).")
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that parse in parallel.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
+@click.option("--no-merge", is_flag=True, help="Do not rebuild stories and merged events after a pass.")
+@click.option("--verbose", "-v", is_flag=True, help="Also log each committed batch.")
+@_dictionaries
+def watch_command(directory, db, interval, once, settle, published, workers, config, no_merge, verbose,
+                  actors, agents, verbs):
+    """Code the files that arrive in DIRECTORY, every --interval, until stopped.
+
+    Each pass codes the input files (.txt, .html, .jsonl, .warc/.warc.gz, .rss/.atom/.xml feeds, in
+    subdirectories too) that are new or changed since the last pass, once their size has settled, and
+    logs one line. What is done is kept in the store (table watch_files), so a restarted watcher codes
+    nothing twice and loses nothing. Ctrl-C or SIGTERM stops after the batch in progress.
+
+    \b
+    Example:
+        annales watch incoming/ --db news.duckdb --interval 15m
+        annales watch incoming/ --once        # one pass, e.g. from cron
+    """
+    from .watch import watch
+
+    def log(line: str) -> None:
+        click.echo(f"{datetime.now().isoformat(timespec='seconds')} {line}", err=True)
+
+    try:
+        pipeline = _pipeline(config, actors, agents, verbs)
+        merge = not no_merge and pipeline.settings["merge"]["after_code"]
+        log(f"watching {directory} every {interval:g} s into {db}" if not once else f"one pass over {directory}")
+        total = watch(directory, db, pipeline, interval=interval, once=once, settle=settle, workers=workers,
+                      published=published, merge=merge, verbose=verbose, log=log,
+                      report=lambda e: click.echo(f"skipped {e}", err=True))
+    except KeyboardInterrupt:
+        click.echo("interrupted: committed batches are kept; run again to resume", err=True)
+        sys.exit(130)
+    except AnnalesError as exc:
+        _fail(exc)
+    if not once:
+        log(f"stopped after {total.passes} pass{'es' * (total.passes != 1)}: coded {total.coded} articles")
+        sys.exit(0)
+    sys.exit(1 if total.failed else 0)
 
 
 if __name__ == "__main__":

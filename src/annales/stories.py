@@ -47,7 +47,8 @@ from ._data import data_path
 
 __all__ = ["StoryInput", "cluster_articles", "story_similarity"]
 
-WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # shares of the pair score (sum 1)
+WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # TF-IDF only: shares of the pair score (sum 1)
+EMBED_WEIGHTS = {"embedding": 0.23, "body": 0.11, "lead": 0.085, "names": 0.27}  # with embeddings (see above)
 DAY_DECAY = 0.03  # score lost per day between publication dates, within the window
 UNDATED_MARGIN = 0.10  # extra similarity an undated pair needs
 TOP_K = 30  # candidate neighbours kept per article
@@ -56,7 +57,7 @@ CHUNK = 512  # rows per sparse product for undated articles
 EMBED_MODEL = "models/minilm_embed.onnx"  # int8 all-MiniLM-L6-v2 (benchmarks/export_minilm.py)
 EMBED_BATCH = 32  # articles per encoder call
 EMBED_CHARS = 600  # characters of opening sentences given to the encoder (about 128 tokens)
-_DEFAULTS = {"threshold": 0.28, "window_days": 3, "undated_margin": UNDATED_MARGIN}
+_DEFAULTS = {"threshold": 0.28, "window_days": 3, "undated_margin": UNDATED_MARGIN, "embeddings": True}
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,12 @@ def _story_id(article_id: str) -> str:
     return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
 
 
+def _mode(conf: dict, items: Sequence[StoryInput]) -> tuple[dict[str, float], np.ndarray | None]:
+    """(weights, embeddings or None): embeddings when the setting is on and the model is installed."""
+    emb = _embed(items) if conf["embeddings"] else None
+    return (WEIGHTS, None) if emb is None else (EMBED_WEIGHTS, emb)
+
+
 def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = None,
                      window_days: int | None = None) -> dict[str, str]:
     """article_id -> story_id for every input; deterministic (same input set -> same ids, independent of input order).
@@ -288,7 +295,7 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
         raise ValueError("cluster_articles: article ids must be unique")
     if not items:
         return {}
-    x = _vectorise(items)
+    x = _vectorise(items, *_mode(conf, items))
     edges = {}
     for (i, j), raw in _candidates(items, x, window).items():
         mult, minus = _date_factor(items[i].published, items[j].published, window, margin)
@@ -306,7 +313,7 @@ def story_similarity(a: StoryInput, b: StoryInput) -> float:
     inside a large collection (where common words weigh less); its date rules are the same.
     """
     conf = _settings()
-    x = _vectorise([a, b])
-    raw = float((x[0] @ x[1].T).toarray()[0, 0])
+    x = _vectorise([a, b], *_mode(conf, [a, b]))
+    raw = float(x[0].multiply(x[1]).sum())
     mult, minus = _date_factor(a.published, b.published, int(conf["window_days"]), float(conf["undated_margin"]))
     return max(0.0, raw * mult - minus)
