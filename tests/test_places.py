@@ -167,3 +167,30 @@ def test_location_validates_against_the_schema(pipeline):
                         ("Moscow accused Washington of provoking the crisis.", None)]:
         for e in events(pipeline, text, place):
             jsonschema.validate(e.to_dict(), schema)
+
+
+def test_an_assault_on_a_state_with_no_place_named_is_in_that_state(pipeline):
+    loc = located(pipeline, "Israeli jets attacked Syrian army positions overnight.")
+    assert (loc["country"], loc["precision"], loc["how"]) == ("SYR", "country", "target")
+    assert loc["start"] is None
+
+
+def test_a_sanction_is_not_placed_in_its_target(pipeline):
+    evs = events(pipeline, "The European Union imposed sanctions on Iran.")
+    assert evs and all(e.location is None or e.location["how"] != "target" for e in evs)
+
+
+def test_an_act_takes_the_place_named_just_before_it(pipeline):
+    evs = events(pipeline, "Heavy fighting broke out in Aleppo on Monday. Syrian rebels attacked government troops.")
+    ev = next(e for e in evs if e.sentence.startswith("Syrian rebels"))
+    assert (ev.location["name"], ev.location["how"], ev.location["country"]) == ("Aleppo", "article", "SYR")
+
+
+def test_leaving_a_place_happens_there(pipeline):
+    loc = located(pipeline, "Russia said it would withdraw its troops from Syria next year.")
+    assert loc and loc["country"] == "SYR"
+
+
+def test_city_names_are_shown_in_english_letters(geo):
+    assert geo.lookup("Afrin").name == "Afrin"
+    assert geo.lookup("Afrin").admin1_code and geo.lookup("Afrin").admin1_code.startswith("SY.")

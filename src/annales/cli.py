@@ -83,7 +83,8 @@ def main():
 def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, no_merge, actors, agents, verbs):
     """Code articles into events, store them, and print them.
 
-    INPUTS are .txt, .html/.htm and .jsonl files, directories (recursed) or - for standard input.
+    INPUTS are .txt, .html/.htm, .jsonl, .warc/.warc.gz and feed (.rss, .atom, .xml) files, directories
+    (recursed) or - for standard input.
 
     \b
     Example:

@@ -99,6 +99,7 @@ class Pipeline:
             return None
         return geo.locate(sent, raw.trigger, article, cameo=raw.code, quad_class=quad_class,
                           source_country=raw.source.country,
+                          target_country=raw.target.country if raw.target else None,
                           dateline=bool(self.settings.get("places", {}).get("dateline_fallback", True)))
 
     # -- one article ------------------------------------------------------------------------

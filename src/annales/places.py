@@ -39,6 +39,7 @@ MOVE = frozenset("visit travel go come return fly arrive head send deploy dispat
 # verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
 DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
                    "besiege occupy overrun bombard target liberate reach".split())
+WITHDRAW = frozenset("withdraw pull retreat evacuate".split())  # "from X" is where they leave
 HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
 # CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
 # place is where they were said, which the sentence gives next to the verb or not at all
@@ -57,6 +58,8 @@ _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 _PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
 _MAX_SPAN = 5
 MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
+LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
 _DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
 
@@ -89,6 +92,7 @@ class Place:
     geonameid: int | None
     precision: str
     city: str | None = None
+    admin1_code: str | None = None  # GeoNames "SY.12"
 
 
 class Geocoder:
@@ -147,9 +151,12 @@ class Geocoder:
             acc(a1, c["latitude"], c["longitude"], c["population"])
             acc(country, c["latitude"], c["longitude"], c["population"])
             names = [c["name"], *(n for n in c["alternatenames"] if not (n.isupper() and len(n) <= 4))]
-            self._add(Place("city", c["name"], country, admin1.get(a1, (None,))[0], c["latitude"],
-                            c["longitude"], c["population"], c["geonameid"], "city", c["name"]),
-                      names, c["name"])
+            # an English-style display name: "Afrin", not "‘Afrīn"
+            shown = c["name"] if c["name"].isascii() else next(
+                (n for n in c["alternatenames"] if n.isascii() and norm(n) == norm(c["name"])), c["name"])
+            self._add(Place("city", shown, country, admin1.get(a1, (None,))[0], c["latitude"],
+                            c["longitude"], c["population"], c["geonameid"], "city", shown,
+                            a1 if a1 in admin1 else None), names, c["name"])
         for code, (display, names) in admin1.items():
             country = iso3.get(code.split(".")[0])
             s = sums.get(code)
@@ -157,7 +164,7 @@ class Geocoder:
                 continue
             names = [n for n in names if norm(n) not in _GENERIC]  # "Western" (Ghana), "Central" ...
             self._add(Place("admin1", display, country, display, s[0] / s[2], s[1] / s[2], s[3], None,
-                            "region"), names, display)
+                            "region", None, code), names, display)
             for n in names:
                 self.admin1_names.setdefault(norm(n), display)
         for _, row in read_tsv(data_path("countries.tsv")):
@@ -193,7 +200,7 @@ class Geocoder:
     # -- the event's place ------------------------------------------------------------------
     def locate(self, sent, trigger_index: int, article=None, *, cameo: str | None = None,
                quad_class: int | None = None, source_country: str | None = None,
-               dateline: bool = True) -> dict | None:
+               target_country: str | None = None, dateline: bool = True) -> dict | None:
         """The place of the event whose trigger is token ``trigger_index`` of ``sent``'s doc, as a
         location dict (see docs/schema.md), or None. ``cameo``, ``quad_class`` and the source actor's
         country, where given, sharpen the choice (statements, dateline fallback)."""
@@ -222,7 +229,27 @@ class Geocoder:
             s0 = span.start_char - sent.start_char
             return _record(place, span.text, s0, s0 + len(span.text), "sentence")
         if dateline and article is not None and getattr(article, "place", None):
-            return self._dateline(article.place, cands, doc, quad_class, source_country)
+            found = self._dateline(article.place, cands, doc, quad_class, source_country)
+            if found is not None:
+                return found
+        if verbal:
+            return None
+        if target_country and (cameo or "")[:2] in FORCE_ROOTS and target_country in self.countries:
+            # an attack with a state as its target and no place named: in that state
+            return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
+        return self._recent(sent)
+
+    def _recent(self, sent) -> dict | None:
+        """The place phrase ("in X", "at X", "near X") nearest before ``sent`` in the article, at most
+        ``LOOKBACK`` sentences back, for acts whose own sentence names no place."""
+        doc = sent.doc
+        before = [s for s in doc.sents if s.end <= sent.start][-LOOKBACK:]
+        for prev in reversed(before):
+            for start, end, tok, place in reversed(self._candidates(prev)):
+                if _role((start, end, tok, place), tok.head) is not None or tok.dep_ == "pobj":
+                    if tok.dep_ == "pobj" and tok.head.lower_ not in PLACE_PREPS:
+                        continue
+                    return _record(place, doc[start:end].text, None, None, "article")
         return None
 
     def _dateline(self, place_text: str, cands, doc, quad_class, source_country) -> dict | None:
@@ -276,7 +303,10 @@ class Geocoder:
         i = lo
         while i < hi:
             t = doc[i]
-            if not _capital(t) or t.ent_type_ in _NOT_PLACE or t.text in _STOP or t.pos_ in _NOT_NAME:
+            # the small model calls some towns NORP ("in Aleppo"): a proper noun that is no demonym may be one
+            norp_town = t.ent_type_ == "NORP" and t.pos_ == "PROPN" and t.text not in self.demonyms
+            if (not _capital(t) or t.ent_type_ in _NOT_PLACE and not norp_town or t.text in _STOP
+                    or t.pos_ in _NOT_NAME):
                 i += 1
                 continue
             found = next((n for n in range(min(_MAX_SPAN, hi - i), 0, -1) if _name_like(doc[i:i + n])
@@ -396,6 +426,8 @@ def _role(c, trigger) -> tuple[object, float] | None:
                      *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj")}
             if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK):
                 return head.head, cost + 1
+            if prep == "from" and verbs & WITHDRAW:  # "troops will withdraw from Syria"
+                return head.head, cost + 1
             if prep in ATTACK_PREPS and verbs & ATTACK and (root.ent_type_ in ("GPE", "LOC", "FAC")
                                                           or place.kind != "city"):
                 return head.head, cost + 1
@@ -442,7 +474,7 @@ def _record(place: Place, text: str, start, end, how: str) -> dict:
     r = lambda v: None if v is None else round(v, 4)  # noqa: E731
     return {"name": place.name, "country": place.country, "admin1": place.admin1,
             "lat": r(place.lat), "lon": r(place.lon), "precision": place.precision, "text": text,
-            "start": start, "end": end, "how": how, "geonameid": place.geonameid}
+            "start": start, "end": end, "how": how, "geonameid": place.geonameid, "admin1_code": place.admin1_code}
 
 
 def _cache_path(min_population: int):

@@ -250,6 +250,7 @@ def code_partition(settings: dict, coded_at: datetime, items):
     "errors", row tuple in the store's column order)."""
     batch: list = []
     pipeline = None
+    open("/tmp/loads.txt", "a").write(f"start {os.getpid()} {time.time():.1f} loaded={_PIPELINE is not None}\n")
     for _, (_, payload) in items:
         if isinstance(payload, tuple):
             yield "errors", payload
@@ -261,6 +262,10 @@ def code_partition(settings: dict, coded_at: datetime, items):
             batch = []
     if batch:
         yield from _code_batch(pipeline or worker_pipeline(settings), batch, coded_at)
+
+
+def _union_row(kv) -> tuple:
+    return (kv[0], *(kv[1] if name == kv[0] else None for name in TABLES))
 
 
 # ------------------------------------------------------------------ the job
@@ -277,6 +282,8 @@ def code_on_spark(spark, input: str, output: str, *, settings: dict | None = Non
         raise ConfigError("E014", value=mode, choices=", ".join(MODES))
     if fmt is not None and fmt not in SUFFIXES:
         raise ConfigError("E014", value=fmt, choices=", ".join(SUFFIXES))
+    from pyspark.sql import types as T
+
     from annales.pipeline import coder_version
 
     started = time.monotonic()
@@ -315,11 +322,16 @@ def code_on_spark(spark, input: str, output: str, *, settings: dict | None = Non
         articles = (articles.map(lambda kv: ((kv[0], kv[1][1].content_hash) if kv[1][0] else kv[0], kv[1]))
                     .subtractByKey(done, numPartitions=partitions))
     coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    coded = articles.mapPartitions(partial(code_partition, settings, coded_at)).persist()
+    # One Python pass: coded rows go into a JVM-cached DataFrame (one nullable struct per table) that the
+    # counts and the four writes read, so no later stage starts Python workers (each would load the model).
+    union = T.StructType([T.StructField("kind", T.StringType())] +
+                         [T.StructField(name, spark_schema(spec)) for name, spec in TABLES.items()])
+    coded = spark.createDataFrame(articles.mapPartitions(partial(code_partition, settings, coded_at))
+                                  .map(_union_row), union).persist()
     try:
-        counts = {name: 0 for name in TABLES} | dict(coded.map(lambda kv: (kv[0], 1)).countByKey())
-        for name, spec in TABLES.items():
-            df = spark.createDataFrame(coded.filter(lambda kv, n=name: kv[0] == n).values(), spark_schema(spec))
+        counts = {name: 0 for name in TABLES} | {r[0]: r[1] for r in coded.groupBy("kind").count().collect()}
+        for name in TABLES:
+            df = coded.where(coded.kind == name).select(f"{name}.*")
             if name == "events":
                 df = df.dropDuplicates(["event_id"])
             df.write.mode("overwrite" if name == "errors" else mode).parquet(f"{output}/{name}")

@@ -121,19 +121,29 @@ class _File:
 
 
 class _Stop:
-    """SIGINT/SIGTERM set ``requested`` (a second SIGINT raises KeyboardInterrupt); restored on exit."""
+    """SIGINT/SIGTERM set ``requested`` (a second SIGINT raises KeyboardInterrupt); restored on exit.
+
+    Worker processes forked meanwhile inherit the handler: there SIGINT is ignored (the main process
+    stops the run) and SIGTERM does what it did before (the pool ends its workers with it)."""
 
     def __init__(self, install: bool = True):
         self.requested = False
         self._old: dict = {}
+        self._pid = os.getpid()
         self._install = install and threading.current_thread() is threading.main_thread()
 
     def _handle(self, signum, frame):
+        if os.getpid() != self._pid:  # a forked worker
+            if signum == signal.SIGTERM:
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+            return
         if self.requested and signum == signal.SIGINT:
             raise KeyboardInterrupt
         self.requested = True
 
     def __enter__(self) -> "_Stop":
+        self._pid = os.getpid()
         if self._install:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 self._old[sig] = signal.signal(sig, self._handle)
