@@ -163,3 +163,27 @@ def test_explain_command_shows_mentions_and_reasons(tmp_path):
     assert "no event or record with id '0000'" in missing.output
     as_json = json.loads(CliRunner().invoke(main, ["explain", "a1-0", "--db", str(db), "--json"]).output)
     assert as_json["event"]["num_mentions"] == 3 and len(as_json["mentions"]) == 3
+
+
+def test_one_strike_reported_by_three_outlets_is_one_event_and_a_later_strike_another(tmp_path):
+    """The team's fixtures: one air strike reported by Reuters, AP and AFP, and a second strike on the
+    same town two days later, coded from the text end to end (stories, then merging)."""
+    from pathlib import Path
+
+    files = sorted(str(p) for p in (Path(__file__).parent / "fixtures" / "stories").glob("strike_makhmour_*.txt"))
+    db = tmp_path / "strikes.duckdb"
+    out = CliRunner().invoke(main, ["code", *files, "--db", str(db), "--format", "jsonl", "-q"])
+    assert out.exit_code == 0, out.output
+    with Store(db, read_only=True) as store:
+        strikes = [e for e in store.merged_events({"cameo_root": "19", "target_country": "IRQ"})
+                   if (e.source_country or "") == "TUR"]
+        first = [e for e in strikes if e.date == "2024-05-14"]
+        second = [e for e in strikes if e.date == "2024-05-16"]
+        assert len(first) == 1 and len(second) == 1
+        assert (first[0].num_articles, first[0].num_sources) == (3, 3)
+        assert first[0].num_mentions >= 3
+        _, mentions = store.explain(first[0].event_id)
+        assert {m["article_id"] for m in mentions} == {"strike_makhmour_afp", "strike_makhmour_ap",
+                                                       "strike_makhmour_reuters"}
+        assert {m["outlet"] for m in mentions} == {"Reuters", "Associated Press", "AFP"}
+        assert second[0].num_articles == 1 and second[0].article_id == "strike_makhmour_second"

@@ -80,9 +80,12 @@ class EventCoder:
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", "actors")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon, intent_codes: bool = True):
+    def __init__(self, lexicon: Lexicon, intent_codes: bool = True, places=None):
         self.lexicon = lexicon
         self.intent_codes = intent_codes  # False: PETRARCH's convention, "will impose" keeps the act's code
+        # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
+        # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
+        self.places = places
 
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
         if not actors.phrases:
@@ -203,6 +206,11 @@ class EventCoder:
         root = (code or reverse)[:2]
         if not targets and root >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
+            if not targets and root in FORCE_ROOTS and self.places is not None:
+                found = self.places(trig)  # a town the knowledge base does not know: the gazetteer's country
+                if found is not None:
+                    start, end, country = found
+                    targets = [ActorPhrase(head=end - 1, start=start, end=end, country=country)]
         mutual = pattern.reverse == pattern.code or (code or "").startswith(RECIPROCAL_CODES)
         if not targets and len(sources) > 1 and mutual and not _slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
@@ -312,6 +320,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     return []
 
 
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: their place's state is the target
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
 

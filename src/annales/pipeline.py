@@ -70,7 +70,8 @@ class Pipeline:
         self.version = coder_version()
         self._finder = None
         self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
-        self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)))
+        self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
+                                places=self._place_of)
 
     @property
     def nlp(self):
@@ -92,6 +93,10 @@ class Pipeline:
 
             self._geocoder = Geocoder.default()
         return self._geocoder
+
+    def _place_of(self, trigger):
+        geo = self.geocoder
+        return geo.place_of(trigger) if geo is not None else None
 
     def _location(self, article: Article, sent, raw: RawEvent, quad_class: int) -> dict | None:
         geo = self.geocoder

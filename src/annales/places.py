@@ -239,6 +239,16 @@ class Geocoder:
             return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
         return self._recent(sent)
 
+    def place_of(self, trigger) -> tuple[int, int, str] | None:
+        """(start token, end token, ISO3) of the gazetteer place an act happened at, found as in
+        :meth:`locate` from the trigger token alone; None when its sentence names none."""
+        best, best_d = None, MAX_DISTANCE + 0.01
+        for c in self._candidates(trigger.sent):
+            d = _distance(c, trigger)
+            if d is not None and d < best_d:
+                best, best_d = c, d
+        return None if best is None else (best[0], best[1], best[3].country)
+
     def _recent(self, sent) -> dict | None:
         """The place phrase ("in X", "at X", "near X") nearest before ``sent`` in the article, at most
         ``LOOKBACK`` sentences back, for acts whose own sentence names no place."""

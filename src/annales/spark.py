@@ -250,7 +250,6 @@ def code_partition(settings: dict, coded_at: datetime, items):
     "errors", row tuple in the store's column order)."""
     batch: list = []
     pipeline = None
-    open("/tmp/loads.txt", "a").write(f"start {os.getpid()} {time.time():.1f} loaded={_PIPELINE is not None}\n")
     for _, (_, payload) in items:
         if isinstance(payload, tuple):
             yield "errors", payload
