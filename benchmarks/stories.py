@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/stories.py                 # default settings, dev and test scores, timing
     .venv/bin/python benchmarks/stories.py --sweep         # thresholds on the DEV split only (for tuning)
+    .venv/bin/python benchmarks/stories.py --no-embeddings # TF-IDF only (as without the encoder model)
 
 The clustering sees the whole collection at once (the news corpus in ../shared plus the team's fixture
 articles in tests/fixtures/stories/), as it would in a store. A labelled pair counts as predicted "same"
@@ -26,6 +27,7 @@ PAIRS = ROOT / "benchmarks" / "gold" / "story_pairs.tsv"
 
 sys.path.insert(0, str(ROOT / "src"))
 from annales.ingest import parse_text  # noqa: E402
+from annales import stories  # noqa: E402
 from annales.stories import StoryInput, cluster_articles  # noqa: E402
 
 
@@ -79,6 +81,9 @@ def main() -> int:
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--window-days", type=int)
     ap.add_argument("--sweep", action="store_true", help="scan thresholds, scoring the dev split only")
+    ap.add_argument("--no-embeddings", dest="embeddings", action="store_false",
+                    help="TF-IDF only (default: the [stories] embeddings setting)")
+    ap.set_defaults(embeddings=None)
     args = ap.parse_args()
     items, have_corpus = load_items()
     if not have_corpus:
@@ -86,13 +91,19 @@ def main() -> int:
     pairs = load_pairs({it.article_id for it in items})
     if args.sweep:
         for t in [0.20, 0.25, 0.28, 0.30, 0.32, 0.35, 0.38, 0.40, 0.45, 0.50]:
-            story = cluster_articles(items, threshold=t, window_days=args.window_days)
+            story = cluster_articles(items, threshold=t, window_days=args.window_days, embeddings=args.embeddings)
             p, r, f, n, pos = score(pairs, story, "dev")
             print(f"threshold {t:.2f}  dev P {p:.3f} R {r:.3f} F1 {f:.3f}  ({n} pairs, {pos} same)")
         return 0
     t0 = time.perf_counter()
-    story = cluster_articles(items, threshold=args.threshold, window_days=args.window_days)
+    story = cluster_articles(items, threshold=args.threshold, window_days=args.window_days, embeddings=args.embeddings)
     took = time.perf_counter() - t0
+    if args.embeddings is not False and stories._encoder() is not None:  # the encoder's share, measured apart
+        cpu0, t1 = time.process_time(), time.perf_counter()
+        stories._embed(items)
+        wall, cpu = time.perf_counter() - t1, time.process_time() - cpu0
+        print(f"sentence embeddings: {len(items)} articles in {wall:.1f} s wall ({len(items) / wall:.0f} articles/s), "
+              f"{cpu:.1f} s CPU; included in the clustering time below")
     n_stories = len(set(story.values()))
     multi = sum(1 for s in set(story.values()) if sum(1 for v in story.values() if v == s) > 1)
     print(f"{len(items)} articles -> {n_stories} stories ({multi} with more than one article) "

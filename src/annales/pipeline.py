@@ -23,6 +23,7 @@ from .errors import ModelError
 from .events import EventCoder, RawEvent
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
+from .prefilter import Prefilter, Selection
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "verbs.tsv", "nouns.tsv",
@@ -69,6 +70,7 @@ class Pipeline:
         self.lexicon = lexicon or default_lexicon()
         self.version = coder_version()
         self._finder = None
+        self._prefilter = None
         self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
                                 places=self._place_of)
@@ -84,6 +86,13 @@ class Pipeline:
         if self._finder is None:
             self._finder = ActorFinder(self.nlp, self.kb)
         return self._finder
+
+    @property
+    def prefilter(self) -> Prefilter | None:
+        """The sentence prefilter (None when ``[speed] prefilter = false``: every sentence is parsed)."""
+        if self._prefilter is None and self.settings.get("speed", {}).get("prefilter", True):
+            self._prefilter = Prefilter(self.nlp, self.finder, self.lexicon)
+        return self._prefilter
 
     @property
     def geocoder(self):
@@ -127,34 +136,49 @@ class Pipeline:
         return out
 
     def _code_batch(self, articles: list[Article]) -> Iterator[CodedArticle]:
-        units = [(i, off, chunk) for i, a in enumerate(articles) for off, chunk in self._chunks(a.text)]
-        docs = self.nlp.pipe((u[2] for u in units), batch_size=int(self.settings["model"]["batch_size"]))
+        pre = self.prefilter
+        units = [(i, off, pre(chunk) if pre is not None else chunk)
+                 for i, a in enumerate(articles) for off, chunk in self._chunks(a.text)]
+        texts = (u[2] if isinstance(u[2], str) else u[2].text for u in units)
+        docs = self.nlp.pipe(texts, batch_size=int(self.settings["model"]["batch_size"]))
         results = [CodedArticle(a) for a in articles]
         sent_base = [0] * len(articles)
-        for (i, offset, _), doc in zip(units, docs):
-            n = self.code_doc(results[i], doc, offset, sent_base[i])
+        for (i, offset, unit), doc in zip(units, docs):
+            selection = None if isinstance(unit, str) else unit
+            n = self.code_doc(results[i], doc, offset, sent_base[i], selection)
             sent_base[i] += n
         yield from results
 
-    def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0) -> int:
-        """Code one parsed (piece of an) article into ``result``; returns its number of sentences."""
+    def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0,
+                 selection: Selection | None = None) -> int:
+        """Code one parsed (piece of an) article into ``result``; returns its number of sentences.
+
+        ``selection``: the doc is the prefilter's picked sentences of the piece (their sentence numbers
+        and offsets are mapped back to the piece)."""
         article = result.article
         actors = self.finder(doc, when=article.published)
-        sent_index = {s.start: n + sent_offset for n, s in enumerate(doc.sents)}
+        where: dict[int, tuple[int, int]] = {}  # sentence start token -> (sentence index, start in the article)
+        for n, s in enumerate(doc.sents):
+            s = _trim(s)
+            if selection is None:
+                where[s.sent.start] = (n + sent_offset, s.start_char + char_offset)
+            else:
+                number, start = selection.locate(s.start_char)
+                where[s.sent.start] = (number + sent_offset, start + char_offset)
         for p in actors.phrases:
-            sent = doc[p.head].sent
-            result.mentions.append(Mention(article.id, sent_index[sent.start], _actor(p, doc, sent)))
+            sent = _trim(doc[p.head].sent)
+            result.mentions.append(Mention(article.id, where[sent.sent.start][0], _actor(p, doc, sent)))
         min_conf = float(self.settings["coder"]["min_confidence"])
         seen = set()
         for raw in self.coder(doc, actors):
-            ev = self._event(article, doc, raw, sent_index[raw.sent_start], char_offset)
+            ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)
-        return len(sent_index)
+        return len(where) if selection is None else selection.n_sentences
 
-    def _event(self, article: Article, doc, raw: RawEvent, sentence_index: int, char_offset: int) -> Event:
-        sent = doc[raw.sent_start].sent
+    def _event(self, article: Article, doc, raw: RawEvent, sentence_index: int, sentence_start: int) -> Event:
+        sent = _trim(doc[raw.sent_start].sent)
         trig = doc[raw.trigger]
         source = _actor(raw.source, doc, sent)
         target = _actor(raw.target, doc, sent) if raw.target else None
@@ -171,7 +195,7 @@ class Pipeline:
             trigger=Trigger(trig.text, t_start, t_start + len(trig.text), trig.lemma_),
             negated=raw.negated, modality=raw.modality, location=self._location(article, sent, raw, entry.quad_class),
             confidence=_confidence(raw), coder_version=self.version,
-            sentence_start=sent.start_char + char_offset)
+            sentence_start=sentence_start)
 
     # -- streams ----------------------------------------------------------------------------
     def pipe(self, articles: Iterable[Article], workers: int = 1, chunk_size: int = 16) -> Iterator[CodedArticle]:
@@ -216,11 +240,23 @@ def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexic
     _WORKER = Pipeline(settings, kb=kb, lexicon=lexicon)  # user dictionaries (--actors ...) reach workers
     _WORKER.finder  # load the model and build matchers once per process
     _WORKER.geocoder  # and the gazetteer
+    _WORKER.prefilter  # and the sentence prefilter
 
 
 def _work(batch: list[Article]) -> list[CodedArticle]:
     assert _WORKER is not None
     return list(_WORKER._code_batch(batch))
+
+
+def _trim(sent):
+    """A sentence without its leading and trailing whitespace tokens (paragraph breaks, the
+    prefilter's joins), so its text is a piece of the article."""
+    start, end = sent.start, sent.end
+    while start < end - 1 and sent.doc[start].is_space:
+        start += 1
+    while end > start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
 
 
 def _actor(p: ActorPhrase, doc, sent) -> Actor:

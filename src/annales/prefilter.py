@@ -1,0 +1,130 @@
+"""Pick the sentences worth parsing: only those that can carry an event.
+
+Parsing (tagger, parser, entity recogniser) is most of the cost of coding, and most sentences of a news
+article name no actor the coder could use. Before parsing, each piece of text is tokenised and split
+into sentences by rules (spaCy's tokenizer and ``sentencizer``: no model), and a sentence is kept when
+
+* it names an **actor**: a knowledge-base term (country, demonym, capital, organisation, generic agent
+  such as "police" or "minister", an office-holder's name; the actor finder's own phrase matchers), or
+  a person introduced earlier in the article (a capitalised word of a sentence already kept, so
+  "Baerbock said" after "German Foreign Minister Annalena Baerbock"), or "he"/"she"; and
+* it contains a **trigger**: any word form of a lexicon verb or noun (regular inflections generated,
+  irregular ones from ``data/irregular_verbs.tsv``).
+
+The kept sentences are joined by blank lines into one text that the full pipeline parses; a
+:class:`Selection` maps positions in it back to the original text and to sentence numbers, so events
+keep their offsets and sentence indices in the article. ``[speed] prefilter = false`` parses everything.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ._data import data_path, read_tsv, split_list
+
+__all__ = ["Prefilter", "Selection", "word_forms"]
+
+PEOPLE_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_JOIN = "\n\n"
+_VOWELS = set("aeiou")
+
+
+@dataclass
+class Selection:
+    """The sentences of one text picked for parsing.
+
+    ``segments``: (start in ``text``, start in the original, sentence number in the original), sorted.
+    ``n_sentences``: how many sentences the original has (picked or not).
+    """
+
+    text: str
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+    n_sentences: int = 0
+
+    def __post_init__(self):
+        self._starts = [s for s, _, _ in self.segments]
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(sentence number, offset in the original) of position ``pos`` of ``text``."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        start, orig, number = self.segments[max(k, 0)]
+        return number, orig + (pos - start)
+
+
+def word_forms(lemma: str, irregular: dict[str, list[str]] | None = None, noun: bool = False) -> set[str]:
+    """Lower-case surface forms of a lemma: regular inflections plus listed irregular ones."""
+    w = lemma.lower()
+    forms = {w, w + "s"}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(w + "es")
+    if w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    if noun:
+        return forms
+    stem = w[:-1] if w.endswith("e") and not w.endswith(("ee", "ye", "oe")) else w
+    forms |= {stem + "ed", stem + "ing", w + "d"}
+    if w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms.add(w[:-1] + "ied")
+    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "ban" -> "banned"; over-generation is harmless
+    if w.endswith("ie"):
+        forms.add(w[:-2] + "ying")
+    forms.update((irregular or {}).get(w, ()))
+    return forms
+
+
+def _irregular() -> dict[str, list[str]]:
+    return {row["lemma"].lower(): [f.lower() for f in split_list(row["forms"])]
+            for _, row in read_tsv(data_path("irregular_verbs.tsv"))}
+
+
+class Prefilter:
+    """``Prefilter(nlp, finder, lexicon)(text) -> Selection``: the sentences of ``text`` to parse."""
+
+    def __init__(self, nlp, finder, lexicon):
+        from spacy.pipeline import Sentencizer
+
+        self.tokenizer = nlp.tokenizer
+        self.sentencizer = Sentencizer()
+        self.finder = finder  # its PhraseMatchers hold every knowledge-base term
+        irregular = _irregular()
+        triggers: set[str] = set()
+        for lemma in lexicon.verbs:
+            for word in lemma.split():
+                triggers |= word_forms(word, irregular)
+        for lemma in lexicon.nouns:
+            for word in lemma.split():
+                triggers |= word_forms(word, irregular, noun=True)
+        self.triggers = frozenset(triggers)
+
+    def __call__(self, text: str) -> Selection:
+        doc = self.sentencizer(self.tokenizer(text))
+        actor_tokens = set()
+        for matcher in (self.finder.case_matcher, self.finder.lower_matcher):
+            for _, start, end in matcher(doc):
+                actor_tokens.update(range(start, end))
+        names: set[str] = set()  # capitalised words of sentences already kept: people met before
+        picked: list[tuple[int, int, int]] = []  # (start char, end char, sentence number)
+        n = -1
+        for n, sent in enumerate(doc.sents):
+            trigger = actor = False
+            for tok in sent:
+                low = tok.lower_
+                if low in self.triggers:
+                    trigger = True
+                if (tok.i in actor_tokens or low in PEOPLE_PRONOUNS
+                        or tok.text in names and tok.i != sent.start):
+                    actor = True
+                if trigger and actor:
+                    break
+            if trigger and actor:
+                picked.append((sent.start_char, sent.end_char, n))
+                names.update(t.text for t in sent if t.is_title and t.i != sent.start and len(t) > 2)
+        parts, segments, pos = [], [], 0
+        for start, end, number in picked:
+            piece = text[start:end].rstrip()
+            segments.append((pos, start, number))
+            parts.append(piece)
+            pos += len(piece) + len(_JOIN)
+        return Selection(_JOIN.join(parts), segments, n + 1)
