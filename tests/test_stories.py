@@ -177,3 +177,27 @@ def test_scales_without_dense_all_pairs(monkeypatch):
     together = sum(got[f"s{k:05d}-0"] == got[f"s{k:05d}-1"] == got[f"s{k:05d}-2"] for k in trios)
     assert together >= 0.9 * len(trios)
     assert sum(1 for aid, s in got.items() if aid.startswith("u") and s != _sid(aid)) <= 20
+
+
+def test_tfidf_fallback_without_the_encoder(items, clusters, monkeypatch):
+    """embeddings off, or the model file missing: the TF-IDF score alone, same fixture behaviour."""
+    off = cluster_articles(items, embeddings=False)
+    monkeypatch.setattr(stories, "_encoder", lambda: None)
+    assert cluster_articles(items) == off
+    assert off[TRIO[0]] == off[TRIO[1]] == off[TRIO[2]]
+    for other in ("strike_makhmour_second", "turkey_iraq_water_talks", "syria_airport_strike"):
+        assert off[other] != off[TRIO[0]], other
+
+
+def test_packaged_encoder_matches_its_sidecar():
+    from annales import _onnx
+    from annales._data import data_path
+
+    if not _onnx.available(stories.EMBED_MODEL):
+        pytest.skip("sentence encoder not installed")
+    path = data_path(stories.EMBED_MODEL)
+    meta = _onnx.read_meta(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == meta["sha256"]
+    emb = stories._embed(_load()[:4])
+    assert emb.shape == (4, meta["dim"])
+    assert abs(float((emb * emb).sum(axis=1).mean()) - 1.0) < 1e-3  # unit length: dot product = cosine

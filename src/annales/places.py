@@ -349,7 +349,7 @@ class Geocoder:
             e0 += doc[e0].lower_ == "the"
             if e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC"):
                 return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport"
-        hits = self.index[norm(_strip_cue(span.text))]
+        hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
         best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
         if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):

@@ -5,9 +5,10 @@ article name no actor the coder could use. Before parsing, each piece of text is
 into sentences by rules (spaCy's tokenizer and ``sentencizer``: no model), and a sentence is kept when
 
 * it names an **actor**: a knowledge-base term (country, demonym, capital, organisation, generic agent
-  such as "police" or "minister", an office-holder's name; the actor finder's own phrase matchers), or
-  a person introduced earlier in the article (a capitalised word of a sentence already kept, so
-  "Baerbock said" after "German Foreign Minister Annalena Baerbock"), or "he"/"she"; and
+  such as "police" or "minister"; the actor finder's own phrase matchers), a word of an office-holder's
+  name (``data/leaders.tsv``), a person introduced earlier in the article (a capitalised word next to
+  an actor of a sentence already kept, so "Baerbock said" after "German Foreign Minister Annalena
+  Baerbock"), or "he"/"she"; and
 * it contains a **trigger**: any word form of a lexicon verb or noun (regular inflections generated,
   irregular ones from ``data/irregular_verbs.tsv``).
 
@@ -22,10 +23,12 @@ import bisect
 from dataclasses import dataclass, field
 
 from ._data import data_path, read_tsv, split_list
+from .people import leaders
 
 __all__ = ["Prefilter", "Selection", "word_forms"]
 
-PEOPLE_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+PEOPLE_PRONOUNS = frozenset({"he", "she"})  # the subjects the actor finder carries a person to
+NAME_REACH = 4  # a capitalised word this close to an actor of a kept sentence may be a person's name
 _JOIN = "\n\n"
 _VOWELS = set("aeiou")
 
@@ -97,6 +100,9 @@ class Prefilter:
             for word in lemma.split():
                 triggers |= word_forms(word, irregular, noun=True)
         self.triggers = frozenset(triggers)
+        # words of office-holders' names ("Putin said"): the actor finder codes them by the article date
+        # (the last word: the finder looks names up whole or by surname; first names are too common)
+        self.known_names = frozenset(name.split()[-1] for name in leaders() if name[:1].isupper())
 
     def __call__(self, text: str) -> Selection:
         doc = self.sentencizer(self.tokenizer(text))
@@ -113,14 +119,16 @@ class Prefilter:
                 low = tok.lower_
                 if low in self.triggers:
                     trigger = True
-                if (tok.i in actor_tokens or low in PEOPLE_PRONOUNS
+                if (tok.i in actor_tokens or low in PEOPLE_PRONOUNS or tok.text in self.known_names
                         or tok.text in names and tok.i != sent.start):
                     actor = True
                 if trigger and actor:
                     break
             if trigger and actor:
                 picked.append((sent.start_char, sent.end_char, n))
-                names.update(t.text for t in sent if t.is_title and t.i != sent.start and len(t) > 2)
+                near = {j for i in actor_tokens if sent.start <= i < sent.end
+                        for j in range(i - NAME_REACH, i + NAME_REACH + 1)}
+                names.update(t.text for t in sent if t.i in near and t.is_title and t.i != sent.start and len(t) > 2)
         parts, segments, pos = [], [], 0
         for start, end, number in picked:
             piece = text[start:end].rstrip()

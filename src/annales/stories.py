@@ -20,7 +20,7 @@ the embedding weights, ``EMBED_DAY_DECAY`` and the scale (chosen so that the sam
 
 Pair score (``story_similarity``): that weighted sum, times a date factor. Both dated: pairs
 published more than ``window_days`` apart score 0 (they are never compared), pairs within the window
-lose ``DAY_DECAY`` (``EMBED_DAY_DECAY``) of their score per day apart. One or both undated: text alone,
+lose ``DAY_DECAY`` (``EMBED_DAY_DECAY``) of their score per day apart, down to ``DECAY_FLOOR``. One or both undated: text alone,
 minus ``undated_margin``, so an undated pair needs ``threshold + undated_margin`` of raw similarity
 (undated text lacks the date's evidence and old follow-ups look alike).
 
@@ -62,6 +62,7 @@ WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # TF-IDF only: shares of t
 EMBED_WEIGHTS = {"embedding": 0.22, "body": 0.15, "lead": 0.075, "names": 0.295}  # with embeddings (see above)
 DAY_DECAY = 0.03  # share of the score lost per day between publication dates, within the window (TF-IDF)
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
+DECAY_FLOOR = 0.5  # the date factor never goes below this inside the window (a wide window stays usable)
 UNDATED_MARGIN = 0.10  # extra similarity an undated pair needs
 TOP_K = 30  # candidate neighbours kept per article
 FLOOR = 0.15  # candidate pairs below this raw similarity are dropped (count as 0 in averages)
@@ -202,7 +203,7 @@ def _date_factor(d1: datetime.date | None, d2: datetime.date | None, window: int
     if d1 is None or d2 is None:
         return 1.0, margin
     gap = abs((d1 - d2).days)
-    return (max(0.0, 1.0 - decay * gap), 0.0) if gap <= window else (0.0, 0.0)
+    return (max(DECAY_FLOOR, 1.0 - decay * gap), 0.0) if gap <= window else (0.0, 0.0)
 
 
 def _top_k(rows: np.ndarray, sims: sp.csr_matrix, cols: np.ndarray, out: dict) -> None:
