@@ -187,3 +187,32 @@ def test_one_strike_reported_by_three_outlets_is_one_event_and_a_later_strike_an
                                                        "strike_makhmour_reuters"}
         assert {m["outlet"] for m in mentions} == {"Reuters", "Associated Press", "AFP"}
         assert second[0].num_articles == 1 and second[0].article_id == "strike_makhmour_second"
+
+
+def test_story_embeddings_are_cached_in_the_store(monkeypatch):
+    """A store re-merged after each run embeds only the articles it has not seen."""
+    from annales import stories
+    from annales.merge import merge_store
+
+    real = stories._encoder()
+    if real is None:
+        pytest.skip("the sentence encoder is not installed")
+    store = Store(":memory:")
+    arts = [Article(id=a, text=f"Israeli jets struck targets in Syria, the {a} report said.", url=i["url"],
+                    source=i["source"], published=i["published"]) for a, i in ARTICLES.items()]
+    store.write_batch([(a, [], []) for a in arts], "t")
+    merge_store(store)
+    assert store.con.execute("SELECT count(*) FROM story_vectors").fetchall()[0][0] == 4
+    calls = []
+
+    class Spy:
+        def run(self, *args):
+            calls.append(1)
+            return real[1].run(*args)
+
+    monkeypatch.setattr(stories, "_encoder", lambda: (real[0], Spy()))
+    merge_store(store)
+    assert calls == []
+    store.write_batch([(Article(id="a5", text="A new report on the strike.", published=date(2024, 3, 6)), [], [])], "t")
+    merge_store(store)
+    assert len(calls) == 1 and store.con.execute("SELECT count(*) FROM story_vectors").fetchall()[0][0] == 5

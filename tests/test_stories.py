@@ -7,6 +7,7 @@ import hashlib
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 import scipy.sparse as sp
 
@@ -167,7 +168,13 @@ def test_scales_without_dense_all_pairs(monkeypatch):
         return got
 
     monkeypatch.setattr(stories, "_candidates", spy)
-    got = cluster_articles(items)
+    # a stand-in for the sentence encoder (random unit vectors: dense, unrelated), so that the dense
+    # embedding block goes through the candidate search without 2000 encoder calls
+    rng = np.random.default_rng(0)
+    fake = rng.standard_normal((len(items), 384)).astype(np.float32)
+    fake /= np.linalg.norm(fake, axis=1, keepdims=True)
+    monkeypatch.setattr(stories, "_embed", lambda its, cache=None: fake if len(its) == len(fake) else None)
+    got = cluster_articles(items, embeddings=True)
     assert len(got) == 2000
     pairs, its = seen["pairs"], seen["items"]
     assert len(pairs) <= len(its) * stories.TOP_K  # sparse top-k, not n * n

@@ -225,8 +225,12 @@ def merge_store(store, settings: Mapping | None = None) -> tuple[dict[str, str],
     items = [StoryInput(article_id=aid, title=a["title"], text=a["text"] or "", published=a["published"],
                         actors=frozenset(a["countries"])) for aid, a in articles.items()]
     story_opts = settings.get("stories", {})
+    vectors = store.story_vectors()  # embeddings of articles clustered before: only new ones are computed
+    known = set(vectors)
     stories = cluster_articles(items, threshold=story_opts.get("threshold"),
-                               window_days=story_opts.get("window_days"))
+                               window_days=story_opts.get("window_days"), embeddings=story_opts.get("embeddings"),
+                               vectors=vectors)
+    store.add_story_vectors({k: v for k, v in vectors.items() if k not in known})
     result = merge_records(rows, stories, articles,
                            inferred_days=int(settings.get("merge", {}).get("inferred_days", 2)))
     store.replace_merged(stories, result.events, result.links)

@@ -135,8 +135,13 @@ LINK_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("event_id", "VARCHAR NOT NULL", pa.string()),
     ("reason", "VARCHAR", pa.string()),
 ]
+VECTOR_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
+    ("key", "VARCHAR PRIMARY KEY", pa.string()),  # annales.stories.embed_key: SHA-1 of the embedded text
+    ("vector", "FLOAT[]", pa.list_(pa.float32())),
+]
 _SPECS = {"articles": ARTICLE_COLUMN_SPEC, "events": EVENT_COLUMN_SPEC, "mentions": MENTION_COLUMN_SPEC,
-          "stories": STORY_COLUMN_SPEC, "merged_events": MERGED_COLUMN_SPEC, "merge_links": LINK_COLUMN_SPEC}
+          "stories": STORY_COLUMN_SPEC, "merged_events": MERGED_COLUMN_SPEC, "merge_links": LINK_COLUMN_SPEC,
+          "story_vectors": VECTOR_COLUMN_SPEC}
 _DERIVED = ("stories", "merged_events", "merge_links")
 _MENTIONS_VIEW = f"""CREATE OR REPLACE VIEW event_mentions AS
 SELECT l.event_id, l.mention_id, l.reason, a.title, a.source AS outlet, a.url, a.published,
@@ -537,6 +542,26 @@ class Store:
                 with contextlib.suppress(duckdb.Error):
                     self.con.unregister(f"_annales_{table}")
         return len(merged)
+
+    def story_vectors(self) -> dict:
+        """The cache of article embeddings used by story clustering (key -> numpy vector)."""
+        import numpy as np
+
+        rows = self.con.execute("SELECT key, vector FROM story_vectors").fetchall()
+        return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
+
+    def add_story_vectors(self, vectors: Mapping) -> None:
+        """Store new cache entries (keys already stored are left as they are)."""
+        if self.read_only or not vectors:
+            return
+        data = pa.table({"key": pa.array(list(vectors), pa.string()),
+                         "vector": pa.array([list(map(float, v)) for v in vectors.values()], pa.list_(pa.float32()))})
+        self.con.register("_annales_vectors", data)
+        try:
+            self.con.execute("INSERT INTO story_vectors SELECT key, vector FROM _annales_vectors "
+                             "WHERE key NOT IN (SELECT key FROM story_vectors)")
+        finally:
+            self.con.unregister("_annales_vectors")
 
     def merged_events(self, where: dict | None = None, limit: int | None = None) -> Iterator[MergedEvent]:
         """Merged events ordered by first publication, then id; ``where`` as in :meth:`events`

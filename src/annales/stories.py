@@ -45,7 +45,7 @@ import datetime
 import hashlib
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,21 +166,29 @@ def _encoder():
     return _onnx.tokenizer(int(_onnx.read_meta(path)["max_len"])), _onnx.session(path)
 
 
-def _embed(items: Sequence[StoryInput]) -> np.ndarray | None:
-    """Unit-length MiniLM sentence embeddings (n x 384) of :func:`_embed_text`, or None without the model."""
+def embed_key(item: StoryInput) -> str:
+    """The key of an article's embedding in a vector cache: SHA-1 of the text that is embedded."""
+    return hashlib.sha1(_embed_text(item).encode("utf-8")).hexdigest()
+
+
+def _embed(items: Sequence[StoryInput], cache: MutableMapping[str, np.ndarray] | None = None) -> np.ndarray | None:
+    """Unit-length MiniLM sentence embeddings (n x 384) of :func:`_embed_text`, or None without the model.
+    ``cache`` (:func:`embed_key` -> vector) is read, and filled with what had to be computed."""
     enc = _encoder()
     if enc is None:
         return None
     tok, session = enc
-    texts = [_embed_text(it) for it in items]
-    order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths per batch: less padding
-    out = None
-    for k in range(0, len(order), EMBED_BATCH):
-        idx = order[k:k + EMBED_BATCH]
+    cache = {} if cache is None else cache
+    keys = [embed_key(it) for it in items]
+    todo = [i for i, k in enumerate(keys) if k not in cache]
+    texts = {i: _embed_text(items[i]) for i in todo}
+    todo.sort(key=lambda i: len(texts[i]))  # similar lengths per batch: less padding
+    for k in range(0, len(todo), EMBED_BATCH):
+        idx = todo[k:k + EMBED_BATCH]
         got = session.run(["embedding"], _onnx.encode(tok, [texts[i] for i in idx]))[0]
-        out = np.zeros((len(items), got.shape[1]), dtype=np.float32) if out is None else out
-        out[idx] = got
-    return out
+        for i, vec in zip(idx, got):
+            cache[keys[i]] = np.asarray(vec, dtype=np.float32)
+    return np.stack([cache[k] for k in keys]) if keys else np.zeros((0, 384), dtype=np.float32)
 
 
 def _vectorise(items: Sequence[StoryInput], weights: dict[str, float] | None = None,
@@ -287,21 +295,23 @@ def _story_id(article_id: str) -> str:
     return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
 
 
-def _mode(use: bool, items: Sequence[StoryInput]) -> tuple[sp.csr_matrix, float]:
+def _mode(use: bool, items: Sequence[StoryInput], cache=None) -> tuple[sp.csr_matrix, float]:
     """(pair vectors, day decay): with embeddings when ``use`` and the model is installed, else TF-IDF only."""
-    emb = _embed(items) if use else None
+    emb = _embed(items, cache) if use else None
     if emb is None:
         return _vectorise(items), DAY_DECAY
     return _vectorise(items, EMBED_WEIGHTS, emb), EMBED_DAY_DECAY
 
 
 def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = None,
-                     window_days: int | None = None, embeddings: bool | None = None) -> dict[str, str]:
+                     window_days: int | None = None, embeddings: bool | None = None,
+                     vectors: MutableMapping[str, np.ndarray] | None = None) -> dict[str, str]:
     """article_id -> story_id for every input; deterministic (same input set -> same ids, independent of input order).
 
     ``threshold`` (mean pair score for two clusters to merge) and ``window_days`` default to the
     ``[stories]`` settings, and so does ``embeddings`` (use the sentence encoder when it is installed).
-    Article ids must be unique.
+    Article ids must be unique. ``vectors``: a cache of embeddings (:func:`embed_key` -> vector) that is
+    read and filled, so a store re-clustered after each run embeds only its new articles.
     """
     conf = _settings()
     threshold = float(conf["threshold"] if threshold is None else threshold)
@@ -312,7 +322,7 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
         raise ValueError("cluster_articles: article ids must be unique")
     if not items:
         return {}
-    x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items)
+    x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors)
     edges = {}
     for (i, j), raw in _candidates(items, x, window).items():
         mult, minus = _date_factor(items[i].published, items[j].published, window, margin, decay)
