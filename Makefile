@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 demo: $(STAMP)
 	$(BIN)/annales code examples/articles/ --db annales.duckdb --format table
 
-# the browser tests (tests/test_web.py) drive Debian's chromium; the script installs it when it can
-# (root with apt) and otherwise only warns, and those tests skip
+# the browser tests (tests/test_web.py) drive Debian's chromium, and the store tests run against a throwaway
+# PostgreSQL server too (tests/conftest.py); the scripts install Debian's packages when they can (root with
+# apt) and otherwise only warn, and those tests skip
 test: $(STAMP)
 	bash scripts/install-browser.sh
+	bash scripts/start-postgres.sh --install
 	$(BIN)/pytest -q
 
 # PNGs of the explorer's views for the README (docs/screenshots/), from a synthetic demo store

@@ -1,6 +1,6 @@
 """Explorer API speed on a generated store of N merged events (default 1,000,000).
 
-    python benchmarks/serve.py [--events 1000000] [--runs 5] [--db PATH] [--keep]
+    python benchmarks/serve.py [--events 1000000] [--runs 5] [--db PATH] [--keep] [--only TEXT] [--scan] [--compare]
 
 Builds a store in a temporary folder (or at --db; reused when it exists and --keep is given) with
 N merged events and their coded records, merge links and articles, generated in DuckDB SQL with
@@ -11,7 +11,12 @@ five places per country, 1-20 reports per event (mean about 1.5).
 
 Then it opens the API read-only (``create_app``) and times each endpoint through FastAPI's
 TestClient (so JSON encoding and validation are included): one cold run, then ``--runs`` more,
-reporting the median and max of those. Target: every aggregate under 1 s.
+reporting the median and max of those. Target: every aggregate under 1 s. The API builds its text
+index (``annales.query.TextIndex``) in the background when it starts; the benchmark waits for it and
+says how long it took. ``--scan`` turns the index off (text searches scan the sentences with ILIKE, as
+before it existed); ``--only TEXT`` times only the cases whose URL or parameters contain TEXT;
+``--compare`` times the text-search cases with and without the index, alternating call by call in one
+process, so that both see the same machine load.
 """
 
 from __future__ import annotations
@@ -158,6 +163,7 @@ CASES = [
     ("aggregates", "/api/aggregates/counts", {"interval": "month"}),
     ("aggregates", "/api/aggregates/counts", {"interval": "month", "actor": "USA", "root": "19"}),
     ("aggregates", "/api/aggregates/counts", {"interval": "month", "q": "Ukraine"}),
+    ("aggregates", "/api/aggregates/counts", {"interval": "month", "q": "Ukraine", "level": "records"}),
     ("aggregates", "/api/aggregates/dyad", {"a": "USA", "b": "RUS", "interval": "month"}),
     ("aggregates", "/api/aggregates/dyad", {"a": "CHN", "interval": "week"}),
     ("aggregates", "/api/aggregates/top-actors", {"limit": 20}),
@@ -165,6 +171,7 @@ CASES = [
     ("aggregates", "/api/aggregates/top-dyads", {"limit": 20}),
     ("aggregates", "/api/aggregates/network", {"limit": 100}),
     ("aggregates", "/api/aggregates/network", {"by": "code", "limit": 200}),
+    ("aggregates", "/api/aggregates/network", {"limit": 100, "q": "Ukraine"}),
     ("aggregates", "/api/aggregates/places", {"limit": 500}),
     ("aggregates", "/api/aggregates/places", {"limit": 500, "quad": 4, "start": "2024-01-01"}),
     ("events", "/api/events", {}),
@@ -172,7 +179,9 @@ CASES = [
     ("events", "/api/events", {"actor": "USA", "root": "04", "start": "2022-01-01", "end": "2022-12-31"}),
     ("events", "/api/events", {"dyad": "ISR-PSE", "min_mentions": 2}),
     ("events", "/api/events", {"place": "France"}),
+    ("events", "/api/events", {"q": "officials said on Sunday"}),
     ("events", "/api/events", {"q": "officials said on Sunday", "limit": 1000}),
+    ("events", "/api/events", {"limit": 1000}),
     ("events", "/api/events", {"offset": 900000}),
     ("events", "/api/events", {"level": "records", "actor": "RUSMIL"}),
     ("events", "/api/events/{id}", {}),
@@ -180,15 +189,23 @@ CASES = [
 ]
 
 
-def bench(path: str, runs: int) -> list[tuple]:
+def bench(path: str, runs: int, only: str | None = None, scan: bool = False) -> list[tuple]:
     from fastapi.testclient import TestClient
 
     from annales.api import create_app
 
     rows = []
-    with TestClient(create_app(path, read_only=True)) as client:
+    app = create_app(path, read_only=True, text_index=not scan)
+    with TestClient(app) as client:
+        text = app.state.annales.text
+        if text is not None:
+            ready = text.wait()
+            print(f"text index: {'built' if ready else 'NOT built'}, {text.rows or 0:,} sentences in "
+                  f"{text.seconds or 0:.1f} s (in the background at startup)", file=sys.stderr)
         some_id = client.get("/api/events", params={"sort": "num_mentions"}).json()["items"][0]["event_id"]
         for kind, url, params in CASES:
+            if only and only not in f"{url}?{'&'.join(f'{k}={v}' for k, v in params.items())}":
+                continue
             target = url.replace("{id}", some_id)
             times = []
             for _ in range(runs + 1):
@@ -203,12 +220,52 @@ def bench(path: str, runs: int) -> list[tuple]:
     return rows
 
 
+def compare(path: str, runs: int) -> None:
+    """Text-search cases with the index and with the ILIKE scan, alternating calls (same load for both)."""
+    from fastapi.testclient import TestClient
+
+    from annales.api import create_app
+
+    indexed, scanning = create_app(path, read_only=True), create_app(path, read_only=True, text_index=False)
+    with TestClient(indexed) as fast, TestClient(scanning) as slow:
+        text = indexed.state.annales.text
+        text.wait()
+        print(f"text index: {text.rows or 0:,} sentences in {text.seconds or 0:.1f} s", file=sys.stderr)
+        print(f"| endpoint | parameters | scan: median of {runs} (s) | max (s) | index: median of {runs} (s) "
+              "| max (s) | rows |")
+        print("|---|---|---:|---:|---:|---:|---:|")
+        for _, url, params in CASES:
+            if "q" not in params:
+                continue
+            times: dict = {"scan": [], "index": []}
+            for i in range(runs + 1):
+                for name, client in (("scan", slow), ("index", fast)):
+                    t = time.perf_counter()
+                    r = client.get(url, params=params)
+                    if i:
+                        times[name].append(time.perf_counter() - t)
+                    assert r.status_code == 200, r.text[:300]
+                    body = r.json()
+                    got = body.get("total", body)
+                    times.setdefault(f"{name} answer", got)
+            assert times["scan answer"] == times["index answer"], (url, params)
+            body = r.json()
+            size = len(body) if isinstance(body, list) else len(body.get("items") or body.get("series")
+                                                               or body.get("edges") or [])
+            q = "&".join(f"{k}={v}" for k, v in params.items())
+            print(f"| `{url}` | `{q}` | {statistics.median(times['scan']):.3f} | {max(times['scan']):.3f} | "
+                  f"{statistics.median(times['index']):.3f} | {max(times['index']):.3f} | {size} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", default=None, help="store to build (or reuse with --keep)")
     ap.add_argument("--keep", action="store_true", help="keep the store; reuse it when it exists")
+    ap.add_argument("--only", default=None, help="time only the cases whose URL or parameters contain this")
+    ap.add_argument("--scan", action="store_true", help="no text index: text searches scan the sentences")
+    ap.add_argument("--compare", action="store_true", help="time the text searches with and without the index")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "bench.duckdb")
@@ -226,7 +283,10 @@ def main() -> None:
         con.close()
         print(f"store: {n['merged_events']:,} merged events, {n['events']:,} records, "
               f"{n['articles']:,} articles; duckdb threads: default", file=sys.stderr)
-        rows = bench(path, args.runs)
+        if args.compare:
+            compare(path, args.runs)
+            return
+        rows = bench(path, args.runs, args.only, args.scan)
     print(f"| endpoint | parameters | cold (s) | median of {args.runs} (s) | max (s) | rows |")
     print("|---|---|---:|---:|---:|---:|")
     worst = {True: 0.0, False: 0.0}  # slowest aggregate, with / without a text search

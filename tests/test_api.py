@@ -172,6 +172,91 @@ def test_sql_injection_looking_input_is_data(client):
     assert client.get("/api/events").json()["total"] == 6
 
 
+SEARCHES = ["geneva", "GENEVA", "Air Force", "air force", "100%", "%", "_", "ca_p", "camp_list", "the", "\\",
+            "depot near", "xyz", "russia accused", "."]
+
+
+def test_text_index_is_built_and_answers_like_the_scan(db, client):
+    text = client.app.state.annales.text
+    assert text.wait(30) and text.table() and text.rows == len(RECORDS)
+    with TestClient(create_app(db, read_only=True, text_index=False)) as scan:
+        assert scan.app.state.annales.text is None
+        for q in SEARCHES:
+            for level in ("merged", "records"):
+                params = {"q": q, "level": level, "limit": 1000}
+                got, want = client.get("/api/events", params=params), scan.get("/api/events", params=params)
+                assert ids(got) == ids(want), params
+            for path in ("/api/aggregates/counts", "/api/aggregates/top-actors"):
+                assert client.get(path, params={"q": q}).json() == scan.get(path, params={"q": q}).json(), (path, q)
+    assert ids(client.get("/api/events", params={"q": "AIR force"})) == ["r1"]  # the second report's sentence
+    assert ids(client.get("/api/events", params={"q": "Air Force", "level": "records"})) == ["r2"]
+
+
+def test_text_index_matches_ilike_beyond_ascii():
+    import duckdb
+
+    from annales import query
+
+    con = duckdb.connect(":memory:")
+    sentences = {"m1": "L'ÉLYSÉE a répondu.", "m2": "Die Straße war gesperrt.",
+                 "m3": "ΑΘΗΝΑ said 50% of a_b\\c.",
+                 "m4": None, "m5": "Only a record, not merged."}
+    con.execute("CREATE TABLE events (event_id VARCHAR, sentence VARCHAR)")
+    con.executemany("INSERT INTO events VALUES (?, ?)", list(sentences.items()))
+    con.execute("CREATE TABLE merge_links (mention_id VARCHAR, event_id VARCHAR)")
+    con.executemany("INSERT INTO merge_links VALUES (?, ?)",
+                    [("m1", "e1"), ("m2", "e1"), ("m3", "e3"), ("m4", "e4")])
+    con.execute("CREATE TABLE merged_events AS SELECT DISTINCT event_id FROM merge_links")
+    index = query.TextIndex(con.cursor)
+    assert index.build() and index.rows == 5
+    try:
+        for q in ["élysée", "ÉLYSÉE", "straße", "STRASSE", "αθηνα", "Αθηνα", "50%", "a_b", "a_b\\c", "%", "_",
+                  "ab", "gesperrt. ", "only a record"]:
+            for level, table in (("merged", "merged_events"), ("records", "events")):
+                got = {}
+                for name in (index.table(), None):
+                    f = query.Filters(q=q, level=level, text_index=name)
+                    clause, params = query.where(f, con)
+                    rows = con.execute(f"SELECT event_id FROM {table}{clause}", params).fetchall()
+                    got[name] = sorted(r[0] for r in rows)
+                assert got[index.table()] == got[None], (q, level, got)
+    finally:
+        index.close()
+    assert index.table() is None
+
+
+def test_text_index_is_invalidated_and_rebuilt(db):
+    with TestClient(create_app(db, read_only=True)) as c:
+        text = c.app.state.annales.text
+        assert text.wait(30)
+        first = text.table()
+        text.invalidate()
+        assert text.table() is None  # searches scan meanwhile, with the same answers
+        assert ids(c.get("/api/events", params={"q": "GENEVA"})) == ["r3"]
+        assert text.build() and text.table() not in (None, first)
+        assert ids(c.get("/api/events", params={"q": "GENEVA"})) == ["r3"]
+        # a build overtaken by a write is not published (and its table is dropped)
+        real, calls = text._cursor, []
+
+        def racing():
+            if not calls:
+                calls.append(1)
+                text.invalidate()  # a write lands while the table is being built
+            return real()
+
+        def tables():
+            return sorted(f"{text.alias}.{t}" for (t,) in c.app.state.annales.store.con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [text.alias]).fetchall())
+
+        second = text.table()
+        text._cursor = racing
+        assert not text.build() and text.table() is None
+        assert tables() == [second]  # the unpublished table is gone; the last good one waits for its successor
+        text._cursor = real
+        assert text.build() and tables() == [text.table()]
+    assert text.table() is None  # closed with the app
+
+
 # -- one event ---------------------------------------------------------------------------------------
 
 
@@ -344,10 +429,17 @@ def test_post_codes_articles_and_rebuilds_merged_events(tmp_path, pipeline):
         assert body["merged_events"] >= 7
         found = c.get("/api/events", params={"actor": "RUS", "start": "2024-06-01"}).json()
         assert found["total"] >= 1 and found["items"][0]["source_url"] == "https://w.example/1"
+        # the text index was rebuilt with the new report, and still has the old ones
+        text = c.app.state.annales.text
+        assert text.table() is not None and text.rows == len(RECORDS) + body["events"]
+        assert found["items"][0]["event_id"] in ids(c.get("/api/events", params={"q": "KHARKIV on tuesday"}))
+        assert ids(c.get("/api/events", params={"q": "air force"})) == ["r1"]
         detail = c.get(f"/api/events/{found['items'][0]['event_id']}").json()
         assert detail["mentions"][0]["title"] == "Shelling"
+        before = c.app.state.annales.text.table()
         again = c.post("/api/articles", json=arts[0], headers=auth).json()  # one article, not a list
         assert (again["coded"], again["unchanged"]) == (0, 1)
+        assert c.app.state.annales.text.table() == before  # nothing written: the index stays
 
 
 # -- the spec, fuzzed ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from annales.cli import main
 from annales.merge import merge_records, period
 from annales.records import Actor, Article, Event, Trigger
-from annales.store import Store
+from annales.store import Store, open_store
 
 
 def row(event_id, article_id, *, source="ISRMIL", target="SYR", cameo="195", day="2024-03-05",
@@ -118,8 +118,7 @@ def _event(article: Article, n: int, text: str, day: str) -> Event:
                  trigger=Trigger("struck", 13, 19, "strike"))
 
 
-def test_store_keeps_merged_events_links_and_a_mentions_view():
-    store = Store(":memory:")
+def test_store_keeps_merged_events_links_and_a_mentions_view(store):
     arts = [Article(id=a, text=f"text of {a}", url=info["url"], source=info["source"], published=info["published"])
             for a, info in ARTICLES.items()]
     items = [(a, [_event(a, 0, "Israeli jets struck Syria.", "2024-03-05" if a.id != "a4" else "2024-03-07")], [])
@@ -144,9 +143,9 @@ def test_store_keeps_merged_events_links_and_a_mentions_view():
     assert store.explain("nope") is None
 
 
-def test_explain_command_shows_mentions_and_reasons(tmp_path):
-    db = tmp_path / "s.duckdb"
-    with Store(db) as store:
+def test_explain_command_shows_mentions_and_reasons(store_db):
+    db = store_db
+    with open_store(db) as store:
         arts = [Article(id=a, text="t", url=i["url"], source=i["source"], published=i["published"])
                 for a, i in ARTICLES.items() if a != "a4"]
         store.write_batch([(a, [_event(a, 0, "Israeli jets struck Syria.", "2024-03-05")], []) for a in arts], "t")
@@ -189,7 +188,7 @@ def test_one_strike_reported_by_three_outlets_is_one_event_and_a_later_strike_an
         assert second[0].num_articles == 1 and second[0].article_id == "strike_makhmour_second"
 
 
-def test_story_embeddings_are_cached_in_the_store(monkeypatch):
+def test_story_embeddings_are_cached_in_the_store(monkeypatch, store):
     """A store re-merged after each run embeds only the articles it has not seen."""
     from annales import stories
     from annales.merge import merge_store
@@ -197,7 +196,6 @@ def test_story_embeddings_are_cached_in_the_store(monkeypatch):
     real = stories._encoder()
     if real is None:
         pytest.skip("the sentence encoder is not installed")
-    store = Store(":memory:")
     arts = [Article(id=a, text=f"Israeli jets struck targets in Syria, the {a} report said.", url=i["url"],
                     source=i["source"], published=i["published"]) for a, i in ARTICLES.items()]
     store.write_batch([(a, [], []) for a in arts], "t")

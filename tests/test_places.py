@@ -196,3 +196,69 @@ def test_leaving_a_place_happens_there(pipeline):
 def test_city_names_are_shown_in_english_letters(geo):
     assert geo.lookup("Afrin").name == "Afrin"
     assert geo.lookup("Afrin").admin1_code and geo.lookup("Afrin").admin1_code.startswith("SY.")
+
+
+def test_a_place_the_sentence_names_but_no_rule_ties_is_taken_for_an_act(pipeline):
+    # "backed by" describes the troops' campaign, not a statement; Homs is named but not in a place phrase
+    ev = next(e for e in events(pipeline, "The rebels lost their last stronghold, Homs, in a campaign by "
+                                          "government troops backed by Russian jets.") if e.trigger.text == "backed")
+    loc = ev.location
+    assert (loc["name"], loc["how"], loc["precision"]) == ("Homs", "sentence", "city")
+    assert ev.sentence[loc["start"]:loc["end"]] == "Homs"
+
+
+def test_a_finer_place_in_the_sentence_wins_over_its_country(pipeline):
+    # Syria is named nearest before "backed", Raqqa, a city in it, a little further
+    loc = located(pipeline, "The militants lost Raqqa, their capital in Syria, last week in a campaign by Kurdish "
+                            "forces backed by American jets.")
+    assert (loc["country"], loc["precision"], loc["text"], loc["how"]) == ("SYR", "city", "Raqqa", "sentence")
+
+
+def test_a_place_from_a_sentence_the_prefilter_did_not_parse(pipeline):
+    # the first sentence names no actor, so it is not parsed; the article scan still sees "in Aleppo"
+    evs = events(pipeline, "Heavy fighting raged in Aleppo on Monday. Syrian rebels attacked government troops.")
+    ev = next(e for e in evs if e.trigger.text == "attacked")
+    assert (ev.location["name"], ev.location["how"]) == ("Aleppo", "article")
+
+
+def test_a_place_from_the_title(pipeline):
+    evs = pipeline(Article(id="p", title="Clashes in Mosul", text="Iraqi police arrested twelve protesters on Tuesday.",
+                           published=PUBLISHED)).events
+    assert evs and (evs[0].location["name"], evs[0].location["how"]) == ("Mosul", "article")
+
+
+@pytest.mark.parametrize("call", ["held talks by telephone with", "spoke in a phone call to"])
+def test_a_phone_call_has_no_place(pipeline, call):
+    evs = events(pipeline, f"Protesters gathered in Tehran on Monday. "
+                           f"The French president {call} the Iranian president.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_an_act_that_did_not_happen_takes_no_place_from_the_article(pipeline):
+    evs = events(pipeline, "Heavy fighting raged in Aleppo on Monday. Syrian rebels did not attack government troops.")
+    assert evs and all(e.location is None for e in evs if e.negated)
+
+
+def test_a_statement_in_a_clause_about_where_it_was_made(pipeline):
+    evs = events(pipeline, "The ministers met at a summit in Oslo at which the Norwegian prime minister urged "
+                           "Russia to withdraw its troops.")
+    ev = next(e for e in evs if e.trigger.text == "urged")
+    assert ev.location and ev.location["name"] == "Oslo" and ev.location["how"] == "sentence"
+
+
+def test_a_name_that_begins_a_longer_name_is_not_taken(pipeline):
+    evs = events(pipeline, "Germany banned Iranian airline Mahan Air from its airports.")
+    assert evs and all(e.location is None for e in evs)  # Mahan is a town in Iran
+
+
+def test_scan_reads_place_phrases_without_a_parse(geo):
+    found, bounds = geo.scan("Talks were held in the city of Raqqa. Troops travelled to northern Syria, near "
+                             "Idlib province, and reports appeared in New York Times articles.")
+    got = [(words, p.country, p.precision) for _, _, p, words in found]
+    assert got == [("Raqqa", "SYR", "city"), ("Syria", "SYR", "country"), ("Idlib", "SYR", "region")]
+    assert len(bounds) == 1
+
+
+def test_al_prefixed_site_split_by_the_tokenizer(pipeline):
+    loc = located(pipeline, "American warships fired missiles at the Syrian regime's al-Shayrat airbase.")
+    assert loc and loc["name"] == "Shayrat air base" and loc["country"] == "SYR"

@@ -1,4 +1,7 @@
-"""Tests for annales.store: round trips, replacement on re-coding, atomicity, stats, errors."""
+"""Tests for annales.store: round trips, replacement on re-coding, atomicity, stats, errors.
+
+The ``store`` fixture (tests/conftest.py) runs each test that takes it against both backends: DuckDB
+(in memory) and PostgreSQL (a fresh schema of a throwaway server)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pytest
 import annales.store as store_mod
 from annales.errors import ConfigError, StoreError
 from annales.records import Actor, Article, Event, Mention, Trigger
-from annales.store import Store, events_to_arrow, flatten_event, unflatten_event
+from annales.store import Store, events_to_arrow, flatten_event, open_store, unflatten_event
 
 V = "test-1.0"
 
@@ -64,12 +67,6 @@ def batch(articles):
     m1 = [Mention("a1", 0, rus), Mention("a1", 0, ukr), Mention("a1", 1, usa), Mention("a1", 1, chn)]
     m2 = [Mention("a2", 0, cop)]
     return [(a1, e1, m1), (a2, e2, m2)]
-
-
-@pytest.fixture
-def store():
-    with Store(":memory:") as s:
-        yield s
 
 
 def _sorted(events):
@@ -181,14 +178,14 @@ def test_failed_batch_rolls_back(store, batch, monkeypatch, articles):
     store.write_batch([(a1, e1, m1)], V)
     before = (list(store.events()), store.stats(), store.coded_hashes(V))
 
-    real_insert = Store._insert
+    real_insert = type(store)._insert
 
     def failing_insert(self, table, data):
         real_insert(self, table, data)  # articles and events of both are in the transaction...
         if table == "mentions":
             raise RuntimeError("disk on fire")  # ...then the batch fails
 
-    monkeypatch.setattr(Store, "_insert", failing_insert)
+    monkeypatch.setattr(type(store), "_insert", failing_insert)
     a1b = replace(a1, text="Different text.")
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.write_batch([(a1b, e1[:1], []), (a2, e2, m2)], V)
@@ -215,15 +212,14 @@ def test_partial_dates_padded(store, batch):
 
 
 def test_stats_exact(store, batch):
+    assert store.stats() == {"articles": 0, "events": 0, "mentions": 0, "merged_events": 0, "by_root": [],
+                             "top_dyads": [], "date_span": (None, None)}
     store.write_batch(batch, V)
     s = store.stats(top=5)
     assert (s["articles"], s["events"], s["mentions"]) == (2, 4, 5)
     assert [(r, n) for r, _, n in s["by_root"]] == [("04", 2), ("11", 1), ("17", 1)]
     assert s["top_dyads"] == [("RUS", "UKR", 1), ("USAGOV", "CHN", 1)]
     assert s["date_span"] == ("2024-01-01", "2024-03-05")
-    assert Store(":memory:").stats() == {"articles": 0, "events": 0, "mentions": 0, "merged_events": 0,
-                                         "by_root": [],
-                                         "top_dyads": [], "date_span": (None, None)}
 
 
 def test_query_events_arrow(store, batch):
@@ -267,8 +263,8 @@ def test_directory_path(tmp_path):
         Store(tmp_path)
 
 
-def test_closed_store(batch):
-    s = Store(":memory:")
+def test_closed_store(store):
+    s = store
     s.close()
     s.close()  # idempotent
     with pytest.raises(StoreError, match="closed"):
@@ -289,3 +285,167 @@ def test_write_10k_events_fast(store, articles):
     elapsed = time.perf_counter() - t0
     assert store.stats()["events"] == 10_000
     assert elapsed < 2.0, f"writing 10k events took {elapsed:.2f}s"
+
+
+def test_open_store_picks_the_backend(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as s:
+        assert isinstance(s, Store)
+    with open_store(":memory:") as s:
+        assert isinstance(s, Store)
+    assert store_mod.is_server_url("postgresql://u@h/db") and store_mod.is_server_url("postgres://h/db")
+    assert not store_mod.is_server_url("annales.duckdb") and not store_mod.is_server_url(tmp_path)
+
+
+def test_order_and_text_sort_bytewise(store, batch):
+    """Both backends order text byte by byte (PostgreSQL's columns are COLLATE "C")."""
+    a1, e1, m1 = batch[0]
+    items = [(replace(a1, id=aid), [replace(e1[0], event_id=f"{aid}-e", article_id=aid)], [])
+             for aid in ("b", "B", "a_", "a-", "Ä", "a")]
+    store.write_batch(items, V)
+    assert [e.article_id for e in store.events()] == sorted(aid for aid in ("b", "B", "a_", "a-", "Ä", "a"))
+
+
+def test_store_reopened_and_read_only(store_db, batch):
+    with open_store(store_db) as s:
+        s.write_batch(batch, V)
+    with open_store(store_db, read_only=True) as s:
+        assert s.article_count() == 2 and s.stats()["events"] == 4
+        assert list(s.events()) == _sorted(e for _, evs, _ in batch for e in evs)
+        with pytest.raises(StoreError, match="E030.*read-only"):
+            s.write_batch(batch, V)
+    with open_store(store_db) as s:  # opening an existing store again changes nothing
+        s.write_batch(batch, V)
+        assert s.stats()["events"] == 4
+
+
+def test_postgres_read_only_empty_database(postgres_url):
+    with pytest.raises(StoreError, match="E012.*not an annales store"):
+        open_store(postgres_url, read_only=True)
+
+
+def test_postgres_unreachable_server():
+    with pytest.raises(StoreError, match=r"E012.*127\.0\.0\.1.*server running") as info:
+        open_store("postgresql://annales:secret@127.0.0.1:1/nowhere?connect_timeout=3")
+    assert "secret" not in str(info.value) and "annales:***@" in str(info.value)
+
+
+def test_postgres_column_types(postgres_url):
+    """The DuckDB column specs' types, mapped once (annales.store_pg.pg_type)."""
+    from annales.store_pg import pg_type
+
+    assert pg_type("VARCHAR PRIMARY KEY") == 'text COLLATE "C" PRIMARY KEY'
+    assert [pg_type(t) for t in ("INTEGER", "DOUBLE", "DATE", "BOOLEAN", "JSON", "VARCHAR[]", "FLOAT[]",
+                                 "TIMESTAMP")] == ["integer", "double precision", "date", "boolean", "jsonb",
+                                                   "text[]", "real[]", "timestamp"]
+    with open_store(postgres_url) as s:
+        types = dict(s.con.execute(
+            "SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ?", ["merged_events"]).fetchall())
+        assert (types["location"], types["mention_ids"], types["date"], types["goldstein"]) == \
+            ("jsonb", "_text", "date", "float8")
+        tables = {t for t, in s.con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_schema = current_schema()").fetchall()}
+        assert tables == {"meta", *store_mod._SPECS, "event_mentions"}
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == \
+            [(str(store_mod.SCHEMA_VERSION),)]
+
+
+def _cli(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from annales.cli import main
+
+    out = CliRunner().invoke(main, list(args))
+    assert out.exit_code == 0, out.output
+    return out.output
+
+
+def test_cli_code_stats_export_on_postgres(postgres_url, tmp_path):
+    """`annales code/stats/export/explain --db postgresql://...` give what they give on DuckDB, and coding
+    the same inputs again changes nothing."""
+    import json
+    from pathlib import Path
+
+    examples = str(Path(__file__).resolve().parent.parent / "examples" / "articles")
+    duck = str(tmp_path / "same.duckdb")
+    for db in (postgres_url, duck):
+        _cli("code", examples, "--db", db, "--format", "jsonl", "-q", "-o", str(tmp_path / "coded.jsonl"))
+    stats = json.loads(_cli("stats", "--db", postgres_url, "--json"))
+    assert stats["articles"] == 10 and stats["events"] > 0 and 0 < stats["merged_events"] <= stats["events"]
+    assert stats == json.loads(_cli("stats", "--db", duck, "--json"))
+
+    _cli("code", examples, "--db", postgres_url, "--format", "jsonl", "-q", "-o", str(tmp_path / "again.jsonl"))
+    assert json.loads(_cli("stats", "--db", postgres_url, "--json")) == stats  # idempotent
+
+    def export(db: str, fmt: str, *more: str) -> str:
+        out = tmp_path / f"{fmt}-{'pg' if db == postgres_url else 'duck'}.out"
+        _cli("export", "--db", db, "--format", fmt, "-o", str(out), *more)
+        return out.read_text(encoding="utf-8")
+
+    gdelt = export(postgres_url, "gdelt")
+    assert gdelt.count("\n") > 0 and all(len(line.split("\t")) == 61 for line in gdelt.splitlines())
+    for fmt in ("gdelt", "polecat"):
+        assert export(postgres_url, fmt) == export(duck, fmt)
+    for more in ((), ("--merged",)):  # equal records; the key order of `location` is jsonb's
+        assert ([json.loads(x) for x in export(postgres_url, "jsonl", *more).splitlines()]
+                == [json.loads(x) for x in export(duck, "jsonl", *more).splitlines()])
+    _cli("export", "--db", postgres_url, "--format", "parquet", "-o", str(tmp_path / "e.parquet"))
+    first = json.loads(export(postgres_url, "jsonl", "--merged").splitlines()[0])
+    assert json.loads(_cli("explain", first["event_id"], "--db", postgres_url, "--json"))["event"] == first
+
+    # a DuckDB copy of the PostgreSQL store, for what needs DuckDB (the explorer)
+    copy = str(tmp_path / "copy.duckdb")
+    _cli("export", "--db", postgres_url, "--format", "duckdb", "-o", copy)
+    assert json.loads(_cli("stats", "--db", copy, "--json")) == stats
+    from click.testing import CliRunner
+
+    from annales.cli import main
+
+    refused = CliRunner().invoke(main, ["serve", "--db", postgres_url])
+    assert refused.exit_code == 3 and "E035" in refused.output and "--format duckdb" in refused.output
+
+
+def test_watch_into_postgres(postgres_url, tmp_path, pipeline):
+    from annales.watch import watch
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "note.txt").write_text("The government of France condemned Germany on Tuesday over the border "
+                                    "dispute.\n", encoding="utf-8")
+    total = watch(inbox, postgres_url, pipeline, once=True, settle=0.05)
+    assert (total.files, total.coded, total.failed) == (1, 1, [])
+    assert watch(inbox, postgres_url, pipeline, once=True, settle=0.05).files == 0  # done: not read again
+    with open_store(postgres_url, read_only=True) as s:
+        assert s.con.execute("SELECT status FROM watch_files").fetchall() == [("done",)]
+        assert s.stats()["merged_events"] >= 1
+
+
+def test_postgres_writers_take_turns(postgres_url, batch):
+    """Two processes' stores re-coding the same articles and rebuilding merged events at once: no write
+    fails (they take turns under an advisory lock) and nothing is duplicated."""
+    import threading
+
+    errors = []
+
+    def writer():
+        try:
+            with open_store(postgres_url) as s:
+                for _ in range(5):
+                    s.write_batch(batch, V)
+                    s.replace_merged({"a1": "s1", "a2": "s2"}, [], [])
+                    s.add_story_vectors({"k1": [0.5, 0.25], "k2": [1.0, 0.0]})
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    with open_store(postgres_url):
+        pass  # the schema exists before the writers start
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(postgres_url) as s:
+        s2 = s.stats()
+        assert (s2["articles"], s2["events"], s2["mentions"]) == (2, 4, 5)
+        assert sorted(s.story_vectors()) == ["k1", "k2"]

@@ -12,11 +12,14 @@ Invalid parameters get a 422 whose ``message`` names each bad parameter and says
 FastAPI's list). Values only ever reach SQL as parameters (:mod:`annales.query`). The store has one
 DuckDB connection; each request reads through its own cursor. The store is opened read-write only when
 writing is enabled; then ``POST /api/articles`` needs ``Authorization: Bearer <token>`` if the app was
-given a token (``annales serve`` insists on one when it listens beyond this machine).
+given a token (``annales serve`` insists on one when it listens beyond this machine). A text search
+``q`` reads a :class:`query.TextIndex` of the lower-cased sentences, built in memory in the background
+when the store opens and rebuilt after each POST (searches scan the sentences until it is ready).
 """
 
 
 import contextlib
+import dataclasses
 import hmac
 import json
 import re
@@ -35,10 +38,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, query
 from ._data import data_path, read_tsv
-from .errors import InputError
+from .errors import InputError, StoreError
 from .ontology import QUAD_NAMES, codes
 from .records import MergedEvent
-from .store import Store
+from .store import Store, is_server_url, redact
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_ARTICLES = 200  # per POST
@@ -314,25 +317,44 @@ class Ingested(_Open):
 
 class _State:
     """The store (opened at once, closed at shutdown, opened again if the app restarts), its lock for
-    writers, and the lazily loaded pipeline."""
+    writers, its text index (built in the background when it opens) and the lazily loaded pipeline."""
 
-    def __init__(self, db: str, writable: bool, settings: dict | None, pipeline):
+    def __init__(self, db: str, writable: bool, settings: dict | None, pipeline, text_index: bool = True):
         self.db = db
         self.writable = writable
         self.settings = settings
         self._pipeline = pipeline
         self._store: Store | None = None
         self._reader = None  # the parent of the per-request cursors
+        self.use_text_index = text_index
+        self.text: query.TextIndex | None = None
         self.lock = threading.Lock()
         self.write_lock = threading.Lock()
         self.open()
 
     def open(self) -> Store:
         with self.lock:
-            if self._store is None:
-                self._store = Store(self.db, read_only=not self.writable)
-                self._reader = self._store.con.cursor()
-            return self._store
+            if self._store is not None:
+                return self._store
+            if is_server_url(self.db):  # the queries (annales.query) are DuckDB SQL
+                raise StoreError("E035", what="annales serve (the explorer and its API)", path=redact(self.db))
+            self._store = Store(self.db, read_only=not self.writable)
+            self._reader = self._store.con.cursor()
+            store = self._store
+            if self.use_text_index:
+                self.text = query.TextIndex(self._new_cursor)
+        if self.text is not None:
+            self.text.start()
+        return store
+
+    def _new_cursor(self):
+        with self.lock:
+            return self._reader.cursor()
+
+    def searched(self, f: query.Filters) -> query.Filters:
+        """``f`` with the text index's table when it has a text search and the index is ready."""
+        table = self.text.table() if f.q and self.text is not None else None
+        return dataclasses.replace(f, text_index=table) if table else f
 
     @property
     def store(self) -> Store:
@@ -357,7 +379,14 @@ class _State:
         return self._pipeline
 
     def close(self) -> None:
-        with self.write_lock, self.lock:
+        with self.write_lock:
+            if self.text is not None:
+                self.text.close()  # before taking self.lock: a build asks it for cursors
+                self.text = None
+            self._close_store()
+
+    def _close_store(self) -> None:
+        with self.lock:
             if self._store is not None:
                 with contextlib.suppress(Exception):
                     self._reader.close()
@@ -366,20 +395,26 @@ class _State:
 
 
 def create_app(db: str, *, token: str | None = None, settings: dict | None = None, read_only: bool = False,
-               pipeline=None) -> FastAPI:
+               pipeline=None, text_index: bool = True) -> FastAPI:
     """The API over the store at ``db``. ``read_only`` opens the store read-only and turns writing off
     (POST answers 403); otherwise ``POST /api/articles`` codes with ``pipeline`` (a :class:`Pipeline`,
-    loaded on the first POST when None) and, when ``token`` is given, needs it as a bearer token."""
+    loaded on the first POST when None) and, when ``token`` is given, needs it as a bearer token.
+    ``text_index=False`` keeps no in-memory copy of the sentences: every text search scans them."""
     if settings is None:
         from .config import load_settings
 
         settings = load_settings()
-    state = _State(db, not read_only, settings, pipeline)
+    state = _State(db, not read_only, settings, pipeline, text_index)
     app = FastAPI(title="annales explorer API", version=__version__,
                   description="Political event data coded from news text: events, their reports, aggregates "
                               "and article ingestion. See docs/api.md.")
     app.state.annales = state
     app.router.add_event_handler("shutdown", state.close)
+
+    def searched(f: Filter) -> query.Filters:
+        return state.searched(f)
+
+    Searched = Annotated[query.Filters, Depends(searched)]
     bearer = HTTPBearer(auto_error=False, description="Needed by POST /api/articles when the server has a token")
 
     @app.exception_handler(RequestValidationError)
@@ -421,7 +456,7 @@ def create_app(db: str, *, token: str | None = None, settings: dict | None = Non
         return out
 
     @app.get("/api/events", response_model=EventsPage, tags=["events"])
-    def events(f: Filter,
+    def events(f: Searched,
                sort: Annotated[str | None, Query(max_length=30, description="A column of "
                                                  "sort_columns (GET /api/meta); default date")] = None,
                order: Annotated[Literal["asc", "desc"], Query()] = "desc",
@@ -448,13 +483,13 @@ def create_app(db: str, *, token: str | None = None, settings: dict | None = Non
         return found
 
     @app.get("/api/aggregates/counts", response_model=Counts, tags=["aggregates"])
-    def counts(f: Filter, interval: Interval = "day"):
+    def counts(f: Searched, interval: Interval = "day"):
         """Events per day, week (from Monday) or month, by QuadClass; periods without events are absent."""
         with state.cursor() as cur:
             return {"interval": interval, "series": query.counts(cur, f, interval)}
 
     @app.get("/api/aggregates/dyad", response_model=DyadSeries, tags=["aggregates"])
-    def dyad(f: Filter,
+    def dyad(f: Searched,
              a: Annotated[str, Query(**_ACTOR_Q, description="Actor code prefix or ISO3")],
              b: Annotated[str | None, Query(**_ACTOR_Q, description="The other actor; without it, "
                                                                       "every event involving a")] = None,
@@ -469,26 +504,26 @@ def create_app(db: str, *, token: str | None = None, settings: dict | None = Non
     names = _countries()
 
     @app.get("/api/aggregates/top-actors", response_model=list[TopActor], tags=["aggregates"])
-    def top_actors(f: Filter, by: By = "code", limit: Annotated[int, Query(ge=1, le=1000)] = 20):
+    def top_actors(f: Searched, by: By = "code", limit: Annotated[int, Query(ge=1, le=1000)] = 20):
         """Actors by the number of events they take part in, with their mean Goldstein."""
         with state.cursor() as cur:
             rows = query.top_actors(cur, f, by, limit)
         return [{**r, "name": names.get(r["actor"][:3]) if len(r["actor"]) >= 3 else None} for r in rows]
 
     @app.get("/api/aggregates/top-dyads", response_model=list[TopDyad], tags=["aggregates"])
-    def top_dyads(f: Filter, by: By = "code", limit: Annotated[int, Query(ge=1, le=1000)] = 20):
+    def top_dyads(f: Searched, by: By = "code", limit: Annotated[int, Query(ge=1, le=1000)] = 20):
         """Directed source -> target pairs by their number of events, with mean Goldstein and QuadClasses."""
         with state.cursor() as cur:
             return query.top_dyads(cur, f, by, limit)
 
     @app.get("/api/aggregates/network", response_model=Network, tags=["aggregates"])
-    def network(f: Filter, by: By = "country", limit: Annotated[int, Query(ge=1, le=1000)] = 100):
+    def network(f: Searched, by: By = "country", limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         """The actor network for the selection: the ``limit`` busiest edges and their actors."""
         with state.cursor() as cur:
             return query.network(cur, f, by, limit)
 
     @app.get("/api/aggregates/places", response_model=list[Place], tags=["aggregates"])
-    def places(f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 500):
+    def places(f: Searched, limit: Annotated[int, Query(ge=1, le=5000)] = 500):
         """Located events per place, with coordinates (for the map)."""
         with state.cursor() as cur:
             return query.places(cur, f, limit)
@@ -533,8 +568,16 @@ def _ingest(state: _State, items: list[ArticleIn]) -> dict:
         known = state.store.coded_hashes(pipeline.version)
         todo = [a for a in articles if known.get(a.id) != a.content_hash]
         coded = list(pipeline.pipe(todo)) if todo else []
-        n_events = state.store.write_batch(((c.article, c.events, c.mentions) for c in coded), pipeline.version)
-        merged = len(merge_store(state.store, state.settings)[1].events) if coded else None
+        text = state.text if coded else None
+        if text is not None:
+            text.invalidate()  # searches scan until it is rebuilt below
+        try:
+            n_events = state.store.write_batch(((c.article, c.events, c.mentions) for c in coded),
+                                               pipeline.version)
+            merged = len(merge_store(state.store, state.settings)[1].events) if coded else None
+        finally:
+            if text is not None:
+                text.build()  # from the store as it now is, whether or not the writes went through
         if merged is None:
             with state.cursor() as cur:
                 merged = cur.execute("SELECT count(*) FROM merged_events").fetchall()[0][0]

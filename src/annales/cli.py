@@ -25,6 +25,22 @@ def _fail(exc: Exception) -> None:
     sys.exit(code)
 
 
+class _StoreParam(click.ParamType):
+    """``--db`` of a command that reads a store: an existing DuckDB file, or a PostgreSQL URL."""
+
+    name = "PATH|URL"
+
+    def convert(self, value, param, ctx):
+        from .store import is_server_url
+
+        if is_server_url(value):
+            return value
+        return click.Path(exists=True, dir_okay=False).convert(value, param, ctx)
+
+
+_DB = _StoreParam()
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -67,7 +83,7 @@ def main():
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to code into.")
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB file or postgresql:// URL to code into.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format for the events (default: table on a terminal, jsonl in a pipe).")
 @click.option("--output", "-o", default=None, help="Write events here instead of standard output.")
@@ -93,7 +109,7 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, n
     """
     from .batch import RunSummary, StopRun, code_inputs
     from .export import write_events
-    from .store import Store
+    from .store import open_store
 
     if fmt is None:
         fmt = "table" if (output is None and sys.stdout.isatty()) else "jsonl"
@@ -103,7 +119,7 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, n
     summary = RunSummary()
     try:
         pipeline = _pipeline(config, actors, agents, verbs)
-        with Store(db) as store, _progress(quiet) as advance:
+        with open_store(db) as store, _progress(quiet) as advance:
             events = code_inputs(inputs, store, pipeline, summary, published=published, workers=workers,
                                  on_error=on_error, report=lambda e: click.echo(f"skipped {e}", err=True),
                                  progress=advance)
@@ -121,7 +137,7 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, n
     except AnnalesError as exc:
         _fail(exc)
     if not quiet:
-        click.echo(summary.line(db, time.monotonic() - started), err=True)
+        click.echo(summary.line(store.path, time.monotonic() - started), err=True)
         if merged is not None:
             click.echo(_merge_line(*merged), err=True)
         if summary.failed:
@@ -170,7 +186,8 @@ def _merge_line(stories: dict, result) -> str:
 
 
 @main.command()
-@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="annales.duckdb", show_default=True, type=_DB,
+              help="DuckDB file, or a postgresql:// URL.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
 def merge(db, config):
     """Group the store's articles into stories and merge reports of the same event.
@@ -184,11 +201,11 @@ def merge(db, config):
     """
     from .config import load_settings
     from .merge import merge_store
-    from .store import Store
+    from .store import open_store
 
     try:
         settings = load_settings(config)
-        with Store(db) as store:
+        with open_store(db) as store:
             merged = merge_store(store, settings)
     except AnnalesError as exc:
         _fail(exc)
@@ -197,7 +214,8 @@ def merge(db, config):
 
 @main.command()
 @click.argument("event_id")
-@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="annales.duckdb", show_default=True, type=_DB,
+              help="DuckDB file, or a postgresql:// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def explain(event_id, db, as_json):
     """Show a merged event, every report of it, and why they were merged.
@@ -208,15 +226,15 @@ def explain(event_id, db, as_json):
     Example:
         annales explain 3f2a9c0d11e4b7a2
     """
-    from .store import Store
+    from .store import open_store
 
     try:
-        with Store(db, read_only=True) as store:
+        with open_store(db, read_only=True) as store:
             found = store.explain(event_id)
     except AnnalesError as exc:
         _fail(exc)
     if found is None:
-        click.echo(f"Error: no event or record with id {event_id!r} in {db} "
+        click.echo(f"Error: no event or record with id {event_id!r} in {store.path} "
                    "(run `annales merge` if the store was coded with --no-merge)", err=True)
         sys.exit(1)
     event, mentions = found
@@ -310,11 +328,12 @@ def classify(input, fmt, config, actors, agents, verbs):
 
 
 @main.command()
-@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "table", "gdelt", "polecat"]),
+@click.option("--db", default="annales.duckdb", show_default=True, type=_DB,
+              help="DuckDB file, or a postgresql:// URL.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "table", "gdelt", "polecat", "duckdb"]),
               default="jsonl", show_default=True,
               help="gdelt: GDELT 2.0 event table (61 columns, TSV); polecat: POLECAT TSV. Both write merged "
-                   "events (docs/exports.md).")
+                   "events (docs/exports.md). duckdb: a copy of the whole store (every table) as a DuckDB file.")
 @click.option("--output", "-o", default=None, help="File to write (required for parquet).")
 @click.option("--merged", is_flag=True, help="Export merged events (one per real-world event) instead of "
                                               "coded records; gdelt and polecat always do.")
@@ -328,15 +347,20 @@ def export(db, fmt, output, merged, header):
         annales export --format parquet -o events.parquet
         annales export --merged --format jsonl -o merged.jsonl
         annales export --format gdelt -o events.gdelt.tsv
+        annales export --db postgresql://annales@dbhost/news --format duckdb -o news.duckdb
     """
     from .export import export_store
-    from .store import Store
+    from .store import Store, is_server_url, open_store
 
-    if fmt == "parquet" and output is None:
-        raise click.UsageError("--format parquet needs --output PATH")
+    if fmt in ("parquet", "duckdb") and (output is None or is_server_url(output)):
+        raise click.UsageError(f"--format {fmt} needs --output PATH")
     try:
-        with Store(db, read_only=True) as store:
-            n = export_store(store, fmt, output, merged=merged, header=header)
+        with open_store(db, read_only=True) as store:
+            if fmt == "duckdb":
+                with Store(output) as copy:
+                    n = store.copy_to(copy)["events"]
+            else:
+                n = export_store(store, fmt, output, merged=merged, header=header)
     except AnnalesError as exc:
         _fail(exc)
     if output:
@@ -345,7 +369,8 @@ def export(db, fmt, output, merged, header):
 
 
 @main.command()
-@click.option("--db", default="annales.duckdb", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="annales.duckdb", show_default=True, type=_DB,
+              help="DuckDB file, or a postgresql:// URL.")
 @click.option("--top", default=10, show_default=True, help="How many dyads to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def stats(db, top, as_json):
@@ -355,10 +380,10 @@ def stats(db, top, as_json):
     Example:
         annales stats --top 5
     """
-    from .store import Store
+    from .store import open_store
 
     try:
-        with Store(db, read_only=True) as store:
+        with open_store(db, read_only=True) as store:
             s = store.stats(top=top)
     except AnnalesError as exc:
         _fail(exc)
@@ -407,7 +432,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @main.command()
-@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to serve.")
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to serve (not yet a PostgreSQL one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", envvar="ANNALES_TOKEN", default=None,
@@ -491,7 +516,7 @@ def _interval(ctx, param, value):
 
 @main.command("watch")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB store to code into.")
+@click.option("--db", default="annales.duckdb", show_default=True, help="DuckDB file or postgresql:// URL to code into.")
 @click.option("--interval", default="15m", show_default=True, callback=_interval,
               help="Time between passes: seconds, or 30s, 15m, 1h.")
 @click.option("--once", is_flag=True, help="Run one pass and exit (for cron).")

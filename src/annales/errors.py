@@ -41,6 +41,8 @@ class Messages:
     E033 = "cannot write {path}: {reason}"
     E034 = ("store {path!r} has coded events but no merged events; run `annales merge` on it first "
             "(gdelt, polecat and --merged exports read merged events)")
+    E035 = ("{what} needs a DuckDB store for now, not {path!r}; copy the PostgreSQL store into a DuckDB file "
+            "with `annales export --db URL --format duckdb -o FILE.duckdb` and use that")
 
 
 class AnnalesError(Exception):

@@ -114,7 +114,9 @@ class Pipeline:
         return geo.locate(sent, raw.trigger, article, cameo=raw.code, quad_class=quad_class,
                           source_country=raw.source.country,
                           target_country=raw.target.country if raw.target else None,
-                          dateline=bool(self.settings.get("places", {}).get("dateline_fallback", True)))
+                          dateline=bool(self.settings.get("places", {}).get("dateline_fallback", True)),
+                          actors=[(p.start, p.end) for p in (raw.source, raw.target) if p is not None],
+                          negated=raw.negated)
 
     # -- one article ------------------------------------------------------------------------
     def __call__(self, article: Article) -> CodedArticle:

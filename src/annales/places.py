@@ -1,4 +1,5 @@
-"""Geocoding: where an event happened, from its sentence (or, failing that, the article's dateline).
+"""Geocoding: where an event happened, from its sentence (or, failing that, the article's dateline, the
+sentence's other place names, the act's target, or the places named earlier in the article or its title).
 
 ``Geocoder.locate(sent, trigger_index, article)`` finds the place names in the event's sentence, keeps those
 that say where something happened (the object of "in", "at", "near" ..., of "to"/"into" after verbs of
@@ -13,6 +14,7 @@ mean of the gazetteer's cities in them. Rules and fields: docs/schema.md.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import os
@@ -54,12 +56,27 @@ OF_HEADS = frozenset("city town village capital province region governorate dist
 REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
                          "emirate".split())
 CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
+_ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 _PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
 _MAX_SPAN = 5
 MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
 LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
+# "spoke by telephone", "in a phone call": a call has no one place
+PHONE = frozenset("phone telephone call videoconference video teleconference videolink".split())
+# a place phrase in the article text, read without a parse: a preposition, "the", a direction ("northern",
+# "the north of", "the city of"), then capitalised words the gazetteer knows
+_SCAN_DIRECTIONS = frozenset(
+    "northern southern eastern western central north south east west northeast northwest southeast southwest "
+    "north-east north-west south-east south-west northeastern northwestern southeastern southwestern "
+    "north-eastern north-western south-eastern south-western".split())
+# prepositions whose object is a partner, a topic or an example, not where an act happened
+_NOT_WHERE = frozenset("by with for about over than like including".split())
+# a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
+_SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
+                   "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
+_SCAN_TOKEN = re.compile(r"\w[\w'\u2019-]*|\n|[.!?;:,()\"\u201c\u201d\u2013\u2014]")
 _DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
 
@@ -112,6 +129,8 @@ class Geocoder:
             if path:
                 _write_cache(path, (self.entries, self.index, self.demonyms, self.admin1_names))
         self.countries = {e.country: e for e in self.entries if e.kind == "country"}
+        self._scan_key, self._scan = None, ([], [])
+        self._move_forms: frozenset | None = None
 
     @classmethod
     def default(cls) -> "Geocoder":  # one per process
@@ -200,16 +219,23 @@ class Geocoder:
     # -- the event's place ------------------------------------------------------------------
     def locate(self, sent, trigger_index: int, article=None, *, cameo: str | None = None,
                quad_class: int | None = None, source_country: str | None = None,
-               target_country: str | None = None, dateline: bool = True) -> dict | None:
+               target_country: str | None = None, dateline: bool = True, actors=(),
+               negated: bool = False) -> dict | None:
         """The place of the event whose trigger is token ``trigger_index`` of ``sent``'s doc, as a
         location dict (see docs/schema.md), or None. ``cameo``, ``quad_class`` and the source actor's
-        country, where given, sharpen the choice (statements, dateline fallback)."""
+        country, where given, sharpen the choice (statements, dateline fallback); ``actors``, the (start, end)
+        token spans of its source and target, are never its place; ``article`` (its title and text) gives
+        the places named before the event's sentence, parsed or not. An act that did not happen
+        (``negated``) takes only a place its sentence ties to it."""
         doc = sent.doc
         trigger = doc[trigger_index]
+        if _by_phone(trigger):
+            return None  # a call has no one place
         cands = self._candidates(sent)
         # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
-        # what it is about ("rejected calls for a ceasefire in Idlib")
-        verbal = (cameo or "")[:2] in SPEECH_ROOTS and trigger.lemma_.lower() not in MOVE
+        # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
+        verbal = ((cameo or "")[:2] in SPEECH_ROOTS and trigger.lemma_.lower() not in MOVE
+                  and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN"))
         limit = 2.0 if verbal else MAX_DISTANCE
         best, best_d = None, limit + 0.01
         for c in cands:
@@ -224,20 +250,154 @@ class Geocoder:
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)):
                     best, best_d = c, d
-            start, end, _, place = best
-            span = doc[start:end]
-            s0 = span.start_char - sent.start_char
-            return _record(place, span.text, s0, s0 + len(span.text), "sentence")
+            return self._from_sentence(best, sent)
         if dateline and article is not None and getattr(article, "place", None):
             found = self._dateline(article.place, cands, doc, quad_class, source_country)
             if found is not None:
                 return found
-        if verbal:
+        if verbal or negated:
             return None
+        mentioned = self._mentioned(trigger, cands, actors)
+        if mentioned is not None:
+            return self._from_sentence(mentioned, sent)
         if target_country and (cameo or "")[:2] in FORCE_ROOTS and target_country in self.countries:
             # an attack with a state as its target and no place named: in that state
             return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
+        if article is not None and getattr(article, "text", None):
+            at = article.text.find(sent.text.strip())
+            if at >= 0:
+                return self._before(article, at, doc)
         return self._recent(sent)
+
+    @staticmethod
+    def _from_sentence(c, sent) -> dict:
+        start, end, _, place = c
+        span = sent.doc[start:end]
+        s0 = span.start_char - sent.start_char
+        return _record(place, span.text, s0, s0 + len(span.text), "sentence")
+
+    def _mentioned(self, trigger, cands, actors) -> tuple | None:
+        """For an act whose sentence names places that no rule ties to its trigger: the one named nearest
+        before the trigger (else after it) that is not its actor, a subject, a partner ("backed by X",
+        "with X") or an origin ("diplomats from X"); a finer place of the same country in the sentence wins
+        ("Raqqa" over "Syria")."""
+        pool = []
+        for c in cands:
+            start, end, tok, place = c
+            if any(a0 < end and start < a1 for a0, a1 in actors):
+                continue
+            nxt = tok.doc[end] if end < len(tok.doc) else None
+            if nxt is not None and _capital(nxt) and nxt.text not in _SITES and nxt.lower_ not in REGION_WORDS:
+                continue  # the head of a longer name ("Mahan Air")
+            t = tok
+            while t.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and t.head.i != t.i:
+                t = t.head
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                continue
+            if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE
+                                     or t.head.lower_ == "from" and t.head.head.pos_ not in ("VERB", "AUX")):
+                continue
+            pool.append(c)
+        if not pool:
+            return None
+        before = [c for c in pool if c[1] <= trigger.i]
+        best = before[-1] if before else pool[0]
+        finer = [c for c in pool if c[3].country == best[3].country
+                 and _RANK[c[3].precision] < _RANK[best[3].precision]
+                 and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)]
+        if finer:
+            best = min(finer, key=lambda c: abs(c[0] - trigger.i))
+        return best
+
+    def _before(self, article, offset: int, doc) -> dict | None:
+        """The place phrase named nearest before character ``offset`` of the article's text, at most ``LOOKBACK``
+        sentences back (any sentence, parsed or not), else one in the title."""
+        places, bounds = self.article_places(article, self._context(doc))
+        here = bisect.bisect_right(bounds, offset)
+        found = None
+        for pos, end, place, text in places:
+            if pos >= offset:
+                break
+            if pos >= 0 and here - bisect.bisect_right(bounds, pos) <= LOOKBACK:
+                found = (place, text)
+        if found is None and places and places[0][0] < 0:
+            found = places[0][2:]
+        return None if found is None else _record(found[0], found[1], None, None, "article")
+
+    def article_places(self, article, context: Counter | None = None) -> tuple[list, list]:
+        """``([(start, end, Place, words)], sentence boundaries)``: the place phrases of the article's title
+        (start -1) and text ("in X", "near the town of X", "travelled to X"), found without a parse by
+        :meth:`scan`; the last article's are cached."""
+        key = (article.id, article.title, article.text)  # the same text object: compared by identity, at once
+        if self._scan_key != key:
+            places = [(-1, -1, p, t) for _, _, p, t in self.scan(article.title or "", context)[0]]
+            found, bounds = self.scan(article.text, context)
+            self._scan_key, self._scan = key, (places + found, bounds)
+        return self._scan
+
+    def scan(self, text: str, context: Counter | None = None) -> tuple[list, list]:
+        """Place phrases in plain text: a place preposition ("to"/"into" after a verb of movement), an optional
+        "the", direction ("northern", "the north of") or "the city/province of", then the longest run of
+        capitalised words the gazetteer knows, not followed by another capitalised word ("in New York
+        Times"), by its primary name or as a country, region or team-file place. Returns
+        ``([(start, end, Place, words)], [character offsets where sentences end])``."""
+        toks = [(m.group(), m.start(), m.end()) for m in _SCAN_TOKEN.finditer(text)]
+        out, bounds, n, last = [], [], len(toks), -2
+        moves = self._moves()
+        for i, (w, pos, _) in enumerate(toks):
+            if w in ".!?\n":
+                if (w == "\n" or i + 1 < n and (toks[i + 1][0][:1].isupper() or toks[i + 1][0] in "\"\u201c")) \
+                        and last != i - 1:
+                    bounds.append(pos)
+                    last = i
+                elif last == i - 1:
+                    last = i
+                continue
+            low = w.lower()
+            if not (low in PLACE_PREPS or low in MOVE_PREPS and i and toks[i - 1][0].lower() in moves):
+                continue
+            j = i + 1
+            j += j < n and toks[j][0].lower() == "the"
+            region = False
+            if j + 1 < n and toks[j][0].lower() in OF_HEADS and toks[j + 1][0].lower() == "of":
+                region = toks[j][0].lower() in REGION_WORDS
+                j += 2
+                j += j < n and toks[j][0].lower() == "the"
+            elif j < n and toks[j][0].lower() in _SCAN_DIRECTIONS:
+                j += 1
+            words = []
+            for k in range(j, min(n, j + _MAX_SPAN)):
+                tw = toks[k][0]
+                poss = tw.endswith(("'s", "\u2019s"))
+                tw = tw[:-2] if poss else tw
+                if not (_capital_word(tw) or words and tw.lower() in CONNECTORS):
+                    break
+                words.append((tw, toks[k][1], toks[k][1] + len(tw)))
+                if poss:
+                    break
+            for m in range(len(words), 0, -1):
+                name = text[words[0][1]:words[m - 1][2]]
+                if not _capital_word(words[m - 1][0]) or norm(name) not in self.index:
+                    continue
+                nxt = toks[j + m][0] if j + m < n else ""
+                if (words[0][0] in _STOP or words[0][0] in self.demonyms
+                        or _capital_word(nxt) and nxt.lower() not in REGION_WORDS and nxt not in _SITES):
+                    break
+                hits = self.index[norm(name)]
+                if not any(p for _, p in hits) and all(self.entries[h].kind == "city" for h, _ in hits):
+                    break  # an alternate name only
+                place = self.lookup(name, context, region or nxt.lower() in REGION_WORDS)
+                out.append((words[0][1], words[m - 1][2], place, name))
+                break
+        return out, bounds
+
+    def _moves(self) -> frozenset:
+        if self._move_forms is None:
+            from .prefilter import _irregular, word_forms
+
+            irregular = _irregular()
+            self._move_forms = frozenset(f for v in MOVE for f in word_forms(v, irregular))
+        return self._move_forms
 
     def place_of(self, trigger) -> tuple[int, int, str] | None:
         """(start token, end token, ISO3) of the gazetteer place an act happened at, found as in
@@ -315,7 +475,9 @@ class Geocoder:
             t = doc[i]
             # the small model calls some towns NORP ("in Aleppo"): a proper noun that is no demonym may be one
             norp_town = t.ent_type_ == "NORP" and t.pos_ == "PROPN" and t.text not in self.demonyms
-            if (not _capital(t) or t.ent_type_ in _NOT_PLACE and not norp_town or t.text in _STOP
+            article = (t.lower_ in _ARTICLE_WORDS and i + 2 < hi and doc[i + 1].text == "-"
+                       and _capital(doc[i + 2]))  # "al - Shayrat", as the tokenizer splits it
+            if (not _capital(t) and not article or t.ent_type_ in _NOT_PLACE and not norp_town or t.text in _STOP
                     or t.pos_ in _NOT_NAME):
                 i += 1
                 continue
@@ -346,7 +508,8 @@ class Geocoder:
                 e0 -= 1
             while e1 < len(doc) and doc[e1].ent_iob_ == "I":
                 e1 += 1
-            e0 += doc[e0].lower_ == "the"
+            while e0 < start and (doc[e0].lower_ == "the" or doc[e0].tag_ == "POS" or doc[e0].is_punct):
+                e0 += 1  # "the", or a possessive the tagger put in front ("regime 's al-Shayrat")
             if e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC"):
                 return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport"
         hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
@@ -410,7 +573,24 @@ _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az)-[A-Z]")
 
 
 def _capital(t) -> bool:
-    return t.text[:1].isupper() or t.lower_ in ("al-", "el-") or bool(_ARTICLE_PREFIX.match(t.text))
+    return _capital_word(t.text)
+
+
+def _capital_word(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in ("al-", "el-") or bool(_ARTICLE_PREFIX.match(w))
+
+
+def _by_phone(trigger) -> bool:
+    """"spoke by telephone", "held talks on the phone", "in a phone call": a prepositional phrase of the trigger
+    or of its object."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in PHONE
+                                           or any(c.lower_ in PHONE for c in obj.children if c.dep_ == "compound")):
+                    return True
+    return False
 
 
 def _name_like(toks) -> bool:
@@ -476,8 +656,20 @@ def _distance(c, trigger) -> float | None:
     for x in up[:pos[t.i]]:
         if x.dep_ in _BLOCK:
             return None
-        cost += _UP_COST.get(x.dep_, 0)
+        if not (x.dep_ == "relcl" and _where_clause(x)):
+            cost += _UP_COST.get(x.dep_, 0)
     return pos[t.i] + cost
+
+
+def _where_clause(verb) -> bool:
+    """A relative clause that happens at its noun: "the summit in Tehran at which he pleaded", "the town where
+    they met"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "where":
+            return True
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(o.lower_ == "which" for o in c.children):
+            return True
+    return False
 
 
 def _record(place: Place, text: str, start, end, how: str) -> dict:

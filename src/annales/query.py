@@ -5,11 +5,21 @@ Every value a request carries travels as a query parameter. The only SQL pieces 
 (the table, the sort column, the period unit, the actor key) are picked from fixed whitelists in
 this module, never spliced from its text. Each function takes a DuckDB cursor, so the API can give
 each request its own.
+
+A text search (``q``) reads :class:`TextIndex` when the API has one ready: every record's sentence,
+lower-cased once, in an in-memory database beside the store, searched with ``contains``; without it
+(still building, or just invalidated by a write) it scans the sentences with ``ILIKE``. Both give the
+same answer.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import logging
+import re
+import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,6 +54,7 @@ class Filters:
     q: str | None = None
     min_mentions: int | None = None
     level: str = "merged"
+    text_index: str | None = None  # a TextIndex's table (set by the API, never from a request)
 
     @property
     def table(self) -> str:
@@ -120,12 +131,18 @@ def where(f: Filters, cur) -> tuple[str, list]:
         c.append("location::VARCHAR IN (SELECT unnest(?::VARCHAR[]))")
         p.append(place_locations(cur, f.table, f.place))
     if f.q:
-        if f.level == "merged":  # any report's sentence, not only the first one's
+        if f.text_index and _INDEX_NAME.match(f.text_index):
+            # lower(sentence) contains lower(q): what ILIKE '%q%' means, without its wildcards
+            key = "merged_id" if f.level == "merged" else "record_id"
+            c.append(f"event_id IN (SELECT {key} FROM {f.text_index} WHERE contains(text_lc, lower(?)))")
+            p.append(f.q)
+        elif f.level == "merged":  # any report's sentence, not only the first one's
             c.append("event_id IN (SELECT l.event_id FROM merge_links l JOIN events e ON e.event_id = l.mention_id "
                      "WHERE e.sentence ILIKE ? ESCAPE '\\')")
+            p.append(like_pattern(f.q))
         else:
             c.append("sentence ILIKE ? ESCAPE '\\'")
-        p.append(like_pattern(f.q))
+            p.append(like_pattern(f.q))
     if f.min_mentions is not None:
         if f.level == "merged":
             c.append("num_mentions >= ?")
@@ -134,6 +151,141 @@ def where(f: Filters, cur) -> tuple[str, list]:
                      "ON m.event_id = l.event_id WHERE m.num_mentions >= ?)")
         p.append(f.min_mentions)
     return (" WHERE " + " AND ".join(c) if c else ""), p
+
+
+_INDEX_NAME = re.compile(r"^annales_text_[0-9]+\.sentences_[0-9]+$")
+_INDEX_SEQ = itertools.count(1)
+log = logging.getLogger(__name__)
+
+
+class TextIndex:
+    """Every record's sentence lower-cased, for ``q``: one row per record (``record_id``, its merged
+    event ``merged_id``, ``text_lc``) in an in-memory database attached to the store's DuckDB instance,
+    so every cursor of it can read the table.
+
+    ``cursor`` gives a new cursor of the store's connection. :meth:`build` (or :meth:`start`, in a
+    thread) makes a table and publishes its name; :meth:`table` is that name, or None while there is
+    none that matches the store. Whoever writes the store's events, merge links or sentences calls
+    :meth:`invalidate` before writing and :meth:`build` after: a search then scans until the new table
+    is published. A superseded table is dropped only when the next one is published, so that a query
+    that picked its name just before an invalidation still finds it.
+    """
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+        self.alias = f"annales_text_{next(_INDEX_SEQ)}"
+        self._lock = threading.Lock()
+        self._gen = 0  # bumped by invalidate(); a build publishes only if it is still current
+        self._table: str | None = None
+        self._old: list[str] = []  # earlier tables, dropped once a later one is published
+        self._thread: threading.Thread | None = None
+        self._building: set = set()  # cursors of builds in progress (interrupted by close)
+        self._closed = False
+        self._attached = False
+        self.seconds: float | None = None  # how long the last build took
+        self.rows: int | None = None
+
+    def table(self) -> str | None:
+        return self._table
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._gen += 1
+            if self._table:
+                self._old.append(self._table)
+            self._table = None
+
+    def build(self) -> bool:
+        """Build the table for the store as it is now and publish it; False when that failed, was
+        overtaken by an :meth:`invalidate`, or the index is closed (searches then keep scanning)."""
+        with self._lock:
+            if self._closed:
+                return False
+            gen = self._gen
+        try:
+            cur = self._cursor()
+        except Exception:  # noqa: BLE001 - the store is closing
+            return False
+        with self._lock:
+            self._building.add(cur)
+        name = f"{self.alias}.sentences_{next(_INDEX_SEQ)}"
+        t = time.perf_counter()
+        try:
+            cur.execute("SET enable_progress_bar = false")  # this cursor's own setting: no bar on stdout
+            if not self._attached:
+                cur.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {self.alias} (READ_WRITE)")
+                self._attached = True
+            cur.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT e.event_id AS record_id, "
+                        "l.event_id AS merged_id, lower(e.sentence) AS text_lc "
+                        "FROM events e LEFT JOIN merge_links l ON l.mention_id = e.event_id")
+            rows = cur.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
+        except Exception as exc:  # noqa: BLE001 - a missing index only makes searches slower
+            if not self._closed:
+                log.warning("text index not built (searches scan the sentences): %s", exc)
+            return False
+        finally:
+            with self._lock:
+                self._building.discard(cur)
+            cur.close()
+        with self._lock:
+            if gen != self._gen or self._closed:
+                stale, publish = [name], False
+            else:
+                stale, self._old = self._old, ([self._table] if self._table else [])
+                self._table, publish = name, True
+                self.seconds, self.rows = time.perf_counter() - t, rows
+        self._drop([x for x in stale if x != self._table])
+        return publish
+
+    def _drop(self, names: list[str]) -> None:
+        if not names or self._closed:
+            return
+        try:
+            cur = self._cursor()
+            try:
+                for n in names:
+                    cur.execute(f"DROP TABLE IF EXISTS {n}")
+            finally:
+                cur.close()
+        except Exception:  # noqa: BLE001 - dropping is tidying; the store may be closing
+            pass
+
+    def start(self) -> None:
+        """Build in a background thread (searches scan until it is done)."""
+        with self._lock:
+            if self._closed or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._thread = threading.Thread(target=self.build, name=self.alias, daemon=True)
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for a background build; True when a table is published."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return self._table is not None
+
+    def close(self) -> None:
+        """Stop a build in progress and forget the table (before the store's connection closes)."""
+        with self._lock:
+            self._closed = True
+            self._table = None
+            for cur in self._building:
+                try:
+                    cur.interrupt()
+                except Exception:  # noqa: BLE001
+                    pass
+        if self._thread is not None:
+            self._thread.join(30)
+        if self._attached:  # free the memory now, even if another connection keeps the store open
+            try:
+                cur = self._cursor()
+                try:
+                    cur.execute(f"DETACH DATABASE IF EXISTS {self.alias}")
+                finally:
+                    cur.close()
+            except Exception:  # noqa: BLE001
+                pass
 
 
 def _iso(v):

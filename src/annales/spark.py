@@ -1,9 +1,5 @@
 """Coding on Apache Spark: JSONL, Parquet or WARC in, Parquet ``events/``, ``mentions/``, ``articles/``
 and ``errors/`` out, with the column names and types of the local store (:mod:`annales.store`).
-
-    annales spark news.jsonl out/                       # Spark local mode, local[2]
-    spark-submit .../annales/spark.py s3a://bucket/cc-news/2024/03/ s3a://bucket/annales/2024-03/
-
 Stages: list the input files (any Hadoop-compatible URI: ``file:``, ``hdfs://``, ``s3a://`` ...) ->
 parse each file into Articles with the local ingest code (JSONL lines, Parquet rows, WARC records) ->
 shuffle by article id (one version per id: the last one read, as in the local store) -> code each
@@ -69,8 +65,6 @@ def spark_schema(spec):
 
     return T.StructType([T.StructField(name, spark_type(t), True) for name, _, t in spec])
 
-
-# ------------------------------------------------------------------ listing inputs
 
 def _suffix(name: str, fmt: str | None = None) -> str | None:
     """The longest known suffix of ``name`` (of format ``fmt`` if given), or None."""
@@ -213,18 +207,21 @@ def worker_pipeline(settings: dict):
 
 
 def _rows(coded, version: str, coded_at: datetime):
+    """A coded article's rows, each a tuple in its store table's column order."""
     a = coded.article
-    yield "articles", (a.id, a.content_hash, a.title, a.url, a.published, a.source, list(a.authors or []),
-                       a.place, a.origin, a.text, version, coded_at)
+    art = {"article_id": a.id, "content_hash": a.content_hash, "title": a.title, "url": a.url,
+           "published": a.published, "source": a.source, "authors": list(a.authors or []), "place": a.place,
+           "origin": a.origin, "text": a.text, "coder_version": version, "coded_at": coded_at}
+    yield "articles", tuple(art.get(c) for c, _, _ in ARTICLE_COLUMN_SPEC)
     seen = set()
     for e in coded.events:
         if e.event_id not in seen:
             seen.add(e.event_id)
-            yield "events", tuple(flatten_event(e).values())
+            row = flatten_event(e)
+            yield "events", tuple(row.get(c) for c, _, _ in EVENT_COLUMN_SPEC)
     for m in coded.mentions:
-        act = m.actor
-        yield "mentions", (a.id, m.sentence_index, act.text, act.start, act.end, act.code, act.country,
-                           act.sector, act.name)
+        row = m.to_dict()
+        yield "mentions", tuple(row.get(c) for c, _, _ in MENTION_COLUMN_SPEC)
 
 
 def _code_batch(pipeline, batch: list, coded_at: datetime):
@@ -266,8 +263,6 @@ def code_partition(settings: dict, coded_at: datetime, items):
 def _union_row(kv) -> tuple:
     return (kv[0], *(kv[1] if name == kv[0] else None for name in TABLES))
 
-
-# ------------------------------------------------------------------ the job
 
 def code_on_spark(spark, input: str, output: str, *, settings: dict | None = None, fmt: str | None = None,
                   partitions: int | None = None, mode: str = "overwrite") -> dict:
@@ -346,8 +341,6 @@ def _fs(spark, uri: str):
     return jpath.getFileSystem(sc._jsc.hadoopConfiguration()), jpath
 
 
-# ------------------------------------------------------------------ entry points
-
 def session(master: str | None = None, app_name: str = "annales"):
     """The active SparkSession, else a new one: on ``master`` if given; under spark-submit, on the
     master it was given; otherwise ``local[2]``, with this Python for the workers."""
@@ -385,10 +378,9 @@ def run(input: str, output: str, *, master: str | None = None, partitions: int |
     except (ConfigError, InputError) as exc:
         echo(f"Error: {exc}")
         return 2 if isinstance(exc, ConfigError) else 1
-    except Exception as exc:
-        text = str(exc)
-        echo("Error: " + (next((ln for ln in text.splitlines() if "[E011]" in ln), text.splitlines()[0]
-                                if text else repr(exc))))
+    except Exception as exc:  # the model missing on an executor ([E011]), Spark failing ...
+        lines = str(exc).splitlines() or [repr(exc)]
+        echo("Error: " + next((ln for ln in lines if "[E011]" in ln), lines[0]))
         return 3
     finally:
         if own:

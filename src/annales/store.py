@@ -1,4 +1,5 @@
-"""The embedded event store: one DuckDB file.
+"""The event store: one DuckDB file (:class:`Store`), or a PostgreSQL database shared by many users
+(:class:`annales.store_pg.PgStore`); :func:`open_store` opens either from ``--db``.
 
 Tables written by coding (``annales code``):
 
@@ -20,15 +21,21 @@ and :func:`events_to_arrow` builds a pyarrow table of them (the exporters reuse 
 Writes go through :meth:`Store.write_batch`: one transaction per batch that replaces the rows
 of each article, so re-coding never duplicates and a failed batch leaves nothing behind.
 ``Store(":memory:")`` gives a throwaway store for tests.
+
+Both backends share :class:`BaseStore`: the schema (built from the column specs below), the row building
+(:func:`batch_rows`, :func:`merged_rows`), the transactions' shape and every query, written once in
+portable SQL with ``?`` placeholders; a backend adds only its connection, column types and bulk insert.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import duckdb
 import pyarrow as pa
@@ -251,87 +258,208 @@ def _open_hint(reason: str) -> str:
     return reason
 
 
-class Store:
-    """Events store in DuckDB: tables articles, events, mentions. ``Store(":memory:")`` for tests.
+def _write_reason(reason: str) -> str:
+    """A database's write error as one line, with a hint for the id collision that re-coding can hit."""
+    reason = " ".join(reason.split())
+    if "duplicate key" in reason.lower() and "event_id" in reason:
+        reason += (" (an event id already stored for another article; ids derive from "
+                   "the content hash, so the same text under two article ids collides)")
+    return reason
 
-    One writer at a time (the main process); opening a file another process holds raises
-    :class:`StoreError` E012.
-    """
 
-    def __init__(self, path: str | Path = "annales.duckdb", read_only: bool = False):
-        self.path = str(path)
-        self.read_only = read_only
-        memory = self.path == ":memory:"
-        if not memory:
-            p = Path(self.path)
-            if read_only and not p.exists():
-                raise StoreError("E012", path=self.path, reason="no such file; code some articles first")
-            if p.is_dir():
-                raise StoreError("E012", path=self.path, reason="is a directory; pass a file path")
+def batch_rows(items: Iterable[tuple[Article, list[Event], list[Mention]]],
+               coder_version: str) -> tuple[list[str], dict[str, list[dict]]]:
+    """What :meth:`BaseStore.write_batch` stores: the batch's article ids and its rows per table
+    (``articles``, ``events``, ``mentions``). An article given twice keeps its last version; an event
+    id repeated within one article is kept once. ValueError for a record that cannot be stored."""
+    batch: dict[str, tuple[Article, list[Event], list[Mention]]] = {}
+    for article, events, mentions in items:
+        batch[article.id] = (article, list(events), list(mentions))
+    coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    rows: dict[str, list[dict]] = {"articles": [], "events": [], "mentions": []}
+    owner: dict[str, str] = {}  # event_id -> article_id, to catch collisions before writing
+    for aid, (a, events, mentions) in batch.items():
+        rows["articles"].append({
+            "article_id": aid, "content_hash": a.content_hash, "title": a.title, "url": a.url,
+            "published": _parse_date(a.published), "source": a.source,
+            "authors": list(a.authors or []), "place": a.place, "origin": a.origin,
+            "text": a.text, "coder_version": coder_version, "coded_at": coded_at})
+        for e in events:
+            if e.article_id != aid:
+                raise ValueError(f"event {e.event_id} has article_id {e.article_id!r}, "
+                                 f"written under article {aid!r}")
+            prev = owner.get(e.event_id)
+            if prev == aid:
+                continue  # the same event found twice in one article
+            if prev is not None:
+                raise ValueError(
+                    f"event id {e.event_id} occurs in articles {prev!r} and {aid!r} "
+                    "(ids derive from the content hash: the same text under two article ids)")
+            owner[e.event_id] = aid
+            rows["events"].append(flatten_event(e))
+        for m in mentions:
+            rows["mentions"].append({"article_id": aid, "sentence_index": m.sentence_index,
+                                     **{f: getattr(m.actor, f) for f in _ACTOR_FIELDS}})
+    return list(batch), rows
+
+
+def merged_rows(stories: Mapping[str, str], events: Iterable[MergedEvent],
+                links: Iterable[tuple[str, str, str]]) -> dict[str, list[dict]]:
+    """The rows of the derived tables (stories, merged_events, merge_links) that
+    :meth:`BaseStore.replace_merged` stores."""
+    merged = []
+    for e in events:
+        row = e.to_dict()
+        row["date"] = _parse_date(row["date"])
+        row["first_published"] = _parse_date(row["first_published"])
+        row["last_published"] = _parse_date(row["last_published"])
+        row["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
+        merged.append(row)
+    return {"stories": [{"article_id": a, "story_id": s} for a, s in sorted(stories.items())],
+            "merged_events": merged,
+            "merge_links": [{"mention_id": m, "event_id": e, "reason": r} for m, e, r in links]}
+
+
+# the event_mentions view's columns, for selecting them by name (location last, as text)
+_MENTION_VIEW_COLUMNS = ("event_id", "mention_id", "reason", "title", "outlet", "url", "published",
+                         *(c for c in EVENT_COLUMNS if c not in ("event_id", "location")))
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def is_server_url(db: str | Path) -> bool:
+    """True for a PostgreSQL URL (``postgresql://...`` or ``postgres://...``), False for a DuckDB path."""
+    return isinstance(db, str) and db.lower().startswith(("postgresql://", "postgres://"))
+
+
+def open_store(db: str | Path = "annales.duckdb", read_only: bool = False) -> "BaseStore":
+    """The store ``db`` names: a PostgreSQL URL opens :class:`annales.store_pg.PgStore`, anything else
+    (a file path, ``":memory:"``) the DuckDB :class:`Store`."""
+    if is_server_url(db):
+        from .store_pg import PgStore
+
+        return PgStore(str(db), read_only=read_only)
+    return Store(db, read_only=read_only)
+
+
+class BaseStore:
+    """What the DuckDB :class:`Store` and the PostgreSQL :class:`annales.store_pg.PgStore` share: the
+    schema, the writes (one transaction each) and every query. SQL here is written once, with ``?``
+    placeholders and types of the column specs; a backend supplies the connection (``con``, whose
+    ``execute(sql, params)`` takes that SQL), the column types, transactions and bulk inserts."""
+
+    path: str
+    read_only: bool
+    _DB_ERRORS: tuple[type[BaseException], ...] = ()  # the backend's errors: mapped to StoreError E030
+
+    # -- backend hooks ---------------------------------------------------------------------
+
+    @property
+    def con(self):
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _column_type(self, spec_type: str) -> str:
+        """A column spec's type (DuckDB's spelling, with any constraint) in this database's SQL."""
+        return spec_type
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+
+    def _prepare(self, table: str, rows: list[dict]):
+        """Rows of ``table`` (dicts keyed by column) -> what :meth:`_insert` takes."""
+        raise NotImplementedError
+
+    def _insert(self, table: str, data) -> None:
+        """Insert prepared rows into ``table`` (inside the caller's transaction)."""
+        raise NotImplementedError
+
+    def _rows(self, sql: str, params: list | None = None) -> Iterator[dict]:
+        """The rows of a query as dicts, fetched in chunks."""
+        cur = self.con.cursor()  # a cursor of its own: safe beside other threads' queries
         try:
-            if not memory and not read_only:
-                p.parent.mkdir(parents=True, exist_ok=True)
-                if p.is_file() and p.stat().st_size == 0:
-                    p.unlink()  # an empty placeholder (e.g. a temp file): DuckDB refuses it
-            self._con = duckdb.connect(self.path, read_only=read_only and not memory)
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError("E012", path=self.path, reason=_open_hint(str(exc))) from exc
-        try:
-            self._init_schema()
-        except BaseException:
-            self._con.close()
-            raise
+            cur.execute(sql, params or [])
+            names = [d[0] for d in cur.description]
+            while rows := cur.fetchmany(2048):
+                for r in rows:
+                    yield dict(zip(names, r))
+        finally:
+            cur.close()
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    def _all(self, sql: str, params: list | None = None) -> list[tuple]:
+        return self.con.execute(sql, params).fetchall() if params else self.con.execute(sql).fetchall()
+
     def _init_schema(self) -> None:
-        con = self._con
-        has_meta = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0]
+        has_meta = self._all("SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_name = 'meta' AND table_schema = current_schema()")[0][0]
         if not has_meta and self.read_only and self.path != ":memory:":
             raise StoreError("E012", path=self.path,
                              reason="not an annales store (no meta table); code some articles first")
         if not self.read_only:
-            con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            for table, spec in _SPECS.items():
-                cols = ", ".join(f"{_q(c)} {t}" for c, t, _ in spec)
-                con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
-            con.execute(_MENTIONS_VIEW)
-            con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
-                        "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
-            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND value IN "
-                        f"({', '.join('?' * len(_UPGRADABLE))})", [str(SCHEMA_VERSION), *_UPGRADABLE])
-        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+            with self._transaction():
+                self._create_tables()
+        rows = self._all("SELECT value FROM meta WHERE key = 'schema_version'")
         row = rows[0] if rows else None
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise StoreError("E012", path=self.path, reason=(
                 f"schema version {row[0] if row else None}, this annales expects {SCHEMA_VERSION}; "
                 "re-create the store or use a matching annales version"))
 
-    def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
+    def _create_tables(self) -> None:
+        con = self.con
+        con.execute(f"CREATE TABLE IF NOT EXISTS meta (key {self._column_type('VARCHAR PRIMARY KEY')}, "
+                    f"value {self._column_type('VARCHAR')})")
+        for table, spec in _SPECS.items():
+            cols = ", ".join(f"{_q(c)} {self._column_type(t)}" for c, t, _ in spec)
+            con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        con.execute(_MENTIONS_VIEW)
+        con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND value IN "
+                    f"({', '.join('?' * len(_UPGRADABLE))})", [str(SCHEMA_VERSION), *_UPGRADABLE])
 
-    def __enter__(self) -> "Store":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
-            raise StoreError("E030", path=self.path, reason="store is closed")
-        return self._con
-
     # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction: committed at the end, rolled back on any error (the backend's
+        errors become StoreError E030)."""
+        if self.read_only:
+            raise StoreError("E030", path=self.path, reason="store was opened read-only")
+        try:
+            with self._transaction():
+                yield
+        except self._DB_ERRORS as exc:
+            raise StoreError("E030", path=self.path, reason=_write_reason(str(exc))) from exc
+
+    def _prepared(self, rows: dict[str, list[dict]]) -> dict:
+        try:
+            return {table: self._prepare(table, r) for table, r in rows.items()}
+        except (ValueError, TypeError, pa.ArrowException) as exc:
+            raise StoreError("E030", path=self.path, reason=f"bad record: {exc}") from exc
 
     def coded_hashes(self, coder_version: str) -> dict[str, str]:
         """article_id -> content_hash of the articles already coded with ``coder_version``."""
-        rows = self.con.execute("SELECT article_id, content_hash FROM articles WHERE coder_version = ?",
-                                [coder_version]).fetchall()
-        return dict(rows)
+        return dict(self._all("SELECT article_id, content_hash FROM articles WHERE coder_version = ?",
+                              [coder_version]))
 
     def write_batch(self, items: Iterable[tuple[Article, list[Event], list[Mention]]],
                     coder_version: str) -> int:
@@ -343,76 +471,56 @@ class Store:
         """
         if self.read_only:
             raise StoreError("E030", path=self.path, reason="store was opened read-only")
-        batch: dict[str, tuple[Article, list[Event], list[Mention]]] = {}
-        for article, events, mentions in items:
-            batch[article.id] = (article, list(events), list(mentions))
-        if not batch:
-            return 0
-        coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-        art_rows, ev_rows, men_rows = [], [], []
-        owner: dict[str, str] = {}  # event_id -> article_id, to catch collisions before writing
         try:
-            for aid, (a, events, mentions) in batch.items():
-                art_rows.append({
-                    "article_id": aid, "content_hash": a.content_hash, "title": a.title, "url": a.url,
-                    "published": _parse_date(a.published), "source": a.source,
-                    "authors": list(a.authors or []), "place": a.place, "origin": a.origin,
-                    "text": a.text, "coder_version": coder_version, "coded_at": coded_at})
-                for e in events:
-                    if e.article_id != aid:
-                        raise ValueError(f"event {e.event_id} has article_id {e.article_id!r}, "
-                                         f"written under article {aid!r}")
-                    prev = owner.get(e.event_id)
-                    if prev == aid:
-                        continue  # the same event found twice in one article
-                    if prev is not None:
-                        raise ValueError(
-                            f"event id {e.event_id} occurs in articles {prev!r} and {aid!r} "
-                            "(ids derive from the content hash: the same text under two article ids)")
-                    owner[e.event_id] = aid
-                    ev_rows.append(flatten_event(e))
-                for m in mentions:
-                    men_rows.append({"article_id": aid, "sentence_index": m.sentence_index,
-                                     **{f: getattr(m.actor, f) for f in _ACTOR_FIELDS}})
-            tables = {"articles": _to_arrow(art_rows, ARTICLE_COLUMN_SPEC),
-                      "events": _to_arrow(ev_rows, EVENT_COLUMN_SPEC),
-                      "mentions": _to_arrow(men_rows, MENTION_COLUMN_SPEC)}
-        except (ValueError, TypeError, pa.ArrowException) as exc:
+            ids, rows = batch_rows(items, coder_version)
+        except (ValueError, TypeError) as exc:
             raise StoreError("E030", path=self.path, reason=f"bad record: {exc}") from exc
-
-        con = self.con
-        ids = pa.table({"article_id": pa.array(list(batch), pa.string())})
-        con.register("_annales_ids", ids)
-        con.begin()
-        try:
+        if not ids:
+            return 0
+        data = self._prepared(rows)
+        with self._writing():
             for table in ("events", "mentions", "articles"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _annales_ids)")
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
             for table in ("articles", "events", "mentions"):
-                self._insert(table, tables[table])
-            con.commit()
-        except BaseException as exc:
-            con.rollback()
-            if isinstance(exc, duckdb.Error):
-                reason = str(exc)
-                if "duplicate key" in reason.lower() and "event_id" in reason:
-                    reason += (" (an event id already stored for another article; ids derive from "
-                               "the content hash, so the same text under two article ids collides)")
-                raise StoreError("E030", path=self.path, reason=reason) from exc
-            raise
-        finally:
-            for name in ("ids", *tables):
-                with contextlib.suppress(duckdb.Error):
-                    con.unregister(f"_annales_{name}")
-        return len(ev_rows)
+                self._insert(table, data[table])
+        return len(rows["events"])
 
-    def _insert(self, table: str, data: pa.Table) -> None:
-        """INSERT all rows of an Arrow table (scanned in place by DuckDB) into ``table``."""
-        if data.num_rows == 0:
+    def replace_merged(self, stories: Mapping[str, str], events: Iterable[MergedEvent],
+                       links: Iterable[tuple[str, str, str]]) -> int:
+        """Replace the derived tables (stories, merged_events, merge_links) in one transaction."""
+        if self.read_only:
+            raise StoreError("E030", path=self.path, reason="store was opened read-only")
+        rows = merged_rows(stories, events, links)
+        data = self._prepared(rows)
+        with self._writing():
+            for table in _DERIVED:
+                self.con.execute(f"DELETE FROM {table}")
+                self._insert(table, data[table])
+        return len(rows["merged_events"])
+
+    def add_story_vectors(self, vectors: Mapping) -> None:
+        """Store new cache entries (keys already stored are left as they are)."""
+        if self.read_only or not vectors:
             return
-        name = f"_annales_{table}"  # unregistered by write_batch, after commit or rollback
-        cols = _cols(table)
-        self.con.register(name, data)
-        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        with self._writing():
+            known = {k for k, in self._all("SELECT key FROM story_vectors")}
+            rows = [{"key": k, "vector": [float(x) for x in v]} for k, v in vectors.items() if k not in known]
+            self._insert("story_vectors", self._prepared({"story_vectors": rows})["story_vectors"])
+
+    def copy_to(self, other: "BaseStore", chunk: int = 50_000) -> dict[str, int]:
+        """Copy every table of this store into ``other`` (replacing what it had) in one transaction of
+        ``other``; returns the rows copied per table. ``annales export --format duckdb`` makes a DuckDB
+        file of a PostgreSQL store this way."""
+        counts = {}
+        with other._writing():
+            for table in _SPECS:
+                other.con.execute(f"DELETE FROM {table}")
+                rows = self._rows(f"SELECT {_cols(table, cast_json=True)} FROM {table}")
+                counts[table] = 0
+                while part := list(itertools.islice(rows, chunk)):
+                    other._insert(table, other._prepared({table: part})[table])
+                    counts[table] += len(part)
+        return counts
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -447,39 +555,29 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        cur = self.con.cursor()
-        try:
-            cur.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            while rows := cur.fetchmany(2048):
-                for r in rows:
-                    yield unflatten_event(dict(zip(names, r)))
-        finally:
-            cur.close()
+        for row in self._rows(sql, params):
+            yield unflatten_event(row)
 
     def query_events_arrow(self, where: dict | None = None) -> pa.Table:
         """All (or filtered) events as flat rows with :data:`EVENT_SCHEMA`, in :meth:`events` order."""
         clause, params = self._where(where)
-        rel = self.con.sql(f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}",
-                           params=params or None)
-        table = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
-        return table.cast(EVENT_SCHEMA)
+        rows = list(self._rows(f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}", params))
+        return _to_arrow(rows, EVENT_COLUMN_SPEC)
 
     def article_count(self) -> int:
-        return self.con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        return self._all("SELECT count(*) FROM articles")[0][0]
 
     def stats(self, top: int = 10) -> dict:
         """Counts, events per CAMEO root (with label when known), top dyads and the event date span."""
-        con = self.con
-        count = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+        count = {t: self._all(f"SELECT count(*) FROM {t}")[0][0]
                  for t in ("articles", "events", "mentions", "merged_events")}
-        roots = con.execute("SELECT cameo_root, count(*) AS n FROM events GROUP BY 1 "
-                            "ORDER BY n DESC, cameo_root").fetchall()
-        dyads = con.execute(
+        roots = self._all("SELECT cameo_root, count(*) AS n FROM events GROUP BY 1 "
+                          "ORDER BY n DESC, cameo_root")
+        dyads = self._all(
             "SELECT source_code, target_code, count(*) AS n FROM events "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL GROUP BY 1, 2 "
-            "ORDER BY n DESC, source_code, target_code LIMIT ?", [int(top)]).fetchall()
-        lo, hi = con.execute('SELECT min("date"), max("date") FROM events').fetchall()[0]
+            "ORDER BY n DESC, source_code, target_code LIMIT ?", [int(top)])
+        lo, hi = self._all('SELECT min("date"), max("date") FROM events')[0]
         return {
             **count,
             "by_root": [(r, lookup_cameo_label(r), n) for r, n in roots],
@@ -492,76 +590,23 @@ class Store:
     def merge_inputs(self) -> tuple[list[dict], dict[str, dict]]:
         """What merging reads: every coded record as a flat row, and each article's
         ``{"published", "source", "url", "title", "text", "countries"}`` (actor countries found in it)."""
-        cur = self.con.cursor()
-        try:
-            cur.execute(f"SELECT {_cols('events', cast_json=True)} FROM events {_ORDER}")
-            names = [d[0] for d in cur.description]
-            rows = [dict(zip(names, r)) for r in cur.fetchall()]
-            cur.execute("SELECT a.article_id, a.published, a.source, a.url, a.title, a.text, "
-                        "list(DISTINCT m.country) FILTER (WHERE m.country IS NOT NULL) "
-                        "FROM articles a LEFT JOIN mentions m USING (article_id) GROUP BY ALL")
-            articles = {aid: {"published": pub, "source": src, "url": url, "title": title, "text": text,
-                              "countries": sorted(c or [])}
-                        for aid, pub, src, url, title, text, c in cur.fetchall()}
-        finally:
-            cur.close()
+        rows = list(self._rows(f"SELECT {_cols('events', cast_json=True)} FROM events {_ORDER}"))
+        countries: dict[str, list[str]] = {}
+        for aid, country in self._all("SELECT DISTINCT article_id, country FROM mentions "
+                                      "WHERE country IS NOT NULL ORDER BY article_id, country"):
+            countries.setdefault(aid, []).append(country)
+        articles = {r["article_id"]: {"published": r["published"], "source": r["source"], "url": r["url"],
+                                      "title": r["title"], "text": r["text"],
+                                      "countries": countries.get(r["article_id"], [])}
+                    for r in self._rows("SELECT article_id, published, source, url, title, text "
+                                        "FROM articles ORDER BY article_id")}
         return rows, articles
-
-    def replace_merged(self, stories: Mapping[str, str], events: Iterable[MergedEvent],
-                       links: Iterable[tuple[str, str, str]]) -> int:
-        """Replace the derived tables (stories, merged_events, merge_links) in one transaction."""
-        if self.read_only:
-            raise StoreError("E030", path=self.path, reason="store was opened read-only")
-        merged = []
-        for e in events:
-            row = e.to_dict()
-            row["date"] = _parse_date(row["date"])
-            row["first_published"] = _parse_date(row["first_published"])
-            row["last_published"] = _parse_date(row["last_published"])
-            row["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
-            merged.append(row)
-        tables = {"stories": _to_arrow([{"article_id": a, "story_id": s} for a, s in sorted(stories.items())],
-                                       STORY_COLUMN_SPEC),
-                  "merged_events": _to_arrow(merged, MERGED_COLUMN_SPEC),
-                  "merge_links": _to_arrow([{"mention_id": m, "event_id": e, "reason": r} for m, e, r in links],
-                                           LINK_COLUMN_SPEC)}
-        con = self.con
-        con.begin()
-        try:
-            for table in _DERIVED:
-                con.execute(f"DELETE FROM {table}")
-                self._insert(table, tables[table])
-            con.commit()
-        except BaseException as exc:
-            con.rollback()
-            if isinstance(exc, duckdb.Error):
-                raise StoreError("E030", path=self.path, reason=str(exc)) from exc
-            raise
-        finally:
-            for table in _DERIVED:
-                with contextlib.suppress(duckdb.Error):
-                    self.con.unregister(f"_annales_{table}")
-        return len(merged)
 
     def story_vectors(self) -> dict:
         """The cache of article embeddings used by story clustering (key -> numpy vector)."""
         import numpy as np
 
-        rows = self.con.execute("SELECT key, vector FROM story_vectors").fetchall()
-        return {k: np.asarray(v, dtype=np.float32) for k, v in rows}
-
-    def add_story_vectors(self, vectors: Mapping) -> None:
-        """Store new cache entries (keys already stored are left as they are)."""
-        if self.read_only or not vectors:
-            return
-        data = pa.table({"key": pa.array(list(vectors), pa.string()),
-                         "vector": pa.array([list(map(float, v)) for v in vectors.values()], pa.list_(pa.float32()))})
-        self.con.register("_annales_vectors", data)
-        try:
-            self.con.execute("INSERT INTO story_vectors SELECT key, vector FROM _annales_vectors "
-                             "WHERE key NOT IN (SELECT key FROM story_vectors)")
-        finally:
-            self.con.unregister("_annales_vectors")
+        return {k: np.asarray(v, dtype=np.float32) for k, v in self._all("SELECT key, vector FROM story_vectors")}
 
     def merged_events(self, where: dict | None = None, limit: int | None = None) -> Iterator[MergedEvent]:
         """Merged events ordered by first publication, then id; ``where`` as in :meth:`events`
@@ -572,36 +617,104 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        cur = self.con.cursor()
-        try:
-            cur.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            while rows := cur.fetchmany(2048):
-                for r in rows:
-                    yield _merged_from_row(dict(zip(names, r)))
-        finally:
-            cur.close()
+        for row in self._rows(sql, params):
+            yield _merged_from_row(row)
 
     def explain(self, event_id: str) -> tuple[MergedEvent, list[dict]] | None:
         """A merged event (given its id or the id of any record it merges) and its reports,
         each a dict of the ``event_mentions`` view; None when the id is unknown."""
-        cur = self.con.cursor()  # a cursor of its own: safe beside other threads' queries
-        try:
-            rows = cur.execute("SELECT event_id FROM merge_links WHERE mention_id = ? OR event_id = ? LIMIT 1",
-                               [event_id, event_id]).fetchall()
-            if not rows:
-                return None
-            merged = next(self.merged_events({"event_id": rows[0][0]}), None)
-            if merged is None:
-                return None
-            cur.execute("SELECT * EXCLUDE (location), location::VARCHAR AS location FROM event_mentions "
-                        "WHERE event_id = ? ORDER BY published NULLS LAST, article_id, sentence_index, "
-                        "trigger_start", [merged.event_id])
-            names = [d[0] for d in cur.description]
-            mentions = [dict(zip(names, r)) for r in cur.fetchall()]
-        finally:
-            cur.close()
+        found = list(self._rows("SELECT event_id FROM merge_links WHERE mention_id = ? OR event_id = ? LIMIT 1",
+                                [event_id, event_id]))
+        if not found:
+            return None
+        merged = next(self.merged_events({"event_id": found[0]["event_id"]}), None)
+        if merged is None:
+            return None
+        cols = ", ".join(_q(c) for c in _MENTION_VIEW_COLUMNS)
+        mentions = list(self._rows(
+            f'SELECT {cols}, "location"::VARCHAR AS "location" FROM event_mentions WHERE event_id = ? '
+            "ORDER BY published NULLS LAST, article_id, sentence_index, trigger_start", [merged.event_id]))
         return merged, mentions
+
+
+class Store(BaseStore):
+    """Events store in DuckDB: tables articles, events, mentions. ``Store(":memory:")`` for tests.
+
+    One writer at a time (the main process); opening a file another process holds raises
+    :class:`StoreError` E012.
+    """
+
+    _DB_ERRORS = (duckdb.Error,)
+
+    def __init__(self, path: str | Path = "annales.duckdb", read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        memory = self.path == ":memory:"
+        if not memory:
+            p = Path(self.path)
+            if read_only and not p.exists():
+                raise StoreError("E012", path=self.path, reason="no such file; code some articles first")
+            if p.is_dir():
+                raise StoreError("E012", path=self.path, reason="is a directory; pass a file path")
+        try:
+            if not memory and not read_only:
+                p.parent.mkdir(parents=True, exist_ok=True)
+                if p.is_file() and p.stat().st_size == 0:
+                    p.unlink()  # an empty placeholder (e.g. a temp file): DuckDB refuses it
+            self._con = duckdb.connect(self.path, read_only=read_only and not memory)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError("E012", path=self.path, reason=_open_hint(str(exc))) from exc
+        try:
+            self._init_schema()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError("E030", path=self.path, reason="store is closed")
+        return self._con
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        con = self.con
+        con.begin()
+        try:
+            yield
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
+    def _prepare(self, table: str, rows: list[dict]) -> pa.Table:
+        return _to_arrow(rows, _SPECS[table])
+
+    def _insert(self, table: str, data: pa.Table) -> None:
+        """INSERT all rows of an Arrow table (scanned in place by DuckDB) into ``table``."""
+        if data.num_rows == 0:
+            return
+        name = f"_annales_{table}"
+        cols = _cols(table)
+        self.con.register(name, data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister(name)
+
+    def query_events_arrow(self, where: dict | None = None) -> pa.Table:
+        """All (or filtered) events as flat rows with :data:`EVENT_SCHEMA`, in :meth:`events` order."""
+        clause, params = self._where(where)
+        rel = self.con.sql(f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}",
+                           params=params or None)
+        table = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
+        return table.cast(EVENT_SCHEMA)
 
 
 def _merged_from_row(row: dict) -> MergedEvent:

@@ -45,7 +45,8 @@ import datetime
 import hashlib
 import heapq
 import re
-from collections.abc import MutableMapping, Sequence
+import json
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,11 +57,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from . import _onnx
 from ._data import data_path
 
-__all__ = ["StoryInput", "cluster_articles", "story_similarity"]
+__all__ = ["StoryInput", "cluster_articles", "event_keys", "story_inputs", "story_similarity"]
 
 WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # TF-IDF only: shares of the pair score (sum 1)
 EMBED_WEIGHTS = {"embedding": 0.22, "body": 0.15, "lead": 0.075, "names": 0.295}  # with embeddings (see above)
 DAY_DECAY = 0.03  # share of the score lost per day between publication dates, within the window (TF-IDF)
+EVENT_WEIGHT = 0.1  # weight of the coded-events block (added to WEIGHTS / EMBED_WEIGHTS)
+CONFLICT_PENALTY = 0.15  # subtracted from a pair's raw score per conflicting event date (see _conflicts)
+CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(1, 21))
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
 DECAY_FLOOR = 0.5  # the date factor never goes below this inside the window (a wide window stays usable)
 UNDATED_MARGIN = 0.10  # extra similarity an undated pair needs
@@ -82,6 +86,47 @@ class StoryInput:
     text: str
     published: datetime.date | None
     actors: frozenset[str] = frozenset()  # e.g. actor country codes / names found in the article
+    # the events coded from the article: (source country, target country, CAMEO root, event date, place),
+    # see :func:`event_keys`; empty when the article was not coded
+    events: frozenset[tuple] = frozenset()
+
+
+def event_keys(rows: Iterable[Mapping]) -> frozenset[tuple]:
+    """The coded events of one article as :attr:`StoryInput.events`, from the store's flat event rows
+    (``source_country``, ``target_country``, ``cameo_root``, ``date``, ``date_precision``,
+    ``date_inferred``, ``location``): (source country, target country, root, date, place) where the
+    date is the resolved event date as ISO text ("2019-03-05", or "2019-03" for a month) or None when it
+    was only inferred from the publication date or is a year, and the place is the most specific
+    location name (city, then region, then country) or None. Missing countries are "-"."""
+    out = set()
+    for r in rows:
+        when = r.get("date")
+        precision = r.get("date_precision") or "day"
+        if when is None or r.get("date_inferred") or precision == "year":
+            when = None
+        else:
+            when = str(when)[:10] if precision == "day" else str(when)[:7]
+        loc = r.get("location")
+        if isinstance(loc, str):
+            loc = json.loads(loc)
+        place = None
+        if loc:
+            name = loc.get("city") or loc.get("admin1")
+            place = f"{loc.get('country') or '-'}/{name}" if name else loc.get("country") or loc.get("name")
+        out.add((r.get("source_country") or "-", r.get("target_country") or "-", str(r.get("cameo_root") or "-"),
+                 when, place))
+    return frozenset(out)
+
+
+def story_inputs(rows: Iterable[Mapping], articles: Mapping[str, Mapping]) -> list[StoryInput]:
+    """StoryInputs from what ``Store.merge_inputs`` returns: the flat event rows and article id ->
+    ``{"published", "title", "text", "countries"}`` (the actor countries found in the article)."""
+    by_article: dict[str, list] = {}
+    for r in rows:
+        by_article.setdefault(r["article_id"], []).append(r)
+    return [StoryInput(article_id=aid, title=a.get("title"), text=a.get("text") or "", published=a.get("published"),
+                       actors=frozenset(a.get("countries") or ()), events=event_keys(by_article.get(aid, ())))
+            for aid, a in articles.items()]
 
 
 def _settings() -> dict:
@@ -126,6 +171,43 @@ def _names(item: StoryInput) -> list[str]:
     return out
 
 
+EVENT_TOKENS = ("dyad", "dated", "place")  # kinds of event tokens (see _event_tokens)
+
+
+def _event_tokens(item: StoryInput) -> list[str]:
+    """The coded events as tokens for the TF-IDF "events" block: (source, target, root) triples,
+    the same with the event date, and the places."""
+    out = set()
+    for src, tgt, root, when, place in item.events:
+        if "dyad" in EVENT_TOKENS:
+            out.add(f"e:{src}>{tgt}:{root}")
+        if when and "dated" in EVENT_TOKENS:
+            out.add(f"ed:{src}>{tgt}:{root}@{when}")
+        if when and "date" in EVENT_TOKENS:
+            out.add(f"d:{when}")
+        if place and "place" in EVENT_TOKENS:
+            out.add(f"p:{place}")
+    return sorted(out)
+
+
+def _event_days(item: StoryInput) -> dict[tuple, frozenset]:
+    """(source, target, root) -> the day-precision event dates the article gives it (roots in CONFLICT_ROOTS,
+    known source country)."""
+    out: dict[tuple, set] = {}
+    for src, tgt, root, when, _place in item.events:
+        if when and len(when) == 10 and root in CONFLICT_ROOTS and src != "-":
+            out.setdefault((src, tgt, root), set()).add(when)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _conflicts(da: dict[tuple, frozenset], db: dict[tuple, frozenset]) -> int:
+    """How many (source, target, root) events both articles date to the day with dates that do not meet
+    (:func:`_event_days` of each): "struck on Tuesday" vs "struck on Thursday", a separate occurrence."""
+    if not da or not db:
+        return 0
+    return sum(1 for k in da.keys() & db.keys() if not da[k] & db[k])
+
+
 def _identity(x):
     return x
 
@@ -141,6 +223,8 @@ def _blocks(items: Sequence[StoryInput]) -> dict[str, sp.csr_matrix]:
          [_lead(it) for it in items]),
         ("names", TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32),
          [_names(it) for it in items]),
+        ("events", TfidfVectorizer(analyzer=_identity, binary=True, dtype=np.float32),
+         [_event_tokens(it) for it in items]),
     ]
     out = {}
     for name, vec, docs in blocks:
@@ -195,7 +279,8 @@ def _vectorise(items: Sequence[StoryInput], weights: dict[str, float] | None = N
                emb: np.ndarray | None = None) -> sp.csr_matrix:
     """Blocks (and ``emb``) times the square roots of their weights, side by side: the dot product of two
     rows is the weighted sum of the cosines."""
-    weights = weights or WEIGHTS
+    weights = dict(weights or WEIGHTS)
+    weights.setdefault("events", EVENT_WEIGHT)
     mats = _blocks(items)
     if emb is not None:
         mats["embedding"] = sp.csr_matrix(emb)
@@ -323,9 +408,12 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
     if not items:
         return {}
     x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors)
+    days = [_event_days(it) for it in items] if CONFLICT_PENALTY else None
     edges = {}
     for (i, j), raw in _candidates(items, x, window).items():
         mult, minus = _date_factor(items[i].published, items[j].published, window, margin, decay)
+        if days is not None and days[i] and days[j]:
+            raw -= CONFLICT_PENALTY * _conflicts(days[i], days[j])
         s = raw * mult - minus
         if s > 0:
             edges[(i, j)] = s
@@ -341,7 +429,7 @@ def story_similarity(a: StoryInput, b: StoryInput) -> float:
     """
     conf = _settings()
     x, decay = _mode(bool(conf["embeddings"]), [a, b])
-    raw = float(x[0].multiply(x[1]).sum())
+    raw = float(x[0].multiply(x[1]).sum()) - CONFLICT_PENALTY * _conflicts(_event_days(a), _event_days(b))
     mult, minus = _date_factor(a.published, b.published, int(conf["window_days"]), float(conf["undated_margin"]),
                                decay)
     return max(0.0, raw * mult - minus)

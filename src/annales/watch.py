@@ -348,7 +348,7 @@ def watch(directory: str | Path, store, pipeline, *, interval: float | str = 900
     busy waits for the next). ``log`` gets one line per pass (and one per commit with ``verbose``),
     ``report`` each bad input. A :class:`~annales.errors.StoreError` or ModelError is raised.
     """
-    from .store import Store
+    from .store import BaseStore, open_store
 
     seconds = parse_interval(interval)
     root = Path(directory)
@@ -360,11 +360,11 @@ def watch(directory: str | Path, store, pipeline, *, interval: float | str = 900
             began = time.monotonic()
             total.passes += 1
             try:
-                if isinstance(store, Store):
+                if isinstance(store, BaseStore):
                     result = watch_pass(root, store, pipeline, settle=settle, workers=workers, published=published,
                                         merge=merge, report=report, log=log, verbose=verbose, stop=stop)
                 else:
-                    with Store(store) as opened:
+                    with open_store(store) as opened:
                         result = watch_pass(root, opened, pipeline, settle=settle, workers=workers,
                                             published=published, merge=merge, report=report, log=log,
                                             verbose=verbose, stop=stop)
