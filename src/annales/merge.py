@@ -218,12 +218,11 @@ def merge_store(store, settings: Mapping | None = None) -> tuple[dict[str, str],
     Returns (article id -> story id, the merge result). Idempotent: the same store gives the same
     stories, events and ids.
     """
-    from .stories import StoryInput, cluster_articles
+    from .stories import cluster_articles, story_inputs
 
     settings = settings or {}
     rows, articles = store.merge_inputs()
-    items = [StoryInput(article_id=aid, title=a["title"], text=a["text"] or "", published=a["published"],
-                        actors=frozenset(a["countries"])) for aid, a in articles.items()]
+    items = story_inputs(rows, articles)  # text, dates, actor countries and the coded events of each article
     story_opts = settings.get("stories", {})
     vectors = store.story_vectors()  # embeddings of articles clustered before: only new ones are computed
     known = set(vectors)

@@ -141,7 +141,7 @@ class Pipeline:
         pre = self.prefilter
         units = [(i, off, pre(chunk) if pre is not None else chunk)
                  for i, a in enumerate(articles) for off, chunk in self._chunks(a.text)]
-        texts = (u[2] if isinstance(u[2], str) else u[2].text for u in units)
+        texts = (u[2] if isinstance(u[2], str) else u[2].doc(self.nlp) for u in units)
         docs = self.nlp.pipe(texts, batch_size=int(self.settings["model"]["batch_size"]))
         results = [CodedArticle(a) for a in articles]
         sent_base = [0] * len(articles)

