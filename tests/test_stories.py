@@ -237,7 +237,8 @@ def test_event_keys_from_store_rows():
     rows = [
         {"article_id": "a", "source_country": "TUR", "target_country": "IRQ", "cameo_root": "19",
          "date": datetime.date(2024, 5, 14), "date_precision": "day", "date_inferred": False,
-         "location": '{"name": "Makhmour", "country": "IRQ", "admin1": "Nineveh", "city": null, "precision": "region"}'},
+         "location": '{"name": "Makhmour", "country": "IRQ", "admin1": "Nineveh", "city": null, '
+                     '"precision": "region"}'},
         {"article_id": "a", "source_country": "IRQ", "target_country": None, "cameo_root": "01",
          "date": datetime.date(2024, 5, 14), "date_precision": "day", "date_inferred": True, "location": None},
         {"article_id": "a", "source_country": None, "target_country": "IRQ", "cameo_root": "04",

@@ -390,20 +390,27 @@ def _bounded_lines(readline, max_bytes: int) -> Iterator[tuple[str | bytes | Non
         yield None, size
 
 
+def parse_json_line(raw: str | bytes | None, origin: str, stem: str, no: int, max_bytes: int,
+                    published: date | None = None, size: int | None = None) -> Article | None:
+    """One JSONL line (``None`` for a line too long to read, of ``size`` bytes) -> Article, or None for
+    a blank line; raises InputError naming ``origin:no``. Shared by local ingest and the Spark job."""
+    where = f"{origin}:{no}"
+    if raw is None or len(raw) > max_bytes:
+        raise InputError("E006", origin=where, size=size if raw is None else len(raw), limit=max_bytes)
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raw = decode_bytes(raw, where)
+    return parse_json_record(raw.removeprefix("\ufeff"), f"{stem}:{no}", where, published)
+
+
 def _jsonl_records(lines: Iterable[tuple[str | bytes | None, int]], origin: str, stem: str, max_bytes: int,
                    published: date | None) -> Iterator[Article | InputError]:
     """Articles and errors from (line, size) pairs; errors name ``origin:LINE``."""
     for no, (raw, size) in enumerate(lines, start=1):
-        where = f"{origin}:{no}"
         try:
-            if raw is None:
-                raise InputError("E006", origin=where, size=size, limit=max_bytes)
-            if isinstance(raw, bytes):
-                try:
-                    raw = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    raw = decode_bytes(raw, where)
-            art = parse_json_record(raw.removeprefix("\ufeff"), f"{stem}:{no}", where, published)
+            art = parse_json_line(raw, origin, stem, no, max_bytes, published, size)
         except InputError as e:
             yield e
             continue

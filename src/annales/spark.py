@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from annales.config import load_settings
 from annales.errors import AnnalesError, ConfigError, InputError, ModelError
-from annales.ingest import decode_bytes, parse_json_record
+from annales.ingest import parse_json_line, parse_json_record
 from annales.store import ARTICLE_COLUMN_SPEC, EVENT_COLUMN_SPEC, MENTION_COLUMN_SPEC, flatten_event
 from annales.warc import WARC_SUFFIXES, iter_warc_articles
 
@@ -133,15 +133,8 @@ def _keyed(art_or_err, pos: tuple):
 def _jsonl_line(index: int, origin: str, stem: str, max_bytes: int, pair) -> list:
     raw, n = pair
     no = n + 1
-    where = f"{origin}:{no}"
     try:
-        if len(raw) > max_bytes:
-            raise InputError("E006", origin=where, size=len(raw), limit=max_bytes)
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            line = decode_bytes(raw, where)
-        art = parse_json_record(line.removeprefix("\ufeff"), f"{stem}:{no}", where, None)
+        art = parse_json_line(raw, origin, stem, no, max_bytes)
     except InputError as exc:
         return [_keyed(exc, ())]
     return [] if art is None else [_keyed(art, (index, no))]

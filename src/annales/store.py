@@ -54,6 +54,15 @@ def _actor_columns(prefix: str) -> list[tuple[str, str, pa.DataType]]:
     return [(f"{prefix}_{f}", *_ACTOR_TYPES.get(f, ("VARCHAR", pa.string()))) for f in _ACTOR_FIELDS]
 
 
+# the action's codes, in events and merged_events alike
+_ACTION_COLUMNS: list[tuple[str, str, pa.DataType]] = [
+    ("cameo", "VARCHAR", pa.string()),
+    ("cameo_root", "VARCHAR", pa.string()),
+    ("plover", "VARCHAR", pa.string()),
+    ("plover_mode", "VARCHAR", pa.string()),
+    ("quad_class", "INTEGER", pa.int32()),
+    ("goldstein", "DOUBLE", pa.float64()),
+]
 # (column, DuckDB type, Arrow type) for the flat event row, in table order.
 EVENT_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("event_id", "VARCHAR PRIMARY KEY", pa.string()),
@@ -63,12 +72,7 @@ EVENT_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("sentence", "VARCHAR", pa.string()),
     *_actor_columns("source"),
     *_actor_columns("target"),
-    ("cameo", "VARCHAR", pa.string()),
-    ("cameo_root", "VARCHAR", pa.string()),
-    ("plover", "VARCHAR", pa.string()),
-    ("plover_mode", "VARCHAR", pa.string()),
-    ("quad_class", "INTEGER", pa.int32()),
-    ("goldstein", "DOUBLE", pa.float64()),
+    *_ACTION_COLUMNS,
     ("date", "DATE", pa.date32()),
     ("date_precision", "VARCHAR", pa.string()),
     ("date_inferred", "BOOLEAN", pa.bool_()),
@@ -117,12 +121,7 @@ MERGED_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("date_precision", "VARCHAR", pa.string()),
     ("date_inferred", "BOOLEAN", pa.bool_()),
     *_FLAT_ACTOR,
-    ("cameo", "VARCHAR", pa.string()),
-    ("cameo_root", "VARCHAR", pa.string()),
-    ("plover", "VARCHAR", pa.string()),
-    ("plover_mode", "VARCHAR", pa.string()),
-    ("quad_class", "INTEGER", pa.int32()),
-    ("goldstein", "DOUBLE", pa.float64()),
+    *_ACTION_COLUMNS,
     ("negated", "BOOLEAN", pa.bool_()),
     ("location", "JSON", pa.string()),
     ("num_mentions", "INTEGER", pa.int32()),
