@@ -9,8 +9,9 @@ into sentences by rules (spaCy's tokenizer and ``sentencizer``: no model), and a
   name (``data/leaders.tsv``), a person introduced earlier in the article (a capitalised word next to
   an actor of a sentence already kept, so "Baerbock said" after "German Foreign Minister Annalena
   Baerbock"), or "he"/"she"; and
-* it contains a **trigger**: any word form of a lexicon verb or noun (regular inflections generated,
-  irregular ones from ``data/irregular_verbs.tsv``).
+* it contains a **trigger**: a word form of a lexicon verb or noun (regular inflections generated,
+  irregular ones from ``data/irregular_verbs.tsv``) that has a pattern of its own ("attack"), or one
+  whose patterns need other words ("hold talks with") together with the words of one of them.
 
 The kept sentences are joined by blank lines into one text that the full pipeline parses; a
 :class:`Selection` maps positions in it back to the original text and to sentence numbers, so events
@@ -102,14 +103,27 @@ class Prefilter:
         self.sentencizer = Sentencizer()
         self.finder = finder  # its PhraseMatchers hold every knowledge-base term
         irregular = _irregular()
-        triggers: set[str] = set()
-        for lemma in lexicon.verbs:
-            for word in lemma.split():
-                triggers |= word_forms(word, irregular)
-        for lemma in lexicon.nouns:
-            for word in lemma.split():
-                triggers |= word_forms(word, irregular, noun=True)
-        self.triggers = frozenset(triggers)
+        # a trigger with a pattern of its own ("say", "attack") counts alone; one that needs other words
+        # ("hold talks with", "have a meeting with") counts only when those words are there too
+        strong: set[str] = set()
+        needs: dict[str, list[tuple[frozenset, ...]]] = {}
+        for table, noun in ((lexicon.verbs, False), (lexicon.nouns, True)):
+            for lemma, patterns in table.items():
+                forms = word_forms(lemma, irregular, noun)
+                for pattern in patterns:
+                    if not pattern.words:
+                        strong |= forms
+                        continue
+                    # (the target's preposition may be missing in reciprocal use: "X and Y discussed")
+                    req = tuple(frozenset(word_forms(w, irregular) | word_forms(w, irregular, True))
+                                for w in pattern.words if w != pattern.target)
+                    if not req:
+                        strong |= forms
+                        continue
+                    for form in forms:
+                        needs.setdefault(form, []).append(req)
+        self.triggers = frozenset(strong)
+        self.needs = {form: reqs for form, reqs in needs.items() if form not in strong}
         # words of office-holders' names ("Putin said"): the actor finder codes them by the article date
         # (the last word: the finder looks names up whole or by surname; first names are too common)
         self.known_names = frozenset(name.split()[-1] for name in leaders() if name[:1].isupper())
@@ -125,10 +139,14 @@ class Prefilter:
         n = -1
         for n, sent in enumerate(doc.sents):
             trigger = actor = False
+            words = None
             for tok in sent:
                 low = tok.lower_
                 if low in self.triggers:
                     trigger = True
+                elif not trigger and low in self.needs:
+                    words = words or {t.lower_ for t in sent}
+                    trigger = any(all(words & req for req in reqs) for reqs in self.needs[low])
                 if (tok.i in actor_tokens or low in PEOPLE_PRONOUNS or tok.text in self.known_names
                         or tok.text in names and tok.i != sent.start):
                     actor = True
