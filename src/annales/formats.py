@@ -233,32 +233,31 @@ def _writable(e: MergedEvent, fmt: str) -> bool:
     return not e.negated and (fmt != "polecat" or bool(e.plover))
 
 
+def _write(events: Iterable[MergedEvent], f: TextIO, fmt: str, header: tuple[str, ...] | None,
+           context: Mapping[str, Mapping] | None) -> int:
+    context = context or {}
+    make = gdelt_row if fmt == "gdelt" else polecat_row
+    if header:
+        _write_row(f, header)
+    n = 0
+    for e in events:
+        if _writable(e, fmt):
+            _write_row(f, make(e, context.get(e.event_id)))
+            n += 1
+    return n
+
+
 def write_gdelt(events: Iterable[MergedEvent], f: TextIO, *, header: bool = False,
                 context: Mapping[str, Mapping] | None = None) -> int:
     """Write GDELT 2.0 event rows; returns how many (negated events are left out)."""
-    context = context or {}
-    if header:
-        _write_row(f, GDELT_COLUMNS)
-    n = 0
-    for e in events:
-        if _writable(e, "gdelt"):
-            _write_row(f, gdelt_row(e, context.get(e.event_id)))
-            n += 1
-    return n
+    return _write(events, f, "gdelt", GDELT_COLUMNS if header else None, context)
 
 
 def write_polecat(events: Iterable[MergedEvent], f: TextIO, *,
                   context: Mapping[str, Mapping] | None = None) -> int:
     """Write POLECAT rows with a header; returns how many (negated events and events without a
     PLOVER type are left out)."""
-    context = context or {}
-    _write_row(f, POLECAT_COLUMNS)
-    n = 0
-    for e in events:
-        if _writable(e, "polecat"):
-            _write_row(f, polecat_row(e, context.get(e.event_id)))
-            n += 1
-    return n
+    return _write(events, f, "polecat", POLECAT_COLUMNS, context)
 
 
 def store_context(store: "Store") -> dict[str, dict]:
