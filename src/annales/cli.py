@@ -130,6 +130,8 @@ def code(inputs, db, fmt, output, published, workers, on_error, config, quiet, n
             if not no_merge and not summary.interrupted and pipeline.settings["merge"]["after_code"]:
                 from .merge import merge_store
 
+                if not quiet and sys.stderr.isatty():
+                    click.echo("merging reports into stories and events ...", err=True)
                 merged = merge_store(store, pipeline.settings)
     except StopRun as exc:
         click.echo(f"stopped at {exc.error.origin}; everything before it is stored", err=True)
