@@ -214,3 +214,9 @@ def test_story_embeddings_are_cached_in_the_store(monkeypatch, store):
     store.write_batch([(Article(id="a5", text="A new report on the strike.", published=date(2024, 3, 6)), [], [])], "t")
     merge_store(store)
     assert len(calls) == 1 and store.con.execute("SELECT count(*) FROM story_vectors").fetchall()[0][0] == 5
+
+
+def test_two_triggers_of_one_sentence_are_one_mention():
+    rows = [row("r1", "a1", sentence_index=2), {**row("r2", "a1", sentence_index=2), "trigger_start": 30}]
+    (ev,) = merge_records(rows, STORY, ARTICLES).events
+    assert ev.num_mentions == 1 and sorted(ev.mention_ids) == ["r1", "r2"]

@@ -174,7 +174,7 @@ class MergedEvent:
     goldstein: float
     negated: bool
     location: dict | None
-    num_mentions: int
+    num_mentions: int  # distinct sentences reporting it
     num_articles: int
     num_sources: int
     first_published: str | None
