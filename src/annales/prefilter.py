@@ -45,6 +45,8 @@ class Selection:
     text: str
     segments: list[tuple[int, int, int]] = field(default_factory=list)
     n_sentences: int = 0
+    words: list[str] = field(default_factory=list)  # the picked sentences' tokens, as the prefilter
+    spaces: list[bool] = field(default_factory=list)  # tokenised them (not tokenised a second time)
 
     def __post_init__(self):
         self._starts = [s for s, _, _ in self.segments]
@@ -52,7 +54,9 @@ class Selection:
     def doc(self, nlp):
         """The picked sentences as a tokenised Doc with a sentence start at each of them, which the
         parser keeps (it decides only the boundaries inside a picked sentence)."""
-        doc = nlp.make_doc(self.text)
+        from spacy.tokens import Doc
+
+        doc = Doc(nlp.vocab, words=self.words, spaces=self.spaces)
         starts = set(self._starts)
         for tok in doc:
             if tok.idx in starts:
@@ -135,7 +139,7 @@ class Prefilter:
             for _, start, end in matcher(doc):
                 actor_tokens.update(range(start, end))
         names: set[str] = set()  # capitalised words of sentences already kept: people met before
-        picked: list[tuple[int, int, int]] = []  # (start char, end char, sentence number)
+        picked: list[tuple[object, int]] = []  # (sentence, its number)
         n = -1
         for n, sent in enumerate(doc.sents):
             trigger = actor = False
@@ -153,14 +157,27 @@ class Prefilter:
                 if trigger and actor:
                     break
             if trigger and actor:
-                picked.append((sent.start_char, sent.end_char, n))
-                near = {j for i in actor_tokens if sent.start <= i < sent.end
-                        for j in range(i - NAME_REACH, i + NAME_REACH + 1)}
+                picked.append((sent, n))
+                near = {j for t in sent if t.i in actor_tokens for j in range(t.i - NAME_REACH, t.i + NAME_REACH + 1)}
                 names.update(t.text for t in sent if t.i in near and t.is_title and t.i != sent.start and len(t) > 2)
-        parts, segments, pos = [], [], 0
-        for start, end, number in picked:
-            piece = text[start:end].rstrip()
-            segments.append((pos, start, number))
-            parts.append(piece)
-            pos += len(piece) + len(_JOIN)
-        return Selection(_JOIN.join(parts), segments, n + 1)
+        # the picked sentences (edge whitespace dropped) joined by blank lines, from the tokens above
+        words: list[str] = []
+        spaces: list[bool] = []
+        segments, pos = [], 0
+        for k, (sent, number) in enumerate(picked):
+            toks = list(sent)
+            while len(toks) > 1 and toks[-1].is_space:
+                toks.pop()
+            while len(toks) > 1 and toks[0].is_space:
+                toks.pop(0)
+            if k:
+                words.append(_JOIN)
+                spaces.append(False)
+                pos += len(_JOIN)
+            segments.append((pos, toks[0].idx, number))
+            for j, t in enumerate(toks):
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_) and j < len(toks) - 1)
+                pos += len(t.text) + spaces[-1]
+        text = "".join(w + " " * sp for w, sp in zip(words, spaces))
+        return Selection(text, segments, n + 1, words, spaces)
