@@ -260,7 +260,11 @@ def _encoder():
 
 def embed_key(item: StoryInput) -> str:
     """The key of an article's embedding in a vector cache: SHA-1 of the text that is embedded."""
-    return hashlib.sha1(_embed_text(item).encode("utf-8")).hexdigest()
+    return _key(_embed_text(item))
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _embed(items: Sequence[StoryInput], cache: MutableMapping[str, np.ndarray] | None = None) -> np.ndarray | None:
@@ -271,9 +275,10 @@ def _embed(items: Sequence[StoryInput], cache: MutableMapping[str, np.ndarray] |
         return None
     tok, session = enc
     cache = {} if cache is None else cache
-    keys = [embed_key(it) for it in items]
+    all_texts = [_embed_text(it) for it in items]
+    keys = [_key(t) for t in all_texts]
     todo = [i for i, k in enumerate(keys) if k not in cache]
-    texts = {i: _embed_text(items[i]) for i in todo}
+    texts = {i: all_texts[i] for i in todo}
     todo.sort(key=lambda i: len(texts[i]))  # similar lengths per batch: less padding
     for k in range(0, len(todo), EMBED_BATCH):
         idx = todo[k:k + EMBED_BATCH]
