@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -32,29 +30,9 @@ VIEWPORT = {"width": 1440, "height": 900}
 
 def serve(db: str | Path):
     """Start the app over ``db`` on a free 127.0.0.1 port in a thread; returns (base URL, stop())."""
-    import uvicorn
+    from annales.api import serve_in_thread
 
-    from annales.api import create_app
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db), read_only=True), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the explorer server did not start")
-        time.sleep(0.05)
-
-    def stop():
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
-
-    return f"http://127.0.0.1:{port}/", stop
+    return serve_in_thread(str(db))
 
 
 def wait_ready(page) -> None:

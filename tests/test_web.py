@@ -9,9 +9,6 @@ Skipped when Chromium is absent (`scripts/install-browser.sh`, run by `make test
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +21,7 @@ if not Path(CHROMIUM).exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 uvicorn = pytest.importorskip("uvicorn")
 
-from annales.api import create_app  # noqa: E402
+from annales.api import serve_in_thread  # noqa: E402
 from annales.merge import merge_records  # noqa: E402
 from annales.records import Actor, Article, Event, Trigger  # noqa: E402
 from annales.store import Store  # noqa: E402
@@ -94,21 +91,9 @@ def build_store(path) -> None:
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "explorer.duckdb"
     build_store(db)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), read_only=True), log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
-    sock.close()
+    url, stop = serve_in_thread(str(db))
+    yield url
+    stop()
 
 
 @pytest.fixture(scope="module")

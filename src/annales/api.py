@@ -583,3 +583,33 @@ def _ingest(state: _State, items: list[ArticleIn]) -> dict:
                 merged = cur.execute("SELECT count(*) FROM merged_events").fetchall()[0][0]
     return {"received": len(items), "coded": len(coded), "unchanged": len(articles) - len(todo),
             "events": n_events, "skipped": skipped, "merged_events": merged}
+
+
+def serve_in_thread(db: str, *, read_only: bool = True, timeout: float = 30.0):
+    """Run the explorer over ``db`` in a background thread on a free 127.0.0.1 port (for notebooks,
+    screenshots and browser tests). Returns (base URL, stop())."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db), read_only=read_only), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the explorer server did not start")
+        time.sleep(0.05)
+
+    def stop():
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+    return f"http://127.0.0.1:{port}/", stop
