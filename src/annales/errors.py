@@ -43,6 +43,7 @@ class Messages:
             "(gdelt, polecat and --merged exports read merged events)")
     E035 = ("{what} needs a DuckDB store for now, not {path!r}; copy the PostgreSQL store into a DuckDB file "
             "with `annales export --db URL --format duckdb -o FILE.duckdb` and use that")
+    E036 = "[speed] blas = {value!r} is not a choice; set it to one of {choices} in your settings file"
 
 
 class AnnalesError(Exception):

