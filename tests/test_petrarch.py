@@ -148,7 +148,7 @@ def test_agents(dicts):
     assert sector["ferryman"] == sector["ferrywomen"] == "BUS" and "ferrymans" not in sector
     assert sector["lamplighter"] == "CVL" and "lamplighters" not in sector  # {}: no plural
     assert sector["goose warden"] == sector["geese wardens"] == "AGR"
-    assert sector["relief society"] == sector["relief societies"] == "NGO"
+    assert kb.terms["relief society"][0].code == kb.terms["relief societies"][0].code == "NGO"  # NGO~: a prefix
     assert sector["secret police agency"] == "GOVSPY"
     assert all(e.kind == "agent" for es in kb.terms.values() for e in es)
     assert P.plural("city") == "cities" and P.plural("boss") == "bosses" and P.plural("day") == "days"
@@ -165,21 +165,35 @@ def test_user_entries_override_builtin(tmp_path):
 def test_verbs(dicts):
     stats = P.LoadStats()
     pats = P.load_verbs(dicts["verbs"], stats)
-    got = {(p.code, p.text) for p in pats}
+    got = {(p.code, p.text) for p in pats if not p.before and p.target != "compound"}
+    verbs = ("moor", "tether", "tethers", "tethered", "tie up")  # a verb's listed forms are triggers too
     assert got == {
-        ("036", "moor"), ("036", "tether"), ("037", "tie up"),
-        ("043", "moor ferry"), ("043", "moor barge"), ("043", "tether ferry"), ("043", "tether barge"),
-        ("043", "tie up ferry"), ("043", "tie up barge"),
-        ("042", "moor beside *"), ("042", "tether beside *"), ("042", "tie up beside *"),
+        *(("036", v) for v in verbs[:4]), ("037", "tie up"),
+        *(("043", f"{v} {b}") for v in verbs for b in ("ferry", "barge")),
+        *(("042", f"{v} beside *") for v in verbs),
         ("999", "drift away from harbour"),  # a dictionary's own code outside CAMEO is kept
     }
-    assert stats.skipped["words before the verb"] == 1 and stats.skipped["markers % $ ^ +"] == 1
+    # "- QUIETLY * [040]": words before the verb, looked for in the subject; "- * % [041]": compound subject
+    assert {(p.code, p.before) for p in pats if p.before} == {("040", ("quietly",))}
+    assert {p.code for p in pats if p.target == "compound"} == {"041"}
+    assert all(p.dictionary for p in pats)
     assert stats.skipped["null or unknown code"] >= 1  # DRIFT [---]
     by_text = {p.text: p for p in pats}
     assert by_text["moor beside *"].target == "beside" and by_text["tie up"].words == ("up",)
     lex = P.layered_lexicon(pats)
     assert [p.code for p in lex.verbs["moor"]][-1] == "036"
     assert "meet" in lex.verbs and lex.nouns  # built-in verbs the user did not define stay
+
+
+def test_pattern_markers(tmp_path):
+    path = tmp_path / "m.verbs.txt"
+    path.write_text("--- FREE [080] ---\nFREE\n- + * (FROM $) [081]\n- * MONEY $ [071]\n"
+                    "- * EID (AT ^) (WITH +) [017]\n- * THEIR ^ ABOUT + [130]\n", encoding="utf-8")
+    pats = {p.code: p for p in P.load_verbs(path)}
+    assert (pats["081"].target, pats["081"].source, pats["081"].words) == ("subject", "from", ("from",))
+    assert (pats["071"].target, pats["071"].source, pats["071"].words) == ("subject", "after", ("money",))
+    assert (pats["017"].target, pats["017"].words) == ("with", ("eid", "at", "with"))
+    assert (pats["130"].target, pats["130"].words) == ("about", ("their", "about"))
 
 
 def test_actor_finder_codes_people_by_date(pipeline, kb):
@@ -199,8 +213,9 @@ def test_cli_options_load_dictionaries(pipeline, dicts, tmp_path, monkeypatch):
 
     monkeypatch.setattr(pl, "load_model", lambda name: pipeline.nlp)
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "1", "date": "1996-04-02", "text": "Halvard Tesk criticised Kestral Republic.",
-                                "events": [{"source": "VLDGOV", "target": "KST", "code": "111"}]}) + "\n")
+    # a complete set (actors, agents, verbs) replaces the built-in knowledge: the dictionary's verb codes
+    gold.write_text(json.dumps({"id": "1", "date": "1996-04-02", "text": "Halvard Tesk tethered the ferry to Kestral Republic.",
+                                "events": [{"source": "VLDGOV", "target": "KST", "code": "043"}]}) + "\n")
     args = ["evaluate", str(gold), "--json", "--actors", str(dicts["actors"]), "--agents", str(dicts["agents"]),
             "--verbs", str(dicts["verbs"])]
     result = CliRunner().invoke(main, args, catch_exceptions=False)

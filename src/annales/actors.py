@@ -43,6 +43,7 @@ class ActorPhrase:
     name: str | None = None
     parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
     siblings: list["ActorPhrase"] = field(default_factory=list)  # "Pakistani and Afghan forces": Afghan
+    prefix: str | None = None  # a dictionary agent's code written before the country ("NGO~": NGOARN)
 
     @property
     def is_place(self) -> bool:
@@ -53,6 +54,8 @@ class ActorPhrase:
     def code(self) -> str:
         if self.org:
             return self.org
+        if self.prefix:
+            return self.prefix + (self.country or "") + (self.sector or "")
         return (self.country or "---") + (self.sector or "")
 
 
@@ -125,6 +128,8 @@ class ActorFinder:
             for term, doc in zip(terms, nlp.tokenizer.pipe(terms)):
                 matcher.add(term, [doc])
         self.strings = nlp.vocab.strings
+        # whether names are looked up in the built-in office-holders list (not with dictionaries alone)
+        self.office_holders = getattr(self.kb, "people", True)
 
     def matches(self, doc):
         spans = []
@@ -165,15 +170,15 @@ class ActorFinder:
         _merge_comodifiers(groups, doc)
         phrases = [_resolve(p, doc, when) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
-        phrases += _people(doc, phrases, when)
+        phrases += _people(doc, phrases, when, self.office_holders)
         return Actors(sorted(phrases, key=lambda p: p.start))
 
 
-def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhrase]:
+def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: bool = True) -> list[ActorPhrase]:
     """Actor phrases for people named without a title (roles learned earlier in the article, or the
-    dated office-holders list) and for "he"/"she" subjects."""
+    dated office-holders list unless ``office_holders`` is false) and for "he"/"she" subjects."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
-    for p in phrases:  # "President Donald Trump": a title without a country, and a known name
+    for p in phrases if office_holders else ():  # "President Donald Trump": a title without a country, and a known name
         if p.country is None and p.org is None and p.name and doc[p.head].ent_type_ == "PERSON":
             office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
             if office is not None:
@@ -194,7 +199,9 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None) -> list[ActorPhr
         if known is not None:
             new.country, new.sector, new.org, new.name = known.country, known.sector, known.org, known.name
         else:
-            office = office_of(name, when) or (office_of(toks[-1].text, when) if len(toks) > 1 else None)
+            office = None
+            if office_holders:
+                office = office_of(name, when) or (office_of(toks[-1].text, when) if len(toks) > 1 else None)
             if office is None:
                 continue
             new.country, new.sector, new.org, new.name = office.country, office.sector, office.org, office.name
@@ -300,6 +307,8 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None) -> ActorPhrase:
             p.country = p.country or e.country
         if e.kind in ("country", "seat") and p.country is None and p.org is None:
             p.country, p.name = e.country, e.name
+        if e.kind == "agent" and e.code and p.prefix is None:
+            p.prefix = e.code
         if e.sector and p.sector is None and (e.kind == "agent" or e.kind == "seat" or e.kind == "org"):
             p.sector = e.sector
     head = doc[p.head]
@@ -314,8 +323,13 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None) -> ActorPhrase:
 def _in_longer_person(span) -> bool:
     """Whether ``span`` is part of a longer PERSON entity (annales.petrarch: dictionary names such as
     "Ithilen" or "Frodo" that spaCy tags PERSON by themselves stay actors)."""
-    return any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end
-               and (e.start < span.start or e.end > span.end) for e in span.doc.ents)
+    for e in span.doc.ents:
+        end = e.end
+        while end > e.start and span.doc[end - 1].tag_ in ("POS", "."):  # "Caras Galadhon's" is no longer name
+            end -= 1
+        if e.label_ == "PERSON" and e.start < span.end and span.start < end and (e.start < span.start or end > span.end):
+            return True
+    return False
 
 
 def _on_date(e: Entry, when: date | None) -> Entry:

@@ -64,9 +64,10 @@ def _pipeline(config, actors=(), agents=(), verbs=()):
 
 
 def _dictionaries(f):
-    """``--actors``/``--agents``/``--verbs``: PETRARCH-2 / Phoenix dictionary files (see annales.petrarch)."""
+    """``--actors``/``--agents``/``--verbs``: PETRARCH-2 / Phoenix dictionary files (see annales.petrarch).
+    All three together replace the built-in knowledge; fewer are layered over it."""
     path = click.Path(exists=True, dir_okay=False)
-    f = click.option("--verbs", multiple=True, type=path, help="PETRARCH verbs dictionary (repeatable).")(f)
+    f = click.option("--verbs", multiple=True, type=path, help="PETRARCH verbs dictionary (repeatable; with --actors and --agents, replaces the built-in knowledge).")(f)
     f = click.option("--agents", multiple=True, type=path, help="PETRARCH agents dictionary (repeatable).")(f)
     return click.option("--actors", multiple=True, type=path, help="PETRARCH/Phoenix actors dictionary (repeatable).")(f)
 

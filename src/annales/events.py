@@ -90,9 +90,14 @@ class EventCoder:
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
         if not actors.phrases:
             return []
+        discards = self.lexicon.discards
+        if discards is not None and discards.voids_story(doc.text):
+            return []
         events: list[RawEvent] = []
         for sent in doc.sents:
             if not any(sent.start <= p.head < sent.end for p in actors.phrases):
+                continue
+            if discards is not None and discards.voids_sentence(sent.text):
                 continue
             events.extend(self.code_sentence(sent, actors))
         return events
@@ -101,13 +106,24 @@ class EventCoder:
         found: list[RawEvent] = []
         used: set[int] = set()  # nouns that are part of a verb pattern ("impose sanctions on")
         nouns = self.lexicon.nouns
+        verbs = self.lexicon.verbs
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in self.lexicon.verbs:
-                pattern = match(tok, self.lexicon.verbs[tok.lemma_])
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            candidates = verbs.get(tok.lower_) if tok.lower_ != tok.lemma_ else None
+            if not (candidates and candidates[0].dictionary):  # a dictionary's own verb form: "LEFT [042]"
+                candidates = verbs.get(tok.lemma_)
+            if candidates:
+                extra = {}
+                if candidates[0].dictionary and any(p.before or p.target == "compound" for p in candidates):
+                    subj = subject_of(tok)
+                    extra = {"subject_words": _subject_words(subj),
+                             "compound": subj is not None and len(actors.all_at(subj)) > 1}
+                pattern = match(tok, candidates, **extra)
                 if pattern is None:
                     subj = subject_of(tok)
                     if subj is not None and len(actors.all_at(subj)) > 1:
-                        pattern = match(tok, self.lexicon.verbs[tok.lemma_], reciprocal=True)
+                        pattern = match(tok, candidates, reciprocal=True, **extra)
                 if pattern is None:
                     continue
                 obj = _child(tok, "dobj")
@@ -169,6 +185,11 @@ class EventCoder:
             for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources):
                 sources = actors.all_at(other)  # a name the parser split into several subjects
             targets = _targets_from(pattern, verb, actors)
+        if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
+            subject = actors.all_at(subj) if subj is not None else []
+            if pattern.target == "subject":
+                targets = subject
+            sources = _source_slot(pattern.source, verb, actors, targets) if pattern.source else subject
         return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
     # -- nouns -------------------------------------------------------------------------------
@@ -201,8 +222,14 @@ class EventCoder:
             return []
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
-        recode = modality in ("intended", "hypothetical") and self.intent_codes
+        recode = modality in ("intended", "hypothetical") and self.intent_codes and not pattern.dictionary
         code, reverse = ((ontology.recode_intended(c) if c and recode else c) for c in (pattern.code, pattern.reverse))
+        if negated and pattern.dictionary and self.lexicon.negations is not None:
+            # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all
+            code, reverse = (self.lexicon.negations.get(c) if c else None for c in (code, reverse))
+            if not (code or reverse):
+                return []
+            negated = False
         root = (code or reverse)[:2]
         if not targets and root >= "14":
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
@@ -211,6 +238,8 @@ class EventCoder:
                 if found is not None:
                     start, end, country = found
                     targets = [ActorPhrase(head=end - 1, start=start, end=end, country=country)]
+        if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
+            targets = list(sources) if len(sources) > 1 else []
         mutual = pattern.reverse == pattern.code or (code or "").startswith(RECIPROCAL_CODES)
         if not targets and len(sources) > 1 and mutual and not _slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
@@ -263,9 +292,11 @@ def _child(tok, dep: str):
 
 def subject_of(verb):
     """The subject of a verb, inherited through control, coordination and relative clauses."""
-    tok = verb
+    tok = prev = verb
     for _ in range(5):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        # the subject of a raising passive is the raised verb's: "X was seen to break into", "X is said to plan"
+        deps = ("nsubj", "csubj", "nsubjpass") if tok is not verb and prev.dep_ == "xcomp" else ("nsubj", "csubj")
+        subj = next((c for c in tok.children if c.dep_ in deps), None)
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return tok.head
@@ -273,7 +304,7 @@ def subject_of(verb):
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return tok.head
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
+            prev, tok = tok, tok.head
             continue
         break
     # a name the parser attached as a modifier before the verb ("Baerbock criticised China")
@@ -284,7 +315,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
     object of the pattern's preposition found near the trigger ("imposed sanctions on", "called for
     the release of")."""
-    if pattern.target is None:
+    if pattern.target in (None, "subject", "compound"):
         return []
     if pattern.target == "dobj":
         if passive_subject is not None:
@@ -297,6 +328,8 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                         obj = t
                         break
         found = actors.all_at(obj, places=(pattern.code or "")[:2] != "01") if obj is not None else []
+        if not found and pattern.dictionary:
+            return _first_actor_after(trig, actors)
         root = (pattern.code or pattern.reverse or "")[:2]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition
@@ -318,6 +351,70 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     if obj is not None and any(c.dep_ == "prt" and c.lower_ == pattern.target for c in trig.children):
         return actors.all_at(obj)
     return []
+
+
+# what a verb governs that is not where PETRARCH looks for its target (the complement clause is
+# searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
+_NOT_PREDICATE = frozenset("nsubj nsubjpass csubj csubjpass expl aux auxpass neg mark advcl conj cc parataxis "
+                           "punct ccomp relcl appos dep".split())
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+
+
+def _subject_words(subj) -> frozenset:
+    """Words and lemmas of a subject's noun phrase that a dictionary pattern's words before the verb
+    may name ("- {DEATH TOLL} * [190]": "Eriador's death toll has risen")."""
+    if subj is None:
+        return frozenset()
+    out = set()
+    for t in subj.subtree:
+        if t.pos_ in _CONTENT_POS and t.dep_ not in CLAUSE_EDGES:
+            out.add(t.lower_)
+            out.add(t.lemma_.lower())
+    return frozenset(out)
+
+
+CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+def _source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
+    """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
+    ("after") the first actor after the verb that is not the target ("received money $")."""
+    if slot == "after":
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ not in _NOT_PREDICATE:
+                for t in c.subtree:
+                    p = actors.by_token.get(t.i)
+                    if p is not None and p not in targets:
+                        return actors.all_at(t.doc[p.head])
+        return []
+    for t in nearby(verb):
+        if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
+            pobj = _child(t, "pobj")
+            if pobj is not None:
+                return [p for p in actors.all_at(pobj) if p not in targets]
+    return []
+
+
+def _first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
+    """PETRARCH-2's target of a dictionary verb whose object is no actor: the first actor (with its
+    conjuncts) in what the verb governs after it ("contributed a million dollars to Australia",
+    "welcomed memos sent by Bree"), else in its complement clause."""
+    for clause in (False, True):
+        for c in verb.children:
+            if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE):
+                continue
+            for t in c.subtree:
+                p = actors.by_token.get(t.i)
+                if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause):
+                    return actors.all_at(doc_token(t, p))
+    return []
+
+
+def doc_token(t, p: ActorPhrase):
+    """The head token of the actor phrase ``p`` found at ``t``."""
+    return t.doc[p.head]
 
 
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: their place's state is the target

@@ -16,6 +16,7 @@ paired codes do; ``:173`` codes only the target's act. The source is found by th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,10 +37,20 @@ class Pattern:
     target: str | None  # "dobj", a preposition, or None
     text: str
     reverse: str | None = None  # the target's act towards the source ("042:043": a visit is also hosted)
+    # a user dictionary's pattern (annales.petrarch): its code is taken as written (no intent recoding),
+    # a negated match is coded as PETRARCH-2 does, and the target is the first actor the verb governs
+    dictionary: bool = False
+    # PETRARCH pattern parts (annales.petrarch): words required in the subject's noun phrase
+    # ("- {DEATH TOLL} * [190]"), and where the source is when not the subject: a preposition's object
+    # ("- + * (FROM $)") or "after" (the first actor after the verb). ``target`` may also be "subject"
+    # ("+" before the verb) or "compound" ("- % *": the coordinated subjects act on each other)
+    before: tuple[str, ...] = ()
+    source: str | None = None
 
     @property
     def specificity(self) -> int:
-        return len(self.words) + (1 if self.target and self.target != "dobj" else 0)
+        return (len(self.words) + len(self.before) + (1 if self.target and self.target != "dobj" else 0)
+                + (1 if self.source else 0))
 
 
 def parse_pattern(code: str, text: str, kind: str) -> Pattern:
@@ -74,8 +85,37 @@ def parse_pattern(code: str, text: str, kind: str) -> Pattern:
                    reverse=reverse or None)
 
 
+@dataclass(frozen=True)
+class Discards:
+    """Phrases that void coding (PETRARCH's discards dictionary): a sentence containing a
+    ``sentence`` phrase codes nothing; a text containing a ``story`` phrase codes nothing at all.
+    Matched case-insensitively on whole words."""
+
+    sentence: re.Pattern | None = None
+    story: re.Pattern | None = None
+
+    @staticmethod
+    def compile(phrases) -> re.Pattern | None:
+        words = sorted({" ".join(p.split()).lower() for p in phrases if p.strip()}, key=len, reverse=True)
+        if not words:
+            return None
+        alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+    def voids_story(self, text: str) -> bool:
+        return self.story is not None and self.story.search(text) is not None
+
+    def voids_sentence(self, text: str) -> bool:
+        return self.sentence is not None and self.sentence.search(text) is not None
+
+
 class Lexicon:
-    """Patterns indexed by trigger lemma, for verbs and for nouns."""
+    """Patterns indexed by trigger lemma, for verbs and for nouns (and optional :class:`Discards`)."""
+
+    discards: Discards | None = None
+    # how a user dictionary's codes read when negated ("did not criticise": 110 -> 050); a negated
+    # dictionary pattern whose code is not here codes nothing (annales.petrarch, PETRARCH-2's rule)
+    negations: dict[str, str] | None = None
 
     def __init__(self, verbs: list[Pattern], nouns: list[Pattern]):
         self.verbs: dict[str, list[Pattern]] = {}
@@ -133,14 +173,20 @@ def nearby_lemmas(tok) -> set[str]:
     return out
 
 
-def match(tok, patterns: list[Pattern], reciprocal: bool = False) -> Pattern | None:
+def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
+          compound: bool = False) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
-    fire with *")."""
+    fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
+    their compound patterns ("- % *") need a ``compound`` subject."""
     if not patterns:
         return None
     near = None
     for p in patterns:  # sorted most specific first
+        if p.target == "compound" and not compound:
+            continue
+        if p.before and not all(w in subject_words for w in p.before):
+            continue
         if not p.words:
             return p
         if near is None:

@@ -7,7 +7,8 @@ Nothing from those dictionaries ships with annales; users point the CLI at their
   date-restricted: ``[CODE <D]``, ``[CODE >D]``, ``[CODE D1-D2]`` (D as YYYYMMDD, or YYMMDD with
   00-30 read as 20YY), the first matching range winning and an undated code as the default.
 - agents: ``TERM {PLURALS} [~SEC]``; ``{}`` means no plural, no braces a regular one; ``~SEC`` is a
-  sector suffix (``NGO~`` prefix codes are kept as sectors); ``!X! = A, B`` defines substitutions.
+  sector suffix, ``PRE~`` a prefix written before the country (``NGO~``: "MSF Arnor" is NGOARN);
+  ``!X! = A, B`` defines substitutions.
 - verbs: ``--- NAME [CODE] ---`` blocks of verbs sharing ``- ... * ... [CODE]`` patterns and
   ``&SYNSET`` word sets.
 
@@ -19,16 +20,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from .errors import ConfigError
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase
-from .lexicon import PREPOSITIONS, Lexicon, Pattern, default_lexicon, parse_pattern
+from .lexicon import PREPOSITIONS, Discards, Lexicon, Pattern, default_lexicon, parse_pattern
 
 _CODE_BLOCK = re.compile(r"\[\s*([^\]\s]*)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+))?\s*\]")
-_NULL_CODES = frozenset({"", "---", "+++", "###"})
+_NULL_CODES = frozenset({"", "---", "+++", "###"})  # verb codes that code nothing
+# actor codes that code nothing: PETRARCH-2 keeps "+++" and "###" as actors' codes ("NASGUL [+++]")
+_NULL_ACTOR_CODES = frozenset({"", "---"})
 _SIMPLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
@@ -141,7 +144,7 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     def flush():
         if not names:
             return
-        real = [c for c in codes if c[2] not in _NULL_CODES]
+        real = [c for c in codes if c[2] not in _NULL_ACTOR_CODES]
         if not real:
             stats.skip("no code" if not codes else "null code")
         else:
@@ -152,8 +155,8 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
             dated = tuple(c for c in cs if c[0] is not None or c[1] is not None)
             name = display_name(names[0])
             if dated:
-                entry = Entry("person", name, code=None if undated in _NULL_CODES else undated, dated=dated)
-            elif undated in _NULL_CODES:  # only "[---]" plus compound etc.
+                entry = Entry("person", name, code=None if undated in _NULL_ACTOR_CODES else undated, dated=dated)
+            elif undated in _NULL_ACTOR_CODES:  # only "[---]" plus compound etc.
                 stats.skip("null code")
                 entry = None
             else:
@@ -227,6 +230,8 @@ def load_agents(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
         if "~" not in code or not sector.isalnum():
             stats.skip("code without ~")
             continue
+        # "NGO~": a prefix, written before the country ("MSF Arnor" NGOARN); "~GOV": a sector after it
+        prefix = sector if code.strip().endswith("~") else None
         marks = re.findall(r"![A-Z0-9_]+!", term)
         if any(k not in subs for k in marks):
             stats.skip("unknown substitution")
@@ -241,7 +246,8 @@ def load_agents(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
             forms.append(plural(forms[0]))
         stats.entries += 1
         for f in forms:
-            stats.terms += _put(kb, f, Entry("agent", f, sector=sector))
+            entry = Entry("agent", f, code=prefix) if prefix else Entry("agent", f, sector=sector)
+            stats.terms += _put(kb, f, entry)
     return stats.entries
 
 
@@ -282,6 +288,75 @@ def _expand(words: list[str], sets: dict[str, list[str]], depth: int = 0) -> lis
 
 
 
+def _verb_words(text: str):
+    """``+CORDON_OFF`` / ``TAP`` -> (verb, words after it); None when words come before the verb."""
+    words = _words(text.replace("+", " +").strip())
+    if not words:
+        return None
+    plus = [i for i, w in enumerate(words) if w.startswith("+")]
+    vi = plus[0] if plus else 0
+    if vi > 0:
+        return None
+    return words[vi].lstrip("+").lower(), [w.lower() for w in words[vi + 1:]]
+
+
+def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int):
+    """A pattern's ``PRE * POST`` as [(words before the verb, words after it, target preposition,
+    other Pattern fields)], synsets expanded; None (and counted) when it cannot be used.
+
+    ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
+    preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
+    that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
+    coordinated subjects act on each other; ``^`` skips a word (ignored)."""
+    pre, _, post = body.replace("_", " ").partition("*")
+    parts: dict = {}
+    target_prep = None
+    bare = [m.group(1).lower() for m in re.finditer(r"\(\s*([A-Za-z]+)\s*\)", post)]
+    tokens = [t for t in re.sub(r"([(){}%$^+])", r" \1 ", post).split() if t not in "(){}"]
+    words: list[str] = []
+    for i, t in enumerate(tokens):
+        prev = next((w for w in reversed(tokens[:i]) if w != "^"), "")
+        if t == "+":
+            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
+                target_prep = words.pop()
+        elif t == "$":
+            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
+                parts["source"] = words[-1]  # the preposition stays a required word
+            else:
+                parts["source"] = "after"
+        elif t == "%":
+            parts["target"] = "compound"
+        elif t != "^":
+            words.append(t.lower())
+    if target_prep is None and "+" not in tokens and bare and words and words[-1] == bare[-1] \
+            and bare[-1] in PREPOSITIONS:
+        target_prep = words.pop()  # "- * {X Y} (FROM)": the target is the object of "from"
+    before = []
+    for t in re.sub(r"([(){}%$^+])", r" \1 ", pre).split():
+        if t == "+":
+            parts["target"] = "subject"
+        elif t == "%":
+            parts["target"] = "compound"
+        elif t not in "(){}$^":
+            before.append(t.lower())
+    if parts.get("source") and "target" not in parts and target_prep is None:
+        parts["target"] = "subject"  # "- * MONEY $": the subject receives
+    if parts.get("target") in ("subject", "compound") and target_prep is not None:
+        parts.pop("target")
+    expanded = _expand(before + ["*"] + words, sets)
+    if expanded is None:
+        stats.skip("unknown synset")
+        return None
+    if len(expanded) > max_expansions:
+        stats.skip("too many synset expansions")
+        expanded = expanded[:max_expansions]
+    out = []
+    for ws in expanded:
+        star = ws.index("*")
+        out.append((tuple(ws[:star]), ws[star + 1:], target_prep, dict(parts)))
+    return out
+
+
 def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
     """Best effort: a PETRARCH verb dictionary as annales verb patterns. Every verb gets its block's
     (or its own) code; ``- * WORDS [CODE]`` patterns become ``verb words`` (a bare ``(PREP)`` at the
@@ -294,7 +369,7 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
     verbs: list[tuple[str, list[str]]] = []  # (trigger, words after it) of the current block
     block_code = None
 
-    def add(code: str, trigger: str, words: list[str], target_prep: str | None = None):
+    def add(code: str, trigger: str, words: list[str], target_prep: str | None = None, **parts):
         forward, _, reverse = code.partition(":")
         if forward in _NULL_CODES and reverse in ("", *_NULL_CODES) or not (forward + reverse).isdigit():
             stats.skip("null or unknown code")
@@ -306,8 +381,10 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         except ValueError:
             stats.skip("unparsed pattern")
             return
-        if (p.trigger, p.words, p.target) not in out:
-            out[(p.trigger, p.words, p.target)] = p
+        p = replace(p, dictionary=True, **parts)
+        key = (p.trigger, p.words, p.target, p.before, p.source)
+        if key not in out:
+            out[key] = p
             stats.terms += 1
 
     for _, line in lines:
@@ -320,49 +397,94 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
             continue
         if s.startswith("-"):
             m = re.fullmatch(r"-\s*(.*?)\s*\[([^\]]*)\]\s*", s)
-            if not m:
+            if not m or "*" not in m.group(1):
                 stats.skip("unparsed pattern")
                 continue
-            body, code = m.group(1).replace("_", " "), m.group(2).strip()
-            if re.search(r"[%$^+]", body) or "*" not in body:
-                stats.skip("markers % $ ^ +")
+            parsed = _pattern_parts(m.group(1), sets, stats, max_expansions)
+            if parsed is None:
                 continue
-            pre, _, post = body.partition("*")
-            if pre.strip():
-                stats.skip("words before the verb")
-                continue
-            target_prep = None
-            bare = re.search(r"\(\s*([A-Za-z]+)\s*\)\s*$", post)
-            if bare and bare.group(1).lower() in PREPOSITIONS:
-                target_prep, post = bare.group(1).lower(), post[:bare.start()]
-            words = re.sub(r"[(){}]", " ", post).split()
-            expanded = _expand(words, sets)
-            if expanded is None:
-                stats.skip("unknown synset")
-                continue
-            if len(expanded) > max_expansions:
-                stats.skip("too many synset expansions")
-                expanded = expanded[:max_expansions]
+            code = m.group(2).strip()
             for trigger, vwords in verbs:
-                for ws in expanded:
-                    add(code, trigger, vwords + ws, target_prep)
+                for before, words, target_prep, parts in parsed:
+                    add(code, trigger, vwords + words, target_prep, before=before, **parts)
             stats.entries += 1
             continue
         # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]
-        m = re.fullmatch(r"([^{\[]+?)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*", s)
+        m = re.fullmatch(r"([^{\[]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*", s)
         if not m:
             stats.skip("unparsed verb line")
             continue
-        words = _words(m.group(1).replace("+", " +").strip())
-        plus = [i for i, w in enumerate(words) if w.startswith("+")]
-        vi = plus[0] if plus else 0
-        if vi > 0:
+        base = _verb_words(m.group(1))
+        if base is None:
             stats.skip("words before the verb")
             continue
-        trigger, rest = words[vi].lstrip("+").lower(), [w.lower() for w in words[vi + 1:]]
-        verbs.append((trigger, rest))
-        add((m.group(2) or block_code).strip(), trigger, rest)
+        # the listed forms are triggers too ("+CORDON_OFF {+CORDONED_OFF ...}": "cordoned off"), as the
+        # tagger's lemma of an unusual verb may not be the dictionary's
+        forms = [base] + [f for f in map(_verb_words, (m.group(2) or "").split()) if f]
+        for trigger, rest in dict.fromkeys((t, tuple(r)) for t, r in forms):
+            verbs.append((trigger, list(rest)))
+            add((m.group(3) or block_code).strip(), trigger, list(rest))
     return list(out.values())
+
+
+# -- negation ------------------------------------------------------------------------------------
+# PETRARCH-2 codes a negated act by its internal ontology: the negation of a code is the code whose
+# value is the act's minus 0xFFFF ("not disapprove" 110 -> 050 cooperate, "not reject" is no event,
+# "not make a statement" 010 -> 011 decline comment); a code whose negation is nothing codes nothing.
+DEFAULT_NEGATIONS = {"010": "011", "015": "016", "110": "050", "170": "057", "060": "121", "061": "1211",
+                     "062": "1212", "08": "124", "080": "124", "081": "1241", "082": "1242", "0841": "1242", "0842": "1242",
+                     "085": "1244", "086": "1245", "087": "1246"}
+
+
+def _hex_sum(expr: str) -> int | None:
+    """``0x1007f``, ``-0xFFFF+0x0070``: the value of an ontology entry (None if unparsable)."""
+    terms = re.findall(r"([+-]?)\s*0x([0-9A-Fa-f]+)", expr)
+    if not terms or re.sub(r"[+-]?\s*0x[0-9A-Fa-f]+|\s", "", expr):
+        return None
+    return sum((-1 if sign == "-" else 1) * int(h, 16) for sign, h in terms)
+
+
+def load_negations(paths, stats: LoadStats | None = None) -> dict[str, str]:
+    """The negation table of PETRARCH internal coding ontology files (``CODE:0xVALUE#comment``)."""
+    stats = stats if stats is not None else LoadStats()
+    value_of: dict[str, int] = {}
+    code_of: dict[int, str] = {}
+    for path in ([paths] if isinstance(paths, (str, Path)) else paths):
+        for _, raw in _lines_keep_hash(path):
+            m = re.fullmatch(r"\s*([0-9]{2,4}):([^#]*)(?:#.*)?", raw)
+            if not m:
+                continue
+            v = _hex_sum(m.group(2))
+            if v is None:
+                stats.skip("unparsed value")
+                continue
+            value_of[m.group(1)] = v
+            code_of.setdefault(v, m.group(1))
+            stats.entries += 1
+    return {c: code_of[v - 0xFFFF] for c, v in value_of.items() if v - 0xFFFF in code_of}
+
+
+def _lines_keep_hash(path):
+    """(line number, text) of a file whose ``#`` does not always start a comment."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            yield from enumerate((line.rstrip("\n") for line in fh), 1)
+    except OSError as exc:
+        raise ConfigError("E013", path=str(path), line=0, reason=exc.strerror or str(exc)) from None
+
+
+# -- discards ------------------------------------------------------------------------------------
+def load_discards(paths, stats: LoadStats | None = None) -> Discards:
+    """PETRARCH discards files: one phrase a line (``_`` or spaces between words); ``+PHRASE`` voids
+    the whole story, ``PHRASE`` the sentence it is in."""
+    stats = stats if stats is not None else LoadStats()
+    story, sentence = [], []
+    for path in ([paths] if isinstance(paths, (str, Path)) else paths):
+        for _, line in _lines(path):
+            s = line.strip()
+            (story if s.startswith("+") else sentence).append(" ".join(_words(s.lstrip("+"))))
+            stats.entries += 1
+    return Discards(sentence=Discards.compile(sentence), story=Discards.compile(story))
 
 
 def load_all(kb: KnowledgeBase, actors=(), agents=()) -> dict[str, LoadStats]:
@@ -385,21 +507,51 @@ def layered_lexicon(patterns: list[Pattern], base: Lexicon | None = None) -> Lex
     return Lexicon(verbs, [p for ps in base.nouns.values() for p in ps])
 
 
-def with_dictionaries(settings: dict | None = None, actors=(), agents=(), verbs=(), nlp=None):
-    """A :class:`~annales.pipeline.Pipeline` whose knowledge is the built-in one with these dictionary
-    files layered over it (``nlp``: reuse an already loaded model)."""
+class DictionaryKnowledgeBase(KnowledgeBase):
+    """A knowledge base holding only what user dictionaries define: no built-in countries, agents or
+    office-holders (``people = False``: the actor finder does not look names up in ``leaders.tsv``)."""
+
+    people = False
+
+
+def with_dictionaries(settings: dict | None = None, actors=(), agents=(), verbs=(), nlp=None,
+                      builtin: bool | None = None, discards=(), ontology=()):
+    """A :class:`~annales.pipeline.Pipeline` coding with these dictionary files (``nlp``: reuse an
+    already loaded model).
+
+    ``builtin``: whether the built-in knowledge stays underneath. By default a complete PETRARCH set
+    (actors, agents and verbs all given) replaces it, as PETRARCH codes with its dictionaries alone:
+    then only the dictionaries' actors and agents are actors, only their verbs are triggers, and nobody
+    is found through the built-in list of office-holders; a partial set (say ``--actors`` alone) is
+    layered over the built-in knowledge, its entries winning where both know a term."""
     from .pipeline import Pipeline
 
-    kb = KnowledgeBase().load_builtin()
+    if builtin is None:
+        builtin = not (actors and agents and verbs)
+    kb = KnowledgeBase().load_builtin() if builtin else DictionaryKnowledgeBase()
     load_all(kb, actors, agents)
     user = [p for path in verbs for p in load_verbs(path)]
-    return Pipeline(settings, nlp=nlp, kb=kb, lexicon=layered_lexicon(user) if user else None)
+    if builtin:
+        lexicon = layered_lexicon(user) if user else None
+    else:
+        lexicon = Lexicon(user, [])
+    if discards and lexicon is None:
+        lexicon = layered_lexicon([])
+    if lexicon is not None:
+        if discards:
+            lexicon.discards = load_discards(discards)
+        if user:  # how the verbs dictionary's negated codes read
+            lexicon.negations = (load_negations(ontology) if ontology else None) or dict(DEFAULT_NEGATIONS)
+    return Pipeline(settings, nlp=nlp, kb=kb, lexicon=lexicon)
 
 
 def folder_dictionaries(folder: str | Path) -> dict[str, list[Path]]:
-    """The actors, agents and verbs files of a PETRARCH dictionary folder, by their names."""
+    """The actors, agents, verbs, discards and (internal coding) ontology files of a PETRARCH dictionary
+    folder, by their names."""
     files = sorted(Path(folder).glob("*.txt"))
-    return {kind: [f for f in files if kind in f.name.lower()] for kind in ("actors", "agents", "verbs")}
+    found = {kind: [f for f in files if kind in f.name.lower()] for kind in ("actors", "agents", "verbs", "discards")}
+    found["ontology"] = [f for f in files if "ontology" in f.name.lower()]
+    return found
 
 
 def petrarch_pipeline(folder: str | Path, base=None):

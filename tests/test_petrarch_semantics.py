@@ -1,0 +1,181 @@
+"""How a complete PETRARCH dictionary set codes: it replaces the built-in knowledge, its pattern markers
+(``+ $ % ^``, words before the verb, listed verb forms), PETRARCH-2's negation, discards, prefix agents.
+Small invented dictionaries and sentences only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from annales import petrarch as P
+from annales.kb import KnowledgeBase
+from annales.records import Article
+
+ACTORS = """\
+VALDORIA_ [VLD]
++VALDORIAN
+KESTRALIA [KST]
++KESTRALIAN
+OSTRAVIA [OST]
+NEW_ZEALAND [NZX]
+GREY_WARDENS [+++]
+"""
+
+AGENTS = """\
+GOVERNMENT [~GOV]
+SOLDIER [~MIL]
+RELIEF_SOCIETY [NGO~]
+"""
+
+VERBS = """\
+&COIN
++DOLLAR
++DUCAT
+
+--- DONATE [070] ---
+DONATE
+- * &COIN [071]
+
+--- SCOLD [111] ---
+SCOLD
+- * (OVER EFFORTS) [110]
+
+--- DELAY [120] ---
+POSTPONE
+- % * [120]
+
+--- FREE [080] ---
+FREE
+- + * (FROM $) [080]
+
+--- DEPART [042] ---
+DEPART
+LEFT [042:043]
+
+--- EXCLUDE [144] ---
++CORDON_OFF {+CORDONED_OFF +CORDONING_OFF}
+
+--- RISE [---] ---
+RISEN
+- {DEATH TOLL} * [190]
+
+--- BLOCKADE [191] ---
+BLOCKADE
+"""
+
+DISCARDS = """\
+# sentence and story discards
+BASEBALL
++TYPHOON
+"""
+
+ONTOLOGY = """\
+# value of each code; a negated act is the code of its value minus 0xFFFF
+050:0x0080#DiplomaticCoop
+057:0x0087
+060:0x0070#MaterialCoop
+110:0x1007f#0xFFFF+0x0080#Disapprove
+120:-0xFFFF#Reject
+121:-0xFFFF+0x0070
+170:0x10086#0x0087+0xFFFF#Coerce
+190:0x00A0
+"""
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    d = tmp_path_factory.mktemp("dicts")
+    out = {}
+    for name, text in (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS), ("discards", DISCARDS),
+                       ("ontology", ONTOLOGY)):
+        out[name] = d / f"test.{name}.txt"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def coder(pipeline, files):
+    return P.with_dictionaries(pipeline.settings, nlp=pipeline.nlp, actors=[files["actors"]],
+                               agents=[files["agents"]], verbs=[files["verbs"]], discards=[files["discards"]])
+
+
+def code(coder, text: str) -> list[tuple]:
+    coded = coder(Article(id="t", text=text, published=date(2001, 5, 1)))
+    return sorted((e.source.code, e.target.code if e.target else None, e.cameo) for e in coded.events)
+
+
+def test_complete_set_replaces_builtin_knowledge(coder, pipeline, files):
+    assert isinstance(coder.kb, P.DictionaryKnowledgeBase) and "France" not in coder.kb.terms
+    assert set(coder.lexicon.verbs) >= {"donate", "scold"} and "attack" not in coder.lexicon.verbs
+    assert not coder.lexicon.nouns
+    assert code(coder, "Angry crowds attacked the embassy of Valdoria in Kestralia.") == []  # no built-in agents or verbs
+    assert coder.kb.terms["new zealand"][0].country == "NZX"
+    # a partial set is layered over the built-in knowledge
+    layered = P.with_dictionaries(pipeline.settings, nlp=pipeline.nlp, actors=[files["actors"]])
+    assert "France" in layered.kb.terms and layered.kb.terms["new zealand"][0].country == "NZX"
+    assert P.with_dictionaries(pipeline.settings, nlp=pipeline.nlp, actors=[files["actors"]], agents=[files["agents"]],
+                               verbs=[files["verbs"]], builtin=True).kb.terms.get("France")
+
+
+def test_actor_codes_plus_and_hash_are_codes(files):
+    kb = KnowledgeBase()
+    P.load_actors(files["actors"], kb)
+    assert kb.terms["grey wardens"][0].code == "+++"
+
+
+def test_dictionary_codes_are_not_recoded_as_intent(coder):
+    assert code(coder, "Valdoria will donate a million dollars to Kestralia.") == [("VLD", "KST", "071")]
+
+
+def test_target_is_first_actor_after_the_verb(coder):
+    assert code(coder, "Valdoria donated a million dollars to Kestralia.") == [("VLD", "KST", "071")]
+    assert code(coder, "Valdoria scolded the memos sent by Kestralia.") == [("VLD", "KST", "111")]
+
+
+def test_negation_as_petrarch(coder):
+    assert code(coder, "Valdoria did not scold Kestralia over efforts to end the war.") == [("VLD", "KST", "050")]
+    assert code(coder, "Valdoria did not blockade Kestralia.") == []  # 191 has no negation: nothing coded
+
+
+def test_negations_from_an_ontology_file(files):
+    assert P.load_negations(files["ontology"]) == {"110": "050", "170": "057", "060": "121"}
+    assert P.DEFAULT_NEGATIONS["110"] == "050" and P.DEFAULT_NEGATIONS["170"] == "057"
+    folder = P.folder_dictionaries(files["ontology"].parent)
+    assert folder["ontology"] == [files["ontology"]] and folder["discards"] == [files["discards"]]
+
+
+def test_compound_subject_pattern(coder):
+    assert code(coder, "Valdoria and Kestralia postponed their meeting.") == [("KST", "VLD", "120"),
+                                                                            ("VLD", "KST", "120")]
+    assert code(coder, "Valdoria postponed its meeting.") == []  # "- % *" needs coordinated actors; DELAY has no code of its own
+
+
+def test_source_after_the_verb(coder):
+    assert code(coder, "Kestralian soldiers were freed from Ostravia.") == [("OST", "KSTMIL", "080")]
+
+
+def test_listed_verb_forms_are_triggers(coder):
+    assert code(coder, "Valdoria cordoned off the roads leading into Kestralia.") == [("VLD", "KST", "144")]
+    assert code(coder, "The Valdorian government left for Kestralia.") == [("KST", "VLDGOV", "043"),
+                                                                         ("VLDGOV", "KST", "042")]
+
+
+def test_words_before_the_verb_in_the_subject(coder):
+    assert code(coder, "Valdoria's death toll has risen in the dispute with Kestralia.") == [("VLD", "KST", "190")]
+
+
+def test_raised_subject_of_a_passive(coder):
+    assert code(coder, "Valdoria was seen to scold Kestralia.") == [("VLD", "KST", "111")]
+
+
+def test_prefix_agents(coder):
+    assert code(coder, "The Valdorian relief society donated dollars to Kestralia.") == [("NGOVLD", "KST", "071")]
+
+
+def test_discards(coder):
+    assert code(coder, "Valdoria scolded Kestralia.") == [("VLD", "KST", "111")]
+    assert code(coder, "Valdoria scolded Kestralia over baseball.") == []
+    # a story discard voids every sentence of the text (of those the prefilter passes on to the coder)
+    assert code(coder, "Valdoria scolded Kestralia. Ostravia donated dollars to Kestralia after the typhoon.") == []
+    assert code(coder, "Valdoria scolded Kestralia over baseballs.") == [("VLD", "KST", "111")]  # whole words
