@@ -262,3 +262,94 @@ def test_scan_reads_place_phrases_without_a_parse(geo):
 def test_al_prefixed_site_split_by_the_tokenizer(pipeline):
     loc = located(pipeline, "American warships fired missiles at the Syrian regime's al-Shayrat airbase.")
     assert loc and loc["name"] == "Shayrat air base" and loc["country"] == "SYR"
+
+
+# -- issue 4, places: general fixes found on the dev split (sentences written for these tests) --
+
+def _doc_trigger(pipeline, text, word):
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return doc, tok
+
+
+def test_an_encircled_town_is_the_place_not_its_country(pipeline):
+    loc = located(pipeline, "Turkish troops encircled Afrin in northern Syria on Sunday.")
+    assert (loc["name"], loc["country"], loc["precision"]) == ("Afrin", "SYR", "city")
+
+
+def test_the_object_of_the_movement_an_act_is_part_of(pipeline, geo):
+    _, trig = _doc_trigger(pipeline, "Kurdish militias entered Manbij on Monday to fight the jihadists.", "fight")
+    found = geo.place_of(trig)
+    assert found is not None and trig.doc[found[0]:found[1]].text == "Manbij" and found[2] == "SYR"
+
+
+def test_a_withdrawal_from_a_country(pipeline):
+    loc = located(pipeline, "The Pentagon announced the withdrawal of its troops from Iraq.")
+    assert loc and loc["country"] == "IRQ"
+
+
+def test_an_invitation_to_a_place(pipeline):
+    loc = located(pipeline, "The French president invited Kurdish leaders to the Elysee Palace.")
+    assert loc and loc["country"] == "FRA" and loc["name"] == "Élysée Palace"
+
+
+def test_a_phone_call_noun_has_no_place(pipeline, geo):
+    doc, trig = _doc_trigger(pipeline, "The decision follows a phone call with the Turkish president in Ankara.", "call")
+    assert geo.locate(trig.sent, trig.i, cameo="041", quad_class=1) is None
+
+
+def test_an_appositive_province_is_a_region(pipeline):
+    loc = located(pipeline, "Government forces bombed Idlib, a province of three million people, on Monday.")
+    assert (loc["name"], loc["precision"]) == ("Idlib", "region")
+
+
+def test_a_place_in_what_is_discussed_is_a_topic(pipeline):
+    evs = events(pipeline, "Biden discussed the situation in Libya with Macron on Sunday.")
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_a_statement_ahead_of_a_meeting_at_a_place(pipeline):
+    loc = located(pipeline, '"We will see," the president said ahead of a meeting with senators at the White House.')
+    assert loc and loc["name"] == "White House" and loc["country"] == "USA"
+
+
+@pytest.mark.parametrize("text,city,iso", [
+    ("The president criticised Britain at Argentina's National Congress on Sunday.", "Buenos Aires", "ARG"),
+    ("Erdogan criticised Greece at the Turkish parliament on Tuesday.", "Ankara", "TUR"),
+])
+def test_a_seat_of_power_is_in_the_capital(pipeline, text, city, iso):
+    loc = located(pipeline, text)
+    assert loc and (loc["name"], loc["country"], loc["precision"]) == (city, iso, "city")
+
+
+def test_the_nation_refers_to_the_country_named_before(pipeline):
+    loc = located(pipeline, "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.")
+    assert loc and loc["country"] == "DEU" and loc["how"] == "sentence"
+
+
+def test_a_demonym_that_begins_a_place_name(pipeline):
+    loc = located(pipeline, "The British foreign secretary visited Iraqi Kurdistan in May.")
+    assert loc and loc["country"] == "IRQ" and loc["name"] == "Kurdistan Region"
+
+
+def test_scan_reads_an_attack_on_a_place(geo):
+    found, _ = geo.scan("Thousands fled a government assault on Idlib last week.")
+    assert [(w, p.country) for _, _, p, w in found] == [("Idlib", "SYR")]
+
+
+def test_a_material_trigger_coded_as_a_threat_keeps_its_place(pipeline, geo):
+    doc, trig = _doc_trigger(pipeline, "They said a soldier was killed by a roadside bomb in Syria yesterday.", "killed")
+    loc = geo.locate(trig.sent, trig.i, cameo="138", quad_class=3)
+    assert loc and loc["country"] == "SYR"
+
+
+def test_a_domestic_act_is_in_the_actors_country_not_the_last_place_named(pipeline):
+    evs = events(pipeline, "Israeli troops raided a village in Lebanon. Zimbabwe's Robert Mugabe finally resigned "
+                           "as president on Tuesday.")
+    ev = next(e for e in evs if e.trigger.text == "resigned")
+    assert ev.location and (ev.location["country"], ev.location["how"]) == ("ZWE", "source")
+
+
+def test_a_domestic_act_urged_by_foreigners_takes_no_place_from_them(pipeline):
+    evs = events(pipeline, "Diplomats from Norway urged the rebels to release the hostages.")
+    assert evs and all(e.location is None for e in evs)

@@ -37,17 +37,30 @@ MOVE_PREPS = frozenset({"to", "into"})
 ATTACK_PREPS = frozenset({"on", "against"})  # "an assault on Afrin": only after attacks (ATTACK)
 MOVE = frozenset("visit travel go come return fly arrive head send deploy dispatch move flee trip tour journey march "
                  "cross enter invade sail drive walk relocate transfer extradite deport repatriate evacuate withdraw "
-                 "redeploy bring take spread".split())
+                 "redeploy bring take spread invite summon".split())
 # verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
 DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
-                   "besiege occupy overrun bombard target liberate reach".split())
-WITHDRAW = frozenset("withdraw pull retreat evacuate".split())  # "from X" is where they leave
+                   "besiege occupy overrun bombard target liberate reach encircle surround blockade ambush".split())
+# "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
+WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out".split())
+# verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
+TOPIC = frozenset("discuss debate review consider raise examine address".split())
+# a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
+MEETING = frozenset("meeting summit talks conference session visit briefing rally speech ceremony sidelines".split())
+_MEETING_PREPS = frozenset("at before after during following of on".split())
+# seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
+SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
+                  "chancellery".split())
+# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
+_MATERIAL = frozenset("kill fight wound capture arrest detain".split())
 HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
 # CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
 # place is where they were said, which the sentence gives next to the verb or not at all
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 ATTACK = frozenset("attack strike hit bomb shell raid assault offensive airstrike air-strike bombard bombing "
                    "shelling fire incursion operation".split())
+# nouns that refer back to a country named before them in the sentence ("from flying in the European nation")
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
 # nouns that an "of" can follow in a place phrase ("the city of X", "the outskirts of X", "north of X")
 OF_HEADS = frozenset("city town village capital province region governorate district state county outskirts suburb "
                      "suburbs centre center heart north south east west northeast northwest southeast southwest "
@@ -120,17 +133,19 @@ class Geocoder:
         self.index: dict[str, list[tuple[int, bool]]] = {}  # norm(name) -> [(entry, primary name?)]
         self.demonyms: dict[str, str] = {}  # context only: "Libyan" -> LBY
         self.admin1_names: dict[str, str] = {}  # norm(any name of a region) -> its display name
+        self.capitals: dict[str, int] = {}  # ISO3 -> entry of its capital city
         path = _cache_path(min_population) if cache else None
         state = _read_cache(path) if path else None
         if state is not None:
-            self.entries, self.index, self.demonyms, self.admin1_names = state
+            self.entries, self.index, self.demonyms, self.admin1_names, self.capitals = state
         else:
             self._load(min_population)
             if path:
-                _write_cache(path, (self.entries, self.index, self.demonyms, self.admin1_names))
+                _write_cache(path, (self.entries, self.index, self.demonyms, self.admin1_names, self.capitals))
         self.countries = {e.country: e for e in self.entries if e.kind == "country"}
         self._scan_key, self._scan = None, ([], [])
         self._move_forms: frozenset | None = None
+        self._attack_forms: frozenset | None = None
 
     @classmethod
     def default(cls) -> "Geocoder":  # one per process
@@ -176,6 +191,11 @@ class Geocoder:
             self._add(Place("city", shown, country, admin1.get(a1, (None,))[0], c["latitude"],
                             c["longitude"], c["population"], c["geonameid"], "city", shown,
                             a1 if a1 in admin1 else None), names, c["name"])
+        for cc, c in gc.get_countries().items():  # the capital: the most populous city of that name there
+            hits = [i for i, _ in self.index.get(norm(c.get("capital") or ""), ())
+                    if self.entries[i].kind == "city" and self.entries[i].country == c["iso3"]]
+            if hits:
+                self.capitals[c["iso3"]] = max(hits, key=lambda i: self.entries[i].pop)
         for code, (display, names) in admin1.items():
             country = iso3.get(code.split(".")[0])
             s = sums.get(code)
@@ -234,12 +254,17 @@ class Geocoder:
         cands = self._candidates(sent)
         # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
-        verbal = ((cameo or "")[:2] in SPEECH_ROOTS and trigger.lemma_.lower() not in MOVE
+        lemma = trigger.lemma_.lower()
+        verbal = ((cameo or "")[:2] in SPEECH_ROOTS and lemma not in MOVE and lemma not in _MATERIAL
+                  and lemma not in ATTACK and lemma not in DIRECT
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN"))
         limit = 2.0 if verbal else MAX_DISTANCE
         best, best_d = None, limit + 0.01
         for c in cands:
             d = _distance(c, trigger)
+            if verbal:
+                m = _at_meeting(c, trigger)
+                d = m if m is not None and (d is None or m < d) else d
             if d is not None and d < best_d:
                 best, best_d = c, d
         if best is not None:
@@ -263,11 +288,21 @@ class Geocoder:
         if target_country and (cameo or "")[:2] in FORCE_ROOTS and target_country in self.countries:
             # an attack with a state as its target and no place named: in that state
             return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
+        found = None
         if article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
-            if at >= 0:
-                return self._before(article, at, doc)
-        return self._recent(sent)
+            found = self._before(article, at, doc) if at >= 0 else self._recent(sent)
+        else:
+            found = self._recent(sent)
+        if (source_country and target_country in (None, source_country) and source_country in self.countries
+                and (cameo or "")[:2] not in FORCE_ROOTS and quad_class in (2, 4)
+                and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
+                and (found is None or found["country"] != source_country)):
+            # a domestic act (its target none or of its own country) reported as done, not urged or planned
+            # ("urged the rebels to release"), whose article names no place in its country before it: in its
+            # country ("Zimbabwe's Robert Mugabe resigned", not a place of the story before it)
+            return _record(self.countries[source_country], self.countries[source_country].name, None, None, "source")
+        return found
 
     @staticmethod
     def _from_sentence(c, sent) -> dict:
@@ -293,6 +328,8 @@ class Geocoder:
             while t.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and t.head.i != t.i:
                 t = t.head
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                continue
+            if _topic(t):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE
                                      or t.head.lower_ == "from" and t.head.head.pos_ not in ("VERB", "AUX")):
@@ -343,7 +380,7 @@ class Geocoder:
         ``([(start, end, Place, words)], [character offsets where sentences end])``."""
         toks = [(m.group(), m.start(), m.end()) for m in _SCAN_TOKEN.finditer(text)]
         out, bounds, n, last = [], [], len(toks), -2
-        moves = self._moves()
+        moves, attacks = self._moves(), self._attacks()
         for i, (w, pos, _) in enumerate(toks):
             if w in ".!?\n":
                 if (w == "\n" or i + 1 < n and (toks[i + 1][0][:1].isupper() or toks[i + 1][0] in "\"\u201c")) \
@@ -354,7 +391,9 @@ class Geocoder:
                     last = i
                 continue
             low = w.lower()
-            if not (low in PLACE_PREPS or low in MOVE_PREPS and i and toks[i - 1][0].lower() in moves):
+            prev = toks[i - 1][0].lower() if i else ""
+            if not (low in PLACE_PREPS or low in MOVE_PREPS and prev in moves
+                    or low in ATTACK_PREPS and prev in attacks):  # "an assault on Idlib"
                 continue
             j = i + 1
             j += j < n and toks[j][0].lower() == "the"
@@ -398,6 +437,15 @@ class Geocoder:
             irregular = _irregular()
             self._move_forms = frozenset(f for v in MOVE for f in word_forms(v, irregular))
         return self._move_forms
+
+    def _attacks(self) -> frozenset:
+        if self._attack_forms is None:
+            from .prefilter import _irregular, word_forms
+
+            irregular = _irregular()
+            self._attack_forms = frozenset(f for v in ATTACK if v not in ("fire", "operation")
+                                           for f in (*word_forms(v, irregular), v + "s"))
+        return self._attack_forms
 
     def place_of(self, trigger) -> tuple[int, int, str] | None:
         """(start token, end token, ISO3) of the gazetteer place an act happened at, found as in
@@ -462,10 +510,39 @@ class Geocoder:
                             near[given.country] = 3.0
                 span = doc[start:end]
                 place = self.lookup(_strip_cue(span.text), near, region)
-                if place is not None:
-                    out.append((start, end, span.root, place))
+                if place is None:
+                    continue
+                root = span.root
+                if place.kind == "country" and root.dep_ == "poss" and _seat(root.head):
+                    # "in Argentina's National Congress": the country's capital
+                    place = self.capital(place.country) or place
+                out.append((start, end, root, place))
+            out.extend(self._implicit(sent, out))
+            out.sort(key=lambda c: c[0])
             cache[key] = out
         return cache[key]
+
+    def capital(self, iso3: str) -> Place | None:
+        i = self.capitals.get(iso3)
+        return None if i is None else self.entries[i]
+
+    def _implicit(self, sent, named: list) -> list:
+        """Places a sentence gives without a gazetteer name: a seat of power named by a demonym ("at the Turkish
+        parliament": Ankara), and "the country" / "the nation" after a country the sentence names ("banned
+        the airline from flying in the European nation")."""
+        out = []
+        for t in sent:
+            low = t.lemma_.lower()
+            if t.text in self.demonyms and t.dep_ in ("amod", "compound", "nmod") and _seat(t.head):
+                cap = self.capital(self.demonyms[t.text])
+                if cap is not None:
+                    out.append((t.i, max(t.i, t.head.i) + 1, t, cap))
+            elif (low in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
+                  and any(c.lower_ == "the" for c in t.children)):
+                before = [c for c in named if c[1] <= t.i and c[3].kind == "country"]
+                if before:
+                    out.append((t.i, t.i + 1, t, before[-1][3]))
+        return out
 
     def _spans(self, doc, lo: int, hi: int):
         """Longest runs of capitalised words (with connectors such as "al-", "de") that the gazetteer
@@ -475,6 +552,13 @@ class Geocoder:
             t = doc[i]
             # the small model calls some towns NORP ("in Aleppo"): a proper noun that is no demonym may be one
             norp_town = t.ent_type_ == "NORP" and t.pos_ == "PROPN" and t.text not in self.demonyms
+            if t.text in self.demonyms and i + 1 < hi and _capital(doc[i + 1]):  # "Iraqi Kurdistan"
+                longer = next((n for n in range(min(_MAX_SPAN, hi - i), 1, -1) if _name_like(doc[i:i + n])
+                               and norm(doc[i:i + n].text) in self.index), None)
+                if longer is not None and self._plausible(doc, i, i + longer):
+                    yield i, i + longer, False
+                    i += longer
+                    continue
             article = (t.lower_ in _ARTICLE_WORDS and i + 2 < hi and doc[i + 1].text == "-"
                        and _capital(doc[i + 2]))  # "al - Shayrat", as the tokenizer splits it
             if (not _capital(t) and not article or t.ent_type_ in _NOT_PLACE and not norp_town or t.text in _STOP
@@ -492,7 +576,9 @@ class Geocoder:
                 continue
             after = end < hi and doc[end].lower_ in REGION_WORDS  # "Idlib province", "province of Idlib"
             before = i - 2 >= lo and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in REGION_WORDS
-            yield i, end + after, after or before
+            # "Idlib, a province of 2 million people", "Idlib, Syria's last rebel-held province"
+            appos = any(c.dep_ == "appos" and c.lower_ in REGION_WORDS for c in doc[end - 1].children)
+            yield i, end + after, after or before or appos
             i = end
 
     def _plausible(self, doc, start: int, end: int) -> bool:
@@ -564,6 +650,19 @@ def _display_name(name: str, aliases) -> str:
     return name
 
 
+def _topic(tok) -> bool:
+    """"discussed developments in Syria": a place in the object of a verb of discussion is its topic."""
+    if tok.dep_ != "pobj":
+        return False
+    obj = tok.head.head
+    return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.head.lemma_.lower() in TOPIC
+
+
+def _seat(tok) -> bool:
+    """A seat of power ("parliament", "the National Congress", "the foreign ministry")."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SEATS and tok.lower_ != "embassy"
+
+
 def _strip_cue(text: str) -> str:
     words = text.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in REGION_WORDS else text
@@ -583,6 +682,9 @@ def _capital_word(w: str) -> bool:
 def _by_phone(trigger) -> bool:
     """"spoke by telephone", "held talks on the phone", "in a phone call": a prepositional phrase of the trigger
     or of its object."""
+    if trigger.pos_ == "NOUN" and (trigger.lemma_.lower() in PHONE - {"call"} or trigger.lemma_.lower() == "call" and any(
+            c.lower_ in PHONE - {"call"} for c in trigger.children if c.dep_ in ("compound", "amod"))):
+        return True  # "follows a phone call with Erdogan"
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     for prep in (c for h in heads for c in h.children):
         if prep.dep_ == "prep":
@@ -611,6 +713,8 @@ def _role(c, trigger) -> tuple[object, float] | None:
         if dep == "pobj":
             prep = head.lower_
             if prep in PLACE_PREPS:
+                if _topic(tok):
+                    return None
                 return head.head, cost + 1
             verbs = {trigger.lemma_.lower(), head.head.lemma_.lower(),
                      *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj")}
@@ -625,7 +729,10 @@ def _role(c, trigger) -> tuple[object, float] | None:
                 tok, cost = head.head, cost + 1
                 continue
             return None
-        if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in DIRECT and head.i == trigger.i:
+        if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in DIRECT and (
+                head.i == trigger.i or any(a.i == head.i for a in trigger.ancestors)):
+            # "visited Ankara", and "forces entering Afrin to support X": the object of the act or of the
+            # movement the act is part of
             return head, cost + (0 if dep == "dobj" else 1)
         if dep in ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod") and head.i != tok.i:
             tok, cost = head, cost + (0.5 if dep in ("appos", "conj") else 0)
@@ -670,6 +777,24 @@ def _where_clause(verb) -> bool:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(o.lower_ == "which" for o in c.children):
             return True
     return False
+
+
+def _at_meeting(c, trigger) -> float | None:
+    """A statement made at, before or after a meeting whose place the sentence gives ("said ahead of a meeting
+    with lawmakers at the White House", "speaking after talks in Ankara"): a small distance, else None."""
+    _, _, tok, _ = c
+    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+        return None
+    t = tok.head.head
+    if t.dep_ == "pobj" and t.head.lower_ == "with":  # "a meeting with lawmakers at X"
+        t = t.head.head
+    if not (t.lemma_.lower() in MEETING or t.lower_ in MEETING) or t.dep_ != "pobj" \
+            or t.head.lower_ not in _MEETING_PREPS:
+        return None
+    up = t.head.head
+    if up.dep_ == "advmod" and up.head.i == trigger.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
+        up = up.head  # "ahead of a meeting"
+    return 1.5 if up.i == trigger.i else None
 
 
 def _record(place: Place, text: str, start, end, how: str) -> dict:
