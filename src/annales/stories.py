@@ -19,14 +19,31 @@ that the dot product of two vectors is a weighted sum of cosines:
   events score as before.
 
 Weights: ``WEIGHTS`` (TF-IDF only, sum 1) or ``EMBED_WEIGHTS`` (with embeddings), each with its day decay;
-the embedding weights, ``EMBED_DAY_DECAY``, ``EVENT_WEIGHT``, ``CONFLICT_PENALTY`` and the scale (chosen so
-that the same ``threshold`` and ``undated_margin`` settings apply in both modes) were set by hand on the *dev* pairs of
-``benchmarks/gold/story_pairs.tsv`` only (``benchmarks/stories.py``).
+the embedding weights, ``EMBED_DAY_DECAY``, ``EVENT_WEIGHT``, ``CONFLICT_PENALTY``, the scale (chosen so
+that the same ``threshold`` and ``undated_margin`` settings apply in both modes), ``money_conflict`` and
+``rare_name_bonus`` were set by hand on the *dev* pairs of ``benchmarks/gold/story_pairs.tsv`` only
+(``benchmarks/stories.py``). A dated pair has its publication dates as evidence, so it needs only
+``threshold``; an undated one needs ``threshold + undated_margin``.
 
 Pair score (``story_similarity``): that weighted sum, less ``CONFLICT_PENALTY`` for each coded event
 (same source and target country, same root in ``CONFLICT_ROOTS``) that both articles date to the day
-with dates that do not meet ("struck on Tuesday" vs "struck on Thursday": a separate occurrence), times a
-date factor. Both dated: pairs published more than ``window_days`` apart score 0 (they are never
+with dates that do not meet ("struck on Tuesday" vs "struck on Thursday": a separate occurrence), plus two
+pair signals that a bag of words misses (settings ``money_conflict`` and ``rare_name_bonus``):
+
+* *figures in the lead that disagree*: when both leads (title and first two sentences) state sums of
+  money ("$44.7m", "£1.35bn", "20 billion") and they have none in common, the two are most likely other
+  developments of one saga (another weekend's takings, another quarter's results, a second lawsuit), so
+  the pair loses ``money_conflict``. Counts of people are left out on purpose: a death toll that rises
+  from 20 to 35 is still the same story;
+* *the same rare name, close in time*: for a pair that both have publication dates (within the window),
+  each multi-word name (``Anna Campbell``, ``Rashid Hamo``; possessives folded, "Campbell's" is
+  "Campbell") that both name and that occurs in at most ``RARE_NAME_DF`` articles of the collection
+  (at least ``RARE_NAME_SHARE`` of it when that is more) adds ``rare_name_bonus``, for at most
+  ``RARE_NAME_MAX`` names: two outlets naming the same little-known person or place on the same days
+  report the same development, even when one is a comment piece written in other words. Undated pairs
+  get no bonus (without dates a rare name shared months apart is as likely a follow-up).
+
+All that, times a date factor. Both dated: pairs published more than ``window_days`` apart score 0 (they are never
 compared), pairs within the window lose ``DAY_DECAY`` (``EMBED_DAY_DECAY``) of their score per day apart,
 down to ``DECAY_FLOOR``. One or both undated: text alone,
 minus ``undated_margin``, so an undated pair needs ``threshold + undated_margin`` of raw similarity
@@ -75,14 +92,20 @@ CONFLICT_PENALTY = 0.15  # subtracted from a pair's raw score per conflicting ev
 CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(1, 21))
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
 DECAY_FLOOR = 0.5  # the date factor never goes below this inside the window (a wide window stays usable)
-UNDATED_MARGIN = 0.10  # extra similarity an undated pair needs
+UNDATED_MARGIN = 0.14  # extra similarity an undated pair needs
+MONEY_CONFLICT = 0.10  # subtracted when both leads state sums of money and none agree (see _money)
+RARE_NAME_BONUS = 0.03  # added per rare multi-word name both dated articles give (see _rare_names)
+RARE_NAME_DF = 5  # a name is rare in at most this many articles of the collection ...
+RARE_NAME_SHARE = 0.002  # ... or this share of it, when that is more
+RARE_NAME_MAX = 2  # at most this many rare names count for one pair
 TOP_K = 30  # candidate neighbours kept per article
 FLOOR = 0.15  # candidate pairs below this raw similarity are dropped (count as 0 in averages)
 CHUNK = 512  # rows per sparse product for undated articles
 EMBED_MODEL = "models/minilm_embed.onnx"  # int8 all-MiniLM-L6-v2 (benchmarks/export_minilm.py)
 EMBED_BATCH = 32  # articles per encoder call
 EMBED_CHARS = 600  # characters of opening sentences given to the encoder (about 128 tokens)
-_DEFAULTS = {"threshold": 0.28, "window_days": 3, "undated_margin": UNDATED_MARGIN, "embeddings": True}
+_DEFAULTS = {"threshold": 0.22, "window_days": 3, "undated_margin": UNDATED_MARGIN, "embeddings": True,
+             "money_conflict": MONEY_CONFLICT, "rare_name_bonus": RARE_NAME_BONUS}
 
 
 @dataclass(frozen=True)
@@ -160,6 +183,9 @@ _NOT_NAMES = frozenset(w.capitalize() for w in ENGLISH_STOP_WORDS) | {
 }
 
 
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+
+
 def _lead(item: StoryInput) -> str:
     """Title (or the first sentence when untitled) and the first sentence of the body."""
     first = _SENT_END.split(item.text.strip(), maxsplit=1)[0][:400]
@@ -167,13 +193,16 @@ def _lead(item: StoryInput) -> str:
 
 
 def _names(item: StoryInput) -> list[str]:
-    """Capitalised name runs in title and text, lower-cased, plus ``actors``."""
+    """Capitalised name runs in title and text, lower-cased, possessives folded ("Campbell's" and
+    "Campbell’s" are "campbell"), plus ``actors``."""
     out = []
     for m in _NAME.finditer(f"{item.title or ''}\n{item.text}"):
         words = m.group().split()
         while words and words[0] in _NOT_NAMES:  # sentence-initial "The", "But" ...
             words = words[1:]
-        if words and " ".join(words) not in _NOT_NAMES:
+        if words:
+            words[-1] = _POSSESSIVE.sub("", words[-1])
+        if words and words[-1] and " ".join(words) not in _NOT_NAMES:
             out.append(" ".join(words).lower())
     out.extend(f"actor:{a.lower()}" for a in item.actors)
     return out
@@ -216,13 +245,65 @@ def _conflicts(da: dict[tuple, frozenset], db: dict[tuple, frozenset]) -> int:
     return sum(1 for k in da.keys() & db.keys() if not da[k] & db[k])
 
 
+_MONEY = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|billion|million|trillion)\b)?"
+                    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|million|trillion)\b")
+_MONEY_UNITS = {"billion": "bn", "million": "m", "trillion": "tn"}
+
+
+def _money(item: StoryInput) -> frozenset[str]:
+    """Sums of money stated in the title and the first two sentences, normalised ("$20 billion" ->
+    "$20bn", "£1,350m" -> "£1350m"); a bare number needs a currency sign or a bn/billion/million unit."""
+    lead = f"{item.title or ''}\n" + " ".join(_SENT_END.split(item.text.strip(), maxsplit=2)[:2])
+    out = set()
+    for m in _MONEY.finditer(lead):
+        text = re.sub(r"[\s,]", "", m.group().lower())
+        for word, unit in _MONEY_UNITS.items():
+            text = text.replace(word, unit)
+        out.add(text)
+    return frozenset(out)
+
+
+def _money_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both leads state sums of money and none of them agree (:func:`_money`)."""
+    return bool(a and b and not a & b)
+
+
+def _rare_names(names: Sequence[list[str]]) -> list[frozenset[str]]:
+    """Per article, its multi-word names (from :func:`_names`, not actors) that occur in at most
+    max(``RARE_NAME_DF``, ``RARE_NAME_SHARE`` x n) of the n articles."""
+    sets = [frozenset(n for n in ns if " " in n and not n.startswith("actor:")) for ns in names]
+    df: dict[str, int] = {}
+    for s in sets:
+        for n in s:
+            df[n] = df.get(n, 0) + 1
+    cap = max(RARE_NAME_DF, RARE_NAME_SHARE * len(sets))
+    return [frozenset(n for n in s if df[n] <= cap) for s in sets]
+
+
+def _pair_adjust(a: StoryInput, b: StoryInput, money_a, money_b, rare_a, rare_b, days_a, days_b,
+                 money_conflict: float, rare_bonus: float) -> float:
+    """What the pair signals add to a raw score: ``-CONFLICT_PENALTY`` per conflicting event date,
+    ``-money_conflict`` when the leads' sums of money disagree, ``+rare_bonus`` per shared rare name
+    (both dated; at most ``RARE_NAME_MAX``)."""
+    adj = 0.0
+    if CONFLICT_PENALTY and days_a and days_b:
+        adj -= CONFLICT_PENALTY * _conflicts(days_a, days_b)
+    if money_conflict and _money_conflict(money_a, money_b):
+        adj -= money_conflict
+    if rare_bonus and a.published is not None and b.published is not None and rare_a and rare_b:
+        adj += rare_bonus * min(RARE_NAME_MAX, len(rare_a & rare_b))
+    return adj
+
+
 def _identity(x):
     return x
 
 
-def _blocks(items: Sequence[StoryInput]) -> dict[str, sp.csr_matrix]:
-    """The L2-normalised TF-IDF blocks (body, lead, names): the dot product of two rows is a cosine."""
+def _blocks(items: Sequence[StoryInput], names: Sequence[list[str]] | None = None) -> dict[str, sp.csr_matrix]:
+    """The L2-normalised TF-IDF blocks (body, lead, names): the dot product of two rows is a cosine.
+    ``names``: :func:`_names` of each item, when the caller has them already."""
     n = len(items)
+    names = [_names(it) for it in items] if names is None else names
     body_df = 1.0 if n < 10 else 0.5  # drop words in over half the articles (a big collection only)
     blocks = [
         ("body", TfidfVectorizer(sublinear_tf=True, stop_words="english", ngram_range=(1, 2), max_df=body_df,
@@ -230,7 +311,7 @@ def _blocks(items: Sequence[StoryInput]) -> dict[str, sp.csr_matrix]:
         ("lead", TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32),
          [_lead(it) for it in items]),
         ("names", TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32),
-         [_names(it) for it in items]),
+         names),
         ("events", TfidfVectorizer(analyzer=_identity, binary=True, dtype=np.float32),
          [_event_tokens(it) for it in items]),
     ]
@@ -289,12 +370,12 @@ def _embed(items: Sequence[StoryInput], cache: MutableMapping[str, np.ndarray] |
 
 
 def _vectorise(items: Sequence[StoryInput], weights: dict[str, float] | None = None,
-               emb: np.ndarray | None = None) -> sp.csr_matrix:
+               emb: np.ndarray | None = None, names: Sequence[list[str]] | None = None) -> sp.csr_matrix:
     """Blocks (and ``emb``) times the square roots of their weights, side by side: the dot product of two
     rows is the weighted sum of the cosines."""
     weights = dict(weights or WEIGHTS)
     weights.setdefault("events", EVENT_WEIGHT)
-    mats = _blocks(items)
+    mats = _blocks(items, names)
     if emb is not None:
         mats["embedding"] = sp.csr_matrix(emb)
     return sp.hstack([m * np.float32(np.sqrt(weights[k])) for k, m in mats.items() if weights.get(k)],
@@ -393,12 +474,13 @@ def _story_id(article_id: str) -> str:
     return hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
 
 
-def _mode(use: bool, items: Sequence[StoryInput], cache=None) -> tuple[sp.csr_matrix, float]:
+def _mode(use: bool, items: Sequence[StoryInput], cache=None,
+          names: Sequence[list[str]] | None = None) -> tuple[sp.csr_matrix, float]:
     """(pair vectors, day decay): with embeddings when ``use`` and the model is installed, else TF-IDF only."""
     emb = _embed(items, cache) if use else None
     if emb is None:
-        return _vectorise(items), DAY_DECAY
-    return _vectorise(items, EMBED_WEIGHTS, emb), EMBED_DAY_DECAY
+        return _vectorise(items, names=names), DAY_DECAY
+    return _vectorise(items, EMBED_WEIGHTS, emb, names), EMBED_DAY_DECAY
 
 
 def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = None,
@@ -420,13 +502,17 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
         raise ValueError("cluster_articles: article ids must be unique")
     if not items:
         return {}
-    x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors)
-    days = [_event_days(it) for it in items] if CONFLICT_PENALTY else None
+    money_pen, rare_bonus = float(conf["money_conflict"]), float(conf["rare_name_bonus"])
+    names = [_names(it) for it in items]
+    x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors, names)
+    days = [_event_days(it) for it in items]
+    money = [_money(it) for it in items]
+    rare = _rare_names(names)
     edges = {}
     for (i, j), raw in _candidates(items, x, window).items():
         mult, minus = _date_factor(items[i].published, items[j].published, window, margin, decay)
-        if days is not None and days[i] and days[j]:
-            raw -= CONFLICT_PENALTY * _conflicts(days[i], days[j])
+        raw += _pair_adjust(items[i], items[j], money[i], money[j], rare[i], rare[j], days[i], days[j],
+                            money_pen, rare_bonus)
         s = raw * mult - minus
         if s > 0:
             edges[(i, j)] = s
@@ -438,11 +524,16 @@ def story_similarity(a: StoryInput, b: StoryInput) -> float:
     """The pair score of two articles on their own, as compared with the threshold (for explanations).
 
     IDF weights come from the two articles alone, so the number differs from the same pair's score
-    inside a large collection (where common words weigh less); its date rules are the same.
+    inside a large collection (where common words weigh less, and a name is rare only when few
+    articles give it; here every shared multi-word name counts as rare); its date rules are the same.
     """
     conf = _settings()
-    x, decay = _mode(bool(conf["embeddings"]), [a, b])
-    raw = float(x[0].multiply(x[1]).sum()) - CONFLICT_PENALTY * _conflicts(_event_days(a), _event_days(b))
+    names = [_names(a), _names(b)]
+    x, decay = _mode(bool(conf["embeddings"]), [a, b], names=names)
+    rare = _rare_names(names)
+    raw = float(x[0].multiply(x[1]).sum()) + _pair_adjust(
+        a, b, _money(a), _money(b), rare[0], rare[1], _event_days(a), _event_days(b),
+        float(conf["money_conflict"]), float(conf["rare_name_bonus"]))
     mult, minus = _date_factor(a.published, b.published, int(conf["window_days"]), float(conf["undated_margin"]),
                                decay)
     return max(0.0, raw * mult - minus)
