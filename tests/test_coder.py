@@ -167,3 +167,63 @@ def test_coordinated_actors_act_on_each_other_only_when_the_act_can_be_mutual(pi
 def test_a_statements_addressee_is_not_found_through_places(pipeline):
     events = code(pipeline, "Germany's foreign minister told reporters at a meeting of EU ministers that he was hopeful.")
     assert [e for e in events if e.target and e.target.code.startswith("IGO")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with a name the dated list places outside the article's date: its one country
+    ("President Reagan met Mikhail Gorbachev in Geneva.", ("USAGOV", "04", "RUSGOV")),
+    # a refusal is coded as a rejection (12), not as the refused act
+    ("Germany has refused to send troops to Iraq.", ("DEU", "12", "IRQ")),
+    ("Iran declined to meet the Egyptian envoy.", ("IRN", "12", "EGYGOV")),
+    ("France will not lift the ban on British beef.", ("FRA", "12", "GBR")),
+    # an intended act made conditional by "unless" is a threat
+    ("Kenya said it will withdraw its troops from Somalia unless the attacks stop.", ("KEN", "13", "SOM")),
+    # a counterpart is an official
+    ("The Chinese foreign minister held talks with his Russian counterpart in Beijing.",
+     ("CHNGOV", "04", "RUSGOV")),
+])
+def test_general_fixes_of_issue_3(pipeline, text, expected):
+    assert expected in dyads(code(pipeline, text, date(1987, 6, 1)))
+
+
+def test_intended_paired_acts_code_no_reverse(pipeline):
+    # "offered to negotiate with Y": Y has offered nothing
+    found = dyads(code(pipeline, "Greece offered to negotiate with Turkey."))
+    assert found and all(s == "GRC" for s, _, _ in found)
+
+
+def test_acts_inside_conditions_are_not_coded(pipeline):
+    found = dyads(code(pipeline, "Ghana will recall its ambassador unless Togo meets with the opposition."))
+    assert not any(s == "TGO" for s, _, _ in found)
+
+
+def test_fighting_between_two_actors_is_mutual_and_not_the_governing_subject(pipeline):
+    found = dyads(code(pipeline, "Russia evacuated its citizens because of fighting between Azerbaijan and "
+                                 "Armenia, an official said."))
+    assert not any(s == "RUS" and r == "19" for s, r, _ in found)
+    assert ("AZE", "19", "ARM") in found and ("ARM", "19", "AZE") in found
+
+
+def test_a_relative_where_clause_does_not_make_the_place_a_source(pipeline):
+    found = dyads(code(pipeline, "Serbia lifted the curfew in Montenegro, where dozens were killed in riots."))
+    assert ("SRB", "08", "MNE") in found and not any(s == "MNE" for s, _, _ in found)
+
+
+def test_a_pronoun_source_of_a_nominal_event_is_its_antecedent(pipeline):
+    found = dyads(code(pipeline, "NATO said on Monday it would tighten the blockade of Serbia."))
+    assert any(s == "IGONAT" and t == "SRB" for s, _, t in found)
+
+
+def test_talks_held_in_a_capital_are_between_the_parties_not_with_the_capital(pipeline):
+    found = dyads(code(pipeline, "India and Pakistan held talks in Islamabad."))
+    assert ("IND", "04", "PAK") in found and not any(t == "PAKGOV" for _, _, t in found)
+
+
+def test_a_nominal_event_in_a_verbs_argument_is_not_coded_twice(pipeline):
+    found = dyads(code(pipeline, "Ugandan rebels killed ten civilians in an attack on a village in Kenya."))
+    assert [d for d in found if d[1] == "19"] == [("UGAREB", "19", "---CVL")]
+
+
+def test_central_american_is_not_the_united_states(pipeline):
+    found = dyads(code(pipeline, "Honduras accused Nicaragua of violating the Central American peace accords."))
+    assert not any("USA" in (s, t) for s, _, t in found)

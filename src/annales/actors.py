@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
-from .people import PRONOUN_REACH, PRONOUNS, office_of
+from .people import PRONOUN_REACH, PRONOUNS, office_ever, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -27,6 +27,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc"
 # prepositions that only say where or when: a statement's addressee is not searched through them ("told
 # reporters at a meeting of EU ministers" does not tell the EU); other acts' targets are (PETRARCH-2's
 # convention: "criticised the closure of guest houses in Bree" criticises Bree)
+REGION_WORDS = frozenset({"Latin", "Central", "South", "North", "Meso", "Pan", "Inter", "Pan-", "Inter-"})
 PLACE_PREPS = frozenset("at in near during outside inside within throughout around across along".split())
 
 
@@ -146,6 +147,8 @@ class ActorFinder:
             entry = entries[0]
             if entry.kind not in ("agent", "person") and _in_longer_person(span):
                 continue  # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept
+            if span.start > 0 and span.text in ("American", "Americans") and doc[span.start - 1].text in REGION_WORDS:
+                continue  # "Latin American", "Central American peace accords": a region, not the US
             out.append((span, entry))
         return out
 
@@ -181,6 +184,10 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
     for p in phrases if office_holders else ():  # "President Donald Trump": a title without a country, and a known name
         if p.country is None and p.org is None and p.name and doc[p.head].ent_type_ == "PERSON":
             office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
+            if office is None and any(e.kind == "agent" for _, _, e in p.parts):
+                # a title with a name the dated list places elsewhere in time ("President Reagan" in an
+                # undated or misdated text): the one country its holders stood for
+                office = office_ever(p.name) or office_ever(p.name.split()[-1])
             if office is not None:
                 p.country, p.org = office.country, office.org
                 p.sector = p.sector or office.sector

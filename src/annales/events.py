@@ -145,7 +145,7 @@ class EventCoder:
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
             found = [e for e in found if e.trigger not in inside] + demands
-        return _dedupe(_drop_speech_frames(found, sent))
+        return _dedupe(_drop_speech_frames(_drop_governed_nouns(found, sent), sent))
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
@@ -209,12 +209,17 @@ class EventCoder:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if not sources and by is not None and _child(by, "pobj") is not None:
             sources = actors.all_at(_child(by, "pobj"))
-        if not sources and noun.dep_ in LIGHT_DEPS | {"pobj"}:
+        if not sources and pattern.target == "between" and len(targets) > 1:
+            sources = list(targets)  # "fighting between Azerbaijanis and Armenians": each on the other
+        elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
+            # "announced the expulsion of", "took part in talks with"; not "closed it because of fighting"
             gov = noun.head if noun.dep_ != "pobj" else noun.head.head
             if gov.pos_ in ("VERB", "AUX"):
                 subj = subject_of(gov)
                 if subj is not None:
                     sources = actors.all_at(subj)
+                    if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
+                        sources = _antecedent(gov, subj, actors)
         return self._pairs(sent, noun, pattern, sources, targets, True, actors)
 
     def _pairs(self, sent, trig, pattern, sources, targets, by_noun, actors: Actors) -> list[RawEvent]:
@@ -222,8 +227,22 @@ class EventCoder:
             return []
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
+        if not pattern.dictionary and _in_condition(trig):
+            return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
+        if negated and not pattern.dictionary and pattern.code and (
+                (modality == "intended" and pattern.code[:2] < "10")
+                or (trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS)):
+            # "refused to lift the ban", "will not attend the talks": CAMEO codes a refusal (12), not the act
+            # (a conflictual act that will not happen, "will not recall its ambassador", stays negated)
+            pattern = replace(pattern, code=refusal_code(pattern.code), reverse=None)
+            negated, modality = False, "asserted"
         recode = modality in ("intended", "hypothetical") and self.intent_codes and not pattern.dictionary
         code, reverse = ((ontology.recode_intended(c) if c and recode else c) for c in (pattern.code, pattern.reverse))
+        if recode:
+            if _unilateral(trig):
+                reverse = None  # "offered to negotiate with Y": Y has offered nothing ("is due to visit" is hosted)
+            if code and code[:2] != "13" and _ultimatum(trig):
+                code = "130"  # "will withdraw its troops unless ...": a conditional act is a threat
         if negated and pattern.dictionary and self.lexicon.negations is not None:
             # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all
             code, reverse = (self.lexicon.negations.get(c) if c else None for c in (code, reverse))
@@ -259,6 +278,21 @@ class EventCoder:
         return out
 
 
+# CAMEO's refusal (12) of an act, by the act's code prefix, longest first: "refused to meet" 125,
+# "refused to release the prisoners" 1243, "will not lift sanctions" 1244; other acts 120
+REFUSALS = {"0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "061": "1211", "062": "1212",
+            "071": "1221", "072": "1222", "073": "1223", "074": "1224", "081": "1241", "082": "1242",
+            "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246", "045": "126",
+            "057": "127", "04": "125", "06": "121", "07": "122", "08": "124", "12": None}
+
+
+def refusal_code(code: str) -> str:
+    for n in (4, 3, 2):
+        if code[:n] in REFUSALS:
+            return REFUSALS[code[:n]] or code
+    return "120"
+
+
 def _slot_filled(pattern: Pattern, trig) -> bool:
     """Whether the pattern's target slot holds something (an actor or not) in the parse."""
     deps = ("dobj", "dative", "nsubjpass", "agent") if pattern.target == "dobj" else ("prep", "agent", "prt")
@@ -266,6 +300,9 @@ def _slot_filled(pattern: Pattern, trig) -> bool:
 
 
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
+# prepositions through which a nominal event's source is the governing verb's subject ("engaged in
+# fighting with", "arrived for talks with"); not cause or time ("because of", "after", "during")
+GOVERNED_PREPS = frozenset({"in", "with", "into", "for", "through", "on"})
 
 
 def _antecedent(verb, pronoun, actors: Actors) -> list[ActorPhrase]:
@@ -290,6 +327,9 @@ def _child(tok, dep: str):
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
+WH_PLACES = frozenset({"where", "when", "why", "whereby"})
+
+
 def subject_of(verb):
     """The subject of a verb, inherited through control, coordination and relative clauses."""
     tok = prev = verb
@@ -301,6 +341,9 @@ def subject_of(verb):
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return tok.head
             return subj
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.lower_ in WH_PLACES)
+                                       for c in tok.children):
+            break  # "Montenegro, where 28 people were killed": the place is no subject
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return tok.head
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
@@ -327,7 +370,9 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                     if actors.all_at(t):
                         obj = t
                         break
-        found = actors.all_at(obj, places=(pattern.code or "")[:2] != "01") if obj is not None else []
+        # the object a pattern names ("hold talks") is no target itself: not "talks in Islamabad" either
+        places = (pattern.code or "")[:2] != "01" and not (obj is not None and obj.lemma_.lower() in pattern.words)
+        found = actors.all_at(obj, places=places) if obj is not None else []
         if not found and pattern.dictionary:
             return _first_actor_after(trig, actors)
         root = (pattern.code or pattern.reverse or "")[:2]
@@ -435,6 +480,42 @@ def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
     return []
 
 
+def _in_condition(trig) -> bool:
+    """Whether the trigger's clause is an "if" or "unless" condition."""
+    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} else trig
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
+                             "threaten".split())
+
+
+def _unilateral(trig) -> bool:
+    """Whether an intended act is one side's offer or wish ("offered to negotiate with"), not an
+    arrangement of both ("is due to visit", "will meet")."""
+    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head.i == cur.i:
+            return False
+        if cur.head.lemma_ in UNILATERAL_HEADS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _ultimatum(trig) -> bool:
+    """Whether an intended act is made conditional by an "unless" clause ("will withdraw unless")."""
+    tok = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
+
+
 def is_negated(trig) -> bool:
     """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
     if trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS:
@@ -494,6 +575,27 @@ def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
         if tok.lemma_ in SPEECH_VERBS and any(
                 t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree):
             continue
+        keep.append(e)
+    return keep
+
+
+def _drop_governed_nouns(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"Rebels killed 46 civilians in an attack on a village": the nominal event in the argument of a
+    verb event with the same source and root is that verb's event, not a second one."""
+    verbs = {}
+    for e in events:
+        if not e.by_noun:
+            verbs.setdefault(e.trigger, set()).add((e.source.code, e.code[:2]))
+    if not verbs:
+        return events
+    doc = sent.doc
+    keep = []
+    for e in events:
+        if e.by_noun:
+            tok = doc[e.trigger]
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if gov.i in verbs and (e.source.code, e.code[:2]) in verbs[gov.i]:
+                continue
         keep.append(e)
     return keep
 

@@ -61,3 +61,12 @@ def office_of(name: str, when: date | None) -> Office | None:
     """The office the person called ``name`` held on ``when`` (None when nobody or several did)."""
     found = {o.name: o for o in leaders().get(name, ()) if o.holds(when)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def office_ever(name: str) -> Office | None:
+    """For a name written with a title ("President Reagan", "Secretary of State Mike Pompeo"): an
+    office its holders held at any time, when all of them stood for one country or organisation (the
+    two Bushes are both USA). None when nobody or several countries."""
+    offices = leaders().get(name, ())
+    actors = {(o.country, o.org) for o in offices}
+    return offices[0] if len(actors) == 1 else None
