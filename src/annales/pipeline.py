@@ -24,19 +24,28 @@ from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
+from .relations import fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
-DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "verbs.tsv", "nouns.tsv",
-              "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
+DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
+              "nouns.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
+_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "min_confidence")),
+                     ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)))
 
 
-def coder_version() -> str:
-    """``annales-<version>+<hash of the knowledge files>``: changes whenever coding could change."""
+def coder_version(settings: dict | None = None) -> str:
+    """``annales-<version>+<hash>`` of the knowledge files and of the settings that change coding:
+    changes whenever coding could change (so a store re-codes its articles)."""
+    import json
+
     h = hashlib.sha1()
     for name in DATA_FILES:
         path = data_path(name)
         if path.exists():
             h.update(path.read_bytes())
+    if settings is not None:
+        chosen = {sec: {k: settings.get(sec, {}).get(k) for k in keys} for sec, keys in _VERSION_SETTINGS}
+        h.update(json.dumps(chosen, sort_keys=True, default=str).encode())
     return f"annales-{__version__}+{h.hexdigest()[:8]}"
 
 
@@ -61,7 +70,7 @@ class Pipeline:
         self._blas = str(self.settings.get("speed", {}).get("blas", "numpy"))
         self.kb = kb
         self.lexicon = lexicon or default_lexicon()
-        self.version = coder_version()
+        self.version = coder_version(self.settings)
         self._finder = None
         self._prefilter = None
         self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
@@ -166,10 +175,18 @@ class Pipeline:
         for p in actors.phrases:
             sent = _trim(doc[p.head].sent)
             result.mentions.append(Mention(article.id, where[sent.sent.start][0], _actor(p, doc, sent)))
+        discards = self.lexicon.discards  # a story discard (PETRARCH dictionaries) anywhere in the article voids it
+        if discards is not None and discards.voids_story(article.text):
+            return len(where) if selection is None else selection.n_sentences
         min_conf = float(self.settings["coder"]["min_confidence"])
         seen = set()
-        for raw in self.coder(doc, actors):
+        raws = self.coder(doc, actors)
+        learned = fallback_for(self)  # [coder] learned_fallback: classified pairs the rules left unlinked
+        coded = [(raw, None) for raw in raws] + (learned(doc, actors, raws) if learned is not None else [])
+        for raw, confidence in coded:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
+            if confidence is not None:  # a learned event (annales.relations)
+                ev.confidence, ev.method = confidence, "learned"
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)

@@ -118,6 +118,7 @@ class Event:
     location: dict | None = None
     confidence: float = 0.5
     coder_version: str = ""
+    method: str = "rules"  # "rules" (the lexicon's patterns) or "learned" (annales.relations' classifier)
     sentence_start: int = 0  # offset of the sentence in the article text
 
     def to_dict(self) -> dict:

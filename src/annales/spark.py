@@ -300,7 +300,7 @@ def code_on_spark(spark, input: str, output: str, *, settings: dict | None = Non
     else:
         parsed = sc.binaryFiles(",".join(paths)).flatMap(partial(_warc_file, index, max_bytes))
 
-    version = coder_version()
+    version = coder_version(settings)
     articles = parsed.reduceByKey(_last, numPartitions=partitions)
     fs, stored = _fs(spark, f"{output}/articles")
     if mode == "append" and fs.exists(stored):

@@ -43,8 +43,8 @@ import pyarrow as pa
 from .errors import AnnalesError, ConfigError, StoreError
 from .records import Actor, Article, Event, Mention, MergedEvent, Trigger
 
-SCHEMA_VERSION = 2
-_UPGRADABLE = {"1"}  # older versions whose tables are a subset: upgraded in place
+SCHEMA_VERSION = 3
+_UPGRADABLE = {"1", "2"}  # older versions upgraded in place: 2 added tables, 3 the events' method column
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 _ACTOR_TYPES = {"start": ("INTEGER", pa.int32()), "end": ("INTEGER", pa.int32())}
@@ -85,6 +85,7 @@ EVENT_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("location", "JSON", pa.string()),  # JSON text in Arrow, CSV and Parquet
     ("confidence", "DOUBLE", pa.float64()),
     ("coder_version", "VARCHAR", pa.string()),
+    ("method", "VARCHAR", pa.string()),  # schema 3
 ]
 EVENT_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in EVENT_COLUMN_SPEC)
 EVENT_SCHEMA = pa.schema([(c, t) for c, _, t in EVENT_COLUMN_SPEC])
@@ -192,7 +193,7 @@ def flatten_event(e: Event) -> dict:
         trigger_text=e.trigger.text, trigger_start=e.trigger.start, trigger_end=e.trigger.end,
         trigger_lemma=e.trigger.lemma, negated=e.negated, modality=e.modality,
         location=json.dumps(e.location, ensure_ascii=False) if e.location is not None else None,
-        confidence=e.confidence, coder_version=e.coder_version,
+        confidence=e.confidence, coder_version=e.coder_version, method=e.method,
     )
     return row
 
@@ -220,7 +221,7 @@ def unflatten_event(row: Mapping) -> Event:
         negated=bool(row.get("negated")), modality=row.get("modality") or "asserted",
         location=json.loads(loc) if isinstance(loc, str) else loc,
         confidence=row["confidence"], coder_version=row.get("coder_version") or "",
-        sentence_start=row.get("sentence_start") or 0,
+        sentence_start=row.get("sentence_start") or 0, method=row.get("method") or "rules",
     )
 
 
@@ -423,6 +424,7 @@ class BaseStore:
         for table, spec in _SPECS.items():
             cols = ", ".join(f"{_q(c)} {self._column_type(t)}" for c, t, _ in spec)
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS method VARCHAR DEFAULT 'rules'")  # from schema 2
         con.execute(_MENTIONS_VIEW)
         con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
                     "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])

@@ -1,0 +1,336 @@
+"""A learned fallback for actor pairs the rule coder leaves unlinked (setting ``[coder] learned_fallback``).
+
+After :class:`~annales.events.EventCoder` has run on a parsed piece of text, :class:`LearnedFallback`
+looks for pairs of actor phrases that the grammar links through a plain verb the lexicon does not
+know, or knows without a pattern that fits ("X blamed Y", "X phoned Y to discuss", "X demanded that
+Y resign", "X granted Y permission", "X and Y signed a deal"), and that no rule event already
+joins. Each such pair is classified by the learned PLOVER pair classifier
+(:class:`annales.classify.PairModel`; one ONNX call per document) and coded as an event of the
+predicted PLOVER type: the CAMEO code is the linking verb's own lexicon code when its PLOVER type
+agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``).
+
+The link (``links``): walking up the dependency tree from the target's head to the nearest verb
+whose subject is known:
+
+* the target is an object, dative, attribute or prepositional object of that verb, possibly deeper
+  inside the object's noun phrase or a participle/infinitive modifying it ("released a statement
+  criticising Y", "reiterated its commitment to support Y", "reduced tariffs on Y's exports");
+* or the subject of a complement clause of a non-reporting verb ("X demanded that Y resign");
+* or the target is the passive subject and the source the agent ("Y was snubbed by X");
+* or source and target are coordinated subjects, source first ("X and Y signed a deal").
+
+The verb's subject must be the source (an actor phrase, not a pronoun), the verb must not be a
+reporting verb ("said", "told", "announced": ``events.SPEECH_VERBS``; in "X said Y did Z" only
+Y -> Z can be linked), and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
+hypothetical or demanded ("could", "must": "X says Y must halt its raids on Z" codes no Y -> Z). The walk stops at
+relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` edges.
+
+Events from the fallback are marked by their confidence: ``0.05 + 0.24 * p`` (``p`` the classifier's
+probability of the type), so always below 0.30, the lowest confidence a rule event can have; the
+trigger is the linking verb. The fallback is off when user (PETRARCH) verb dictionaries are loaded:
+those suites expect exactly their dictionaries' codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import ontology
+from .actors import ActorPhrase, Actors
+from .events import ANAPHORS, NEGATIONS, SPEECH_VERBS, RawEvent, modality_of, subject_of
+from .lexicon import Pattern, match
+
+# edges a target may hang from on its way up to the linking verb
+_UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compound", "poss",
+                      "nmod", "appos", "conj", "acl", "xcomp", "ccomp", "nsubj", "nsubjpass", "amod", "agent"})
+# verbs that link nothing by themselves (the event is in the clause or noun they govern)
+NON_LINKING = frozenset({"be", "have", "become", "seem", "remain", "get", "quote", "describe", "cite", "name",
+                         "term", "dub", "label", "consider", "regard", "see", "hear", "know", "think", "believe",
+                         "feel", "read", "learn", "include", "involve", "represent", "comprise", "contain"})
+MAX_PATH = 7  # edges from the target's head up to the linking verb
+LEARNED_MAX_CONFIDENCE = 0.29  # rule events score at least 0.30
+
+
+@dataclass
+class Link:
+    source: ActorPhrase
+    target: ActorPhrase
+    verb: int  # token index of the linking verb (the trigger)
+    sent_start: int
+    kind: str = "direct"  # direct, acl, complement, passive, coord
+
+
+def _verbal(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def links(sent, actors: Actors) -> list[Link]:
+    """Source -> target pairs of ``sent`` that the grammar links through a verb (see the module doc)."""
+    out: list[Link] = []
+    seen: set[tuple[int, int]] = set()
+    phrases = [p for p in actors.phrases if sent.start <= p.head < sent.end]
+    for tgt in phrases:
+        if OPT["target_country"] and tgt.country is None and tgt.org is None:
+            continue
+        for src, verb, kind in _governors(sent, tgt, actors):
+            if src is tgt or (src.code == tgt.code and src.country is not None):
+                continue
+            if OPT["source_country"] and src.country is None and src.org is None:
+                continue
+            if kind in OPT["skip_kinds"] or (OPT["no_subordinate"] and _subordinate(verb)):
+                continue
+            key = (src.head, tgt.head)
+            if key not in seen:
+                seen.add(key)
+                out.append(Link(src, tgt, verb.i, sent.start, kind))
+    return out
+
+
+# the link filters, each chosen by measuring the development sets (plover_gsr_dev, cameo_codebook_examples_dev)
+# and the training side of plv_train; the fallback runs with these values
+OPT = {
+    "content_clause": True,  # no verb in the complement of a non-reporting verb ("demanded that Y cancel ...")
+    "object_control": True,  # "urged Y to help Z": the subject of "urged" does not help Z
+    "block_preps": True,  # no target behind "in", "during", "amid", "between", ... (_BACKGROUND_PREPS)
+    "no_amod": True,  # no target that only modifies a noun ("a Russian training ground")
+    "skip_coded_trigger": True,  # a verb the rules coded for this source links nothing more
+    "target_country": True,  # the target has a country or organisation (not "troops", "civilians")
+    "source_country": False,  # the same for the source
+    "skip_kinds": set(),  # link kinds to leave out (direct, acl, complement, passive, coord)
+    "no_subordinate": True,  # no verb in an adverbial, relative or conditional clause ("after X shot ...")
+    "acl_up": True,  # go up through a participle modifying a non-actor noun ("a report accusing Y")
+    "place_preps": True,  # no country or capital target behind a locative preposition ("troops in Lebanon")
+}
+
+
+def _subordinate(verb) -> bool:
+    """Whether the verb sits in a background clause: adverbial ("after X shot down ..."), relative, or
+    conditional."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ in ("advcl", "relcl") or any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
+                                                 for c in tok.children):
+            return True
+        if OPT["content_clause"] and tok.dep_ == "ccomp" and tok.head.lemma_ not in SPEECH_VERBS:
+            return True  # what is demanded, hoped or feared ("demanded that Y cancel ...") did not happen
+        if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+# what a preposition phrase of these says is circumstance, not who is acted on
+_BACKGROUND_PREPS = frozenset("in during amid despite under after before since within throughout near inside outside "
+                              "across around like as between among beyond".split())
+_BACKGROUND_MARKS = frozenset("if unless after before since when while because although though once until as".split())
+# a country or capital reached through these is where the act happened, not its target
+_PLACE_PREPS = frozenset("in at near inside across outside within throughout around from through over".split())
+
+
+def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
+    if tok is None or tok.lower_ in ANAPHORS or tok.pos_ == "PRON":
+        return []
+    return actors.all_at(tok)
+
+
+def _negated(verb) -> bool:
+    """An explicit "not", "never", "no" on the verb or on the verb it completes ("did not try to")."""
+    for tok in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
+                                   for c in tok.children):
+            return True
+    return False
+
+
+def _subject(verb):
+    """The verb's own subject, or one inherited through control or coordination of verbs (not through
+    adverbial clauses: "demanded a meeting to discuss Y" does not make the subject discuss Y)."""
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
+            if tok.dep_ == "xcomp" and OPT["object_control"] and any(
+                    c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on") for c in tok.head.children):
+                return None  # "urged Y to help Z", "called on Y to save Z": Y helps, not the subject
+            tok = tok.head
+            continue
+        break
+    return subject_of(verb) if verb.dep_ not in ("advcl", "acl", "pcomp") else None
+
+
+def _governors(sent, tgt: ActorPhrase, actors: Actors):
+    """(source, verb, kind) for the target phrase ``tgt``."""
+    head = sent.doc[tgt.head]
+    # coordinated subjects: "X and Y signed a deal" (source first)
+    if head.dep_ == "conj" and head.head.dep_ in ("nsubj",):
+        first = actors.by_token.get(head.head.i)
+        verb = head.head.head
+        if (first is not None and first is not tgt and first.start < tgt.start and _verbal(verb)
+                and verb.lemma_ not in SPEECH_VERBS | NON_LINKING and not _negated(verb)):
+            yield first, verb, "coord"
+        return
+    tok, kind = head, "direct"
+    for _ in range(MAX_PATH):
+        dep, parent = tok.dep_, tok.head
+        if dep not in _UP_DEPS or parent.i == tok.i:
+            return
+        if (OPT["place_preps"] and dep == "pobj" and tok.i == head.i and tgt.is_place
+                and parent.lower_ in _PLACE_PREPS):
+            return
+        if OPT["block_preps"] and dep == "pobj" and parent.lower_ in _BACKGROUND_PREPS:
+            return
+        if OPT["no_amod"] and dep == "amod" and tok.i == head.i:
+            return  # "a Russian training ground": a modifier of what is acted on
+        if not _verbal(parent):
+            other = actors.by_token.get(parent.i)
+            if other is not None and other is not tgt and dep != "conj":
+                return  # another actor stands between: it is the argument ("the ambassador of Y")
+            tok = parent
+            continue
+        if dep == "agent":
+            return  # the target is a passive's agent: a source
+        if dep in ("nsubj", "csubj"):
+            # the target is this verb's subject: linked only as the subject of a complement clause
+            # ("X demanded that Y resign", "X urged Y to leave")
+            gov = parent.head
+            if parent.dep_ in ("ccomp", "xcomp") and gov.i != parent.i and _verbal(gov):
+                for s, v in _from_verb(gov, tgt, actors):
+                    yield s, v, "complement"
+            return
+        if dep == "nsubjpass":  # "Y was snubbed by X"
+            agent = next((c for c in parent.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None and not _negated(parent) and parent.lemma_ not in SPEECH_VERBS:
+                for s in _sources_at(pobj, actors):
+                    yield s, parent, "passive"
+            return
+        found = list(_from_verb(parent, tgt, actors))
+        if found or parent.dep_ != "acl" or not OPT["acl_up"]:
+            for s, v in found:
+                yield s, v, kind
+            return
+        # a participle or infinitive modifying a noun that is no actor ("a report accusing Y",
+        # "its commitment to support Y"): go on up through that noun
+        tok, kind = parent, "acl"
+
+
+def _from_verb(verb, tgt: ActorPhrase, actors: Actors):
+    if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in NON_LINKING or _negated(verb):
+        return
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return  # a passive's subject is its patient
+    subj = _subject(verb)
+    for s in _sources_at(subj, actors):
+        if s is not tgt:
+            yield s, verb
+
+
+# -- the fallback step ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _model():
+    from .classify import PairModel
+
+    return PairModel(threads=1) if PairModel.available() else None
+
+
+def user_dictionaries(lexicon) -> bool:
+    """Whether user (PETRARCH) verb dictionaries are loaded into ``lexicon``."""
+    return lexicon.negations is not None or any(p.dictionary for plist in lexicon.verbs.values() for p in plist)
+
+
+class LearnedFallback:
+    """``LearnedFallback(lexicon)(doc, actors, raw_events) -> [(RawEvent, confidence)]`` for the linked
+    pairs the rule events do not cover. ``model``: a PairModel (default: the shipped one, if installed)."""
+
+    def __init__(self, lexicon, model=None, intent_codes: bool = True):
+        self.lexicon = lexicon
+        self._given = model
+        self.intent_codes = intent_codes
+
+    @property
+    def model(self):
+        return self._given if self._given is not None else _model()
+
+    def candidates(self, doc, actors: Actors, raw: list[RawEvent]) -> list[Link]:
+        linked = {(e.source.head, e.target.head) for e in raw if e.target is not None}
+        linked |= {(t, s) for s, t in linked}
+        coded = {(e.trigger, e.source.head) for e in raw} if OPT["skip_coded_trigger"] else set()
+        out = []
+        for sent in doc.sents:
+            if sum(1 for p in actors.phrases if sent.start <= p.head < sent.end) < 2:
+                continue
+            for link in links(sent, actors):
+                if (link.source.head, link.target.head) in linked or (link.verb, link.source.head) in coded:
+                    continue
+                if modality_of(doc[link.verb])[0] == "hypothetical":
+                    continue  # "Canada says Venezuela must halt its raids": demanded, not done
+                out.append(link)
+        return out
+
+    def __call__(self, doc, actors: Actors, raw: list[RawEvent]) -> list[tuple[RawEvent, float]]:
+        if len(actors.phrases) < 2:
+            return []
+        found = self.candidates(doc, actors, raw)
+        model = self.model if found else None
+        if model is None:
+            return []
+        items = []
+        for link in found:
+            sent = doc[link.verb].sent
+            base = sent.start_char
+            s, t = doc[link.source.start:link.source.end], doc[link.target.start:link.target.end]
+            items.append((sent.text, (s.start_char - base, s.end_char - base), (t.start_char - base, t.end_char - base)))
+        out = []
+        generic = _generic_codes()
+        for link, scores in zip(found, model.scores(items)):
+            best = max(scores, key=scores.get)
+            code = self._code(doc[link.verb], best) or generic[best]
+            pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")
+            modality, tense = modality_of(doc[link.verb])
+            ev = RawEvent(link.sent_start, link.verb, link.source, link.target, pattern, code, modality, False,
+                          tense, False)
+            conf = round(0.05 + (LEARNED_MAX_CONFIDENCE - 0.05) * scores[best], 2)
+            out.append((ev, conf))
+        return out
+
+    def _code(self, verb, plover: str) -> str | None:
+        """The linking verb's own lexicon code when its PLOVER type is the predicted one."""
+        patterns = self.lexicon.verbs.get(verb.lemma_)
+        p = match(verb, patterns) if patterns else None
+        family = ontology.plover_family(plover)
+        if p is not None and p.code and ontology.plover_family(ontology.lookup(p.code).plover) == family:
+            return p.code
+        return None
+
+
+@lru_cache(maxsize=1)
+def _generic_codes() -> dict[str, str]:
+    from .classify import generic_codes
+
+    return generic_codes()
+
+
+def fallback_for(pipeline) -> LearnedFallback | None:
+    """The pipeline's fallback step (built once per pipeline), or None when ``[coder] learned_fallback``
+    is off, the classifier is not installed, or user verb dictionaries are loaded."""
+    cached = getattr(pipeline, "_learned_fallback", False)
+    if cached is not False:
+        return cached
+    step = None
+    if (bool(pipeline.settings.get("coder", {}).get("learned_fallback", False))
+            and not user_dictionaries(pipeline.lexicon) and _model_available()):
+        step = LearnedFallback(pipeline.lexicon)
+    pipeline._learned_fallback = step
+    return step
+
+
+def _model_available() -> bool:
+    from .classify import PairModel
+
+    return PairModel.available()

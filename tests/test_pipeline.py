@@ -1,0 +1,78 @@
+"""Pipeline-level behaviour: how each event was coded (``method``), schema upgrades of older stores, and
+PETRARCH story discards seen in the whole article, not only in the sentences the prefilter parses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from annales import petrarch as P
+from annales import store as store_mod
+from annales.records import Article
+from annales.store import Store
+
+
+def test_rule_and_learned_events_say_how_they_were_coded(pipeline):
+    # "lambasted" has a lexicon pattern (a rule event); "humiliated" has none that fits, so the grammar link
+    # Ghana -> Nigeria goes to the learned fallback
+    coded = pipeline(Article(id="m", text="Kenya lambasted Uganda on Monday. Ghana humiliated Nigeria in the talks.",
+                             published=date(2024, 3, 6)))
+    by_dyad = {(e.source.country, e.target.country if e.target else None): e for e in coded.events}
+    assert by_dyad[("KEN", "UGA")].method == "rules" and by_dyad[("KEN", "UGA")].confidence >= 0.30
+    assert by_dyad[("GHA", "NGA")].method == "learned" and by_dyad[("GHA", "NGA")].confidence < 0.30
+    assert {e.method for e in coded.events} == {"rules", "learned"}
+
+
+def test_method_round_trips_through_the_store(pipeline):
+    coded = pipeline(Article(id="m2", text="Kenya lambasted Uganda. Ghana humiliated Nigeria in the talks.",
+                             published=date(2024, 3, 6)))
+    with Store(":memory:") as s:
+        s.write_batch([(coded.article, coded.events, coded.mentions)], pipeline.version)
+        assert sorted(e.method for e in s.events()) == ["learned", "rules"]
+
+
+def test_schema_2_store_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.EVENT_COLUMN_SPEC if c != "method")
+    con.execute(f"CREATE TABLE events ({cols})")
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.close()
+    with Store(str(path)) as s:
+        names = [r[0] for r in s.con.execute("SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_name = 'events'").fetchall()]
+        assert "method" in names
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
+
+
+DICT = {
+    "actors": "VALDORIA_ [VLD]\nKESTRALIA [KST]\n",
+    "agents": "GOVERNMENT [~GOV]\n",
+    "verbs": "--- SCOLD [111] ---\nSCOLD\n",
+    "discards": "+TYPHOON\n",
+}
+
+
+@pytest.fixture(scope="module")
+def petrarch_pipeline(pipeline, tmp_path_factory):
+    d = tmp_path_factory.mktemp("dicts")
+    paths = {}
+    for kind, text in DICT.items():
+        paths[kind] = d / f"t.{kind}.txt"
+        paths[kind].write_text(text, encoding="utf-8")
+    return P.with_dictionaries(pipeline.settings, nlp=pipeline.nlp, actors=[paths["actors"]],
+                               agents=[paths["agents"]], verbs=[paths["verbs"]], discards=[paths["discards"]])
+
+
+def test_story_discard_in_a_sentence_the_prefilter_skips(petrarch_pipeline):
+    def events(text):
+        return [(e.source.code, e.target.code, e.cameo) for e in
+                petrarch_pipeline(Article(id="d", text=text, published=date(2001, 5, 1))).events]
+
+    assert events("Valdoria scolded Kestralia.") == [("VLD", "KST", "111")]
+    # the typhoon sentence names no actor and no trigger: the prefilter does not parse it, yet it voids the story
+    assert petrarch_pipeline.prefilter is not None
+    assert events("Valdoria scolded Kestralia. The typhoon flattened the coast.") == []

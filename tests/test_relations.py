@@ -1,0 +1,84 @@
+"""The learned fallback (annales.relations): pairs the grammar links but the rules leave uncoded."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from annales.classify import PairModel
+from annales.lexicon import Lexicon
+from annales.pipeline import Pipeline
+from annales.records import Article
+from annales.relations import LEARNED_MAX_CONFIDENCE, fallback_for, links, user_dictionaries
+
+needs_model = pytest.mark.skipif(not PairModel.available(), reason="learned pair classifier not installed")
+
+
+def _pipeline(base, fallback: bool = True) -> Pipeline:
+    settings = copy.deepcopy(base.settings)
+    settings["coder"]["learned_fallback"] = fallback
+    settings["speed"]["prefilter"] = False  # these sentences' verbs are not in the lexicon
+    settings["places"]["geocode"] = False
+    return Pipeline(settings, nlp=base.nlp)
+
+
+def _events(p: Pipeline, text: str):
+    return [(e.source.text, e.target.text if e.target else None, e) for e in p(Article(id="t", text=text)).events]
+
+
+def _links(p: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = p.nlp(text)
+    actors = p.finder(doc)
+    return {(doc[lk.source.start:lk.source.end].text, doc[lk.target.start:lk.target.end].text, doc[lk.verb].text)
+            for s in doc.sents for lk in links(s, actors)}
+
+
+@needs_model
+def test_codes_a_linked_pair_the_rules_miss(pipeline):
+    p = _pipeline(pipeline)
+    found = _events(p, "Germany granted Poland permission to build the pipeline.")
+    assert [(s, t) for s, t, _ in found] == [("Germany", "Poland")]
+    ev = found[0][2]
+    assert ev.confidence <= LEARNED_MAX_CONFIDENCE < 0.30  # the learned marker: below every rule event
+    assert ev.trigger.text == "granted" and ev.plover and ev.cameo
+    assert ev.cameo_root == ev.cameo[:2]
+
+
+@needs_model
+def test_rule_events_are_kept_and_not_doubled(pipeline):
+    found = _events(_pipeline(pipeline), "Japan blamed China for the collapse of the talks.")
+    assert [(s, t, e.cameo[:2]) for s, t, e in found] == [("Japan", "China", "11")]
+    assert found[0][2].confidence >= 0.30
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "Egypt said Israel was responsible for the deaths.",  # the reporting frame itself
+    "Russian troops were stationed in Syria while Turkey built a wall.",  # no verb links the actors
+    "Germany did not grant Poland permission to build the pipeline.",  # negated
+])
+def test_no_event_for_unlinked_pairs_or_speech_frames(pipeline, text):
+    assert _events(_pipeline(pipeline), text) == []
+
+
+def test_grammar_links(pipeline):
+    p = _pipeline(pipeline)
+    assert ("Germany", "Poland", "granted") in _links(p, "Germany granted Poland permission to build the pipeline.")
+    assert ("Japan", "Australia", "signed") in _links(p, "Japan and Australia signed a pact on Tuesday.")
+    assert _links(p, "Egypt said Israel was responsible for the deaths.") == set()
+    # the complement of a demand did not happen: no link from its subject
+    assert not any(s == "Iran" for s, _, _ in _links(p, "Britain demanded that Iran free the French sailors."))
+
+
+def test_setting_turns_it_off(pipeline):
+    p = _pipeline(pipeline, fallback=False)
+    assert fallback_for(p) is None
+    assert _events(p, "Germany granted Poland permission to build the pipeline.") == []
+
+
+def test_off_with_user_dictionaries():
+    lexicon = Lexicon([], [])
+    assert not user_dictionaries(lexicon)
+    lexicon.negations = {"111": "050"}  # set by annales.petrarch when a verbs dictionary is loaded
+    assert user_dictionaries(lexicon)
