@@ -112,24 +112,31 @@ class _Unsupported(Exception):
     pass
 
 
-def _predicate(spec):
-    """A test on one string or bool value, from a Matcher token-spec value."""
-    import re
+class _Test:
+    """A test on one string or bool value, from a Matcher token-spec value; ``accepts`` is the set of
+    values it accepts when that set is finite (equality, IN), else None."""
 
-    if isinstance(spec, (str, bool)):
-        return lambda v: v == spec
-    if isinstance(spec, dict) and len(spec) == 1:
-        (op, arg), = spec.items()
-        if op == "IN":
-            values = frozenset(arg)
-            return lambda v: v in values
-        if op == "NOT_IN":
-            values = frozenset(arg)
-            return lambda v: v not in values
-        if op == "REGEX":
-            rx = re.compile(arg)
-            return lambda v: bool(rx.search(v))
-    raise _Unsupported(spec)
+    def __init__(self, spec):
+        import re
+
+        self.accepts = None
+        if isinstance(spec, (str, bool)):
+            self.accepts = frozenset([spec])
+        elif isinstance(spec, dict) and len(spec) == 1 and next(iter(spec)) in ("IN", "NOT_IN", "REGEX"):
+            (op, arg), = spec.items()
+            if op == "IN":
+                self.accepts = frozenset(arg)
+            elif op == "NOT_IN":
+                values = frozenset(arg)
+                self._fn = lambda v: v not in values
+            else:
+                rx = re.compile(arg)
+                self._fn = lambda v: isinstance(v, str) and bool(rx.search(v))
+        else:
+            raise _Unsupported(spec)
+
+    def __call__(self, value) -> bool:
+        return value in self.accepts if self.accepts is not None else self._fn(value)
 
 
 class FastAttributeRuler:
@@ -149,7 +156,7 @@ class FastAttributeRuler:
                     if not spec or set(spec) - set(_FEATURES):
                         raise ValueError(f"attribute ruler pattern {pattern!r} uses {sorted(set(spec) - set(_FEATURES))}")
                     try:
-                        tests.append({k: _predicate(v) for k, v in spec.items()})
+                        tests.append({k: _Test(v) for k, v in spec.items()})
                     except _Unsupported as e:
                         raise ValueError(f"attribute ruler pattern value {e.args[0]!r} is not supported") from None
                 index = ruler.indices[i]
@@ -157,6 +164,18 @@ class FastAttributeRuler:
         # every (rule, position) test; the LOWER parts are evaluated once per distinct word
         self.tests = [(r, k) for r, (_, tests, _, _) in enumerate(self.rules) for k in range(len(tests))]
         self.test_id = {rk: j for j, rk in enumerate(self.tests)}
+        # LOWER tests: a word -> test ids index for the finite ones, a scan for the others (REGEX, NOT_IN)
+        self.lower_index: dict[str, set[int]] = {}
+        self.lower_scan: list[tuple[int, _Test]] = []
+        for j, (r, k) in enumerate(self.tests):
+            test = self.rules[r][1][k].get("LOWER")
+            if test is None:
+                continue
+            if test.accepts is not None:
+                for word in test.accepts:
+                    self.lower_index.setdefault(word, set()).add(j)
+            else:
+                self.lower_scan.append((j, test))
         self.single = [r for r, (_, tests, _, _) in enumerate(self.rules) if len(tests) == 1]
         self.multi = [r for r, (_, tests, _, _) in enumerate(self.rules) if len(tests) > 1]
         self.word_class: dict[int, int] = {}  # LOWER hash -> id of the set of LOWER tests it passes
@@ -168,8 +187,7 @@ class FastAttributeRuler:
         cls = self.word_class.get(lower_hash)
         if cls is None:
             word = self.vocab.strings[lower_hash]
-            passed = tuple(j for j, (r, k) in enumerate(self.tests)
-                           if "LOWER" in self.rules[r][1][k] and self.rules[r][1][k]["LOWER"](word))
+            passed = tuple(sorted(self.lower_index.get(word, set()) | {j for j, t in self.lower_scan if t(word)}))
             cls = self.class_sets.get(passed)
             if cls is None:
                 cls = self.class_sets[passed] = len(self.class_list)
