@@ -179,3 +179,71 @@ def test_discards(coder):
     # a story discard voids every sentence of the text (of those the prefilter passes on to the coder)
     assert code(coder, "Valdoria scolded Kestralia. Ostravia donated dollars to Kestralia after the typhoon.") == []
     assert code(coder, "Valdoria scolded Kestralia over baseballs.") == [("VLD", "KST", "111")]  # whole words
+
+
+# -- PETRARCH's noun-phrase and passive semantics (annales.actors, annales.events) ------------------------
+C_ACTORS = """\
+VALDORIA [VLD]
++VALDORIAN
+KESTRALIA [KST]
+OSTRAVIA [OST]
+MERIDIA [MRD]
+"""
+
+C_AGENTS = """\
+GOVERNMENT [~GOV]
+MEDIA {} [~MED]
+ISLAMIST [~MUS]
+OFFICIAL [~GOV]
+"""
+
+C_VERBS = """\
+--- WELCOME [050] ---
+WELCOME
+
+--- WARN [130] ---
+WARN
+- * THEIR ^ ABOUT + [131]
+
+--- CRITICIZE [111] ---
+CRITICIZE
+"""
+
+
+@pytest.fixture(scope="module")
+def compound_coder(pipeline, tmp_path_factory):
+    d = tmp_path_factory.mktemp("compound")
+    paths = {}
+    for name, text in (("actors", C_ACTORS), ("agents", C_AGENTS), ("verbs", C_VERBS)):
+        paths[name] = [d / f"c.{name}.txt"]
+        paths[name][0].write_text(text, encoding="utf-8")
+    return P.with_dictionaries(pipeline.settings, nlp=pipeline.nlp, **paths)
+
+
+def test_listed_actors_are_each_coded(compound_coder):
+    # the parser makes "Ostravia" an apposition or modifier of another actor: still one actor of the list
+    got = code(compound_coder, "Valdoria, Kestralia and the evil awful Ostravia welcomed the new envoy of Meridia.")
+    assert {s for s, _, _ in got} == {"VLD", "KST", "OST"} and {t for _, t, _ in got} == {"MRD"}
+    got = code(compound_coder, "Valdoria and the evil awful Ostravia welcomed the new envoy of Meridia.")
+    assert {s for s, _, _ in got} == {"VLD", "OST"}
+
+
+def test_conjoined_agents_share_the_country_and_modifying_agents(compound_coder):
+    assert code(compound_coder, "Valdorian media and government welcomed the new envoy of Meridia.") == [
+        ("VLDGOV", "MRD", "050"), ("VLDMED", "MRD", "050")]
+    assert code(compound_coder, "The Valdorian Islamist media and government welcomed the new envoy of Meridia.") == [
+        ("VLDMUSGOV", "MRD", "050"), ("VLDMUSMED", "MRD", "050")]
+    # a conjunct with a determiner of its own does not share
+    assert ("VLDGOV", "MRD", "050") not in code(
+        compound_coder, "Valdorian media and the government welcomed the new envoy of Meridia.")
+
+
+def test_passive_without_agent_takes_the_first_actor_after_the_verb(compound_coder):
+    assert code(compound_coder, "Kestralia was criticized over its territorial dispute with Valdoria.") == [
+        ("VLD", "KST", "111")]
+    assert code(compound_coder, "Kestralia was criticized by Valdoria.") == [("VLD", "KST", "111")]
+
+
+def test_pattern_words_may_be_possessives_of_the_object(compound_coder):
+    assert code(compound_coder, "Valdoria warned their Meridian populations about Kestralia.") == [
+        ("VLD", "KST", "131")]

@@ -131,6 +131,9 @@ class ActorFinder:
         self.strings = nlp.vocab.strings
         # whether names are looked up in the built-in office-holders list (not with dictionaries alone)
         self.office_holders = getattr(self.kb, "people", True)
+        # PETRARCH's noun-phrase semantics (a complete user dictionary set, annales.petrarch): listed
+        # actors are separate actors, conjoined agents share their country, agent codes accumulate
+        self.compounds = getattr(self.kb, "compounds", False)
 
     def matches(self, doc):
         spans = []
@@ -145,8 +148,10 @@ class ActorFinder:
             if not entries:
                 continue
             entry = entries[0]
-            if entry.kind not in ("agent", "person") and _in_longer_person(span):
-                continue  # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept
+            if entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span):
+                # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept (PETRARCH
+                # dictionaries: a dictionary name is an actor wherever it is, "Evil Mordor")
+                continue
             if span.start > 0 and span.text in ("American", "Americans") and doc[span.start - 1].text in REGION_WORDS:
                 continue  # "Latin American", "Central American peace accords": a region, not the US
             out.append((span, entry))
@@ -171,8 +176,12 @@ class ActorFinder:
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
         _merge_comodifiers(groups, doc)
-        phrases = [_resolve(p, doc, when) for p in groups.values()]
+        if self.compounds:
+            _split_listed(groups, doc)
+        phrases = [_resolve(p, doc, when, self.compounds) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
+        if self.compounds:
+            _share_country(groups, doc)
         phrases += _people(doc, phrases, when, self.office_holders)
         return Actors(sorted(phrases, key=lambda p: p.start))
 
@@ -266,6 +275,78 @@ def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
         groups[parent] = merged
 
 
+_LIST_DEPS = frozenset({"appos", "nmod", "conj", "compound", "npadvmod"})
+
+
+def _split_listed(groups: dict[int, ActorPhrase], doc) -> None:
+    """PETRARCH codes each actor of a list separately: "Arnor, Calenardhon and the evil Gondor",
+    "Mordor, the Shire, Arnor and Bree" are several actors even where the parser makes one of them an
+    apposition or modifier of another. A part that names an actor by itself (not an agent), attached
+    directly to a phrase head that names another actor, with a comma or conjunction between them,
+    becomes its own phrase, listed with the head's (with its own conjuncts)."""
+    for head in list(groups):
+        p = groups[head]
+        if not any(i == head and e.kind != "agent" for _, i, e in p.parts):
+            continue
+        head_codes = {_entry_key(e) for _, i, e in p.parts if i == head}
+        for _, i, e in list(p.parts):
+            tok = doc[i]
+            if (i == head or e.kind == "agent" or tok.head.i != head or tok.dep_ not in _LIST_DEPS
+                    or _entry_key(e) in head_codes):
+                continue
+            lo, hi = sorted((i, head))
+            if not any(t.lower_ in (",", ";", "and", "or") for t in doc[lo + 1:hi]):
+                continue
+            sub = {i} | {t.i for t in tok.subtree}
+            moved = [x for x in p.parts if x[1] in sub and x[1] != head]
+            start = min([i] + [c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")])
+            new = ActorPhrase(head=i, start=start, end=i + 1, parts=moved)
+            p.parts = [x for x in p.parts if x not in moved]
+            if i < head:
+                p.start = max(p.start, i + 1)
+            else:
+                p.end = min(p.end, start)
+            groups[i] = new
+            listed = [new] + [groups[c.i] for c in tok.conjuncts if c.i in groups and c.i != head]
+            p.siblings.extend(q for q in listed if q not in p.siblings)
+
+
+def _entry_key(e: Entry):
+    return (e.kind, e.country, e.code, e.dated)
+
+
+def _share_country(groups: dict[int, ActorPhrase], doc) -> None:
+    """"Danish media and government", "lawmakers and officials in Arnor and Gondor": a bare conjoined
+    agent (no determiner or possessor of its own) shares the country of the agent it is conjoined with
+    (its first country: one actor per agent phrase) and that one's modifying agents."""
+    for q in list(groups.values()):
+        tok = doc[q.head]
+        if (q.country or q.org or q.prefix or not q.sector or tok.dep_ != "conj"
+                or any(c.dep_ in ("det", "poss") for c in tok.children)):
+            continue
+        p = next((groups[c.i] for c in tok.conjuncts if c.i in groups and c.i < tok.i), None)
+        if p is None or not p.country or p.org or not p.sector:
+            continue
+        q.country = p.country
+        shared = None  # "the Danish Islamist media and government": the modifiers' agents too
+        for _, i, e in sorted(p.parts, key=lambda x: x[1]):
+            if e.kind == "agent" and e.sector and i < p.head and doc[i].head.i == p.head:
+                shared = _merge_sectors(shared, e.sector)
+        q.sector = _merge_sectors(shared, q.sector)
+
+
+def _merge_sectors(a: str | None, b: str | None) -> str | None:
+    """Agent codes one after the other, a code already there not repeated ("MUS" + "GOV": "MUSGOV")."""
+    if not a or not b:
+        return a or b
+    out = a
+    for k in range(0, len(b), 3):
+        chunk = b[k:k + 3]
+        if chunk not in [out[j:j + 3] for j in range(0, len(out), 3)]:
+            out += chunk
+    return out
+
+
 def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:
     """"Pakistani and Afghan border forces": "Afghan" is a conjunct of the modifier "Pakistani" of the
     phrase headed by "forces". It becomes a sibling of that phrase and shares its sector."""
@@ -304,10 +385,20 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
     return tok, rank
 
 
-def _resolve(p: ActorPhrase, doc, when: date | None = None) -> ActorPhrase:
-    """Country, sector, organisation and name of a phrase from its parts, closest part first."""
+def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = False) -> ActorPhrase:
+    """Country, sector, organisation and name of a phrase from its parts, closest part first.
+    ``accumulate`` (PETRARCH): the agents of one noun phrase add up in their order ("Islamist media":
+    MUS + MED)."""
     parts = sorted(p.parts, key=lambda x: (x[0], abs(x[1] - p.head)))
     parts = [(r, i, _on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
+    if accumulate:
+        agents = [e.sector for r, i, e in sorted(parts, key=lambda x: x[1])
+                  if e.kind == "agent" and e.sector and r < 10 and i <= p.head]
+        if len(agents) > 1:
+            sectors = None
+            for a in agents:
+                sectors = _merge_sectors(sectors, a)
+            p.sector = sectors
     for _, _, e in parts:
         if e.kind == "org" and p.org is None and p.country is None:
             p.org, p.name = e.code, e.name

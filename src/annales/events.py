@@ -174,9 +174,15 @@ class EventCoder:
             agent = _child(verb, "agent")
             sources = actors.all_at(_child(agent, "pobj")) if agent is not None and _child(agent, "pobj") is not None else []
             subj = _child(verb, "nsubjpass")
+            if subj is None and passive and pattern.dictionary:
+                subj = _child(verb, "nsubj")  # "X was heavily and unjustly criticized": the parser's nsubj
             if subj is None and verb.dep_ in ("acl", "relcl"):
                 subj = verb.head
             targets = _targets_from(pattern, verb, actors, passive_subject=subj)
+            if not sources and agent is None and pattern.dictionary and passive:
+                # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
+                # criticized over its dispute with Y": Y criticized X)
+                sources = [p for p in _first_actor_after(verb, actors) if p not in targets]
         else:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []

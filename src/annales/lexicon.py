@@ -151,7 +151,7 @@ def default_lexicon() -> Lexicon:
 
 _NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
                        "nsubjpass xcomp".split())
-_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt"})
+_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss"})
 
 
 def nearby(tok, depth: int = 3):

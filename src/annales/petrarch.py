@@ -512,6 +512,7 @@ class DictionaryKnowledgeBase(KnowledgeBase):
     office-holders (``people = False``: the actor finder does not look names up in ``leaders.tsv``)."""
 
     people = False
+    compounds = True  # PETRARCH's compound actors (annales.actors: listed actors, shared countries)
 
 
 def with_dictionaries(settings: dict | None = None, actors=(), agents=(), verbs=(), nlp=None,
