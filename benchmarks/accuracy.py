@@ -1,6 +1,6 @@
 """Accuracy of the default coder on the gold sets in ../shared/data, in one run.
 
-    python benchmarks/accuracy.py [--workers 2] [--only NAME ...]
+    python benchmarks/accuracy.py [--workers 2] [--only NAME ...] [--no-prefilter]
 
 Held-out test sets (never used to build the coder): petr2_gsr_validation, petr2_unittest (with its own
 dictionaries), plv_train's test split. Development sets (used to build and tune it): plover_gsr_dev,
@@ -41,14 +41,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--no-prefilter", action="store_true",
+                    help="parse every sentence ([speed] prefilter = false), to compare with the default")
     args = ap.parse_args()
     if not GOLD.exists():
         print(f"skipped: gold data not found at {GOLD}")
         return 0
+    from annales.config import load_settings
     from annales.evaluate import error_analysis, evaluate, multicoder_agreement
     from annales.pipeline import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(load_settings(speed__prefilter=not args.no_prefilter))
     want = lambda name: args.only is None or name in args.only  # noqa: E731
     started = time.perf_counter()
     print("| data set | split | records | dyad+root P / R / F1 | dyad+code P / R / F1 | root P / R / F1 "

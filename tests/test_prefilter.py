@@ -71,3 +71,14 @@ def test_the_same_events_as_parsing_everything(pipeline, full):
 
 def test_switching_the_prefilter_off_parses_every_sentence(full):
     assert full.prefilter is None
+
+
+def test_two_actors_without_a_trigger_are_parsed_for_the_learned_fallback(pipeline):
+    from annales.prefilter import Prefilter
+
+    text = "Ghana humiliated Nigeria on Sunday. Ghana was sunny. The weather in Lagos was mild."
+    with_pairs = Prefilter(pipeline.nlp, pipeline.finder, pipeline.lexicon, pairs=True)(text)
+    without = Prefilter(pipeline.nlp, pipeline.finder, pipeline.lexicon, pairs=False)(text)
+    assert [n for _, _, n in with_pairs.segments] == [0]  # two actors; one actor alone is not enough
+    assert without.segments == []  # "humiliated" is no trigger word of the lexicon
+    assert pipeline.prefilter.pairs  # the default pipeline's fallback is on, so its prefilter keeps pairs

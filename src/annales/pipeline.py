@@ -96,7 +96,7 @@ class Pipeline:
     def prefilter(self) -> Prefilter | None:
         """The sentence prefilter (None when ``[speed] prefilter = false``: every sentence is parsed)."""
         if self._prefilter is None and self.settings.get("speed", {}).get("prefilter", True):
-            self._prefilter = Prefilter(self.nlp, self.finder, self.lexicon)
+            self._prefilter = Prefilter(self.nlp, self.finder, self.lexicon, pairs=fallback_for(self) is not None)
         return self._prefilter
 
     @property

@@ -11,7 +11,9 @@ into sentences by rules (spaCy's tokenizer and ``sentencizer``: no model), and a
   Baerbock"), or "he"/"she"; and
 * it contains a **trigger**: a word form of a lexicon verb or noun (regular inflections generated,
   irregular ones from ``data/irregular_verbs.tsv``) that has a pattern of its own ("attack"), or one
-  whose patterns need other words ("hold talks with") together with the words of one of them.
+  whose patterns need other words ("hold talks with") together with the words of one of them; or, when
+  the learned fallback (:mod:`annales.relations`) is on, it names two separate knowledge-base actors,
+  a pair the fallback may link through a verb the lexicon does not know.
 
 The kept sentences are joined by blank lines into one text that the full pipeline parses; a
 :class:`Selection` maps positions in it back to the original text and to sentence numbers, so events
@@ -100,9 +102,10 @@ def _irregular() -> dict[str, list[str]]:
 class Prefilter:
     """``Prefilter(nlp, finder, lexicon)(text) -> Selection``: the sentences of ``text`` to parse."""
 
-    def __init__(self, nlp, finder, lexicon):
+    def __init__(self, nlp, finder, lexicon, pairs: bool = False):
         from spacy.pipeline import Sentencizer
 
+        self.pairs = pairs  # also keep sentences naming two actors with no trigger (the learned fallback's)
         self.tokenizer = nlp.tokenizer
         self.sentencizer = Sentencizer()
         self.finder = finder  # its PhraseMatchers hold every knowledge-base term
@@ -135,9 +138,11 @@ class Prefilter:
     def __call__(self, text: str) -> Selection:
         doc = self.sentencizer(self.tokenizer(text))
         actor_tokens = set()
+        match_starts = set()  # first tokens of knowledge-base matches (two in a sentence: a possible pair)
         for matcher in (self.finder.case_matcher, self.finder.lower_matcher):
             for _, start, end in matcher(doc):
                 actor_tokens.update(range(start, end))
+                match_starts.add(start)
         names: set[str] = set()  # capitalised words of sentences already kept: people met before
         picked: list[tuple[object, int]] = []  # (sentence, its number)
         n = -1
@@ -156,6 +161,8 @@ class Prefilter:
                     actor = True
                 if trigger and actor:
                     break
+            if actor and not trigger and self.pairs:
+                trigger = sum(1 for t in sent if t.i in match_starts and (t.i - 1) not in actor_tokens) >= 2
             if trigger and actor:
                 picked.append((sent, n))
                 near = {j for t in sent if t.i in actor_tokens for j in range(t.i - NAME_REACH, t.i + NAME_REACH + 1)}
