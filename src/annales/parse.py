@@ -9,8 +9,11 @@ the development machine, about three times faster on the model's shapes). ``[spe
   process (workers are processes already; more threads only fight over the same cores);
 * ``"blis"``: thinc's default.
 
-Results can differ from BLIS's in the last bits of a float, which can flip a close tagger or parser
-decision; the throughput benchmark reports the events of both.
+Results can differ from BLIS's in the last bits of a float, which could flip a close tagger or parser
+decision; on the development corpus the events were the same (the throughput benchmark compares them).
+
+``[speed] fast_ruler`` runs the model's attribute ruler vectorised (:class:`FastAttributeRuler`), with
+the same annotations. :func:`prepare` applies both; :class:`annales.pipeline.Pipeline` calls it.
 """
 
 from __future__ import annotations
@@ -25,15 +28,14 @@ __all__ = ["BLAS_CHOICES", "FastAttributeRuler", "load_model", "prepare", "use_b
 BLAS_CHOICES = ("numpy", "blis")
 
 
-def load_model(name: str, blas: str = "numpy"):
-    """The installed spaCy pipeline ``name`` with its layers on ``blas`` (:func:`use_blas`)."""
+def load_model(name: str):
+    """The installed spaCy pipeline ``name`` as spaCy loads it (:func:`prepare` makes it cheap)."""
     import spacy
 
     try:
-        nlp = spacy.load(name)
+        return spacy.load(name)
     except OSError:
         raise ModelError("E011", name=name) from None
-    return use_blas(nlp, blas)
 
 
 def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
@@ -77,12 +79,11 @@ def limit_blas_threads(n: int = 1) -> None:
 # word exceptions); that is about an eighth of parsing time once the matrix products are fast. The patterns
 # look only at LOWER, TAG, DEP and IS_SPACE, so a token's single-token matches depend only on
 # (which LOWER values it satisfies, TAG, DEP, IS_SPACE): computed once per distinct key, applied with numpy,
-# with spaCy's precedence (later patterns win). Patterns of several tokens ("gon na") are checked on the
-# few tokens whose keys can start them. Patterns using anything else keep spaCy's own component.
+# with spaCy's precedence (later patterns win). Patterns of several tokens ("gon na") are checked over
+# the token keys with numpy, and only the few tokens they match are recomputed one by one. Patterns using
+# anything else keep spaCy's own component.
 
 _FEATURES = ("LOWER", "TAG", "DEP", "IS_SPACE")
-
-
 FAST_RULER = "fast_attribute_ruler"
 
 
