@@ -144,7 +144,7 @@ class FastAttributeRuler:
     """The model's ``attribute_ruler`` applied with numpy: same patterns, same result (see above).
 
     ``FastAttributeRuler(ruler)(doc)``; raises ``ValueError`` when ``ruler`` has a pattern it cannot
-    evaluate (:func:`speed_up_ruler` then keeps spaCy's component)."""
+    evaluate (:func:`use_fast_ruler` then keeps spaCy's component)."""
 
     def __init__(self, ruler, name: str = FAST_RULER):
         self.vocab = ruler.vocab
