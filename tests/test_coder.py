@@ -227,3 +227,24 @@ def test_a_nominal_event_in_a_verbs_argument_is_not_coded_twice(pipeline):
 def test_central_american_is_not_the_united_states(pipeline):
     found = dyads(code(pipeline, "Honduras accused Nicaragua of violating the Central American peace accords."))
     assert not any("USA" in (s, t) for s, _, t in found)
+
+
+def test_the_act_an_appeal_asks_for_is_not_an_event(pipeline):
+    found = dyads(code(pipeline, "Kenya urged Uganda to send troops to Somalia."))
+    assert ("KEN", "02", "UGA") in found and not any(r in ("03", "15", "04") for _, r, _ in found)
+    found = code(pipeline, "Russia and China will ask Asian banks to help finance construction of a gas pipeline.")
+    assert not any(e.cameo.startswith("033") for e in found)  # "help" is asked for, not intended
+
+
+def test_an_appeal_with_no_actor_target_is_coded_with_the_source_alone(pipeline):
+    found = dyads(code(pipeline, "Oxfam Canada called on the world community to help save Afghan civilians."))
+    assert any(r == "02" and t is None for _, r, t in found)
+    # an appeal to an actor keeps its target
+    assert ("USA", "02", "ISR") in dyads(code(pipeline, "The United States called on Israel to withdraw."))
+
+
+def test_agreeing_that_something_is_so_is_no_agreement_to_act(pipeline):
+    found = code(pipeline, "Russia and Ukraine agreed that there was an urgent need for progress.")
+    assert not any(e.cameo[:2] == "03" and e.method == "rules" for e in found)
+    found = dyads(code(pipeline, "Russia and Ukraine agreed to a ceasefire."))
+    assert ("RUS", "08", "UKR") in found

@@ -85,7 +85,8 @@ def test_country_codes_are_iso3_and_seats_point_at_countries():
     ("Italian", "ITA", None), ("Russians", "RUS", None), ("U.S.", "USA", None), ("Britain", "GBR", None),
     ("Kremlin", "RUS", "GOV"), ("White House", "USA", "GOV"), ("Downing Street", "GBR", "GOV"),
     ("Pentagon", "USA", "MIL"), ("foreign minister", None, "GOV"), ("warships", None, "MIL"),
-    ("police", None, "COP"), ("rebels", None, "REB"),
+    ("police", None, "COP"), ("rebels", None, "REB"), ("governor-general", None, "GOV"),
+    ("house speaker", None, "LEG"),
 ])
 def test_kb_entries(term, country, sector):
     [entry, *_] = KnowledgeBase.default().terms[term]
@@ -93,7 +94,8 @@ def test_kb_entries(term, country, sector):
 
 
 @pytest.mark.parametrize("term, code", [("United Nations", "IGOUNO"), ("NATO", "IGONAT"), ("G7", "IGOGOS"),
-                                        ("IAEA", "IGOUNOIAE")])
+                                        ("IAEA", "IGOUNOIAE"), ("USAID", "USAGOV"), ("ICE", "USACOP"),
+                                        ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO")])
 def test_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
 

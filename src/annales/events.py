@@ -43,7 +43,9 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
                "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-TARGETLESS_ROOTS = frozenset({"14", "15"})  # protests and force postures may have no target
+# protests, force postures and appeals may have no target ("called for greater impetus towards free trade",
+# "called on the world community to help"): CAMEO codes them with the source alone
+TARGETLESS_ROOTS = frozenset({"02", "14", "15"})
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
@@ -126,6 +128,11 @@ class EventCoder:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
                 if pattern is None:
                     continue
+                if (pattern.code == "030" and not pattern.words and not pattern.dictionary
+                        and any(c.dep_ == "ccomp" for c in tok.children)
+                        and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)):
+                    # "X and Y agreed (that) there was an urgent need for": a shared view (019), no pledge
+                    pattern = replace(pattern, code="019", reverse=None)
                 obj = _child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
                         and (tok.lemma_ in LIGHT_VERBS or (pattern.code or "")[:2] == "01")):
@@ -141,6 +148,7 @@ class EventCoder:
                 pattern = match(tok, nouns[tok.lemma_.lower()])
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
+        found = _drop_requested(found, sent)
         demands = self._obligations(sent, actors)
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
@@ -271,6 +279,8 @@ class EventCoder:
         if not targets:
             if root not in TARGETLESS_ROOTS or not code:
                 return []
+            if root == "02" and any(c.dep_ in ("dobj", "dative") and actors.at(c) for c in trig.children):
+                return []  # "called King Salman on Saturday": a phone call, not an appeal "on" no one
             targets = [None]
         out = []
         for s in sources:
@@ -569,6 +579,30 @@ def _tense(tok) -> str:
     if tok.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were", "did"}:
         return "past"
     return "present"
+
+
+REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
+REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+
+
+def _drop_requested(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against": the
+    act an appeal or demand asks for is not an event itself (the appeal is)."""
+    doc = sent.doc
+    inside: set[int] = set()
+    for e in events:
+        if e.by_noun or e.pattern.dictionary or not (e.pattern.code or "").startswith(REQUEST_ROOTS):
+            continue
+        tok = doc[e.trigger]
+        for c in tok.children:
+            if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                inside.update(t.i for t in c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj" and not e.pattern.words:
+                inside.update(t.i for t in c.subtree if t.i != c.i or c.dep_ == "dobj")
+    if not inside:
+        return events
+    return [e for e in events if e.trigger not in inside or (e.pattern.code or "").startswith(REQUEST_ROOTS)]
 
 
 def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:

@@ -60,6 +60,10 @@ def leaders() -> dict[str, list[Office]]:
 def office_of(name: str, when: date | None) -> Office | None:
     """The office the person called ``name`` held on ``when`` (None when nobody or several did)."""
     found = {o.name: o for o in leaders().get(name, ()) if o.holds(when)}
+    if not found and when is None:
+        # no article date and nobody holds it now: the one country all its holders ever stood for
+        # ("Obama met Castro" in an undated text)
+        return office_ever(name)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

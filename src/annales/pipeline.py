@@ -29,7 +29,7 @@ from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
               "nouns.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
-_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "min_confidence")),
+_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "countryless_actors", "min_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)))
 
 
@@ -90,6 +90,7 @@ class Pipeline:
     def finder(self) -> ActorFinder:
         if self._finder is None:
             self._finder = ActorFinder(self.nlp, self.kb)
+            self._finder.countryless = bool(self.settings["coder"].get("countryless_actors", True))
         return self._finder
 
     @property

@@ -1,0 +1,85 @@
+"""Actors the knowledge base does not know (issue 3): named organisations, sub-national places and
+people, with their country from a place named in or next to them and their sector from their own words.
+The sentences are the team's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def _codes(pipeline, text, when=None):
+    doc = pipeline.nlp(text)
+    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc, when=when).phrases}
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    # a region or city inside an organisation's name or a titled person's phrase gives the country
+    ("The Wisconsin Court of Appeals overturned the ruling on Tuesday.", "Wisconsin Court", "USAJUD"),
+    ("The Kaduna State Electoral Commission postponed the local elections.",
+     "Kaduna State Electoral Commission", "NGAGOV"),
+    ("Former Ohio House Speaker Larry Householder was sentenced to 20 years.",
+     "Ohio House Speaker Larry Householder", "USALEG"),
+    # "AGENT in PLACE": the place is part of the phrase
+    ("Police in Texas arrested two men on Sunday.", "Police in Texas", "USACOP"),
+    # a sub-national place standing for its country
+    ("Oregon sued the federal government over the new rules.", "Oregon", "USA"),
+    # no country anywhere: "---" and the sector of the name's head word
+    ("The Zambezi Liberation Front attacked a convoy near the border.", "Zambezi Liberation Front", "---REB"),
+    # a person no list knows: an actor of unknown country
+    ("Ecuador granted asylum to Julian Assange.", "Julian Assange", "---"),
+])
+def test_unknown_actor(pipeline, text, phrase, code):
+    assert _codes(pipeline, text).get(phrase) == code
+
+
+def test_agencies_written_into_the_knowledge_base(pipeline):
+    codes = _codes(pipeline, "USAID sent food to Haiti, and ICE deported 30 people to Guatemala.")
+    assert codes["USAID"] == "USAGOV" and codes["ICE"] == "USACOP"
+
+
+def test_datelines_and_directions_are_no_actors(pipeline):
+    codes = _codes(pipeline, "KABUL, Afghanistan - Taliban fighters attacked a checkpoint.")
+    assert not any(k.startswith("KABUL") for k in codes)
+    codes = _codes(pipeline, "Trump said he would meet the North's leader.")
+    assert "North" not in codes and codes.get("leader") == "---GOV"
+
+
+def test_a_former_leader_in_an_undated_text(pipeline):
+    # no article date: the one country the name's office-holders stood for; with a date, the dated list
+    assert _codes(pipeline, "Obama met Raul Castro in Panama.")["Obama"] == "USAGOV"
+    assert _codes(pipeline, "Obama met Raul Castro in Panama.", when=date(2012, 1, 1))["Obama"] == "USAGOV"
+    # out of office on that date: his country, no sector
+    assert _codes(pipeline, "Obama met Raul Castro in Panama.", when=date(2020, 1, 1))["Obama"] == "USA"
+
+
+def test_a_leader_tagged_as_a_place(pipeline):
+    doc = pipeline.nlp("Since 2013, Erdogan has accused Gulen of plotting a coup.")
+    codes = {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc, when=date(2016, 8, 1)).phrases}
+    assert codes.get("Erdogan") == "TURGOV"
+
+
+def test_off_with_petrarch_dictionaries(pipeline):
+    from annales.actors import ActorFinder
+    from annales.kb import KnowledgeBase
+
+    kb = KnowledgeBase().load_builtin()
+    kb.compounds = True  # a complete user dictionary set: only dictionary actors are actors
+    finder = ActorFinder(pipeline.nlp, kb)
+    assert not finder.unknown
+    doc = pipeline.nlp("The Zambezi Liberation Front attacked a convoy near the border.")
+    assert not finder(doc).phrases
+
+
+def test_countryless_actors_setting(pipeline):
+    from annales.config import load_settings
+    from annales.pipeline import Pipeline
+
+    strict = Pipeline(load_settings(coder__countryless_actors=False), nlp=pipeline.nlp)
+    text = "The Zambezi Liberation Front attacked a convoy near the border. The Wisconsin Court of Appeals ruled."
+    assert "Zambezi Liberation Front" in _codes(pipeline, text)  # the default codes it as ---REB
+    codes = _codes(strict, text)
+    assert "Zambezi Liberation Front" not in codes  # no country anywhere: not an actor
+    assert codes.get("Wisconsin Court") == "USAJUD"  # a country from the name: still an actor
+    assert strict.version != pipeline.version  # the setting changes coding, so the coder version
