@@ -496,9 +496,9 @@ class Geocoder:
         key = ("sent", sent.start)
         if key not in cache:
             doc = sent.doc
-            mentioned = self._context(doc) + self._mentions(doc, sent.start, sent.end)
-            context = Counter({k: min(1.0, v) for k, v in mentioned.items()})
             spans = list(self._spans(doc, sent.start, sent.end))
+            mentioned = self._context(doc) + self._mentions(doc, sent.start, sent.end, spans)
+            context = Counter({k: min(1.0, v) for k, v in mentioned.items()})
             out = []
             for n, (start, end, region) in enumerate(spans):
                 near = Counter(context)
@@ -607,10 +607,11 @@ class Geocoder:
             return False
         return True
 
-    def _mentions(self, doc, lo: int, hi: int) -> Counter:
-        """Countries named (unambiguously) or meant by a demonym in tokens [lo, hi)."""
+    def _mentions(self, doc, lo: int, hi: int, spans=None) -> Counter:
+        """Countries named (unambiguously) or meant by a demonym in tokens [lo, hi) (``spans``: its
+        :meth:`_spans`, when the caller has them)."""
         out = Counter(self.demonyms[t.text] for t in doc[lo:hi] if t.text in self.demonyms)
-        for start, end, region in self._spans(doc, lo, hi):
+        for start, end, region in spans if spans is not None else self._spans(doc, lo, hi):
             hits = self.index.get(norm(_strip_cue(doc[start:end].text)), ())
             countries = {self.entries[i].country for i, _ in hits}
             place = self.lookup(_strip_cue(doc[start:end].text), None, region)
