@@ -232,12 +232,12 @@ def test_central_american_is_not_the_united_states(pipeline):
 def test_the_act_an_appeal_asks_for_is_not_an_event(pipeline):
     found = dyads(code(pipeline, "Kenya urged Uganda to send troops to Somalia."))
     assert ("KEN", "02", "UGA") in found and not any(r in ("03", "15", "04") for _, r, _ in found)
-    found = code(pipeline, "Russia and China will ask Asian banks to help finance construction of a gas pipeline.")
+    found = code(pipeline, "Peru and Chile will ask European banks to help finance construction of a new railway.")
     assert not any(e.cameo.startswith("033") for e in found)  # "help" is asked for, not intended
 
 
 def test_an_appeal_with_no_actor_target_is_coded_with_the_source_alone(pipeline):
-    found = dyads(code(pipeline, "Oxfam Canada called on the world community to help save Afghan civilians."))
+    found = dyads(code(pipeline, "The Red Cross called on the international community to help feed refugees in Chad."))
     assert any(r == "02" and t is None for _, r, t in found)
     # an appeal to an actor keeps its target
     assert ("USA", "02", "ISR") in dyads(code(pipeline, "The United States called on Israel to withdraw."))

@@ -43,8 +43,8 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
                "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-# protests, force postures and appeals may have no target ("called for greater impetus towards free trade",
-# "called on the world community to help"): CAMEO codes them with the source alone
+# protests, force postures and appeals may have no target ("urged calm", "appealed for donations to the
+# flood victims"): CAMEO codes them with the source alone
 TARGETLESS_ROOTS = frozenset({"02", "14", "15"})
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
