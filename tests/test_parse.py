@@ -1,11 +1,13 @@
-"""The parse step's speed-ups keep the model's output: numpy BLAS and the vectorised attribute ruler."""
+"""The parse step's speed-ups keep the model's output: numpy BLAS, the vectorised attribute ruler, the cached
+lemmatizer; and the token table reads what spaCy's tokens give."""
 
 from __future__ import annotations
 
 import pytest
 
 from annales.errors import ConfigError
-from annales.parse import FAST_RULER, FastAttributeRuler, load_model, prepare, use_blas, use_fast_ruler
+from annales.parse import (FAST_LEMMATIZER, FAST_RULER, FastAttributeRuler, FastLemmatizer, load_model, prepare,
+                           tokens, use_blas, use_fast_lemmatizer, use_fast_ruler)
 
 # the team's sentences: news prose plus the colloquial forms the ruler's word exceptions and two-token
 # patterns are for ("gonna", "ain't", "let's", "y'all", "there is", "'ll", pronoun cases)
@@ -58,6 +60,8 @@ def test_prepared_model_parses_as_spacy_does(spacy_nlp):
     assert all(not node.ops.use_blis for node in tok2vec.walk())
     assert use_fast_ruler(fast_nlp) is fast_nlp  # a second call adds nothing
     assert fast_nlp.pipe_names.count(FAST_RULER) == 1
+    assert FAST_LEMMATIZER in fast_nlp.pipe_names and "lemmatizer" in fast_nlp.disabled
+    assert use_fast_lemmatizer(fast_nlp) is fast_nlp and fast_nlp.pipe_names.count(FAST_LEMMATIZER) == 1
 
 
 def test_unsupported_ruler_pattern_keeps_spacys_component():
@@ -75,3 +79,35 @@ def test_unsupported_ruler_pattern_keeps_spacys_component():
 def test_unknown_blas_is_a_coded_error(spacy_nlp):
     with pytest.raises(ConfigError, match=r"E036.*blas = 'mkl'"):
         use_blas(spacy_nlp, "mkl")
+
+
+def test_fast_lemmatizer_gives_spacys_lemmas(spacy_nlp):
+    lemmatizer = spacy_nlp.get_pipe("lemmatizer")
+    fast = FastLemmatizer(lemmatizer)
+    words = ("The presidents were meeting; talks broke down, leaders fled and the strongest armies "
+             "shelled cities. Ministers' deals were signed by the U.N. envoys, who'd been negotiating.")
+    docs = list(spacy_nlp.pipe(TEXTS + [words], disable=["lemmatizer"]))
+    for doc in docs:
+        for tok in doc:  # every token, including those the attribute ruler already lemmatised
+            assert fast.lemma(tok) == lemmatizer.rule_lemmatize(tok)[0]
+        expected = [t.lemma_ for t in lemmatizer(doc.copy())]
+        assert [t.lemma_ for t in fast(doc.copy())] == expected
+        assert [t.lemma_ for t in fast(doc.copy())] == expected  # from its cache
+    assert len(fast(spacy_nlp.make_doc(""))) == 0
+
+
+def test_tokens_are_the_token_attributes(spacy_nlp):
+    for doc in spacy_nlp.pipe(TEXTS):
+        table = tokens(doc)
+        assert tokens(doc) is table  # one per doc
+        assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+        assert table.lemma == [t.lemma_ for t in doc] and table.ent == [t.ent_type_ for t in doc]
+        assert table.pos == [t.pos_ for t in doc] and table.tag == [t.tag_ for t in doc]
+        assert table.dep == [t.dep_ for t in doc] and table.space == [bool(t.whitespace_) for t in doc]
+        assert [(e.start, e.end, e.label_) for e in table.ents] == [(e.start, e.end, e.label_) for e in doc.ents]
+        sents = list(doc.sents)
+        assert table.sent_starts == [s.start for s in sents]
+        assert [sents[table.sentence_of(t.i)].start for t in doc] == [t.sent.start for t in doc]
+        for start in range(len(doc)):
+            for end in range(start + 1, min(len(doc), start + 6) + 1):
+                assert table.span_text(start, end) == doc[start:end].text

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
+from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, leaders, office_ever, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -159,12 +160,15 @@ class ActorFinder:
                 span.label_ = self.strings[match_id]
                 spans.append(span)
         out = []
+        persons = None
         for span in filter_spans(spans):
             entries = self.kb.terms.get(span.label_)
             if not entries:
                 continue
             entry = entries[0]
-            if entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span):
+            if persons is None and entry.kind not in ("agent", "person") and not self.compounds:
+                persons = _person_names(doc)
+            if entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span, persons):
                 # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept (PETRARCH
                 # dictionaries: a dictionary name is an actor wherever it is, "Evil Mordor")
                 continue
@@ -198,7 +202,7 @@ class ActorFinder:
         _link_conjoined_modifiers(groups, doc)
         if self.compounds:
             _share_country(groups, doc)
-        if self.unknown and doc.ents:
+        if self.unknown and tokens(doc).ents:
             _place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += _unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
         phrases += _people(doc, phrases, when, self.office_holders, self.unknown and self.persons, self.countryless)
@@ -254,12 +258,13 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
         found.append(new)
     people = sorted([p for p in phrases if doc[p.head].ent_type_ == "PERSON" and (p.country or p.org)] + found,
                     key=lambda p: p.start)
-    for tok in doc:
-        if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
-            before = [p for p in people if p.end <= tok.i]
-            if before and _sentence_distance(doc, before[-1].head, tok.i) <= PRONOUN_REACH:
+    table = tokens(doc)
+    for i, (low, dep) in enumerate(zip(table.lower, table.dep)):
+        if low in PRONOUNS and dep in ("nsubj", "nsubjpass"):
+            before = [p for p in people if p.end <= i]
+            if before and _sentence_distance(doc, before[-1].head, i) <= PRONOUN_REACH:
                 src = before[-1]
-                found.append(ActorPhrase(head=tok.i, start=tok.i, end=tok.i + 1, country=src.country,
+                found.append(ActorPhrase(head=i, start=i, end=i + 1, country=src.country,
                                          sector=src.sector, org=src.org, name=src.name))
     return found
 
@@ -268,16 +273,20 @@ def _name_spans(doc, covered: set[int]):
     """Token spans that may name a person: PERSON entities, and runs of proper nouns outside any entity
     (the small model misses many names: "Medvedev met Obama")."""
     names = leaders()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and not any(t.i in covered for t in ent):
+    table = tokens(doc)
+    for ent in table.ents:
+        if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
             yield ent.start, ent.end
-        elif ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in names and not any(t.i in covered for t in ent):
+        elif (ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in names
+              and not any(i in covered for i in range(ent.start, ent.end))):
             yield ent.start, ent.end  # "Erdogan", "Buhari" tagged as places
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and i not in covered:
+    # a proper noun outside any entity and any actor phrase
+    free = [p == "PROPN" and not e and i not in covered for i, (p, e) in enumerate(zip(table.pos, table.ent))]
+    i, n = 0, len(free)
+    while i < n:
+        if free[i]:
             j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and j + 1 not in covered:
+            while j + 1 < n and free[j + 1]:
                 j += 1
             yield i, j + 1
             i = j + 1
@@ -286,8 +295,9 @@ def _name_spans(doc, covered: set[int]):
 
 
 def _sentence_distance(doc, i: int, j: int) -> int:
-    a, b = doc[i].sent.start, doc[j].sent.start
-    return sum(1 for s in doc.sents if a < s.start <= b)
+    """Sentences from token ``i``'s to token ``j``'s (0 when ``j`` is not in a later one)."""
+    table = tokens(doc)
+    return max(0, table.sentence_of(j) - table.sentence_of(i))
 
 
 def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
@@ -444,23 +454,36 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = F
             p.sector = e.sector
     head = doc[p.head]
     if head.ent_type_ == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in tokens(doc).ents if e.start <= head.i < e.end), None)
         if ent is not None:
             p.name = ent.text
             p.start, p.end = min(p.start, ent.start), max(p.end, ent.end)
     return p
 
 
-def _in_longer_person(span) -> bool:
+def _in_longer_person(span, persons: list[tuple[int, int]] | None = None) -> bool:
     """Whether ``span`` is part of a longer PERSON entity (annales.petrarch: dictionary names such as
-    "Ithilen" or "Frodo" that spaCy tags PERSON by themselves stay actors)."""
-    for e in span.doc.ents:
-        end = e.end
-        while end > e.start and span.doc[end - 1].tag_ in ("POS", "."):  # "Caras Galadhon's" is no longer name
-            end -= 1
-        if e.label_ == "PERSON" and e.start < span.end and span.start < end and (e.start < span.start or end > span.end):
+    "Ithilen" or "Frodo" that spaCy tags PERSON by themselves stay actors). ``persons``: the doc's
+    :func:`_person_names`, when the caller has them."""
+    for start, end in persons if persons is not None else _person_names(span.doc):
+        if start < span.end and span.start < end and (start < span.start or end > span.end):
             return True
     return False
+
+
+def _person_names(doc) -> list[tuple[int, int]]:
+    """(start, end) of the doc's PERSON entities, without a trailing possessive or full stop ("Caras
+    Galadhon's" is no longer name)."""
+    out = []
+    tags = tokens(doc).tag
+    for e in tokens(doc).ents:
+        if e.label_ != "PERSON":
+            continue
+        end = e.end
+        while end > e.start and tags[end - 1] in ("POS", "."):
+            end -= 1
+        out.append((e.start, end))
+    return out
 
 
 def _on_date(e: Entry, when: date | None) -> Entry:
@@ -569,7 +592,7 @@ def _context_country(doc, start: int, end: int, head: int, geocoder, kb, context
     h = doc[head]
     lo = min(start, h.left_edge.i)
     cands = []  # (text, strict, start)
-    for ent in doc.ents:
+    for ent in tokens(doc).ents:
         if ent.label_ in _ENTITY_PLACE and lo <= ent.start and ent.end <= end:
             cands.append((_strip(ent).text, False, ent.start, ent.end))
     # leading proper nouns of a name ("Michigan Department", "Alabama House Speaker")
@@ -602,7 +625,7 @@ def _context_country(doc, start: int, end: int, head: int, geocoder, kb, context
 
 
 def _ent_text(tok) -> str:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in tokens(tok.doc).ents if e.start <= tok.i < e.end), None)
     return _strip(ent).text if ent is not None else tok.text
 
 
@@ -625,7 +648,7 @@ def _place_countries(phrases: list[ActorPhrase], doc, geocoder, kb) -> None:
         if context is None:
             context = _countries(phrases)
         start, end = p.start, p.end
-        for ent in doc.ents:  # the whole name the head is part of
+        for ent in tokens(doc).ents:  # the whole name the head is part of
             if ent.start <= p.head < ent.end and ent.label_ in ("ORG", "PERSON", "FAC"):
                 start, end = min(start, ent.start), max(end, ent.end)
         country, at, to = _context_country(doc, start, end, p.head, geocoder, kb, context)
@@ -647,7 +670,7 @@ def _unknown_entities(doc, phrases: list[ActorPhrase], geocoder, kb, countryless
     context = _countries(phrases)
     names = leaders()
     out = []
-    for ent in doc.ents:
+    for ent in tokens(doc).ents:
         if ent.label_ not in _ENTITY_ORG and ent.label_ not in _ENTITY_PLACE:
             continue
         span = _strip(ent)

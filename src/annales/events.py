@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, match, nearby
+from .parse import tokens
 
 SPEECH_VERBS = frozenset(
     "say tell announce report claim state add insist note confirm stress explain write declare "
@@ -109,13 +110,17 @@ class EventCoder:
         used: set[int] = set()  # nouns that are part of a verb pattern ("impose sanctions on")
         nouns = self.lexicon.nouns
         verbs = self.lexicon.verbs
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX"):
+        doc = sent.doc
+        table = tokens(doc)
+        pos, lower, lemmas = table.pos, table.lower, table.lemma
+        for i in range(sent.start, sent.end):
+            if pos[i] not in ("VERB", "AUX"):
                 continue
-            candidates = verbs.get(tok.lower_) if tok.lower_ != tok.lemma_ else None
+            candidates = verbs.get(lower[i]) if lower[i] != lemmas[i] else None
             if not (candidates and candidates[0].dictionary):  # a dictionary's own verb form: "LEFT [042]"
-                candidates = verbs.get(tok.lemma_)
+                candidates = verbs.get(lemmas[i])
             if candidates:
+                tok = doc[i]
                 extra = {}
                 if candidates[0].dictionary and any(p.before or p.target == "compound" for p in candidates):
                     subj = subject_of(tok)
@@ -141,10 +146,11 @@ class EventCoder:
                 if events and pattern.words:
                     used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
                 found.extend(events)
-        for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in nouns:
-                if tok.i in actors.by_token or tok.i in used:
+        for i in range(sent.start, sent.end):
+            if pos[i] in ("NOUN", "PROPN") and lemmas[i].lower() in nouns:
+                if i in actors.by_token or i in used:
                     continue
+                tok = doc[i]
                 pattern = match(tok, nouns[tok.lemma_.lower()])
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
@@ -158,10 +164,14 @@ class EventCoder:
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
         out = []
-        for tok in sent:
-            pattern = OBLIGATIONS.get(tok.lower_)
+        lower = tokens(sent.doc).lower
+        for i in range(sent.start, sent.end):
+            pattern = OBLIGATIONS.get(lower[i])
+            if pattern is None:
+                continue
+            tok = sent.doc[i]
             clause = tok.head
-            if pattern is None or tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+            if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
                 continue
             speaker, subject = subject_of(clause.head), _child(clause, "nsubj")
             if speaker is None or subject is None:

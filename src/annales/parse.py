@@ -12,18 +12,25 @@ the development machine, about three times faster on the model's shapes). ``[spe
 Results can differ from BLIS's in the last bits of a float, which could flip a close tagger or parser
 decision; on the development corpus the events were the same (the throughput benchmark compares them).
 
-``[speed] fast_ruler`` runs the model's attribute ruler vectorised (:class:`FastAttributeRuler`), with
-the same annotations. :func:`prepare` applies both; :class:`annales.pipeline.Pipeline` calls it.
+``[speed] fast_ruler`` runs the model's attribute ruler vectorised (:class:`FastAttributeRuler`) and its
+rule lemmatizer with a cache per (word, part of speech, morphology) (:class:`FastLemmatizer`), with the
+same annotations. :func:`prepare` applies them; :class:`annales.pipeline.Pipeline` calls it.
+
+:class:`Tokens` (:func:`tokens`) gives a parsed doc's token attributes as plain lists, read once per doc,
+for the coder's scans over every token (actors, events, places).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
 
 import numpy as np
 
 from .errors import ConfigError, ModelError
 
-__all__ = ["BLAS_CHOICES", "FastAttributeRuler", "load_model", "prepare", "use_blas", "use_fast_ruler",
-           "limit_blas_threads"]
+__all__ = ["BLAS_CHOICES", "FastAttributeRuler", "FastLemmatizer", "Tokens", "limit_blas_threads", "load_model",
+           "prepare", "tokens", "use_blas", "use_fast_lemmatizer", "use_fast_ruler"]
 
 BLAS_CHOICES = ("numpy", "blis")
 
@@ -39,10 +46,12 @@ def load_model(name: str):
 
 
 def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
-    """Make ``nlp`` cheap to run, keeping its output: :func:`use_blas` and :func:`use_fast_ruler`."""
+    """Make ``nlp`` cheap to run, keeping its output: :func:`use_blas`, and with ``fast_ruler``
+    :func:`use_fast_ruler` and :func:`use_fast_lemmatizer`."""
     use_blas(nlp, blas)
     if fast_ruler:
         use_fast_ruler(nlp)
+        use_fast_lemmatizer(nlp)
     return nlp
 
 
@@ -278,3 +287,203 @@ class FastAttributeRuler:
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
+
+
+# -- the lemmatizer, cached --------------------------------------------------------------------------
+# spaCy's rule lemmatizer runs Python per token (its own cache skips only part of the work, and nothing
+# for base forms), and looks each candidate form up in a word list by a linear scan (57,000 nouns). Its
+# lemma is a function of the token's (ORTH, POS, MORPH) alone (the word, its part-of-speech's rules,
+# exceptions and index, and the morphology is_base_form reads), so it is computed once per distinct
+# key, by spaCy's steps with the word lists as sets, and written back with numpy.
+
+FAST_LEMMATIZER = "fast_lemmatizer"
+
+
+def use_fast_lemmatizer(nlp):
+    """Run the model's rule ``lemmatizer`` as a :class:`FastLemmatizer` (added after it as
+    ``fast_lemmatizer``; spaCy's is disabled, not removed). Keeps spaCy's for any other mode. Returns
+    ``nlp``."""
+    if "lemmatizer" not in nlp.pipe_names or FAST_LEMMATIZER in nlp.component_names:
+        return nlp
+    if getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
+        return nlp
+    from spacy.language import Language
+
+    if not Language.has_factory("annales_lemmatizer"):
+        Language.factory("annales_lemmatizer", func=_make_fast_lemmatizer)
+    nlp.add_pipe("annales_lemmatizer", name=FAST_LEMMATIZER, after="lemmatizer")
+    nlp.disable_pipe("lemmatizer")
+    return nlp
+
+
+def _make_fast_lemmatizer(nlp, name: str):
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"), name=name)
+
+
+class FastLemmatizer:
+    """spaCy's rule lemmatizer with a cache per (ORTH, POS, MORPH): same lemmas (see above).
+
+    ``FastLemmatizer(lemmatizer)(doc)``: like spaCy's, it sets only tokens without a lemma unless the
+    lemmatizer overwrites."""
+
+    def __init__(self, lemmatizer, name: str = FAST_LEMMATIZER):
+        self.lemmatizer = lemmatizer
+        self.vocab = lemmatizer.vocab
+        self.name = name
+        self.cache: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma hash
+        self._tables: dict[str, tuple] = {}  # part of speech -> (has tables, index set, exceptions, rules)
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if len(doc) == 0:
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        todo = np.arange(len(doc)) if self.lemmatizer.overwrite else np.flatnonzero(arr[:, 3] == 0)
+        if len(todo) == 0:
+            return doc
+        cache, strings = self.cache, self.vocab.strings
+        lemmas = arr[:, 3].copy()
+        for i, orth, pos, morph in zip(todo.tolist(), arr[todo, 0].tolist(), arr[todo, 1].tolist(),
+                                       arr[todo, 2].tolist()):
+            key = (orth, pos, morph)
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = cache[key] = strings.add(self.lemma(doc[i]))
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+    def lemma(self, token) -> str:
+        """``lemmatizer.rule_lemmatize(token)[0]``, by the same steps."""
+        lem = self.lemmatizer
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            return lem.lemmatize(token)[0]  # spaCy's own (it warns when there is no tag)
+        string = token.text
+        if lem.is_base_form(token):
+            return string.lower()
+        tables = self._tables.get(univ_pos)
+        if tables is None:
+            index = lem.lookups.get_table("lemma_index", {}).get(univ_pos)
+            exceptions = lem.lookups.get_table("lemma_exc", {}).get(univ_pos)
+            rules = lem.lookups.get_table("lemma_rules", {}).get(univ_pos)
+            tables = self._tables[univ_pos] = (any((index, exceptions, rules)), frozenset(index or ()),
+                                               exceptions or {}, rules or [])
+        known, index, exceptions, rules = tables
+        if not known:
+            return string if univ_pos == "propn" else string.lower()
+        orig, string = string, string.lower()
+        forms, oov_forms = [], []
+        for old, new in rules:
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))  # the first of each, in order
+        for form in exceptions.get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or oov_forms or [orig])[0]
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+# -- a parsed doc's tokens as plain lists ------------------------------------------------------------
+# The coder's scans over every token (place names, people, pronouns, verbs and nouns) read one or two
+# string attributes per token, several times per doc; reading each column once, as a list, is cheaper
+# than a spaCy ``Token`` object per token and attribute, and ``doc.ents`` / ``doc.text`` are rebuilt by
+# spaCy on every read.
+
+
+class Tokens:
+    """A doc's token attributes as Python lists, each column read with one ``doc.to_array`` on first
+    use: the strings spaCy's ``Token`` attributes give (``text``, ``lower`` (``lower_``), ``lemma``
+    (``lemma_``), ``ent`` (``ent_type_``), ``pos`` (``pos_``), ``tag`` (``tag_``), ``dep`` (``dep_``)),
+    ``space`` (``bool(whitespace_)``), the entities (``ents``) and the sentences (``sent_starts``, as
+    ``doc.sents`` gives them). Valid while the doc is not changed (a column read before the doc changes
+    keeps the old values); :func:`tokens` caches one per doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def _strings(self, attr) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[h] if h else "" for h in self.doc.to_array([attr]).tolist()]
+
+    def _ints(self, attr) -> list[int]:
+        return self.doc.to_array([attr]).tolist()
+
+    @cached_property
+    def text(self) -> list[str]:
+        from spacy.attrs import ORTH
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        from spacy.attrs import LOWER
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        from spacy.attrs import LEMMA
+        return self._strings(LEMMA)
+
+    @cached_property
+    def ent(self) -> list[str]:
+        from spacy.attrs import ENT_TYPE
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        from spacy.attrs import POS
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        from spacy.attrs import TAG
+        return self._strings(TAG)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        from spacy.attrs import DEP
+        return self._strings(DEP)
+
+    @cached_property
+    def space(self) -> list[bool]:
+        from spacy.attrs import SPACY
+        return [bool(v) for v in self._ints(SPACY)]
+
+    @cached_property
+    def ents(self) -> tuple:
+        """``doc.ents`` (spaCy makes new spans on every read)."""
+        return self.doc.ents
+
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        return [s.start for s in self.doc.sents]
+
+    def sentence_of(self, i: int) -> int:
+        """The number of the sentence token ``i`` is in (its index in ``doc.sents``)."""
+        return bisect_right(self.sent_starts, i) - 1
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``end > start``)."""
+        text, space = self.text, self.space  # (doc.text joins every token of the doc on each read)
+        return "".join([text[k] + " " if space[k] else text[k] for k in range(start, end - 1)]) + text[end - 1]
+
+
+def tokens(doc) -> Tokens:
+    """``doc``'s :class:`Tokens`, made once per doc (kept in ``doc.user_data``)."""
+    table = doc.user_data.get("annales.tokens")
+    if table is None:
+        table = doc.user_data["annales.tokens"] = Tokens(doc)
+    return table

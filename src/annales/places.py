@@ -17,6 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, Place, norm
+from .parse import tokens
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -399,26 +400,33 @@ class Geocoder(Gazetteer):
     def _spans(self, doc, lo: int, hi: int):
         """Longest runs of capitalised words (with connectors such as "al-", "de") that the gazetteer
         knows, with a region cue flag ("Idlib province", "the province of Idlib")."""
+        w = _words(doc)
+        text, lower, cap, ent, pos = w.text, w.lower, w.cap, w.ent, w.pos
+        demonyms, index = self.demonyms, self.index
         i = lo
         while i < hi:
-            t = doc[i]
+            tx = text[i]
+            demonym = tx in demonyms
+            if not (cap[i] or demonym or lower[i] in _ARTICLE_WORDS):
+                i += 1  # no name starts here (the common case, decided from the table alone)
+                continue
             # the small model calls some towns NORP ("in Aleppo"): a proper noun that is no demonym may be one
-            norp_town = t.ent_type_ == "NORP" and t.pos_ == "PROPN" and t.text not in self.demonyms
-            if t.text in self.demonyms and i + 1 < hi and _capital(doc[i + 1]):  # "Iraqi Kurdistan"
-                longer = next((n for n in range(min(_MAX_SPAN, hi - i), 1, -1) if _name_like(doc[i:i + n])
-                               and norm(doc[i:i + n].text) in self.index), None)
+            norp_town = ent[i] == "NORP" and pos[i] == "PROPN" and not demonym
+            if demonym and i + 1 < hi and cap[i + 1]:  # "Iraqi Kurdistan"
+                longer = next((n for n in range(min(_MAX_SPAN, hi - i), 1, -1) if w.name_like(i, i + n)
+                               and norm(w.span_text(i, i + n)) in index), None)
                 if longer is not None and self._plausible(doc, i, i + longer):
                     yield i, i + longer, False
                     i += longer
                     continue
-            article = (t.lower_ in _ARTICLE_WORDS and i + 2 < hi and doc[i + 1].text == "-"
-                       and _capital(doc[i + 2]))  # "al - Shayrat", as the tokenizer splits it
-            if (not _capital(t) and not article or t.ent_type_ in _NOT_PLACE and not norp_town or t.text in _STOP
-                    or t.pos_ in _NOT_NAME):
+            article = (lower[i] in _ARTICLE_WORDS and i + 2 < hi and text[i + 1] == "-"
+                       and cap[i + 2])  # "al - Shayrat", as the tokenizer splits it
+            if (not cap[i] and not article or ent[i] in _NOT_PLACE and not norp_town or tx in _STOP
+                    or pos[i] in _NOT_NAME):
                 i += 1
                 continue
-            found = next((n for n in range(min(_MAX_SPAN, hi - i), 0, -1) if _name_like(doc[i:i + n])
-                          and norm(doc[i:i + n].text) in self.index), None)
+            found = next((n for n in range(min(_MAX_SPAN, hi - i), 0, -1) if w.name_like(i, i + n)
+                          and norm(w.span_text(i, i + n)) in index), None)
             if found is None:
                 i += 1
                 continue
@@ -426,8 +434,8 @@ class Geocoder(Gazetteer):
             if not self._plausible(doc, i, end):
                 i = end
                 continue
-            after = end < hi and doc[end].lower_ in REGION_WORDS  # "Idlib province", "province of Idlib"
-            before = i - 2 >= lo and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in REGION_WORDS
+            after = end < hi and lower[end] in REGION_WORDS  # "Idlib province", "province of Idlib"
+            before = i - 2 >= lo and lower[i - 1] == "of" and lower[i - 2] in REGION_WORDS
             # "Idlib, a province of 2 million people", "Idlib, Syria's last rebel-held province"
             appos = any(c.dep_ == "appos" and c.lower_ in REGION_WORDS for c in doc[end - 1].children)
             yield i, end + after, after or before or appos
@@ -462,7 +470,8 @@ class Geocoder(Gazetteer):
     def _mentions(self, doc, lo: int, hi: int, spans=None) -> Counter:
         """Countries named (unambiguously) or meant by a demonym in tokens [lo, hi) (``spans``: its
         :meth:`_spans`, when the caller has them)."""
-        out = Counter(self.demonyms[t.text] for t in doc[lo:hi] if t.text in self.demonyms)
+        demonyms = self.demonyms
+        out = Counter(demonyms[t] for t in _words(doc).text[lo:hi] if t in demonyms)
         for start, end, region in spans if spans is not None else self._spans(doc, lo, hi):
             hits = self.index.get(norm(_strip_cue(doc[start:end].text)), ())
             countries = {self.entries[i].country for i, _ in hits}
@@ -512,6 +521,37 @@ _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az)-[A-Z]")
 
 def _capital(t) -> bool:
     return _capital_word(t.text)
+
+
+class _Words:
+    """A doc's tokens for the place-name scan (:meth:`Geocoder._spans`): the columns of
+    :class:`annales.parse.Tokens`, and per token whether it is capitalised (:func:`_capital_word`) and
+    whether it may sit inside a name (:func:`_name_like`)."""
+
+    __slots__ = ("table", "text", "lower", "ent", "pos", "cap", "namey")
+
+    def __init__(self, doc):
+        self.table = table = tokens(doc)
+        self.text, self.lower, self.ent, self.pos = table.text, table.lower, table.ent, table.pos
+        self.cap = [_capital_word(t) for t in self.text]
+        self.namey = [c or low in CONNECTORS or t == "-" for c, low, t in zip(self.cap, self.lower, self.text)]
+
+    def name_like(self, start: int, end: int) -> bool:
+        """:func:`_name_like` of the tokens [start, end)."""
+        return self.cap[end - 1] and all(self.namey[start:end])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.table.span_text(start, end)
+
+
+def _words(doc) -> _Words:
+    """The doc's :class:`_Words`, built once per doc."""
+    cache = doc.user_data.setdefault("annales.places", {})
+    words = cache.get("words")
+    if words is None:
+        words = cache["words"] = _Words(doc)
+    return words
 
 
 def _capital_word(w: str) -> bool:
