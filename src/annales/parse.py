@@ -404,6 +404,24 @@ class FastLemmatizer:
 # spaCy on every read.
 
 
+class _Column:
+    """A :class:`Tokens` column: the strings of one spaCy attribute, read on first use and kept."""
+
+    def __init__(self, attr: str):
+        self.attr = attr
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, table, owner=None):
+        if table is None:
+            return self
+        from spacy.attrs import IDS
+
+        value = table.__dict__[self.name] = table._strings(IDS[self.attr])  # later reads skip __get__
+        return value
+
+
 class Tokens:
     """A doc's token attributes as Python lists, each column read with one ``doc.to_array`` on first
     use: the strings spaCy's ``Token`` attributes give (``text``, ``lower`` (``lower_``), ``lemma``
@@ -422,40 +440,13 @@ class Tokens:
     def _ints(self, attr) -> list[int]:
         return self.doc.to_array([attr]).tolist()
 
-    @cached_property
-    def text(self) -> list[str]:
-        from spacy.attrs import ORTH
-        return self._strings(ORTH)
-
-    @cached_property
-    def lower(self) -> list[str]:
-        from spacy.attrs import LOWER
-        return self._strings(LOWER)
-
-    @cached_property
-    def lemma(self) -> list[str]:
-        from spacy.attrs import LEMMA
-        return self._strings(LEMMA)
-
-    @cached_property
-    def ent(self) -> list[str]:
-        from spacy.attrs import ENT_TYPE
-        return self._strings(ENT_TYPE)
-
-    @cached_property
-    def pos(self) -> list[str]:
-        from spacy.attrs import POS
-        return self._strings(POS)
-
-    @cached_property
-    def tag(self) -> list[str]:
-        from spacy.attrs import TAG
-        return self._strings(TAG)
-
-    @cached_property
-    def dep(self) -> list[str]:
-        from spacy.attrs import DEP
-        return self._strings(DEP)
+    text = _Column("ORTH")
+    lower = _Column("LOWER")
+    lemma = _Column("LEMMA")
+    ent = _Column("ENT_TYPE")
+    pos = _Column("POS")
+    tag = _Column("TAG")
+    dep = _Column("DEP")
 
     @cached_property
     def space(self) -> list[bool]:
