@@ -100,6 +100,19 @@ def test_date_window(items):
     assert len(set(cluster_articles([a, copy, late], window_days=14).values())) == 1
 
 
+def test_default_window_spans_five_days(items):
+    """One development reported over several days (a storm's landfall, then its damage) is compared up to
+    five days apart by default, with the score halved by then; a sixth day is outside the window."""
+    a = next(it for it in items if it.article_id == "strike_makhmour_reuters")
+
+    def later(days):
+        return StoryInput(f"plus{days}", a.title, a.text, a.published + datetime.timedelta(days=days))
+    assert len(set(cluster_articles([a, later(5)]).values())) == 1
+    assert len(set(cluster_articles([a, later(6)]).values())) == 2
+    assert 0.0 < story_similarity(a, later(5)) < story_similarity(a, later(1))
+    assert story_similarity(a, later(6)) == 0.0
+
+
 def test_undated_articles_need_more_similarity(items):
     by = {it.article_id: it for it in items}
     undated = [StoryInput(it.article_id, it.title, it.text, None) for it in items]

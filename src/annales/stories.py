@@ -92,7 +92,7 @@ CONFLICT_PENALTY = 0.15  # subtracted from a pair's raw score per conflicting ev
 CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(1, 21))
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
 DECAY_FLOOR = 0.5  # the date factor never goes below this inside the window (a wide window stays usable)
-UNDATED_MARGIN = 0.14  # extra similarity an undated pair needs
+UNDATED_MARGIN = 0.15  # extra similarity an undated pair needs
 MONEY_CONFLICT = 0.10  # subtracted when both leads state sums of money and none agree (see _money)
 RARE_NAME_BONUS = 0.03  # added per rare multi-word name both dated articles give (see _rare_names)
 RARE_NAME_DF = 5  # a name is rare in at most this many articles of the collection ...
@@ -104,7 +104,7 @@ CHUNK = 512  # rows per sparse product for undated articles
 EMBED_MODEL = "models/minilm_embed.onnx"  # int8 all-MiniLM-L6-v2 (benchmarks/export_minilm.py)
 EMBED_BATCH = 32  # articles per encoder call
 EMBED_CHARS = 600  # characters of opening sentences given to the encoder (about 128 tokens)
-_DEFAULTS = {"threshold": 0.22, "window_days": 3, "undated_margin": UNDATED_MARGIN, "embeddings": True,
+_DEFAULTS = {"threshold": 0.22, "window_days": 5, "undated_margin": UNDATED_MARGIN, "embeddings": True,
              "money_conflict": MONEY_CONFLICT, "rare_name_bonus": RARE_NAME_BONUS}
 
 
