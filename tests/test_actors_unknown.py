@@ -83,3 +83,23 @@ def test_countryless_actors_setting(pipeline):
     assert "Zambezi Liberation Front" not in codes  # no country anywhere: not an actor
     assert codes.get("Wisconsin Court") == "USAJUD"  # a country from the name: still an actor
     assert strict.version != pipeline.version  # the setting changes coding, so the coder version
+
+
+def test_an_apposition_after_a_coordination_is_not_the_first_conjuncts(pipeline):
+    from spacy.tokens import Doc
+
+    from annales.actors import _climb
+
+    # "fighting between Kurds and Arabs, an editor at the agency (said)", the editor parsed as an
+    # apposition of "Kurds": the editor's phrase does not grow into the Kurds'
+    words = ["fighting", "between", "Kurds", "and", "Arabs", ",", "an", "editor", "at", "the", "agency"]
+    heads = [0, 0, 1, 2, 2, 2, 7, 2, 7, 10, 8]
+    deps = ["ROOT", "prep", "pobj", "cc", "conj", "punct", "det", "appos", "prep", "det", "pobj"]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    head, _ = _climb(doc[7], {7}, {7: 7})
+    assert head.i == 7
+    # with no coordination before it, an apposition joins its name's phrase
+    doc = Doc(pipeline.nlp.vocab, words=["Kurds", ",", "an", "editor"], heads=[0, 0, 3, 0],
+              deps=["ROOT", "punct", "det", "appos"], pos=["PROPN", "PUNCT", "DET", "NOUN"])
+    assert _climb(doc[3], {3}, {3: 3})[0].i == 0

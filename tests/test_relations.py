@@ -82,3 +82,18 @@ def test_off_with_user_dictionaries():
     assert not user_dictionaries(lexicon)
     lexicon.negations = {"111": "050"}  # set by annales.petrarch when a verbs dictionary is loaded
     assert user_dictionaries(lexicon)
+
+
+def test_named_targets_of_no_known_country(pipeline):
+    p = _pipeline(pipeline)
+    # a person named in full is linked, with a source of known country
+    assert ("Britain", "Julian Assange", "honoured") in _links(p, "Britain honoured Julian Assange with a medal.")
+    # a lone word tagged as a person, or two parties of no known country, are not
+    assert not _links(p, "Britain honoured Assange with a medal.")
+    assert not _links(p, "Julian Assange honoured Peter Fenwick with a medal.")
+
+
+def test_alternatives_are_no_two_parties(pipeline):
+    p = _pipeline(pipeline)
+    assert ("Japan", "Australia", "signed") in _links(p, "Japan and Australia signed a pact on Tuesday.")
+    assert not _links(p, "Japan or Australia signed a pact on Tuesday.")

@@ -46,6 +46,7 @@ class ActorPhrase:
     parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
     siblings: list["ActorPhrase"] = field(default_factory=list)  # "Pakistani and Afghan forces": Afghan
     prefix: str | None = None  # a dictionary agent's code written before the country ("NGO~": NGOARN)
+    refers: "ActorPhrase | None" = None  # a pronoun's antecedent ("Obama said he would ...": Obama)
 
     @property
     def is_place(self) -> bool:
@@ -206,7 +207,27 @@ class ActorFinder:
             _place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += _unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
         phrases += _people(doc, phrases, when, self.office_holders, self.unknown and self.persons, self.countryless)
+        if self.unknown:
+            _ethnic_residents(phrases, doc)
         return Actors(sorted(phrases, key=lambda p: p.start))
+
+
+def _ethnic_residents(phrases: list[ActorPhrase], doc) -> None:
+    """"ethnic Albanians demonstrated in Serbia": an ethnic group named by a demonym stands for that
+    group's civilians in the country the sentence places them in (CAMEO's convention), not for the state
+    its name comes from."""
+    for p in phrases:
+        head = doc[p.head]
+        if not (p.country and not p.org and any(c.lower_ == "ethnic" for c in head.children)
+                and all(e.kind == "country" for _, _, e in p.parts)):
+            continue
+        sent = head.sent
+        places = [q for q in phrases if q is not p and sent.start <= q.head < sent.end and q.country
+                  and q.country != p.country and q.parts
+                  and all(e.kind in ("country", "region") for _, _, e in q.parts)]
+        if places:  # the nearest place named
+            where = min(places, key=lambda q: abs(q.head - p.head))
+            p.country, p.sector = where.country, "CVL"
 
 
 def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: bool = True,
@@ -265,7 +286,7 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
             if before and _sentence_distance(doc, before[-1].head, i) <= PRONOUN_REACH:
                 src = before[-1]
                 found.append(ActorPhrase(head=i, start=i, end=i + 1, country=src.country,
-                                         sector=src.sector, org=src.org, name=src.name))
+                                         sector=src.sector, org=src.org, name=src.name, refers=src))
     return found
 
 
@@ -414,6 +435,9 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
         if head.i == tok.i:
             break
         dep = tok.dep_
+        if dep == "appos" and tok.pos_ == "NOUN" and any(c.dep_ == "conj" and head.i < c.i < tok.i
+                                                          for c in head.children):
+            break  # "Kurds and Arabs, a reporter at ...": no apposition of the first conjunct
         if (dep in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
                 and (head.i in agent_tokens or head.pos_ == "PROPN" or head.i in matched)):
             tok, rank = head, rank + 1

@@ -27,23 +27,17 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, match, nearby
+from .modality import (LIGHT_DEPS, REFUSAL_HEADS, SPEECH_VERBS, in_condition, is_negated, modality_of, tense_of,
+                       ultimatum, unilateral)
 from .parse import tokens
 
-SPEECH_VERBS = frozenset(
-    "say tell announce report claim state add insist note confirm stress explain write declare "
-    "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
-INTENT_HEADS = frozenset(
-    "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer decide try "
-    "wish ready willing poised likely schedule propose consider mull swear".split())
-REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
-THREAT_HEADS = frozenset({"threaten"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
+# what an actor issues or adopts that speaks for it ("released a statement criticising X")
+DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
+                      "motion petition appeal".split())
 # "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
                "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # protests, force postures and appeals may have no target ("urged calm", "appealed for donations to the
 # flood victims"): CAMEO codes them with the source alone
 TARGETLESS_ROOTS = frozenset({"02", "14", "15"})
@@ -54,7 +48,9 @@ RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
 LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
                         "make hold give take do start complete".split())
-LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+# verbs that, with an object complement, name what their object is ("called X a liar", "branded X a
+# threat"): their bare patterns ("call *", a phone call) do not apply then
+NAMING_VERBS = frozenset("call name dub label term brand".split())
 
 
 @dataclass
@@ -131,7 +127,7 @@ class EventCoder:
                     subj = subject_of(tok)
                     if subj is not None and len(actors.all_at(subj)) > 1:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
-                if pattern is None:
+                if pattern is None or (not pattern.words and _names_object(tok)):
                     continue
                 if (pattern.code == "030" and not pattern.words and not pattern.dictionary
                         and any(c.dep_ == "ccomp" for c in tok.children)
@@ -182,13 +178,13 @@ class EventCoder:
                 for t in targets:
                     if t.code != s.code:
                         out.append(RawEvent(sent.start, tok.i, s, t, pattern, pattern.code, "asserted", negated,
-                                            _tense(clause.head), False))
+                                            tense_of(clause.head), False))
         return out
 
     # -- verbs -------------------------------------------------------------------------------
     def _verb_events(self, sent, verb, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_verb(verb)):
             agent = _child(verb, "agent")
             sources = actors.all_at(_child(agent, "pobj")) if agent is not None and _child(agent, "pobj") is not None else []
             subj = _child(verb, "nsubjpass")
@@ -201,9 +197,17 @@ class EventCoder:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
                 # criticized over its dispute with Y": Y criticized X)
                 sources = [p for p in _first_actor_after(verb, actors) if p not in targets]
+            if not sources and agent is None and passive and (pattern.code or "").startswith(STATE_CODES):
+                # "X was arrested in Rwanda": the state where a state's act was done did it
+                sources = [p for p in _place_targets(verb, targets, actors) if p not in targets]
         else:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []
+            if (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
+                    and verb.dep_ == "acl"):
+                # "issued a declaration demanding that ...": the document's author demands
+                author = subject_of(subj.head)
+                sources = actors.all_at(author) if author is not None else []
             if not sources and subj is not None and subj.lower_ in ANAPHORS:
                 sources = _antecedent(verb, subj, actors)
             for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources):
@@ -238,7 +242,8 @@ class EventCoder:
         elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
             # "announced the expulsion of", "took part in talks with"; not "closed it because of fighting"
             gov = noun.head if noun.dep_ != "pobj" else noun.head.head
-            if gov.pos_ in ("VERB", "AUX"):
+            if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or gov.lemma_ not in SPEECH_VERBS):
+                # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)
                 subj = subject_of(gov)
                 if subj is not None:
                     sources = actors.all_at(subj)
@@ -249,9 +254,10 @@ class EventCoder:
     def _pairs(self, sent, trig, pattern, sources, targets, by_noun, actors: Actors) -> list[RawEvent]:
         if not sources:
             return []
+        sources, targets = _named_antecedents(sources, sent), _named_antecedents(targets, sent)
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
-        if not pattern.dictionary and _in_condition(trig):
+        if not pattern.dictionary and in_condition(trig):
             return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
         if negated and not pattern.dictionary and pattern.code and (
                 (modality == "intended" and pattern.code[:2] < "10")
@@ -263,9 +269,9 @@ class EventCoder:
         recode = modality in ("intended", "hypothetical") and self.intent_codes and not pattern.dictionary
         code, reverse = ((ontology.recode_intended(c) if c and recode else c) for c in (pattern.code, pattern.reverse))
         if recode:
-            if _unilateral(trig):
+            if unilateral(trig):
                 reverse = None  # "offered to negotiate with Y": Y has offered nothing ("is due to visit" is hosted)
-            if code and code[:2] != "13" and _ultimatum(trig):
+            if code and code[:2] != "13" and ultimatum(trig):
                 code = "130"  # "will withdraw its troops unless ...": a conditional act is a threat
         if negated and pattern.dictionary and self.lexicon.negations is not None:
             # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all
@@ -274,7 +280,7 @@ class EventCoder:
                 return []
             negated = False
         root = (code or reverse)[:2]
-        if not targets and root >= "14":
+        if not targets and root not in VENUE_ROOTS:
             targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
             if not targets and root in FORCE_ROOTS and self.places is not None:
                 found = self.places(trig)  # a town the knowledge base does not know: the gazetteer's country
@@ -289,13 +295,14 @@ class EventCoder:
         if not targets:
             if root not in TARGETLESS_ROOTS or not code:
                 return []
-            if root == "02" and any(c.dep_ in ("dobj", "dative") and actors.at(c) for c in trig.children):
+            if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
+                                    for c in trig.children):
                 return []  # "called King Salman on Saturday": a phone call, not an appeal "on" no one
             targets = [None]
         out = []
         for s in sources:
             for t in targets:
-                if t is not None and (t is s or t.code == s.code):
+                if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
                 if code:
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
@@ -317,6 +324,32 @@ def refusal_code(code: str) -> str:
         if code[:n] in REFUSALS:
             return REFUSALS[code[:n]] or code
     return "120"
+
+
+def _names_object(verb) -> bool:
+    """"called the envoy a liar", "called it unacceptable": a naming verb with an object complement."""
+    obj = _child(verb, "dobj") or _child(verb, "oprd")
+    if verb.lemma_ not in NAMING_VERBS or obj is None:
+        return False
+    return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
+               for c in verb.children) or any(c.dep_ == "appos" for c in obj.children)
+
+
+def _two_named(a: ActorPhrase, b: ActorPhrase) -> bool:
+    """Two actors of one known code that are named differently ("the Afghan government" and "the
+    Taliban"), neither a mere place ("Virginia" and "American" are one state)."""
+    return bool(a.name and b.name and a.name != b.name and (a.country or a.org) and not _is_land(a)
+                and not _is_land(b))
+
+
+def _is_land(p: ActorPhrase) -> bool:
+    """A phrase naming only a country or region ("Virginia", "American"), not a seat of power."""
+    return bool(p.parts) and all(e.kind in ("country", "region") for _, _, e in p.parts)
+
+
+def _named_antecedents(phrases: list[ActorPhrase], sent) -> list[ActorPhrase]:
+    """"Obama said he would visit Cuba": a pronoun stands for its antecedent named in the same sentence."""
+    return [p.refers if p.refers is not None and sent.start <= p.refers.head < sent.end else p for p in phrases]
 
 
 def _slot_filled(pattern: Pattern, trig) -> bool:
@@ -347,6 +380,16 @@ def _antecedent(verb, pronoun, actors: Actors) -> list[ActorPhrase]:
     return []
 
 
+def _headline_verb(verb) -> bool:
+    """"The Kenyan president called X": a past form the parser hung on a subject that it made the
+    sentence's root (no other main verb), as if a participle ("a convoy attacked by"): the main verb."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
+
+
 def _child(tok, dep: str):
     if tok is None:
         return None
@@ -370,7 +413,7 @@ def subject_of(verb):
         if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.lower_ in WH_PLACES)
                                        for c in tok.children):
             break  # "Montenegro, where 28 people were killed": the place is no subject
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ == "VBG" or _headline_verb(tok))):
             return tok.head
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             prev, tok = tok, tok.head
@@ -390,9 +433,13 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         if passive_subject is not None:
             return actors.all_at(passive_subject)
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
+        if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
+            obj = _child(trig, "oprd")
+        if obj is None and not pattern.dictionary:
+            obj = _clause_subject(trig, small=True)
         if obj is None:  # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor
             for t in nearby(trig):
-                if t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in ("from", "since", "during"):
+                if t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS:
                     if actors.all_at(t):
                         obj = t
                         break
@@ -401,14 +448,24 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         found = actors.all_at(obj, places=places) if obj is not None else []
         if not found and pattern.dictionary:
             return _first_actor_after(trig, actors)
+        if not found and obj is not None:
+            found = _author(obj, actors)
         root = (pattern.code or pattern.reverse or "")[:2]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
-            # "launched rockets at Kyiv": an instrument as object, the aim in a preposition
-            for c in trig.children:
-                if c.dep_ == "prep" and c.lower_ in AIM_PREPS and _child(c, "pobj") is not None:
+            # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
+            # troops to Mali", "withdrew its soldiers": the source's own forces are no target
+            own = obj is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                          for c in obj.children)
+            for c in [*trig.children, *(obj.children if own else ())]:
+                if (c.dep_ == "prep" and (c.lower_ in AIM_PREPS or own and c.lower_ == "to")
+                        and _child(c, "pobj") is not None):
                     aimed = actors.all_at(_child(c, "pobj"))
                     if aimed:
                         return aimed
+            if own or root == "15" and found and all(p.sector in ("MIL", "COP") for p in found):
+                # "mobilised troops for an assault on X": the forces are what is moved or put on alert, the
+                # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
+                return _aim(trig, actors)
         return found
     for t in nearby(trig):
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
@@ -417,9 +474,11 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                 return actors.all_at(pobj)
     if passive_subject is not None:
         return actors.all_at(passive_subject)
-    # "lean on Iran" with "on" as a particle: the object is the target
-    obj = _child(trig, "dobj")
-    if obj is not None and any(c.dep_ == "prt" and c.lower_ == pattern.target for c in trig.children):
+    # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
+    obj = _child(trig, "dobj") or (_clause_subject(trig) if not pattern.dictionary else None)
+    if obj is not None and any(c.lower_ == pattern.target
+                               and (c.dep_ == "prt" or c.dep_ == "prep" and _child(c, "pobj") is None)
+                               for c in trig.children):  # or a preposition the parser left without its object
         return actors.all_at(obj)
     return []
 
@@ -431,6 +490,39 @@ _NOT_PREDICATE = frozenset("nsubj nsubjpass csubj csubjpass expl aux auxpass neg
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+
+
+def _aim(trig, actors: Actors) -> list[ActorPhrase]:
+    """The first actor after an aim preposition near the trigger ("for an assault against X", "into X")."""
+    for t in nearby(trig):
+        if t.dep_ == "prep" and t.lower_ in AIM_PREPS | {"to"} and _child(t, "pobj") is not None:
+            found = actors.all_at(_child(t, "pobj"))
+            if found:
+                return found
+    return []
+
+
+def _clause_subject(verb, small: bool = False):
+    """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
+    clause, headed by no verb), and unless ``small`` "called on [X to resign]"."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN")):
+            subj = _child(c, "nsubj")
+            if subj is not None:
+                return subj
+    return None
+
+
+def _author(obj, actors: Actors) -> list[ActorPhrase]:
+    """"turned down a request submitted by X", "welcomed a plan put forward by X": the author named in a
+    participle modifying an object that is no actor is what the act is aimed at."""
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = _child(c, "agent")
+            pobj = _child(agent, "pobj") if agent is not None else None
+            if pobj is not None:
+                return actors.all_at(pobj)
+    return []
 
 
 def _subject_words(subj) -> frozenset:
@@ -488,107 +580,35 @@ def doc_token(t, p: ActorPhrase):
     return t.doc[p.head]
 
 
+# prepositions of time and circumstance: their object is not the act's target ("called for talks despite
+# tensions between X and Y")
+CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after before until".split())
+# statements, appeals, meetings and cooperation: a place named is where they happened, not their target
+# ("met in Geneva"); other acts done "in" a country act on it ("declared a ceasefire in Libya")
+VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})
+# acts only a state does (try, convict, sanction, arrest, expel): done in a country with no agent named, by it
+STATE_CODES = ("115", "116", "16", "17")
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: their place's state is the target
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
 
 
 def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
-    """For material conflict with no other target: a country or capital named as where it happened."""
+    """For acts with no other target: a country, capital or region named as where it happened."""
     holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
                 pobj = _child(c, "pobj")
                 p = actors.at(pobj) if pobj is not None else None
-                if p is not None and p.country and p.is_place and p not in sources:
+                if p is not None and p.country and _is_place(p) and p not in sources:
                     return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
     return []
 
 
-def _in_condition(trig) -> bool:
-    """Whether the trigger's clause is an "if" or "unless" condition."""
-    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} else trig
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-            return True
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
-                             "threaten".split())
-
-
-def _unilateral(trig) -> bool:
-    """Whether an intended act is one side's offer or wish ("offered to negotiate with"), not an
-    arrangement of both ("is due to visit", "will meet")."""
-    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
-    for _ in range(3):
-        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head.i == cur.i:
-            return False
-        if cur.head.lemma_ in UNILATERAL_HEADS:
-            return True
-        cur = cur.head
-    return False
-
-
-def _ultimatum(trig) -> bool:
-    """Whether an intended act is made conditional by an "unless" clause ("will withdraw unless")."""
-    tok = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in tok.children)
-
-
-def is_negated(trig) -> bool:
-    """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
-    if trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS:
-        return True
-    for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
-        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
-                                   for c in tok.children):
-            return True
-    return False
-
-
-def modality_of(trig) -> tuple[str, str]:
-    """(modality, tense) of a trigger from its auxiliaries and governing words."""
-    tok = trig
-    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
-        tok = trig.head  # the governing verb of a nominal event
-    modality, tense, reported = "asserted", _tense(tok), False
-    cur = tok
-    for _ in range(6):
-        auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
-        if any(a in HYPOTHETICAL_AUX for a in auxes) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                                               for c in cur.children):
-            return "hypothetical", "future"
-        if any(a in FUTURE_AUX for a in auxes):
-            modality, tense = "intended", "future"
-        if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in THREAT_HEADS | INTENT_HEADS:
-            modality, tense = "intended", "future"
-        if cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS:
-            reported = True
-        if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
-            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-                return "hypothetical", "future"
-            cur = cur.head
-            continue
-        break
-    if modality == "asserted" and (reported or any(t.lower_ == "according" for t in trig.sent)):
-        modality = "reported"
-    return modality, tense
-
-
-def _tense(tok) -> str:
-    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX:
-        return "future"
-    if tok.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were", "did"}:
-        return "past"
-    return "present"
+def _is_place(p: ActorPhrase) -> bool:
+    """A country, capital or region ("Idlib", annales.actors' sub-national places), not its people."""
+    return bool(p.parts) and all(e.kind in ("country", "seat", "region") for _, _, e in p.parts)
 
 
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened

@@ -152,17 +152,29 @@ def default_lexicon() -> Lexicon:
 _NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
                        "nsubjpass xcomp".split())
 _DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _temporal(tok) -> bool:
+    """A preposition of time ("on Monday", "on Nov. 2"): no pattern's preposition ("call on *")."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in tok.children)
+
+
+def _small_clause(tok) -> bool:
+    """"found [the envoy guilty]": a complement clause headed by an adjective, whose word a pattern names."""
+    return tok.dep_ == "ccomp" and tok.pos_ == "ADJ"
 
 
 def nearby(tok, depth: int = 3):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
-    object, preposition and modifier edges ("call for the release of": call -> for -> release -> of)."""
-    level = [c for c in tok.children if c.dep_ in _NEAR_DEPS]
+    object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
+    not through prepositions of time."""
+    level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
     for _ in range(depth):
         if not level:
             return
         yield from level
-        level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS]
+        level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS and not _temporal(g)]
 
 
 def nearby_lemmas(tok) -> set[str]:

@@ -20,7 +20,7 @@ whose subject is known:
 * or source and target are coordinated subjects, source first ("X and Y signed a deal").
 
 The verb's subject must be the source (an actor phrase, not a pronoun), the verb must not be a
-reporting verb ("said", "told", "announced": ``events.SPEECH_VERBS``; in "X said Y did Z" only
+reporting verb ("said", "told", "announced": ``modality.SPEECH_VERBS``; in "X said Y did Z" only
 Y -> Z can be linked), and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
 hypothetical or demanded ("could", "must": "X says Y must halt its raids on Z" codes no Y -> Z). The walk stops at
 relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` edges.
@@ -38,8 +38,9 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .events import ANAPHORS, NEGATIONS, SPEECH_VERBS, RawEvent, modality_of, subject_of
+from .events import ANAPHORS, RawEvent, subject_of
 from .lexicon import Pattern, match
+from .modality import NEGATIONS, SPEECH_VERBS, modality_of
 
 # edges a target may hang from on its way up to the linking verb
 _UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compound", "poss",
@@ -71,13 +72,14 @@ def links(sent, actors: Actors) -> list[Link]:
     seen: set[tuple[int, int]] = set()
     phrases = [p for p in actors.phrases if sent.start <= p.head < sent.end]
     for tgt in phrases:
-        if OPT["target_country"] and tgt.country is None and tgt.org is None:
+        if OPT["target_country"] and tgt.country is None and tgt.org is None and not _named(tgt, sent.doc):
             continue
         for src, verb, kind in _governors(sent, tgt, actors):
             if src is tgt or (src.code == tgt.code and src.country is not None):
                 continue
-            if OPT["source_country"] and src.country is None and src.org is None:
-                continue
+            if ((OPT["source_country"] or tgt.country is None and tgt.org is None)
+                    and src.country is None and src.org is None):
+                continue  # a named target of no known country needs a known source
             if kind in OPT["skip_kinds"] or (OPT["no_subordinate"] and _subordinate(verb)):
                 continue
             key = (src.head, tgt.head)
@@ -95,13 +97,21 @@ OPT = {
     "block_preps": True,  # no target behind "in", "during", "amid", "between", ... (_BACKGROUND_PREPS)
     "no_amod": True,  # no target that only modifies a noun ("a Russian training ground")
     "skip_coded_trigger": True,  # a verb the rules coded for this source links nothing more
-    "target_country": True,  # the target has a country or organisation (not "troops", "civilians")
+    "target_country": True,  # the target has a country or organisation, or is named (not "troops", "civilians")
     "source_country": False,  # the same for the source
     "skip_kinds": set(),  # link kinds to leave out (direct, acl, complement, passive, coord)
     "no_subordinate": True,  # no verb in an adverbial, relative or conditional clause ("after X shot ...")
     "acl_up": True,  # go up through a participle modifying a non-actor noun ("a report accusing Y")
     "place_preps": True,  # no country or capital target behind a locative preposition ("troops in Lebanon")
 }
+
+
+def _named(p: ActorPhrase, doc) -> bool:
+    """A person named in full or an organisation of a known sector ("Julian Assange", "Grameen Bank"), not
+    an agent word ("rebels", "the personnel"), a name of unknown kind nor a lone word tagged as a person."""
+    ent = doc[p.head].ent_type_
+    return p.name is not None and doc[p.head].pos_ == "PROPN" and (
+        ent == "PERSON" and p.end - p.start > 1 or ent == "ORG" and p.sector is not None)
 
 
 def _subordinate(verb) -> bool:
@@ -169,6 +179,9 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
     head = sent.doc[tgt.head]
     # coordinated subjects: "X and Y signed a deal" (source first)
     if head.dep_ == "conj" and head.head.dep_ in ("nsubj",):
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") and head.head.i < c.i < head.i
+                   for c in head.head.children):
+            return  # "X or Y", "the Judge, Shafiq Tanoli" (an apposition parsed as a conjunct): no two parties
         first = actors.by_token.get(head.head.i)
         verb = head.head.head
         if (first is not None and first is not tgt and first.start < tgt.start and _verbal(verb)

@@ -1,0 +1,104 @@
+"""Modality, tense and negation of an event trigger, read from the words around it: auxiliaries ("will",
+"could"), governing verbs ("plans to", "threatened to", "refused to", "said"), conditions ("if",
+"unless") and negation ("not", "never", "no")."""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset(
+    "say tell announce report claim state add insist note confirm stress explain write declare "
+    "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
+INTENT_HEADS = frozenset(
+    "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer decide try "
+    "wish ready willing poised likely schedule propose consider mull swear".split())
+REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
+THREAT_HEADS = frozenset({"threaten"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
+LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+
+
+def in_condition(trig) -> bool:
+    """Whether the trigger's clause is an "if" or "unless" condition."""
+    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} else trig
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
+                             "threaten".split())
+
+
+def unilateral(trig) -> bool:
+    """Whether an intended act is one side's offer or wish ("offered to negotiate with"), not an
+    arrangement of both ("is due to visit", "will meet")."""
+    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head.i == cur.i:
+            return False
+        if cur.head.lemma_ in UNILATERAL_HEADS:
+            return True
+        cur = cur.head
+    return False
+
+
+def ultimatum(trig) -> bool:
+    """Whether an intended act is made conditional by an "unless" clause ("will withdraw unless")."""
+    tok = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
+
+
+def is_negated(trig) -> bool:
+    """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
+    if trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS:
+        return True
+    for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
+        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
+                                   for c in tok.children):
+            return True
+    return False
+
+
+def modality_of(trig) -> tuple[str, str]:
+    """(modality, tense) of a trigger from its auxiliaries and governing words."""
+    tok = trig
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
+        tok = trig.head  # the governing verb of a nominal event
+    modality, tense, reported = "asserted", tense_of(tok), False
+    cur = tok
+    for _ in range(6):
+        auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in HYPOTHETICAL_AUX for a in auxes) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                               for c in cur.children):
+            return "hypothetical", "future"
+        if any(a in FUTURE_AUX for a in auxes):
+            modality, tense = "intended", "future"
+        if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in THREAT_HEADS | INTENT_HEADS:
+            modality, tense = "intended", "future"
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS:
+            reported = True
+        if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+                return "hypothetical", "future"
+            cur = cur.head
+            continue
+        break
+    if modality == "asserted" and (reported or any(t.lower_ == "according" for t in trig.sent)):
+        modality = "reported"
+    return modality, tense
+
+
+def tense_of(tok) -> str:
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were", "did"}:
+        return "past"
+    return "present"
