@@ -353,3 +353,126 @@ def test_a_domestic_act_is_in_the_actors_country_not_the_last_place_named(pipeli
 def test_a_domestic_act_urged_by_foreigners_takes_no_place_from_them(pipeline):
     evs = events(pipeline, "Diplomats from Norway urged the rebels to release the hostages.")
     assert evs and all(e.location is None for e in evs)
+
+
+# -- issue 4, places, second pass: general rules found on the enlarged dev split (sentences written here) --
+
+def _locate(pipeline, geo, text, word, article=None, **kw):
+    """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
+    doc = pipeline.nlp(article.text if article is not None else text)
+    tok = next(t for t in doc if t.text == word)
+    return geo.locate(tok.sent, tok.i, article, **kw)
+
+
+def _art(text, title=None):
+    return Article(id="a", title=title, text=text, published=PUBLISHED)
+
+
+def test_a_town_named_as_a_community_of_with_its_country_after(pipeline, geo):
+    loc = _locate(pipeline, geo, "Gunmen massacred forty villagers in the farming community of Salamiyah, in central "
+                                 "Syria, last week.", "massacred", cameo="202", quad_class=4)
+    assert loc and (loc["country"], loc["precision"]) == ("SYR", "city") and "Salamiyah" in loc["name"]
+
+
+def test_a_finer_place_inside_the_phrase_of_a_country(pipeline, geo):
+    loc = _locate(pipeline, geo, "There were two attacks in France that week, including one at a school in Lyon, "
+                                 "wounding four pupils.", "wounding", cameo="190", quad_class=4)
+    assert loc and (loc["name"], loc["precision"]) == ("Lyon", "city")
+
+
+def test_a_tour_of_a_country(pipeline, geo):
+    loc = _locate(pipeline, geo, "Fresh from a summit in Egypt, the Indian prime minister began a tour of Kenya.",
+                  "tour", cameo="042", quad_class=1)
+    assert loc and loc["country"] == "KEN"
+
+
+def test_pushed_out_of_a_country(pipeline, geo):
+    loc = _locate(pipeline, geo, "Rebels who later fled to Niger were pushed out of Mali last year.", "pushed",
+                  cameo="190", quad_class=4)
+    assert loc and loc["country"] == "MLI"
+
+
+def test_a_span_from_one_country_to_another_is_no_place(pipeline, geo):
+    assert _locate(pipeline, geo, "The protests spread from Algeria to Tunisia within weeks.", "spread",
+                   cameo="141", quad_class=3) is None
+
+
+def test_a_speech_verb_is_verbal_whatever_its_code(pipeline, geo):
+    assert _locate(pipeline, geo, "The US statement spoke of Turkey guarding the prisoners held in northern Syria.",
+                   "spoke", cameo="040", quad_class=1) is None
+
+
+def test_a_place_naming_an_institution_before_a_position_is_no_place(pipeline, geo):
+    assert _locate(pipeline, geo, "Before taking up his Pentagon job, Smith backed air strikes on the militants.",
+                   "strikes", cameo="195", quad_class=4) is None
+
+
+def test_two_letter_country_names_in_capitals_only(pipeline, geo):
+    found, _ = geo.scan("Thousands flew to the UK. It was a shock to us all.")
+    assert [(w, p.country) for _, _, p, w in found] == [("UK", "GBR")]
+    loc = _locate(pipeline, geo, "The family moved to the US in 2010.", "moved", cameo="043", quad_class=1)
+    assert loc and loc["country"] == "USA"
+
+
+def test_a_country_named_last_gives_way_to_a_finer_place_in_it(pipeline, geo):
+    art = _art("A man was stabbed in Leeds on Friday. He had moved to Britain in 2015. Police arrested a suspect on "
+               "Saturday.")
+    loc = _locate(pipeline, geo, None, "arrested", art, cameo="173", quad_class=4)
+    assert loc and (loc["name"], loc["how"]) == ("Leeds", "article")
+
+
+def test_a_foreign_states_pledge_is_not_where_the_story_is(pipeline, geo):
+    art = _art("Floods swept through villages in Bangladesh on Monday. China pledged funds for the victims.")
+    assert _locate(pipeline, geo, None, "pledged", art, cameo="070", quad_class=2)["country"] == "BGD"
+    assert _locate(pipeline, geo, None, "pledged", art, cameo="070", quad_class=2, source_country="CHN",
+                   target_country="BGD") is None
+
+
+def test_sanctions_take_no_place_from_the_story(pipeline, geo):
+    art = _art("Protests continued in Caracas on Monday. The government imposed new sanctions on the opposition.")
+    assert _locate(pipeline, geo, None, "sanctions", art, cameo="173", quad_class=4)["name"] == "Caracas"
+    assert _locate(pipeline, geo, None, "sanctions", art, cameo="163", quad_class=4) is None
+
+
+def test_an_attack_that_is_condemned_is_a_topic(pipeline, geo):
+    assert _locate(pipeline, geo, "The Kurdish council said on Sunday it would boycott the talks, blaming the Turkish "
+                                  "offensive against Kobani.", "blaming", cameo="112", quad_class=3) is None
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("The American military keeps 900 troops in Syria, supporting Kurdish fighters against the jihadists.",
+     "supporting", "SYR"),
+    ("Russian forces entered Manbij to support government troops.", "support", "SYR"),
+])
+def test_support_given_on_the_ground_has_its_place(pipeline, geo, text, word, country):
+    loc = _locate(pipeline, geo, text, word, cameo="051", quad_class=1)
+    assert loc and loc["country"] == country
+
+
+def test_speaking_from_a_place(pipeline, geo):
+    loc = _locate(pipeline, geo, "The exiled leader told reporters from Istanbul that he would return.", "told",
+                  cameo="010", quad_class=1)
+    assert loc and (loc["name"], loc["country"]) == ("Istanbul", "TUR")
+
+
+def test_a_journey_from_one_place_to_another_is_at_its_end(pipeline, geo):
+    loc = _locate(pipeline, geo, "The two students flew from Manchester to Jordan in May.", "flew",
+                  cameo="042", quad_class=1)
+    assert loc and loc["country"] == "JOR"
+
+
+def test_a_country_qualifying_a_noun_is_no_place(pipeline, geo):
+    assert _locate(pipeline, geo, "Lenders found ways to resist the Canada sanctions on firms that keep trading "
+                                  "with Cuba.", "trading", cameo="061", quad_class=2) is None
+
+
+def test_a_meeting_named_by_its_city(pipeline, geo):
+    loc = _locate(pipeline, geo, "The Dutch minister will leave the Sochi summit early.", "leave",
+                  cameo="030", quad_class=1)
+    assert loc and (loc["name"], loc["country"]) == ("Sochi", "RUS")
+
+
+@pytest.mark.parametrize("text", ["Regarding Peru's request, the agency said it had received the documents.",
+                                  "Last week the agency received from Peru a large file."])
+def test_a_topic_or_an_origin_is_no_place(pipeline, geo, text):
+    assert _locate(pipeline, geo, text, "received", cameo="043", quad_class=1) is None

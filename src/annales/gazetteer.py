@@ -97,8 +97,9 @@ class Gazetteer:
             if not n or not _latin(n):
                 continue
             key = norm(n)
+            short = entry.kind == "country" and n.isupper()  # "UK", "US": matched only in capitals
             for k in (key, *(key[len(a):] for a in _ARTICLES if key.startswith(a))):
-                if len(k) >= 3 and k not in seen:
+                if (len(k) >= 3 or short and len(k) == 2) and k not in seen:
                     seen.add(k)
                     self.index.setdefault(k, []).append((i, all_primary or n == primary or k == norm(primary or "")))
 

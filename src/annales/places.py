@@ -32,7 +32,26 @@ MOVE = frozenset("visit travel go come return fly arrive head send deploy dispat
 DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
                    "besiege occupy overrun bombard target liberate reach encircle surround blockade ambush".split())
 # "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
-WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out".split())
+WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out push drive expel oust chase flush "
+                     "expulsion".split())
+# verbs of extent: "spread from X to Y" is a span, not a place
+EXTENT = frozenset("spread extend stretch range expand".split())
+# a trip named with "of": "Rouhani's tour of Iraq" (not "the visit of the pope": its agent)
+TOUR = frozenset({"tour"})
+# support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
+# the SDF", "forces entering Afrin to support the YPG")
+SUPPORT = frozenset("support back help assist aid".split())
+# CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
+SANCTIONS = frozenset({"163", "172"})
+# speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")
+SPEECH_VERBS = frozenset("say tell speak tweet write state declare".split())
+# verbs of judging: the act in their object ("blamed the offensive against Afrin") is what they are about
+JUDGE = SPEECH_VERBS | frozenset("blame accuse condemn criticise criticize denounce praise welcome reject deny "
+                                 "discuss".split())
+# nouns of people and positions: a place name modifying one is an institution ("a White House position",
+# "Kremlin officials"), not where an act happened
+ROLE_NOUNS = frozenset("position post job official officials spokesman spokeswoman spokesperson secretary adviser "
+                       "advisor aide source policy administration envoy ambassador correspondent".split())
 # verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
 TOPIC = frozenset("discuss debate review consider raise examine address".split())
 # a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
@@ -55,7 +74,7 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 OF_HEADS = frozenset("city town village capital province region governorate district state county outskirts suburb "
                      "suburbs centre center heart north south east west northeast northwest southeast southwest "
                      "north-east north-west south-east south-west area part parts border edge countryside streets "
-                     "port island enclave".split())
+                     "port island enclave community neighbourhood neighborhood municipality quarter".split())
 REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
                          "emirate".split())
 CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
@@ -73,7 +92,7 @@ _SCAN_DIRECTIONS = frozenset(
     "north-east north-west south-east south-west northeastern northwestern southeastern southwestern "
     "north-eastern north-western south-eastern south-western".split())
 # prepositions whose object is a partner, a topic or an example, not where an act happened
-_NOT_WHERE = frozenset("by with for about over than like including".split())
+_NOT_WHERE = frozenset("by with for about over than like including regarding concerning".split())
 # a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
 _SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
                    "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
@@ -112,9 +131,11 @@ class Geocoder(Gazetteer):
         # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
-        verbal = ((cameo or "")[:2] in SPEECH_ROOTS and lemma not in MOVE and lemma not in _MATERIAL
+        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS) and lemma not in MOVE
+                  and lemma not in _MATERIAL
                   and lemma not in ATTACK and lemma not in DIRECT
-                  and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN"))
+                  and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
+                  and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
         limit = 2.0 if verbal else MAX_DISTANCE
         best, best_d = None, limit + 0.01
         for c in cands:
@@ -125,12 +146,14 @@ class Geocoder(Gazetteer):
             if d is not None and d < best_d:
                 best, best_d = c, d
         if best is not None:
-            # a finer place close by in the same country wins ("in Afrin, in Syria's north-west")
+            # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
+            # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
             for c in cands:
                 d = _distance(c, trigger)
-                if (c is not best and d is not None and d <= best_d + 1 and c[3].country == best[3].country
+                if (c is not best and d is not None and c[3].country == best[3].country
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
-                        and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)):
+                        and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
+                        and (d <= best_d + 1 or _under(c[2], _role(best, trigger)[0]))):
                     best, best_d = c, d
             return self._from_sentence(best, sent)
         if dateline and article is not None and getattr(article, "place", None):
@@ -146,7 +169,10 @@ class Geocoder(Gazetteer):
             # an attack with a state as its target and no place named: in that state
             return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
         found = None
-        if article is not None and getattr(article, "text", None):
+        sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
+        if sanction:
+            pass  # imposed from home, not where the story is ("restrictions on flights to Cuba")
+        elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
             found = self._before(article, at, doc) if at >= 0 else self._recent(sent)
         else:
@@ -159,6 +185,8 @@ class Geocoder(Gazetteer):
             # ("urged the rebels to release"), whose article names no place in its country before it: in its
             # country ("Zimbabwe's Robert Mugabe resigned", not a place of the story before it)
             return _record(self.countries[source_country], self.countries[source_country].name, None, None, "source")
+        if found is not None and source_country and found["country"] != source_country and quad_class != 4:
+            return None  # a foreign state's aid, pledge or policy is not done where the story is ("China pledged")
         return found
 
     @staticmethod
@@ -182,14 +210,16 @@ class Geocoder(Gazetteer):
             if nxt is not None and _capital(nxt) and nxt.text not in _SITES and nxt.lower_ not in REGION_WORDS:
                 continue  # the head of a longer name ("Mahan Air")
             t = tok
+            if _qualifier(t, place):
+                continue
             while t.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and t.head.i != t.i:
                 t = t.head
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 continue
             if _topic(t):
                 continue
-            if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE
-                                     or t.head.lower_ == "from" and t.head.head.pos_ not in ("VERB", "AUX")):
+            if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
+                                     or t.head.lower_ == "from" and t.head.head.lemma_.lower() not in MOVE | WITHDRAW):
                 continue
             pool.append(c)
         if not pool:
@@ -205,18 +235,19 @@ class Geocoder(Gazetteer):
 
     def _before(self, article, offset: int, doc) -> dict | None:
         """The place phrase named nearest before character ``offset`` of the article's text, at most ``LOOKBACK``
-        sentences back (any sentence, parsed or not), else one in the title."""
+        sentences back (any sentence, parsed or not), else one in the title; a country gives way to the last
+        finer place in it named before (in that window or the title: "in Reading ... came to the UK")."""
         places, bounds = self.article_places(article, self._context(doc))
         here = bisect.bisect_right(bounds, offset)
-        found = None
-        for pos, end, place, text in places:
-            if pos >= offset:
-                break
-            if pos >= 0 and here - bisect.bisect_right(bounds, pos) <= LOOKBACK:
-                found = (place, text)
-        if found is None and places and places[0][0] < 0:
-            found = places[0][2:]
-        return None if found is None else _record(found[0], found[1], None, None, "article")
+        window = [(pos, place, text) for pos, _, place, text in places if pos < offset and (
+            pos < 0 or here - bisect.bisect_right(bounds, pos) <= LOOKBACK)]
+        found = window[-1] if window else None  # the title's come first: the nearest in the text, else the title's
+        if found is not None and found[0] < 0:
+            found = window[0]
+        if found is not None and found[1].precision == "country":
+            finer = [w for w in window if w[1].country == found[1].country and w[1].precision != "country"]
+            found = finer[-1] if finer else found
+        return None if found is None else _record(found[1], found[2], None, None, "article")
 
     def article_places(self, article, context: Counter | None = None) -> tuple[list, list]:
         """``([(start, end, Place, words)], sentence boundaries)``: the place phrases of the article's title
@@ -273,7 +304,8 @@ class Geocoder(Gazetteer):
                     break
             for m in range(len(words), 0, -1):
                 name = text[words[0][1]:words[m - 1][2]]
-                if not _capital_word(words[m - 1][0]) or norm(name) not in self.index:
+                if (not _capital_word(words[m - 1][0]) or norm(name) not in self.index
+                        or len(name) == 2 and not name.isupper()):
                     continue
                 nxt = toks[j + m][0] if j + m < n else ""
                 if (words[0][0] in _STOP or words[0][0] in self.demonyms
@@ -445,8 +477,8 @@ class Geocoder(Gazetteer):
         """A place name here? Not a word that is a town's alternate name ("She", "Since"), the head of a longer
         name ("European Union"), a person ("Khan"); an alternate name only where the tagger says GPE/LOC/FAC."""
         span = doc[start:end]
-        if span[-1].pos_ not in _NAME_POS:
-            return False
+        if span[-1].pos_ not in _NAME_POS or len(span.text) == 2 and not span.text.isupper():
+            return False  # "us" is no "US"
         label = doc[start].ent_type_
         if label:  # the entity the match starts in, found from the IOB tags (no scan of doc.ents)
             e0, e1 = start, start + 1
@@ -499,11 +531,14 @@ _STOP = frozenset("January February March April May June July August September O
 
 
 def _topic(tok) -> bool:
-    """"discussed developments in Syria": a place in the object of a verb of discussion is its topic."""
+    """"discussed developments in Syria", "condemned the attack on Kabul": a place in the object of a verb of
+    discussion, or in an attack that a verb of judging has as its object, is what the act is about."""
     if tok.dep_ != "pobj":
         return False
     obj = tok.head.head
-    return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.head.lemma_.lower() in TOPIC
+    verb = obj.head.lemma_.lower()
+    return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and (
+        verb in TOPIC or verb in JUDGE and obj.lemma_.lower() in ATTACK)
 
 
 def _seat(tok) -> bool:
@@ -596,13 +631,20 @@ def _role(c, trigger) -> tuple[object, float] | None:
                     return None
                 return head.head, cost + 1
             verbs = {trigger.lemma_.lower(), head.head.lemma_.lower(),
-                     *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj")}
-            if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK):
+                     *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"
+                       and head.head.lemma_.lower() not in JUDGE)}  # "blaming the offensive against X": a topic
+            if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK) and not _range(head):
                 return head.head, cost + 1
-            if prep == "from" and verbs & WITHDRAW:  # "troops will withdraw from Syria"
+            if prep == "from" and verbs & WITHDRAW and not _range(head):  # "troops will withdraw from Syria"
                 return head.head, cost + 1
-            if prep in ATTACK_PREPS and verbs & ATTACK and (root.ent_type_ in ("GPE", "LOC", "FAC")
-                                                          or place.kind != "city"):
+            if prep == "from" and head.head.lemma_.lower() in SPEECH_VERBS:  # "told the Times from the camp"
+                return head.head, cost + 1
+            if prep == "of" and head.head.lower_ == "out" and verbs & WITHDRAW:  # "pushed out of Syria"
+                return head.head.head, cost + 1
+            if prep == "of" and head.head.lemma_.lower() in TOUR:  # "a tour of Iraq"
+                return head.head, cost + 1
+            if prep in ATTACK_PREPS and verbs & ATTACK and not _topic(tok) and (
+                    root.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city"):
                 return head.head, cost + 1
             if prep == "of" and head.head.lower_ in OF_HEADS:
                 tok, cost = head.head, cost + 1
@@ -614,10 +656,43 @@ def _role(c, trigger) -> tuple[object, float] | None:
             # movement the act is part of
             return head, cost + (0 if dep == "dobj" else 1)
         if dep in ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod") and head.i != tok.i:
+            if _qualifier(tok, place):
+                return None
+            if dep == "compound" and head.lemma_.lower() in MEETING and head.head.i == trigger.i:
+                return trigger, cost + 1  # "left the Warsaw summit"
             tok, cost = head, cost + (0.5 if dep in ("appos", "conj") else 0)
             continue
         return None
     return None
+
+
+def _under(tok, head) -> bool:
+    """``tok`` is ``head`` or inside its phrase."""
+    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
+
+
+def _qualifier(tok, place) -> bool:
+    """A name that qualifies a noun rather than placing it: before a person or position ("his White House
+    position", "Kremlin officials"), or a country before a common noun that is no part of a place ("US
+    sanctions", the UK position"; not "the Syria border")."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod", "poss", "nmod") or head.i == tok.i or head.pos_ != "NOUN":
+        return False
+    noun = head.lemma_.lower()
+    return noun in ROLE_NOUNS or (tok.dep_ in ("compound", "nmod") and place.kind == "country"
+                                  and noun not in OF_HEADS and noun not in REGION_WORDS)
+
+
+def _range(prep) -> bool:
+    """"spread from X to Y": the prepositions of a span, not of one place (a journey's "to" is its place)."""
+    other = "to" if prep.lower_ == "from" else "from" if prep.lower_ == "to" else None
+    verb = prep.head.head if prep.head.lower_ in ("from", "to") else prep.head
+    if other is None or verb.lemma_.lower() not in EXTENT:
+        return False
+    if prep.dep_ == "prep" and prep.head.lower_ == other:  # the parser hangs "to Y" on "from"
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == other and c.i != prep.i and any(o.dep_ == "pobj" for o in c.children)
+               for c in (*prep.head.children, *prep.children))
 
 
 _UP_COST = {"advcl": 2, "relcl": 2, "acl": 1, "conj": 1}  # the trigger's clause hangs off the place's
