@@ -476,3 +476,14 @@ def test_a_meeting_named_by_its_city(pipeline, geo):
                                   "Last week the agency received from Peru a large file."])
 def test_a_topic_or_an_origin_is_no_place(pipeline, geo, text):
     assert _locate(pipeline, geo, text, "received", cameo="043", quad_class=1) is None
+
+
+def test_region_display_names_strip_suffixes_but_keep_plain_names():
+    from annales.gazetteer import _display_name
+
+    assert _display_name("Ţarţūs", ("Tartus Governorate",)) == "Tartus"
+    assert _display_name("Dimashq", ("Damascus Governorate",)) == "Damascus"
+    # a nickname or a translation does not replace a plain name
+    assert _display_name("California", ("Golden State", "Kaleponi")) == "California"
+    assert _display_name("Distrito Federal", ("Federal District",)) == "Distrito Federal"
+    assert _display_name("Ar Raqqah", ("Raqqa Governorate",)) == "Raqqa"

@@ -180,12 +180,16 @@ class Gazetteer:
 
 
 def _display_name(name: str, aliases) -> str:
-    """An English-style name for a region: "Tartus Governorate" -> "Tartus", else GeoNames' name."""
+    """An English-style name for a region: "Tartus Governorate" -> "Tartus", else GeoNames' name. A plain
+    (ASCII) GeoNames name gives way to a one-word form only when it starts like it, articles aside ("Dimashq"
+    -> "Damascus", "Ar Raqqah" -> "Raqqa"), not to a nickname or a translation ("California", not "Golden")."""
+    first = re.sub(r"^(?:a[dlnrstz]|ash|adh|el|l[ae]?)\W+", "", norm(name))[:1]  # "Ar Raqqah": "r"
     for a in aliases:
         m = re.fullmatch(r"([A-Z][\w' -]+?) (?:Governorate|Province|Oblast|Region|Prefecture|State|Krai|"
                          r"Kray|Voivodeship|Department|County|District|Municipality)", a)
-        if m and _latin(m.group(1)):
-            return m.group(1)
+        stem = m and m.group(1)
+        if stem and _latin(stem) and (not name.isascii() or " " in stem or norm(stem)[:1] == first):
+            return stem
     return name
 
 
