@@ -165,7 +165,10 @@ def test_user_entries_override_builtin(tmp_path):
 def test_verbs(dicts):
     stats = P.LoadStats()
     pats = P.load_verbs(dicts["verbs"], stats)
-    got = {(p.code, p.text) for p in pats if not p.before and p.target != "compound"}
+    def shown(p):  # trigger, words, "*" where a preposition's object is the target
+        return " ".join([p.trigger, *p.words] + (["*"] if p.target not in (None, "dobj") else []))
+
+    got = {(p.code, shown(p)) for p in pats if not p.before and p.target != "compound"}
     verbs = ("moor", "tether", "tethers", "tethered", "tie up")  # a verb's listed forms are triggers too
     assert got == {
         *(("036", v) for v in verbs[:4]), ("037", "tie up"),
@@ -178,7 +181,7 @@ def test_verbs(dicts):
     assert {p.code for p in pats if p.target == "compound"} == {"041"}
     assert all(p.dictionary for p in pats)
     assert stats.skipped["null or unknown code"] >= 1  # DRIFT [---]
-    by_text = {p.text: p for p in pats}
+    by_text = {shown(p): p for p in pats}
     assert by_text["moor beside *"].target == "beside" and by_text["tie up"].words == ("up",)
     lex = P.layered_lexicon(pats)
     assert [p.code for p in lex.verbs["moor"]][-1] == "036"
@@ -194,6 +197,17 @@ def test_pattern_markers(tmp_path):
     assert (pats["071"].target, pats["071"].source, pats["071"].words) == ("subject", "after", ("money",))
     assert (pats["017"].target, pats["017"].words) == ("with", ("eid", "at", "with"))
     assert (pats["130"].target, pats["130"].words) == ("about", ("their", "about"))
+
+
+def test_pattern_phrases(tmp_path):
+    """A pattern keeps its groups as written, synsets expanded: the runs of words in ``()`` and ``{}``."""
+    path = tmp_path / "g.verbs.txt"
+    path.write_text("&HUE\n+GREEN\n+PALE_BLUE\n\n--- PAINT [050] ---\nPAINT\n"
+                    "- * {BRIGHT &HUE FENCES} (FOR $) [051]\n- {OLD CREW} * (WITH ^ BRUSHES) [052]\n", encoding="utf-8")
+    got = {P.phrases(p.text)[0][2] for p in P.load_verbs(path) if p.code == "051"}
+    assert got == {("bright", "green", "fences"), ("bright", "pale", "blue", "fences")}
+    (old,) = [p for p in P.load_verbs(path) if p.code == "052"]
+    assert P.phrases(old.text) == [("{", False, ("old", "crew"))]  # "^" and single words set no phrase
 
 
 def test_actor_finder_codes_people_by_date(pipeline, kb):

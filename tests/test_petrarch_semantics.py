@@ -62,6 +62,10 @@ RISEN
 
 --- BLOCKADE [191] ---
 BLOCKADE
+
+--- SIGN [057] ---
+SIGN
+- * {NEW TRADE PACT} [081]
 """
 
 DISCARDS = """\
@@ -247,3 +251,22 @@ def test_passive_without_agent_takes_the_first_actor_after_the_verb(compound_cod
 def test_pattern_words_may_be_possessives_of_the_object(compound_coder):
     assert code(compound_coder, "Valdoria warned their Meridian populations about Kestralia.") == [
         ("VLD", "KST", "131")]
+
+
+def test_pattern_groups_are_phrases(coder):
+    # "(OVER EFFORTS)": the words right after the preposition, determiners aside
+    assert code(coder, "Valdoria scolded Kestralia over the efforts to end the war.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria scolded Kestralia over costly efforts to end the war.") == [("VLD", "KST", "111")]
+    # "{NEW TRADE PACT}": in order, at most one other word among them
+    assert code(coder, "Valdoria signed a new trade pact with Kestralia.") == [("VLD", "KST", "081")]
+    assert code(coder, "Valdoria signed a new bilateral trade pact with Kestralia.") == [("VLD", "KST", "081")]
+    assert code(coder, "Valdoria signed a new pact on trade with Kestralia.") == [("VLD", "KST", "057")]
+
+
+def test_target_in_a_purpose_infinitive(coder):
+    assert code(coder, "Valdoria signed a deal on Monday to supply Kestralia with grain.") == [("VLD", "KST", "057")]
+
+
+def test_passive_subject_the_parser_gave_the_auxiliary(coder):
+    assert code(coder, "Kestralia was heavily and unjustly scolded over its quarrel with Valdoria.") == [
+        ("VLD", "KST", "111")]

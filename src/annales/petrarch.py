@@ -10,7 +10,8 @@ Nothing from those dictionaries ships with annales; users point the CLI at their
   sector suffix, ``PRE~`` a prefix written before the country (``NGO~``: "MSF Arnor" is NGOARN);
   ``!X! = A, B`` defines substitutions.
 - verbs: ``--- NAME [CODE] ---`` blocks of verbs sharing ``- ... * ... [CODE]`` patterns and
-  ``&SYNSET`` word sets.
+  ``&SYNSET`` word sets; a pattern's ``(PREP WORDS)`` and ``{WORDS}`` groups are phrases (its
+  ``Pattern.text`` keeps it as written, synsets expanded; see :func:`phrases_present`).
 
 Everywhere ``_`` joins words, ``#`` starts a comment and lines starting with ``<`` are skipped.
 User entries are put before built-in ones, so they win where both know a term.
@@ -347,14 +348,84 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     if expanded is None:
         stats.skip("unknown synset")
         return None
+    # the pattern as written, synsets expanded the same way (same order): its groups' words are phrases
+    shown = _expand(re.sub(r"([(){}%$^+*])", r" \1 ", body.replace("_", " ")).split(), sets) or []
+    if len(shown) != len(expanded):
+        shown = []
     if len(expanded) > max_expansions:
         stats.skip("too many synset expansions")
         expanded = expanded[:max_expansions]
     out = []
-    for ws in expanded:
+    for k, ws in enumerate(expanded):
         star = ws.index("*")
-        out.append((tuple(ws[:star]), ws[star + 1:], target_prep, dict(parts)))
+        text = " ".join(shown[k]) if shown else ""
+        out.append((tuple(ws[:star]), ws[star + 1:], target_prep, dict(parts, text=text)))
     return out
+
+
+def phrases(text: str) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """The phrases of a pattern as written (``- * {NEW ECONOMIC RELATIONS} (FROM $)``): the runs of two or
+    more words inside ``{}`` or ``()``, each with its bracket and whether it comes after the verb."""
+    out, run, brackets, after = [], [], [], False
+
+    def close():
+        if len(run) > 1 and brackets:
+            out.append((brackets[-1], after, tuple(run)))
+        run.clear()
+
+    for t in text.split():
+        if t in "{(":
+            close()
+            brackets.append(t)
+        elif t in "})":
+            close()
+            brackets = brackets[:-1]
+        elif t in ("*", "^", "+", "$", "%"):
+            close()
+            after = after or t == "*"
+        elif brackets:
+            run.append(t.lower())
+    close()
+    return out
+
+
+_SKIPPED = frozenset({"DT", "PDT", "PRP$", "POS"})  # "over the efforts", "on its resolution"
+GAPS = {"(": 0, "{": 1}
+
+
+def _found(words: tuple[str, ...], toks, gaps: int) -> bool:
+    """Whether ``words`` occur in order in ``toks``, starting at one, with determiners and at most ``gaps``
+    other words between them."""
+    for j, t in enumerate(toks):
+        if words[0] not in (t.lower_, t.lemma_.lower()):
+            continue
+        k, left = 1, gaps
+        for u in toks[j + 1:]:
+            if k == len(words):
+                break
+            if words[k] in (u.lower_, u.lemma_.lower()):
+                k += 1
+            elif u.tag_ not in _SKIPPED:
+                left -= 1
+                if left < 0:
+                    break
+        if k == len(words):
+            return True
+    return False
+
+
+def phrases_present(pattern: Pattern, verb) -> bool:
+    """PETRARCH reads a group of a verb pattern as a phrase: ``(PREP WORDS)`` with the words right after
+    the preposition ("act on a resolution", not "bargain for foreign asylum"), ``{WORDS}`` in order with
+    at most one other word among them ("new global economic relations"); determiners aside. A group
+    after ``*`` is looked for after the verb, one before it before the verb."""
+    groups = phrases(pattern.text) if pattern.dictionary else []
+    sent = verb.sent
+    for bracket, after, words in groups:
+        toks = list(sent[verb.i - sent.start + 1:]) if after else list(sent[:verb.i - sent.start])
+        if not _found(words, toks, GAPS[bracket]):
+            return False
+    return True
 
 
 def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
