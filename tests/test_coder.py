@@ -247,7 +247,7 @@ def test_agreeing_that_something_is_so_is_no_agreement_to_act(pipeline):
     found = code(pipeline, "Russia and Ukraine agreed that there was an urgent need for progress.")
     assert not any(e.cameo[:2] == "03" and e.method == "rules" for e in found)
     found = dyads(code(pipeline, "Russia and Ukraine agreed to a ceasefire."))
-    assert ("RUS", "08", "UKR") in found
+    assert ("RUS", "03", "UKR") in found  # agreeing to a truce is a commitment (0356), not yet the truce
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -333,3 +333,44 @@ def test_forces_moved_or_put_on_alert_are_no_target(pipeline):
 def test_a_document_speaks_for_its_author(pipeline):
     found = dyads(code(pipeline, "The Arab League adopted a resolution condemning Israel."))
     assert found == [("IGOARL", "11", "ISR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal or demand takes its sub-code from the act it asks for (CAMEO 02 and 10 mirror 03)
+    ("France urged Germany to extradite the suspected smuggler.", "0213"),
+    ("Japan called on China to release the detained fishermen.", "0253"),
+    ("Chad asked Niger for military aid.", "0232"),
+    ("Peru urged Chile to end its embargo on fruit imports.", "0254"),
+    ("The Kenyan government urged Sudan to respect human rights.", "0243"),
+    # an act asked for that the lexicon does not know leaves the appeal unspecified
+    ("Norway urged Sweden to think again.", "020"),
+])
+def test_an_appeal_is_coded_by_what_it_asks_for(pipeline, text, expected):
+    assert [e.cameo for e in code(pipeline, text) if e.cameo[:2] == "02"] == [expected]
+
+
+def test_an_intended_release_or_reform_has_its_own_intent_code(pipeline):
+    assert [e.cameo for e in code(pipeline, "Iran promised to release the British sailors.")][:1] == ["0353"]
+
+
+def test_a_mediation_launched_between_two_states_is_the_mediators(pipeline):
+    found = dyads(code(pipeline, "Norway launched a mediation effort between Eritrea and Ethiopia."))
+    assert ("NOR", "04", "ERI") in found and ("ERI", "04", "ETH") not in found
+    assert ("ERI", "19", "ETH") in dyads(code(pipeline, "Sudan condemned the fighting between Eritrea and Ethiopia."))
+
+
+def test_a_promised_appeal_is_an_appeal_and_a_called_off_visit_a_rejection(pipeline):
+    assert [e.cameo for e in code(pipeline, "Russia will ask Japan for economic aid.")] == ["0231"]
+    found = dyads(code(pipeline, "Brazil's president cancelled a planned visit to Angola."))
+    assert found == [("BRAGOV", "12", "AGO")]
+
+
+def test_a_scathing_attack_is_verbal(pipeline):
+    assert dyads(code(pipeline, "Chile's foreign minister launched a scathing attack on Bolivia.")) == [
+        ("CHLGOV", "11", "BOL")]
+    assert dyads(code(pipeline, "Rebels launched an attack on a Chilean army base.")) == [("---REB", "19", "CHLMIL")]
+
+
+def test_a_demand_is_coded_by_what_it_asks_for(pipeline):
+    assert [e.cameo for e in code(pipeline, "Canada says Venezuela must release the detained sailors.")] == ["1053"]
+    assert [e.cameo for e in code(pipeline, "Greece urged Turkey to withdraw its troops.")] == ["0256"]

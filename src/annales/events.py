@@ -12,6 +12,7 @@ ids and provenance. Grammar handled here:
   on") or from the subject of the governing verb ("Russia announced the expulsion of");
 - reported speech: in "X said Y did Z" the event is Y->Z, modality reported, and "said" is not coded;
 - demands in reported speech: "X says Y must do Z" is X demanding of Y (100), and Z is not coded;
+- appeals and demands take their sub-code from the act asked for ("urged X to release" 0253);
 - intent and threats ("will impose", "is due to visit", "threatened to") recoded under CAMEO 03/13
   (setting ``intent_codes``); hypotheticals ("could", "would", "if" clauses), negation ("not", "never",
   "refused to");
@@ -30,6 +31,8 @@ from .lexicon import Lexicon, Pattern, match, nearby
 from .modality import (LIGHT_DEPS, REFUSAL_HEADS, SPEECH_VERBS, in_condition, is_negated, modality_of, tense_of,
                        ultimatum, unilateral)
 from .parse import tokens
+from .requested import REQUESTED_DEPS, asked, requested_code
+from .petrarch import phrases_present
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -115,6 +118,8 @@ class EventCoder:
             candidates = verbs.get(lower[i]) if lower[i] != lemmas[i] else None
             if not (candidates and candidates[0].dictionary):  # a dictionary's own verb form: "LEFT [042]"
                 candidates = verbs.get(lemmas[i])
+            if candidates and candidates[0].dictionary:  # PETRARCH: a pattern's {...} groups are phrases
+                candidates = [p for p in candidates if phrases_present(p, doc[i])]
             if candidates:
                 tok = doc[i]
                 extra = {}
@@ -174,6 +179,9 @@ class EventCoder:
                 continue
             sources, targets = actors.all_at(speaker), actors.all_at(subject)
             negated = any(c.dep_ == "neg" for c in clause.children)
+            act = asked(clause, self.lexicon.verbs)  # "must release the prisoners": 1053
+            if act is not None and act.code:
+                pattern = replace(pattern, code=requested_code(pattern.code, clause, self.lexicon, act.code))
             for s in sources:
                 for t in targets:
                     if t.code != s.code:
@@ -189,7 +197,8 @@ class EventCoder:
             sources = actors.all_at(_child(agent, "pobj")) if agent is not None and _child(agent, "pobj") is not None else []
             subj = _child(verb, "nsubjpass")
             if subj is None and passive and pattern.dictionary:
-                subj = _child(verb, "nsubj")  # "X was heavily and unjustly criticized": the parser's nsubj
+                # "X was heavily and unjustly criticized": the parser's nsubj, of the verb or of its auxiliary
+                subj = _child(verb, "nsubj") or _child(_child(verb, "auxpass"), "nsubj")
             if subj is None and verb.dep_ in ("acl", "relcl"):
                 subj = verb.head
             targets = _targets_from(pattern, verb, actors, passive_subject=subj)
@@ -237,7 +246,7 @@ class EventCoder:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if not sources and by is not None and _child(by, "pobj") is not None:
             sources = actors.all_at(_child(by, "pobj"))
-        if not sources and pattern.target == "between" and len(targets) > 1:
+        if not sources and pattern.target == "between" and len(targets) > 1 and not _light_subject(noun, actors):
             sources = list(targets)  # "fighting between Azerbaijanis and Armenians": each on the other
         elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
             # "announced the expulsion of", "took part in talks with"; not "closed it because of fighting"
@@ -259,6 +268,8 @@ class EventCoder:
         negated = is_negated(trig)
         if not pattern.dictionary and in_condition(trig):
             return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
+        if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
+            pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
         if negated and not pattern.dictionary and pattern.code and (
                 (modality == "intended" and pattern.code[:2] < "10")
                 or (trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS)):
@@ -333,6 +344,15 @@ def _names_object(verb) -> bool:
         return False
     return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
                for c in verb.children) or any(c.dep_ == "appos" for c in obj.children)
+
+
+def _light_subject(noun, actors: Actors) -> list[ActorPhrase]:
+    """"Russia launched a mediation effort between India and Pakistan": the actor subject of the light
+    verb whose object the nominal event is."""
+    if noun.dep_ not in LIGHT_DEPS or noun.head.lemma_ not in LIGHT_VERBS:
+        return []
+    subj = subject_of(noun.head)
+    return actors.all_at(subj) if subj is not None else []
 
 
 def _two_named(a: ActorPhrase, b: ActorPhrase) -> bool:
@@ -566,13 +586,20 @@ def _first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
     "welcomed memos sent by Bree"), else in its complement clause."""
     for clause in (False, True):
         for c in verb.children:
-            if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE):
+            if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
+                                                                  and not _purpose(c)):
                 continue
             for t in c.subtree:
                 p = actors.by_token.get(t.i)
                 if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause):
                     return actors.all_at(doc_token(t, p))
     return []
+
+
+def _purpose(clause) -> bool:
+    """"signed an accord to supply X": an infinitive with no subject of its own, part of the verb phrase."""
+    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and _child(clause, "nsubj") is None)
 
 
 def doc_token(t, p: ActorPhrase):
@@ -612,7 +639,6 @@ def _is_place(p: ActorPhrase) -> bool:
 
 
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
-REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
 def _drop_requested(events: list[RawEvent], sent) -> list[RawEvent]:
