@@ -374,3 +374,28 @@ def test_a_scathing_attack_is_verbal(pipeline):
 def test_a_demand_is_coded_by_what_it_asks_for(pipeline):
     assert [e.cameo for e in code(pipeline, "Canada says Venezuela must release the detained sailors.")] == ["1053"]
     assert [e.cameo for e in code(pipeline, "Greece urged Turkey to withdraw its troops.")] == ["0256"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comment on an attack is no attack by the commenter
+    ("Norway condemned the bombing of a Yemeni hospital.", [("NOR", "11", "YEMHLH")]),
+    # ... but who engages in fighting fights
+    ("Kurdish militiamen engaged in fighting with Iraqi soldiers.", [("---REB", "19", "IRQMIL")]),
+    # who fights on the source's side is not its target
+    ("Kurdish militiamen fought alongside American soldiers.", []),
+    ("Kurdish militiamen fought with the help of American soldiers.", []),
+    ("Libya asked for the help of the United Nations.", [("LBY", "02", "IGOUNO")]),  # help asked for: a target
+    # a verbal attack on a decision or a statement is a criticism of its author
+    ("The senator attacked the statement released by the Indian government.", [("---LEG", "11", "INDGOV")]),
+])
+def test_fights_need_an_adversary(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected
+
+
+def test_an_object_the_pattern_names_leaves_coordinated_actors_acting_on_each_other(pipeline):
+    # "talks" is part of "hold talks", not its target: the two parties consult each other
+    assert sorted(dyads(code(pipeline, "Chile and Peru held talks in Lima."))) == [("CHL", "04", "PER"),
+                                                                                  ("PER", "04", "CHL")]
+    # an object of their own is the target
+    backed = dyads(code(pipeline, "Chile and Peru backed the rebels."))
+    assert backed == [("CHL", "05", "---REB"), ("PER", "05", "---REB")]

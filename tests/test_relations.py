@@ -97,3 +97,18 @@ def test_alternatives_are_no_two_parties(pipeline):
     p = _pipeline(pipeline)
     assert ("Japan", "Australia", "signed") in _links(p, "Japan and Australia signed a pact on Tuesday.")
     assert not _links(p, "Japan or Australia signed a pact on Tuesday.")
+
+
+def test_allies_are_not_linked(pipeline):
+    p = _pipeline(pipeline)
+    assert ("militiamen", "Iraqi soldiers", "battled") in _links(p, "Kurdish militiamen battled Iraqi soldiers.")
+    for text in ("Kurdish militiamen battled alongside Iraqi soldiers.",
+                 "Kurdish militiamen battled with the support of Iraqi soldiers."):
+        assert not any(t == "Iraqi soldiers" for _, t, _ in _links(p, text)), text
+
+
+@needs_model
+def test_a_learned_demand_is_coded_by_what_it_asks_for(pipeline):
+    found = _events(_pipeline(pipeline), "Britain demanded that Iran free the French sailors.")
+    demands = [e.cameo for s, t, e in found if (s, t) == ("Britain", "Iran") and e.cameo.startswith("10")]
+    assert demands == ["1053"]  # a demand for a release (0841, intended 0353)

@@ -51,6 +51,9 @@ RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
 LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
                         "make hold give take do start complete".split())
+# acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
+# "condemned", "rejected the agreement with Y")
+REACTION_ROOTS = frozenset({"05", "09", "11", "12"})
 # verbs that, with an object complement, name what their object is ("called X a liar", "branded X a
 # threat"): their bare patterns ("call *", a phone call) do not apply then
 NAMING_VERBS = frozenset("call name dub label term brand".split())
@@ -251,7 +254,8 @@ class EventCoder:
         elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
             # "announced the expulsion of", "took part in talks with"; not "closed it because of fighting"
             gov = noun.head if noun.dep_ != "pobj" else noun.head.head
-            if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or gov.lemma_ not in SPEECH_VERBS):
+            if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or (
+                    gov.lemma_ not in SPEECH_VERBS and not self._reacts_to(gov, noun, pattern))):
                 # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)
                 subj = subject_of(gov)
                 if subj is not None:
@@ -259,6 +263,15 @@ class EventCoder:
                     if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
                         sources = _antecedent(gov, subj, actors)
         return self._pairs(sent, noun, pattern, sources, targets, True, actors)
+
+    def _reacts_to(self, verb, noun, pattern: Pattern) -> bool:
+        """Whether ``verb`` is an act of its own about the event ``noun`` names, so its subject did not do
+        that event: a comment on it or an inquiry into it ("condemned the attack on Y", "investigated the
+        bombing of Y"), not a part in it ("engaged in fighting with Y", "hosted talks with Y")."""
+        own = match(verb, self.lexicon.verbs.get(verb.lemma_) or [])
+        if own is None or not own.code or own.dictionary or not pattern.code or own.code[:2] == pattern.code[:2]:
+            return False
+        return own.code[:2] in REACTION_ROOTS
 
     def _pairs(self, sent, trig, pattern, sources, targets, by_noun, actors: Actors) -> list[RawEvent]:
         if not sources:
@@ -373,9 +386,12 @@ def _named_antecedents(phrases: list[ActorPhrase], sent) -> list[ActorPhrase]:
 
 
 def _slot_filled(pattern: Pattern, trig) -> bool:
-    """Whether the pattern's target slot holds something (an actor or not) in the parse."""
-    deps = ("dobj", "dative", "nsubjpass", "agent") if pattern.target == "dobj" else ("prep", "agent", "prt")
-    return any(c.dep_ in deps and (pattern.target == "dobj" or c.lower_ == pattern.target) for c in trig.children)
+    """Whether the pattern's target slot holds something (an actor or not) in the parse; an object the
+    pattern names is no target ("X and Y held talks")."""
+    if pattern.target == "dobj":
+        return any(c.dep_ in ("dobj", "dative", "nsubjpass", "agent") and c.lemma_.lower() not in pattern.words
+                   for c in trig.children)
+    return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ == pattern.target for c in trig.children)
 
 
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
@@ -459,7 +475,8 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
             obj = _clause_subject(trig, small=True)
         if obj is None:  # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor
             for t in nearby(trig):
-                if t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS:
+                if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
+                        and not ally_named(t)):
                     if actors.all_at(t):
                         obj = t
                         break
@@ -490,7 +507,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     for t in nearby(trig):
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = _child(t, "pobj")
-            if pobj is not None:
+            if pobj is not None and not ally_named(pobj):
                 return actors.all_at(pobj)
     if passive_subject is not None:
         return actors.all_at(passive_subject)
@@ -510,6 +527,16 @@ _NOT_PREDICATE = frozenset("nsubj nsubjpass csubj csubjpass expl aux auxpass neg
 
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+
+
+def ally_named(tok) -> bool:
+    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"):
+    who gives it is on the source's side, not its target (unlike "asked for the help of Y")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    elif tok.dep_ in ("compound", "amod", "poss"):
+        tok = tok.head
+    return tok.lemma_ in ALLY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def _aim(trig, actors: Actors) -> list[ActorPhrase]:
@@ -609,7 +636,9 @@ def doc_token(t, p: ActorPhrase):
 
 # prepositions of time and circumstance: their object is not the act's target ("called for talks despite
 # tensions between X and Y")
-CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after before until".split())
+CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after before until alongside beside".split())
+# who is named as the source's help is on its side, not its target ("fought with the help of Y")
+ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # statements, appeals, meetings and cooperation: a place named is where they happened, not their target
 # ("met in Geneva"); other acts done "in" a country act on it ("declared a ceasefire in Libya")
 VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})

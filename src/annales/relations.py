@@ -38,9 +38,10 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .events import ANAPHORS, RawEvent, subject_of
+from .events import ANAPHORS, REQUEST_ROOTS, RawEvent, ally_named, subject_of
 from .lexicon import Pattern, match
 from .modality import NEGATIONS, SPEECH_VERBS, modality_of
+from .requested import requested_code
 
 # edges a target may hang from on its way up to the linking verb
 _UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compound", "poss",
@@ -133,7 +134,7 @@ def _subordinate(verb) -> bool:
 
 # what a preposition phrase of these says is circumstance, not who is acted on
 _BACKGROUND_PREPS = frozenset("in during amid despite under after before since within throughout near inside outside "
-                              "across around like as between among beyond".split())
+                              "across around like as between among beyond alongside beside".split())
 _BACKGROUND_MARKS = frozenset("if unless after before since when while because although though once until as".split())
 # a country or capital reached through these is where the act happened, not its target
 _PLACE_PREPS = frozenset("in at near inside across outside within throughout around from through over".split())
@@ -188,6 +189,8 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
                 and verb.lemma_ not in SPEECH_VERBS | NON_LINKING and not _negated(verb)):
             yield first, verb, "coord"
         return
+    if ally_named(head):
+        return  # "fought with the help of Y": Y is on the source's side
     tok, kind = head, "direct"
     for _ in range(MAX_PATH):
         dep, parent = tok.dep_, tok.head
@@ -304,6 +307,8 @@ class LearnedFallback:
         for link, scores in zip(found, model.scores(items)):
             best = max(scores, key=scores.get)
             code = self._code(doc[link.verb], best) or generic[best]
+            if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
+                code = requested_code(code, doc[link.verb], self.lexicon)
             pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")
             modality, tense = modality_of(doc[link.verb])
             ev = RawEvent(link.sent_start, link.verb, link.source, link.target, pattern, code, modality, False,
