@@ -399,3 +399,28 @@ def test_an_object_the_pattern_names_leaves_coordinated_actors_acting_on_each_ot
     # an object of their own is the target
     backed = dyads(code(pipeline, "Chile and Peru backed the rebels."))
     assert backed == [("CHL", "05", "---REB"), ("PER", "05", "---REB")]
+
+
+def test_what_a_demand_asks_for_has_not_happened(pipeline):
+    # the same withdrawal done is an event, demanded in a "that" clause it is not (the demand may have no
+    # target of its own the rules find, so nothing else marks the clause as asked for)
+    assert ("HRV", "08", "BIH") in dyads(code(pipeline, "Croatia withdrew its police from Bosnia."))
+    demanded = dyads(code(pipeline, "Serbia demanded that Croatia withdraw its police from Bosnia."))
+    assert not [d for d in demanded if d[1] == "08"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place a fight happened near, or its sub-national scene, is no party to it
+    ("Ukrainian soldiers fought near Bakhmut.", []),
+    ("Separatist fighters fought in Donetsk on Monday.", []),
+    ("The Turkish army began military operations in Idlib.", []),
+    # a country where force was used stays its target
+    ("Russian jets bombed targets in Syria.", [("RUSMIL", "19", "SYR")]),
+    # a meeting's venue is no one met, even a capital
+    ("Scholz will meet in Rome on Friday.", []),
+    ("Scholz will meet the Pope in Rome.", []),
+    # but a visit's destination is the host
+    ("Putin arrived in Ankara for talks.", [("RUSGOV", "04", "TURGOV"), ("TURGOV", "04", "RUSGOV")]),
+])
+def test_a_place_named_as_the_setting_is_not_the_target(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected

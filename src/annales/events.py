@@ -32,6 +32,7 @@ from .modality import (LIGHT_DEPS, REFUSAL_HEADS, SPEECH_VERBS, in_condition, is
                        ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
+from .venues import SCENE_ROOTS, off_scene, place_targets, scene_targets, venue
 from .petrarch import phrases_present
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
@@ -110,6 +111,7 @@ class EventCoder:
     def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:
         found: list[RawEvent] = []
         used: set[int] = set()  # nouns that are part of a verb pattern ("impose sanctions on")
+        asks: list = []  # appeal and demand verbs, coded or not ("demanded that X withdraw" has no target)
         nouns = self.lexicon.nouns
         verbs = self.lexicon.verbs
         doc = sent.doc
@@ -137,6 +139,8 @@ class EventCoder:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
                 if pattern is None or (not pattern.words and _names_object(tok)):
                     continue
+                if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
+                    asks.append((tok, pattern))
                 if (pattern.code == "030" and not pattern.words and not pattern.dictionary
                         and any(c.dep_ == "ccomp" for c in tok.children)
                         and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)):
@@ -158,7 +162,7 @@ class EventCoder:
                 pattern = match(tok, nouns[tok.lemma_.lower()])
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
-        found = _drop_requested(found, sent)
+        found = _drop_requested(found, asks)
         demands = self._obligations(sent, actors)
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
@@ -211,7 +215,7 @@ class EventCoder:
                 sources = [p for p in _first_actor_after(verb, actors) if p not in targets]
             if not sources and agent is None and passive and (pattern.code or "").startswith(STATE_CODES):
                 # "X was arrested in Rwanda": the state where a state's act was done did it
-                sources = [p for p in _place_targets(verb, targets, actors) if p not in targets]
+                sources = [p for p in place_targets(verb, targets, actors) if p not in targets]
         else:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []
@@ -304,13 +308,11 @@ class EventCoder:
                 return []
             negated = False
         root = (code or reverse)[:2]
+        if targets and code:
+            targets = off_scene(trig, code, targets)
         if not targets and root not in VENUE_ROOTS:
-            targets = _place_targets(trig, sources, actors)  # "struck a depot in Syria": the place's country
-            if not targets and root in FORCE_ROOTS and self.places is not None:
-                found = self.places(trig)  # a town the knowledge base does not know: the gazetteer's country
-                if found is not None:
-                    start, end, country = found
-                    targets = [ActorPhrase(head=end - 1, start=start, end=end, country=country)]
+            # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
+            targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
         mutual = pattern.reverse == pattern.code or (code or "").startswith(RECIPROCAL_CODES)
@@ -473,15 +475,20 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
             obj = _child(trig, "oprd")
         if obj is None and not pattern.dictionary:
             obj = _clause_subject(trig, small=True)
-        if obj is None:  # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor
+        # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
+        # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
+        scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
+        if obj is None:
             for t in nearby(trig):
                 if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
-                        and not ally_named(t)):
+                        and not ally_named(t) and not (scene and venue(t, actors))):
                     if actors.all_at(t):
                         obj = t
                         break
-        # the object a pattern names ("hold talks") is no target itself: not "talks in Islamabad" either
-        places = (pattern.code or "")[:2] != "01" and not (obj is not None and obj.lemma_.lower() in pattern.words)
+        # the object a pattern names ("hold talks") is no target itself: not "talks in Islamabad" either;
+        # nor is a statement's or a meeting's venue ("met the Pope in Rome")
+        places = (pattern.code or "")[:2] not in ("01", "04") and not (
+            obj is not None and obj.lemma_.lower() in pattern.words)
         found = actors.all_at(obj, places=places) if obj is not None else []
         if not found and pattern.dictionary:
             return _first_actor_after(trig, actors)
@@ -644,46 +651,21 @@ ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})
 # acts only a state does (try, convict, sanction, arrest, expel): done in a country with no agent named, by it
 STATE_CODES = ("115", "116", "16", "17")
-FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: their place's state is the target
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
-LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
-
-
-def _place_targets(trig, sources, actors: Actors) -> list[ActorPhrase]:
-    """For acts with no other target: a country, capital or region named as where it happened."""
-    holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-    for h in holders:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
-                pobj = _child(c, "pobj")
-                p = actors.at(pobj) if pobj is not None else None
-                if p is not None and p.country and _is_place(p) and p not in sources:
-                    return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
-    return []
-
-
-def _is_place(p: ActorPhrase) -> bool:
-    """A country, capital or region ("Idlib", annales.actors' sub-national places), not its people."""
-    return bool(p.parts) and all(e.kind in ("country", "seat", "region") for _, _, e in p.parts)
-
-
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
 
 
-def _drop_requested(events: list[RawEvent], sent) -> list[RawEvent]:
-    """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against": the
-    act an appeal or demand asks for is not an event itself (the appeal is)."""
-    doc = sent.doc
+def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
+    """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against",
+    "demanded that X withdraw": the act an appeal or demand verb (``asks``: its token and pattern) asks
+    for is not an event itself (the appeal is, whether or not it was coded)."""
     inside: set[int] = set()
-    for e in events:
-        if e.by_noun or e.pattern.dictionary or not (e.pattern.code or "").startswith(REQUEST_ROOTS):
-            continue
-        tok = doc[e.trigger]
+    for tok, pattern in asks:
         for c in tok.children:
             if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
                     c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 inside.update(t.i for t in c.subtree)
-            elif c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj" and not e.pattern.words:
+            elif c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj" and not pattern.words:
                 inside.update(t.i for t in c.subtree if t.i != c.i or c.dep_ == "dobj")
     if not inside:
         return events

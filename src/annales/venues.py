@@ -1,0 +1,82 @@
+"""Where an act happened versus whom it was done to: a country, capital or region named with a
+locative preposition ("struck a depot in Syria") can stand for the act's target, but not when it is
+only the act's setting: a meeting's venue ("met in Rome"), a place an act was done near ("fought near
+Raqqa"), or the sub-national scene of a fight with no named adversary ("fighting in Donetsk",
+"military operations in Idlib"). A country named stays the target even of its own people's acts
+("rebels attacked in Afghanistan": the state they fight)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .actors import PLACE_PREPS, ActorPhrase, Actors
+
+LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
+# near a place is not in it: what was done there was done to no one named
+PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beside", "along"})
+FIGHT_CODES = frozenset({"190"})  # a fight's adversary is a party to it, never the scene
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done to the state where they are
+# meetings and force: a place named with "in", "at" is where they happened, no one met or fought
+SCENE_ROOTS = FORCE_ROOTS | {"04"}
+
+
+def _child(tok, dep: str):
+    return next((c for c in tok.children if c.dep_ == dep), None) if tok is not None else None
+
+
+def is_place(p: ActorPhrase) -> bool:
+    """A country, capital or region ("Idlib", annales.actors' sub-national places), not its people."""
+    return bool(p.parts) and all(e.kind in ("country", "seat", "region") for _, _, e in p.parts)
+
+
+def venue(tok, actors: Actors) -> bool:
+    """Whether ``tok`` is the object of a place preposition that names a place ("met in Rome",
+    "clashes in Idlib"): where something happened, not an object of the act."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+        return False
+    p = actors.at(tok)
+    return p is not None and is_place(p)
+
+
+def off_scene(trig, code: str, targets: list[ActorPhrase]) -> list[ActorPhrase]:
+    """The targets of a fight (``code``) less sub-national places named as where it was fought, even by
+    a lexicon row ("a military operation in Idlib", "fought near Raqqa"): a scene, not a party."""
+    if code not in FIGHT_CODES:
+        return targets
+    doc = trig.doc
+    return [t for t in targets if t is None or not (
+        t.parts and not all(e.kind == "country" for _, _, e in t.parts) and is_place(t)
+        and doc[t.head].dep_ == "pobj" and doc[t.head].head.lower_ in PLACE_PREPS
+        and doc[t.head].head.head.i == trig.i)]  # not "struck a depot near Damascus": the depot's place
+
+
+def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[ActorPhrase]:
+    """For acts with no other target: a country, capital or region named as where it happened."""
+    holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobj = _child(c, "pobj")
+                p = actors.at(pobj) if pobj is not None else None
+                if p is not None and p.country and is_place(p) and p not in sources:
+                    return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
+    return []
+
+
+def scene_targets(trig, code: str, sources, actors: Actors, places=None) -> list[ActorPhrase]:
+    """The target a place named as where an act (``code``) happened gives (see the module doc);
+    ``places``, for force, a gazetteer lookup (trigger -> (start, end, ISO3)) of towns the actors miss."""
+    found = place_targets(trig, sources, actors, LOCATIVE_PREPS - PROXIMITY_PREPS)
+    town = False
+    if not found and code[:2] in FORCE_ROOTS and places is not None:
+        hit = places(trig)  # a town the knowledge base does not know: the gazetteer's country
+        if hit is not None and (hit[0] == 0 or trig.doc[hit[0] - 1].lower_ not in PROXIMITY_PREPS):
+            start, end, country = hit
+            found, town = [ActorPhrase(head=end - 1, start=start, end=end, country=country)], True
+    if not found:
+        return []
+    p = found[0]
+    struck = any(c.dep_ in ("dobj", "nsubjpass") for c in trig.children)  # "hit a checkpoint in Kandahar"
+    if code in FIGHT_CODES and not struck and (town or not all(e.kind == "country" for _, _, e in p.parts)):
+        return []  # "fought in Donetsk", "operations in Idlib": a sub-national scene, no adversary
+    return found
