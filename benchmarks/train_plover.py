@@ -13,8 +13,13 @@ Recipe options (defaults = the shipped model, chosen by 5-fold CV on the trainin
 LR decay (``--llrd``), label smoothing, R-Drop (``--rdrop``: two dropout passes + symmetric KL),
 class-weighted cross-entropy, an optional auxiliary task on ConfliBERT's CAMEO sentences
 (``--aux-data``: 5-class pentaclass head on the same encoder, sentences that also occur in plv_train
-dropped), and a uniform model soup (``--soup K``: K runs that differ only in data order and dropout,
-from the same head initialisation, weights averaged into one model).
+dropped), a uniform model soup (``--soup K``: K runs that differ only in data order and dropout,
+from the same head initialisation, weights averaged into one model), checkpoint averaging
+(``--avg-last K``: the weights at the ends of the last K epochs averaged) and entity substitution
+(``--augment K --aug-prob P``: K variants of each pair in which every country named in the source or
+target span is replaced throughout the sentence by another country of annales' ``countries.tsv``; each
+epoch shows a pair as one of its variants with probability P).  ``--oof PATH`` saves the CV's
+out-of-fold probabilities (to tune how ``annales classify`` combines the rule coder with the model).
 
 Protocol (the same everywhere):
 * held-out split: annales' fixed hash split of the sentences (``annales.evaluate.in_test_split``,
@@ -66,7 +71,7 @@ MAX_LEN = 128
 SRC_MARK, TGT_MARK = "@", "#"
 # options a --grid entry may override (the recipe); everything else is fixed for a run
 RECIPE = ("train_layers", "epochs", "lr", "lr_head", "llrd", "bs", "label_smoothing", "rdrop",
-          "class_weight", "aux_weight", "weight_decay", "warmup")
+          "class_weight", "aux_weight", "weight_decay", "warmup", "augment", "aug_prob", "avg_last")
 
 
 # ----------------------------------------------------------------------------- data and protocol
@@ -129,6 +134,61 @@ def load_aux(path: Path, d: pd.DataFrame) -> tuple[list[str], np.ndarray]:
             texts.append(t)
             ys.append(int(pc))
     return texts, np.array(ys, dtype=np.int64)
+
+
+COUNTRIES = Path(__file__).resolve().parent.parent / "src" / "annales" / "data" / "countries.tsv"
+
+
+def _alternation(terms) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+def country_forms(path: Path = COUNTRIES) -> dict:
+    """(names + aliases, demonyms) of every country of annales' knowledge base, and one pattern of them all"""
+    forms, owner = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("iso3\t") or not line.strip():
+            continue
+        cols = (line.split("\t") + ["", "", ""])[:4]
+        forms.append(([cols[1], *[a for a in cols[2].split("|") if a]], [d for d in cols[3].split("|") if d]))
+        for t in forms[-1][0] + forms[-1][1]:
+            owner.setdefault(t, len(forms) - 1)
+    return {"forms": forms, "owner": owner, "re": re.compile(rf"(?<![\w.-])({_alternation(owner)})(?![\w-])")}
+
+
+def substitute(text: str, kb: dict, rng) -> str | None:
+    """Entity substitution: every country named (by name, alias or demonym) inside the marked source or
+    target span is replaced, everywhere in the sentence, by another country of the knowledge base (a name
+    by its name, a demonym by the demonym of the same number), so the model keys on the relation, not on
+    the actors. None when the spans name no country."""
+    pairs = re.findall(rf"{SRC_MARK} (.*?) {SRC_MARK}|{TGT_MARK} (.*?) {TGT_MARK}", text)
+    spans = " ".join(a or b for a, b in pairs)
+    hits = list(dict.fromkeys(kb["owner"][m.group(1)] for m in kb["re"].finditer(spans)))
+    if not hits:
+        return None
+    forms = kb["forms"]
+    for k in hits:
+        new = forms[rng.choice([j for j in range(len(forms)) if j not in hits and forms[j][1]])]
+        names, dems = forms[k]
+        repl = {t: new[0][0] for t in names} | {t: new[1][min(i, len(new[1]) - 1)] for i, t in enumerate(dems)}
+
+        def sub(m, repl=repl):  # "a"/"an" agrees with the new word
+            art = m.group(1) + ("n " if repl[m.group(2)][0] in "AEIOU" else " ") if m.group(1) else ""
+            return art + repl[m.group(2)]
+        text = re.sub(rf"(?:\b([Aa])n? )?(?<![\w.-])({_alternation(repl)})(?![\w-])", sub, text)
+    return text
+
+
+def augment(texts: list[str], k: int, seed: int = 0) -> tuple[list[str], list[list[int]]]:
+    """k entity-substituted variants per text where possible -> (new texts, variant indices per text,
+    counted from len(texts))"""
+    kb, rng = country_forms(), np.random.RandomState(seed)
+    new, variants = [], []
+    for t in texts:
+        vs = {v for v in (substitute(t, kb, rng) for _ in range(k)) if v and v != t}
+        variants.append(list(range(len(texts) + len(new), len(texts) + len(new) + len(vs))))
+        new.extend(sorted(vs))
+    return new, variants
 
 
 def encode(tok, texts: list[str], pad_to: int | None = None) -> dict[str, np.ndarray]:
@@ -243,10 +303,10 @@ def build(args, n_labels: int, n_aux: int = 0):
 class Data:
     """cached frozen-bottom states + head positions (+ labels) of one set of texts, on the device"""
 
-    def __init__(self, enc, H, y, dev):
+    def __init__(self, enc, H, y, dev, variants=None):
         import torch
 
-        self.H = H
+        self.H, self.variants = H, variants or []  # variants[i]: rows that are augmented copies of row i
         self.t = {k: torch.from_numpy(v).to(dev) for k, v in enc.items() if k not in ("input_ids", "token_type_ids")}
         self.y = torch.from_numpy(np.asarray(y)).to(dev)
         self.dev = dev
@@ -300,9 +360,13 @@ def train_one(args, Top, data: Data, a, n_labels, seed: int, aux: Data | None = 
     sch = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / steps))
     aux_perm, aux_k, step = None, 0, 0
-    for _ in range(args.epochs):
+    arng, states = np.random.RandomState(seed + 7), []  # own RNG: the data order is that of no augmentation
+    for ep in range(args.epochs):
         m.train()
         perm = rng.permutation(a)
+        if data.variants and args.aug_prob > 0:
+            perm = np.array([arng.choice(data.variants[i]) if data.variants[i] and arng.rand() < args.aug_prob
+                             else i for i in perm])
         for k in range(0, len(perm), args.bs):
             if step >= steps:
                 break
@@ -330,12 +394,20 @@ def train_one(args, Top, data: Data, a, n_labels, seed: int, aux: Data | None = 
             nn.utils.clip_grad_norm_(m.parameters(), 1.0)
             opt.step()
             sch.step()
-    return m.eval()
+        if ep >= args.epochs - args.avg_last:
+            states.append({k: v.detach().clone() for k, v in m.state_dict().items()})
+    m.eval()
+    if args.avg_last > 1:  # checkpoint averaging over the ends of the last epochs; the last one kept aside
+        m.last_state = states[-1]
+        m.load_state_dict({k: sum(st[k].float() for st in states) / len(states) if v.is_floating_point() else v
+                           for k, v in states[-1].items()})
+    return m
 
 
 def soup(models):
     """uniform weight average of models of one architecture"""
     out = copy.deepcopy(models[0])
+    out.__dict__.pop("last_state", None)  # (checkpoint averaging) not the soup's
     sd = {k: sum(mm.state_dict()[k].float() for mm in models) / len(models)
           if v.is_floating_point() else v for k, v in models[0].state_dict().items()}
     out.load_state_dict(sd)
@@ -462,6 +534,9 @@ def main() -> int:
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--warmup", type=float, default=0.1, help="warm-up share of the steps")
     ap.add_argument("--soup", type=int, default=1, help="average the weights of this many runs")
+    ap.add_argument("--augment", type=int, default=0, help="entity-substituted variants per training pair")
+    ap.add_argument("--aug-prob", type=float, default=0.5, help="chance per epoch that a pair is shown as a variant")
+    ap.add_argument("--avg-last", type=int, default=1, help="average the weights at the ends of the last K epochs")
     ap.add_argument("--aux-data", type=Path, default=None,
                     help="conflibert_cameo_train_dev.jsonl for the auxiliary pentaclass task")
     ap.add_argument("--seed", type=int, default=0)
@@ -477,6 +552,7 @@ def main() -> int:
     ap.add_argument("--folds", default=None, help="(for --grid) only these CV folds, e.g. 0,3")
     ap.add_argument("--max-steps", type=int, default=0, help="(testing) stop each run's epochs early")
     ap.add_argument("--result-json", type=Path, default=None)
+    ap.add_argument("--oof", type=Path, default=None, help="save the CV out-of-fold probabilities (.npy)")
     ap.add_argument("--grid", default=None, help="JSON list (or file) of recipe overrides to select by CV")
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--work-dir", default=None)
@@ -537,7 +613,13 @@ def main() -> int:
     Top, Full, bottom_states = build(args, len(labels), 5 if use_aux else 0)
     dev = torch.device(args.device)
     t0 = time.time()
-    data = Data(enc, bottom_states(enc).to(dev), yi, dev)
+    all_enc, all_y, variants = enc, yi, None
+    if args.augment:  # variants of every pair (rows after the originals); only a run's training rows' are drawn
+        atexts, variants = augment(texts, args.augment, args.seed)
+        all_enc = encode(tok, texts + atexts, pad_to=MAX_LEN)
+        all_y = np.concatenate([yi, yi[[i for i, v in enumerate(variants) for _ in v]]])
+        print(f"entity substitution: {len(atexts)} variants of {sum(map(bool, variants))} pairs")
+    data = Data(all_enc, bottom_states(all_enc).to(dev), all_y, dev, variants)
     aux = None
     if use_aux:
         atexts, ay = load_aux(args.aux_data, d)
@@ -554,7 +636,8 @@ def main() -> int:
     fold_ids = [int(f) for f in args.folds.split(",")] if args.folds else list(range(5))
     if not args.no_cv and not loaded and not args.grid:
         k_cv = args.soup if args.cv_soup else 1
-        cv, cv_single, cv_ens = [], [], []
+        cv, cv_single, cv_ens, cv_last = [], [], [], []
+        oof = np.full((len(d), len(labels)), np.nan)
         for f in fold_ids:
             a, b = folds[f]
             t0 = time.time()
@@ -562,16 +645,30 @@ def main() -> int:
                 args.seed += 1000 * cs
                 sm, ms = train_soup(args, Top, data, a, len(labels), k_cv, aux)
                 args.seed -= 1000 * cs
-                cv.append(macro(y[b], np.array(labels)[predict(sm, data, b).argmax(1)]))
+                P = predict(sm, data, b)
+                oof[b] = P if cs == 0 else oof[b] + (P - oof[b]) / (cs + 1)
+                cv.append(macro(y[b], np.array(labels)[P.argmax(1)]))
+                if hasattr(sm, "last_state"):  # the same run without the checkpoint averaging
+                    last = copy.deepcopy(sm)
+                    last.load_state_dict(sm.last_state)
+                    cv_last.append(macro(y[b], np.array(labels)[predict(last, data, b).argmax(1)]))
                 if k_cv > 1:
                     Ps = [predict(mm, data, b) for mm in ms]
                     cv_single.append(float(np.mean([macro(y[b], np.array(labels)[P.argmax(1)]) for P in Ps])))
                     cv_ens.append(macro(y[b], np.array(labels)[np.mean(Ps, 0).argmax(1)]))
-            print(f"  fold {f}: macro-F1 {np.mean(cv[-args.cv_seeds:]):.3f} ({time.time() - t0:.0f}s)", flush=True)
+            print(f"  fold {f}: macro-F1 {np.mean(cv[-args.cv_seeds:]):.3f}"
+                  + (f" (last epoch {np.mean(cv_last[-args.cv_seeds:]):.3f})" if cv_last else "")
+                  + f" ({time.time() - t0:.0f}s)", flush=True)
         cvf = [float(np.mean(cv[i:i + args.cv_seeds])) for i in range(0, len(cv), args.cv_seeds)]
         print(f"CV (5-fold on the training split{', soup of %d' % k_cv if k_cv > 1 else ''}): "
               f"macro-F1 {np.mean(cvf):.3f} ± {np.std(cvf):.3f}")
         result["cv_macro_f1"] = cvf
+        if cv_last:
+            lastf = [float(np.mean(cv_last[i:i + args.cv_seeds])) for i in range(0, len(cv_last), args.cv_seeds)]
+            print(f"   the same runs without checkpoint averaging: {np.mean(lastf):.3f} ± {np.std(lastf):.3f}")
+            result["cv_macro_f1_last_epoch"] = lastf
+        if args.oof:
+            np.save(args.oof, oof)
         if k_cv > 1:
             print(f"   the same folds: single runs {np.mean(cv_single):.3f}, "
                   f"probability ensemble {np.mean(cv_ens):.3f}")
