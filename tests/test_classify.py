@@ -37,3 +37,15 @@ def test_rules_only(pipeline):
     assert (result["cameo"], result["plover"], result["quad_class"]) == ("190", "ASSAULT", 4)
     nothing = classify_pair(pipeline, "Russia and Ukraine.", (0, 6), (11, 18), model=False)
     assert nothing == {"cameo": None, "plover": None, "quad_class": None, "scores": {}}
+
+
+def test_the_coders_own_event_between_the_given_actors_comes_first(pipeline):
+    from annales.classify import _phrase, rule_candidates
+
+    # the given spans carry no code of their own; the coder must still code the event between them
+    text = "The rebels stormed the army barracks before dawn, and the general praised the villagers."
+    doc = pipeline.nlp(text)
+    src = _phrase(doc, text.index("The rebels"), text.index("The rebels") + 10)
+    tgt = _phrase(doc, text.index("the army"), text.index("the army") + 8)
+    weight, code = rule_candidates(pipeline, doc, src, tgt)[0]
+    assert weight >= 1.0 and code.startswith("19"), (weight, code)

@@ -90,7 +90,8 @@ def _phrase(doc, start: int, end: int) -> ActorPhrase | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return ActorPhrase(head=span.root.i, start=span.start, end=span.end, name=span.text)
+    # a given actor of no known code: "---" (the coder codes no event between actors with no country)
+    return ActorPhrase(head=span.root.i, start=span.start, end=span.end, name=span.text, country="---")
 
 
 def _distance(a, b) -> int:
