@@ -140,3 +140,12 @@ def test_evaluate_prints_three_levels(tmp_path):
     assert scores["records"] == 2
     assert scores["dyad+root"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 3, "fp": 0, "fn": 0}
     assert scores["root"]["f1"] == 1.0
+
+
+def test_evaluate_compares_plover_2016_and_2021_names_as_one(tmp_path):
+    # PLOVER gold of 2016 names DISAPPROVE; annales writes the 2021 name ACCUSE
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "France condemned Iran.", "date": "2024-03-06",
+                                "events": [{"source": "FRA", "target": "IRN", "code": "DISAPPROVE"}]}) + "\n")
+    scores = json.loads(run("evaluate", gold, "--json").stdout)
+    assert scores["dyad+root"]["tp"] == scores["dyad+code"]["tp"] == 1
