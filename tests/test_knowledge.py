@@ -105,3 +105,12 @@ def test_bad_data_file_names_file_and_line(tmp_path):
     bad.write_text("code\tpattern\tnote\n042\tvisit *\t\n042\tvisit\tx\ty\n")
     with pytest.raises(ConfigError, match=r"verbs.tsv: line 3: 4 columns"):
         Lexicon.from_files(bad, data_path("nouns.tsv"))
+
+
+def test_equally_specific_patterns_prefer_the_one_requiring_more_words():
+    # "withdrew from the talks" is a walk-out (164), not a military withdrawal "from *" (0874),
+    # whichever of the two rows comes first
+    general, talks = parse_pattern("0874", "withdraw from *", "verb"), parse_pattern("164", "withdraw from talk", "verb")
+    assert general.specificity == talks.specificity
+    for rows in ([general, talks], [talks, general]):
+        assert [p.code for p in Lexicon(rows, []).verbs["withdraw"]] == ["164", "0874"]

@@ -124,7 +124,7 @@ class Lexicon:
             for p in patterns:
                 table.setdefault(p.trigger, []).append(p)
             for plist in table.values():
-                plist.sort(key=lambda p: -p.specificity)
+                plist.sort(key=lambda p: (-p.specificity, -len(p.words)))  # ties: more words required
 
     @classmethod
     def from_files(cls, verbs_path=None, nouns_path=None) -> "Lexicon":
