@@ -424,3 +424,61 @@ def test_what_a_demand_asks_for_has_not_happened(pipeline):
 ])
 def test_a_place_named_as_the_setting_is_not_the_target(pipeline, text, expected):
     assert dyads(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # an appeal for an end to unrest asks the target to ease popular dissent
+    ("Church leaders in Chile appealed to Bolivia for an end to the riots.", "0252"),
+    ("The bishops urged the Kenyan students to end their agitation.", "0252"),
+    # being asked to help fund something is a request for economic aid
+    ("Peru asked Japan to help fund a new port.", "0231"),
+    # money given or goods handed over are aid, not the handover of persons (063)
+    ("Canada gave 30 million dollars to Haiti.", "071"),
+    ("Norway handed over medicines to Yemen.", "073"),
+    # faulting someone for something blames them
+    ("The Italian minister faulted Austria for the delays.", "112"),
+    # leaving talks with a party breaks off negotiations, not a military withdrawal
+    ("Iran withdrew from talks with the United States.", "164"),
+    ("Israeli troops withdrew from Gaza.", "0874"),
+])
+def test_the_arguments_pick_the_cameo_subcode(pipeline, text, cameo):
+    assert [e.cameo for e in code(pipeline, text)][:1] == [cameo]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act the subject undergoes: the subject is its target, whoever it comes from its source
+    ("The Kenyan government has drawn sharp criticism from Amnesty International.", [("NGOAMN", "11", "KENGOV")]),
+    ("Israeli troops came under attack from Hamas militants.", [("PSEREB", "19", "ISRMIL")]),
+    # and with no one named it comes from, the subject does not do it either
+    ("Iran faced fresh criticism over the executions.", []),
+    # a meeting or visit that sets the clause: the clause's subject took part in it
+    ("During talks with Chinese President Xi Jinping, the German chancellor raised human rights.",
+     [("CHNGOV", "04", "DEUGOV"), ("DEUGOV", "04", "CHNGOV")]),
+    # a visit while meeting someone is a visit of its own, not the same act as the meeting
+    ("The Chinese foreign minister, on a visit to Pakistan, met Prime Minister Imran Khan.",
+     [("CHNGOV", "04", "PAK"), ("PAK", "04", "CHNGOV"), ("CHNGOV", "04", "PAKGOV"), ("PAKGOV", "04", "CHNGOV")]),
+    # a preposition's object the parser made a participle clause: still the target
+    ("A Spanish lawyer filed a lawsuit against visiting Egyptian President Abdel Fattah al-Sisi.",
+     [("ESP", "11", "EGYGOV")]),
+    # a noun that names two actors is no pair of coordinated actors acting on each other
+    ("A meeting between the Chinese foreign minister and his Indian counterpart took place in Moscow.", []),
+])
+def test_roles_set_by_the_clause_around_a_nominal_event(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected
+
+
+def test_a_gerund_clause_after_a_preposition_gives_its_subject_as_the_object():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from annales.nominal import prep_object
+
+    # "an attack on [Chad calling it weak]", "a comment on [whether Chad was calling]"
+    words = ["attack", "on", "Chad", "calling", "it", "weak"]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 3, 1, 3, 3], deps=["ROOT", "prep", "nsubj", "pcomp", "dobj", "oprd"],
+              tags=["NN", "IN", "NNP", "VBG", "PRP", "JJ"], pos=["NOUN", "ADP", "PROPN", "VERB", "PRON", "ADJ"])
+    assert prep_object(doc[1]).text == "Chad"
+    words = ["comment", "on", "whether", "Chad", "was", "calling"]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 5, 5, 5, 1], deps=["ROOT", "prep", "mark", "nsubj", "aux", "pcomp"],
+              tags=["NN", "IN", "IN", "NNP", "VBD", "VBG"], pos=["NOUN", "ADP", "SCONJ", "PROPN", "AUX", "VERB"])
+    assert prep_object(doc[1]) is None

@@ -9,7 +9,8 @@ ids and provenance. Grammar handled here:
   attacked by rebels"), control ("agreed to withdraw") and coordination of verbs and of actors (one
   event per source-target pair);
 - nominal events: source from the possessor or modifier ("Russia's expulsion of", "Israeli air strikes
-  on") or from the subject of the governing verb ("Russia announced the expulsion of");
+  on") or from the subject of the governing verb ("Russia announced the expulsion of"); acts undergone
+  ("faced criticism from") and meetings that set a clause ("during talks with"): annales.nominal;
 - reported speech: in "X said Y did Z" the event is Y->Z, modality reported, and "said" is not coded;
 - demands in reported speech: "X says Y must do Z" is X demanding of Y (100), and Z is not coded;
 - appeals and demands take their sub-code from the act asked for ("urged X to release" 0253);
@@ -34,6 +35,7 @@ from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import SCENE_ROOTS, off_scene, place_targets, scene_targets, venue
 from .petrarch import phrases_present
+from .nominal import UNDERGO_VERBS, encounter_host, prep_object, undergone
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -135,7 +137,9 @@ class EventCoder:
                 pattern = match(tok, candidates, **extra)
                 if pattern is None:
                     subj = subject_of(tok)
-                    if subj is not None and len(actors.all_at(subj)) > 1:
+                    # "X and Y exchanged fire": coordinated actors, not a noun naming them ("a meeting between
+                    # X and Y took place" is no seizure "take over *" of each other)
+                    if subj is not None and subj.i in actors.by_token and len(actors.all_at(subj)) > 1:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
                 if pattern is None or (not pattern.words and _names_object(tok)):
                     continue
@@ -148,8 +152,8 @@ class EventCoder:
                     pattern = replace(pattern, code="019", reverse=None)
                 obj = _child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
-                        and (tok.lemma_ in LIGHT_VERBS or (pattern.code or "")[:2] == "01")):
-                    continue  # "announced the expulsion of": the noun carries the event
+                        and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
+                    continue  # "announced the expulsion of", "received aid from": the noun carries the event
                 events = self._verb_events(sent, tok, pattern, actors)
                 if events and pattern.words:
                     used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
@@ -160,6 +164,8 @@ class EventCoder:
                     continue
                 tok = doc[i]
                 pattern = match(tok, nouns[tok.lemma_.lower()])
+                if pattern is None and undergone(tok) is not None:  # "faced criticism": the target is the subject
+                    pattern = match(tok, nouns[tok.lemma_.lower()], reciprocal=True)
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
         found = _drop_requested(found, asks)
@@ -240,6 +246,15 @@ class EventCoder:
     def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         targets = _targets_from(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
         sources: list[ActorPhrase] = []
+        host = encounter_host(noun, pattern)
+        if host is not None and not any(c.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(c)
+                                        for c in noun.children):
+            # "During talks with X, Y raised ...", "on his visit to India, Y signed ...": Y took part in it
+            subj = subject_of(host)
+            sources = actors.all_at(subj) if subj is not None else []
+            if not sources and subj is not None and subj.lower_ in ANAPHORS:
+                sources = _antecedent(host, subj, actors)
+            return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None:  # "criticised China over its support for Russia": its = China, not the critic
             before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets]
@@ -250,6 +265,17 @@ class EventCoder:
                 p = actors.at(c)
                 if p and p not in targets:
                     sources.append(p)
+        gov = undergone(noun)
+        if gov is not None:
+            # "Iran faces criticism from the UN", "came under Russian attack": the one from whom it comes
+            # is the source, the governing verb's subject the target (and never the source)
+            giver = next((prep_object(c) for c in (*noun.children, *gov.children)
+                          if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and prep_object(c) is not None),
+                         None)
+            subj = subject_of(gov)
+            sources = actors.all_at(giver) if giver is not None else sources
+            targets = actors.all_at(subj) if subj is not None else []
+            return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if not sources and by is not None and _child(by, "pobj") is not None:
             sources = actors.all_at(_child(by, "pobj"))
@@ -513,7 +539,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         return found
     for t in nearby(trig):
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
-            pobj = _child(t, "pobj")
+            pobj = prep_object(t)
             if pobj is not None and not ally_named(pobj):
                 return actors.all_at(pobj)
     if passive_subject is not None:
@@ -698,7 +724,7 @@ def _drop_governed_nouns(events: list[RawEvent], sent) -> list[RawEvent]:
     doc = sent.doc
     keep = []
     for e in events:
-        if e.by_noun:
+        if e.by_noun and e.code[:2] != "04":  # "met X on a visit to Y": the visit is an encounter of its own
             tok = doc[e.trigger]
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
             if gov.i in verbs and (e.source.code, e.code[:2]) in verbs[gov.i]:

@@ -1,0 +1,71 @@
+"""Roles of nominal events that their clause sets, and preposition objects the parser hid:
+
+- an act the governing verb's subject undergoes ("Iran faces criticism from the UN", "came under attack
+  from rebels"): the subject is the target, whoever it comes from the source;
+- a meeting or visit that is the setting of a clause ("during talks with X, Y said", "Y, on a visit to
+  Z, met W"): the clause's subject took part in it;
+- a preposition whose object the parser made a gerund clause ("an attack on [X calling it ...]",
+  "a lawsuit against [visiting Prince X]").
+"""
+
+from __future__ import annotations
+
+from .lexicon import Pattern
+
+
+def _child(tok, dep: str):
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+# verbs whose subject undergoes the act their object names ("faced criticism", "drew condemnation from")
+UNDERGO_VERBS = frozenset("face draw receive attract suffer endure incur weather".split())
+
+
+def undergone(noun):
+    """The verb of which ``noun`` names an act its subject undergoes ("faces criticism", "came under
+    attack"), or None."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and gov.head.lemma_ == "come":
+        return gov.head
+    if noun.dep_ == "dobj" and gov.lemma_ in UNDERGO_VERBS and gov.pos_ == "VERB":
+        return gov
+    return None
+
+
+# prepositions that set a clause during or after a meeting or visit ("during talks with", "on a visit to")
+ENCOUNTER_PREPS = frozenset({"during", "at", "on", "in", "after"})
+
+
+def encounter_host(noun, pattern: Pattern):
+    """The verb of the clause a meeting or visit ``noun`` is the setting of ("during talks with X, Y
+    said", "Y, on a visit to Z, met W"), or None: its subject took part in the encounter."""
+    if (pattern.code or pattern.reverse or "")[:2] != "04" or noun.dep_ != "pobj":
+        return None
+    prep, host = noun.head, noun.head.head
+    if prep.dep_ != "prep" or prep.lower_ not in ENCOUNTER_PREPS or host.pos_ not in ("VERB", "AUX"):
+        return None
+    return host
+
+
+# participles used as adjectives before a name ("against visiting Crown Prince X", "with outgoing President Y")
+ATTRIBUTIVE_PARTICIPLES = frozenset("visiting outgoing incoming ruling governing leading".split())
+
+
+def prep_object(prep):
+    """The object of a preposition, also where the parser made it a gerund clause: "an attack on [X
+    calling it ...]" (X, the gerund's subject), "a lawsuit against [visiting Prince X]" (a participle
+    read as an adjective: its object)."""
+    pobj = _child(prep, "pobj")
+    if pobj is not None:
+        return pobj
+    clause = _child(prep, "pcomp")
+    if clause is None or clause.tag_ != "VBG" or any(
+            c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
+        return None  # "comment on whether X was considering": a clause, not the object
+    subj = _child(clause, "nsubj")
+    if subj is not None and subj.i < clause.i and subj.pos_ in ("NOUN", "PROPN"):
+        return subj
+    if clause.lower_ in ATTRIBUTIVE_PARTICIPLES and clause.i == prep.i + 1:
+        obj = _child(clause, "dobj")
+        return obj if obj is not None and obj.pos_ == "PROPN" else None
+    return None
