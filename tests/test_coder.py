@@ -482,3 +482,15 @@ def test_a_gerund_clause_after_a_preposition_gives_its_subject_as_the_object():
     doc = Doc(Vocab(), words=words, heads=[0, 0, 5, 5, 5, 1], deps=["ROOT", "prep", "mark", "nsubj", "aux", "pcomp"],
               tags=["NN", "IN", "IN", "NNP", "VBD", "VBG"], pos=["NOUN", "ADP", "SCONJ", "PROPN", "AUX", "VERB"])
     assert prep_object(doc[1]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian and Pakistani troops traded fire across the border on Friday.",
+     [("IND", "19", "PAK"), ("PAK", "19", "IND")]),
+    ("Talks between Kenyan and Somali officials resumed in Nairobi.",
+     [("KEN", "04", "SOM"), ("SOM", "04", "KEN")]),
+    ("The Brazilian president took a swipe at Argentina over tariffs.", [("BRAGOV", "11", "ARG")]),
+])
+def test_idioms_of_fighting_talking_and_criticising(pipeline, text, expected):
+    found = {(s[:3], r, t[:3]) for s, r, t in dyads(code(pipeline, text))}
+    assert {(s[:3], r, t[:3]) for s, r, t in expected} <= found, found
