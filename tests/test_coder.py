@@ -460,8 +460,10 @@ def test_the_arguments_pick_the_cameo_subcode(pipeline, text, cameo):
     # a preposition's object the parser made a participle clause: still the target
     ("A Spanish lawyer filed a lawsuit against visiting Egyptian President Abdel Fattah al-Sisi.",
      [("ESP", "11", "EGYGOV")]),
-    # a noun that names two actors is no pair of coordinated actors acting on each other
-    ("A meeting between the Chinese foreign minister and his Indian counterpart took place in Moscow.", []),
+    # a noun that names two actors is no pair of coordinated subjects seizing anything ("take place" is
+    # no "take over"): the meeting itself is each side meeting the other
+    ("A meeting between the Chinese foreign minister and his Indian counterpart took place in Moscow.",
+     [("CHNGOV", "04", "INDGOV"), ("INDGOV", "04", "CHNGOV")]),
 ])
 def test_roles_set_by_the_clause_around_a_nominal_event(pipeline, text, expected):
     assert dyads(code(pipeline, text)) == expected
