@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .lexicon import Lexicon, Pattern, match, nearby
+from .lexicon import Lexicon, Pattern, child, match, nearby
 from .modality import (LIGHT_DEPS, REFUSAL_HEADS, SPEECH_VERBS, in_condition, is_negated, modality_of, tense_of,
                        ultimatum, unilateral)
 from .parse import tokens
@@ -150,7 +150,7 @@ class EventCoder:
                         and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)):
                     # "X and Y agreed (that) there was an urgent need for": a shared view (019), no pledge
                     pattern = replace(pattern, code="019", reverse=None)
-                obj = _child(tok, "dobj")
+                obj = child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
                         and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
                     continue  # "announced the expulsion of", "received aid from": the noun carries the event
@@ -187,7 +187,7 @@ class EventCoder:
             clause = tok.head
             if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
                 continue
-            speaker, subject = subject_of(clause.head), _child(clause, "nsubj")
+            speaker, subject = subject_of(clause.head), child(clause, "nsubj")
             if speaker is None or subject is None:
                 continue
             sources, targets = actors.all_at(speaker), actors.all_at(subject)
@@ -206,12 +206,12 @@ class EventCoder:
     def _verb_events(self, sent, verb, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_verb(verb)):
-            agent = _child(verb, "agent")
-            sources = actors.all_at(_child(agent, "pobj")) if agent is not None and _child(agent, "pobj") is not None else []
-            subj = _child(verb, "nsubjpass")
+            agent = child(verb, "agent")
+            sources = actors.all_at(child(agent, "pobj")) if agent is not None and child(agent, "pobj") is not None else []
+            subj = child(verb, "nsubjpass")
             if subj is None and passive and pattern.dictionary:
                 # "X was heavily and unjustly criticized": the parser's nsubj, of the verb or of its auxiliary
-                subj = _child(verb, "nsubj") or _child(_child(verb, "auxpass"), "nsubj")
+                subj = child(verb, "nsubj") or child(child(verb, "auxpass"), "nsubj")
             if subj is None and verb.dep_ in ("acl", "relcl"):
                 subj = verb.head
             targets = _targets_from(pattern, verb, actors, passive_subject=subj)
@@ -277,8 +277,8 @@ class EventCoder:
             targets = actors.all_at(subj) if subj is not None else []
             return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if not sources and by is not None and _child(by, "pobj") is not None:
-            sources = actors.all_at(_child(by, "pobj"))
+        if not sources and by is not None and child(by, "pobj") is not None:
+            sources = actors.all_at(child(by, "pobj"))
         if not sources and pattern.target == "between" and len(targets) > 1 and not _light_subject(noun, actors):
             sources = list(targets)  # "fighting between Azerbaijanis and Armenians": each on the other
         elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
@@ -380,7 +380,7 @@ def refusal_code(code: str) -> str:
 
 def _names_object(verb) -> bool:
     """"called the envoy a liar", "called it unacceptable": a naming verb with an object complement."""
-    obj = _child(verb, "dobj") or _child(verb, "oprd")
+    obj = child(verb, "dobj") or child(verb, "oprd")
     if verb.lemma_ not in NAMING_VERBS or obj is None:
         return False
     return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
@@ -454,12 +454,6 @@ def _headline_verb(verb) -> bool:
             and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
 
 
-def _child(tok, dep: str):
-    if tok is None:
-        return None
-    return next((c for c in tok.children if c.dep_ == dep), None)
-
-
 WH_PLACES = frozenset({"where", "when", "why", "whereby"})
 
 
@@ -498,7 +492,7 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
             return actors.all_at(passive_subject)
         obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
         if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
-            obj = _child(trig, "oprd")
+            obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
             obj = _clause_subject(trig, small=True)
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
@@ -528,8 +522,8 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
                                           for c in obj.children)
             for c in [*trig.children, *(obj.children if own else ())]:
                 if (c.dep_ == "prep" and (c.lower_ in AIM_PREPS or own and c.lower_ == "to")
-                        and _child(c, "pobj") is not None):
-                    aimed = actors.all_at(_child(c, "pobj"))
+                        and child(c, "pobj") is not None):
+                    aimed = actors.all_at(child(c, "pobj"))
                     if aimed:
                         return aimed
             if own or root == "15" and found and all(p.sector in ("MIL", "COP") for p in found):
@@ -545,9 +539,9 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
     if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
-    obj = _child(trig, "dobj") or (_clause_subject(trig) if not pattern.dictionary else None)
+    obj = child(trig, "dobj") or (_clause_subject(trig) if not pattern.dictionary else None)
     if obj is not None and any(c.lower_ == pattern.target
-                               and (c.dep_ == "prt" or c.dep_ == "prep" and _child(c, "pobj") is None)
+                               and (c.dep_ == "prt" or c.dep_ == "prep" and child(c, "pobj") is None)
                                for c in trig.children):  # or a preposition the parser left without its object
         return actors.all_at(obj)
     return []
@@ -575,8 +569,8 @@ def ally_named(tok) -> bool:
 def _aim(trig, actors: Actors) -> list[ActorPhrase]:
     """The first actor after an aim preposition near the trigger ("for an assault against X", "into X")."""
     for t in nearby(trig):
-        if t.dep_ == "prep" and t.lower_ in AIM_PREPS | {"to"} and _child(t, "pobj") is not None:
-            found = actors.all_at(_child(t, "pobj"))
+        if t.dep_ == "prep" and t.lower_ in AIM_PREPS | {"to"} and child(t, "pobj") is not None:
+            found = actors.all_at(child(t, "pobj"))
             if found:
                 return found
     return []
@@ -587,7 +581,7 @@ def _clause_subject(verb, small: bool = False):
     clause, headed by no verb), and unless ``small`` "called on [X to resign]"."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN")):
-            subj = _child(c, "nsubj")
+            subj = child(c, "nsubj")
             if subj is not None:
                 return subj
     return None
@@ -598,8 +592,8 @@ def _author(obj, actors: Actors) -> list[ActorPhrase]:
     participle modifying an object that is no actor is what the act is aimed at."""
     for c in obj.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
-            agent = _child(c, "agent")
-            pobj = _child(agent, "pobj") if agent is not None else None
+            agent = child(c, "agent")
+            pobj = child(agent, "pobj") if agent is not None else None
             if pobj is not None:
                 return actors.all_at(pobj)
     return []
@@ -634,7 +628,7 @@ def _source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) ->
         return []
     for t in nearby(verb):
         if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
-            pobj = _child(t, "pobj")
+            pobj = child(t, "pobj")
             if pobj is not None:
                 return [p for p in actors.all_at(pobj) if p not in targets]
     return []
@@ -659,7 +653,7 @@ def _first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
 def _purpose(clause) -> bool:
     """"signed an accord to supply X": an infinitive with no subject of its own, part of the verb phrase."""
     return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            and _child(clause, "nsubj") is None)
+            and child(clause, "nsubj") is None)
 
 
 def doc_token(t, p: ActorPhrase):

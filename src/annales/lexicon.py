@@ -177,6 +177,13 @@ def nearby(tok, depth: int = 3):
         level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS and not _temporal(g)]
 
 
+def child(tok, dep: str):
+    """``tok``'s first dependent with relation ``dep``, or None (also when ``tok`` is None)."""
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
 def nearby_lemmas(tok) -> set[str]:
     out = set()
     for t in nearby(tok):

@@ -10,11 +10,7 @@
 
 from __future__ import annotations
 
-from .lexicon import Pattern
-
-
-def _child(tok, dep: str):
-    return next((c for c in tok.children if c.dep_ == dep), None)
+from .lexicon import Pattern, child
 
 
 # verbs whose subject undergoes the act their object names ("faced criticism", "drew condemnation from")
@@ -55,17 +51,17 @@ def prep_object(prep):
     """The object of a preposition, also where the parser made it a gerund clause: "an attack on [X
     calling it ...]" (X, the gerund's subject), "a lawsuit against [visiting Prince X]" (a participle
     read as an adjective: its object)."""
-    pobj = _child(prep, "pobj")
+    pobj = child(prep, "pobj")
     if pobj is not None:
         return pobj
-    clause = _child(prep, "pcomp")
+    clause = child(prep, "pcomp")
     if clause is None or clause.tag_ != "VBG" or any(
             c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
         return None  # "comment on whether X was considering": a clause, not the object
-    subj = _child(clause, "nsubj")
+    subj = child(clause, "nsubj")
     if subj is not None and subj.i < clause.i and subj.pos_ in ("NOUN", "PROPN"):
         return subj
     if clause.lower_ in ATTRIBUTIVE_PARTICIPLES and clause.i == prep.i + 1:
-        obj = _child(clause, "dobj")
+        obj = child(clause, "dobj")
         return obj if obj is not None and obj.pos_ == "PROPN" else None
     return None

@@ -4,14 +4,10 @@
 from __future__ import annotations
 
 from . import ontology
-from .lexicon import Lexicon, Pattern, match
+from .lexicon import Lexicon, Pattern, child, match
 
 # the clauses that hold what is asked for: "urged X to release", "demanded that X release"
 REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
-
-
-def _child(tok, dep: str):
-    return next((c for c in tok.children if c.dep_ == dep), None) if tok is not None else None
 
 
 def requested_code(code: str, trig, lexicon: Lexicon, act: str | None = None) -> str:
@@ -38,12 +34,12 @@ def _requested_act(trig, lexicon: Lexicon) -> str | None:
     for c in trig.children:
         if c.dep_ in clauses and c.i > trig.i and c.pos_ in ("VERB", "AUX"):
             # "to bring an end to the embargo", "to hold talks": a verb unknown to the lexicon asks for its object
-            found = asked(c, lexicon.verbs) or (asked(_child(c, "dobj"), lexicon.nouns)
+            found = asked(c, lexicon.verbs) or (asked(child(c, "dobj"), lexicon.nouns)
                                                 if c.lemma_ not in lexicon.verbs else None)
         elif (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj":
-            noun = _child(c, "pobj") if c.dep_ == "prep" else c
-            of = _child(noun, "prep") if noun is not None else None
-            found = asked(noun, lexicon.nouns) or (asked(_child(of, "pobj"), lexicon.nouns)
+            noun = child(c, "pobj") if c.dep_ == "prep" else c
+            of = child(noun, "prep") if noun is not None else None
+            found = asked(noun, lexicon.nouns) or (asked(child(of, "pobj"), lexicon.nouns)
                                                    if of is not None and of.lower_ == "of" else None)
         else:
             continue

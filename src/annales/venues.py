@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actors import PLACE_PREPS, ActorPhrase, Actors
+from .lexicon import child
 
 LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
 # near a place is not in it: what was done there was done to no one named
@@ -18,10 +19,6 @@ FIGHT_CODES = frozenset({"190"})  # a fight's adversary is a party to it, never 
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done to the state where they are
 # meetings and force: a place named with "in", "at" is where they happened, no one met or fought
 SCENE_ROOTS = FORCE_ROOTS | {"04"}
-
-
-def _child(tok, dep: str):
-    return next((c for c in tok.children if c.dep_ == dep), None) if tok is not None else None
 
 
 def is_place(p: ActorPhrase) -> bool:
@@ -56,7 +53,7 @@ def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[A
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                pobj = _child(c, "pobj")
+                pobj = child(c, "pobj")
                 p = actors.at(pobj) if pobj is not None else None
                 if p is not None and p.country and is_place(p) and p not in sources:
                     return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
