@@ -48,10 +48,15 @@ class ActorPhrase:
     prefix: str | None = None  # a dictionary agent's code written before the country ("NGO~": NGOARN)
     refers: "ActorPhrase | None" = None  # a pronoun's antecedent ("Obama said he would ...": Obama)
 
+    def names_only(self, kinds) -> bool:
+        """Whether every knowledge-base match of the phrase is of one of these entry ``kinds`` ("country",
+        "seat", "region", ...): "Virginia" names only a region, "the Syrian army" does not."""
+        return bool(self.parts) and all(e.kind in kinds for _, _, e in self.parts)
+
     @property
     def is_place(self) -> bool:
         """Only country names and capitals: it can stand for where something happened."""
-        return bool(self.parts) and all(e.kind in ("country", "seat") for _, _, e in self.parts)
+        return self.names_only(("country", "seat"))
 
     @property
     def code(self) -> str:

@@ -399,13 +399,9 @@ def _light_subject(noun, actors: Actors) -> list[ActorPhrase]:
 def _two_named(a: ActorPhrase, b: ActorPhrase) -> bool:
     """Two actors of one known code that are named differently ("the Afghan government" and "the
     Taliban"), neither a mere place ("Virginia" and "American" are one state)."""
-    return bool(a.name and b.name and a.name != b.name and (a.country or a.org) and not _is_land(a)
-                and not _is_land(b))
-
-
-def _is_land(p: ActorPhrase) -> bool:
-    """A phrase naming only a country or region ("Virginia", "American"), not a seat of power."""
-    return bool(p.parts) and all(e.kind in ("country", "region") for _, _, e in p.parts)
+    land = ("country", "region")  # not a seat of power
+    return bool(a.name and b.name and a.name != b.name and (a.country or a.org) and not a.names_only(land)
+                and not b.names_only(land))
 
 
 def _named_antecedents(phrases: list[ActorPhrase], sent) -> list[ActorPhrase]:

@@ -23,7 +23,7 @@ SCENE_ROOTS = FORCE_ROOTS | {"04"}
 
 def is_place(p: ActorPhrase) -> bool:
     """A country, capital or region ("Idlib", annales.actors' sub-national places), not its people."""
-    return bool(p.parts) and all(e.kind in ("country", "seat", "region") for _, _, e in p.parts)
+    return p.names_only(("country", "seat", "region"))
 
 
 def venue(tok, actors: Actors) -> bool:
@@ -42,7 +42,7 @@ def off_scene(trig, code: str, targets: list[ActorPhrase]) -> list[ActorPhrase]:
         return targets
     doc = trig.doc
     return [t for t in targets if t is None or not (
-        t.parts and not all(e.kind == "country" for _, _, e in t.parts) and is_place(t)
+        not t.names_only(("country",)) and is_place(t)
         and doc[t.head].dep_ == "pobj" and doc[t.head].head.lower_ in PLACE_PREPS
         and doc[t.head].head.head.i == trig.i)]  # not "struck a depot near Damascus": the depot's place
 
@@ -74,6 +74,6 @@ def scene_targets(trig, code: str, sources, actors: Actors, places=None) -> list
         return []
     p = found[0]
     struck = any(c.dep_ in ("dobj", "nsubjpass") for c in trig.children)  # "hit a checkpoint in Kandahar"
-    if code in FIGHT_CODES and not struck and (town or not all(e.kind == "country" for _, _, e in p.parts)):
+    if code in FIGHT_CODES and not struck and (town or not p.names_only(("country",))):
         return []  # "fought in Donetsk", "operations in Idlib": a sub-national scene, no adversary
     return found
