@@ -67,7 +67,8 @@ def build_store(path: str) -> None:
                 event_id=rid, article_id=aid, sentence_index=0, sentence=sent, source=_actor(sent, stext, scode),
                 target=_actor(sent, *tgt) if tgt else None, cameo=cameo, cameo_root=cameo[:2], plover=plover,
                 plover_mode=None, quad_class=quad, goldstein=gold, date=day, date_precision="day" if day else None,
-                date_inferred=False, trigger=Trigger(trig, t0, t0 + len(trig), trig), location=loc, confidence=0.8))
+                date_inferred=False, trigger=Trigger(trig, t0, t0 + len(trig), trig), location=loc, confidence=0.8,
+                method="learned" if rid == "r6" else "rules"))
         text = " ".join(e.sentence for e in events)
         items.append((Article(id=aid, text=text, title=title, url=url, published=published, source=outlet),
                       events, []))
@@ -140,6 +141,8 @@ def test_events_records_level(client):
     ({"q": "ca_p"}, []),  # "_" is not a wildcard either
     ({"q": "camp_list"}, ["r6"]),
     ({"min_mentions": 2}, ["r1"]),
+    ({"method": "learned"}, ["r6"]),
+    ({"method": "rules", "quad": 4}, ["r1", "r5", "r7"]),
     ({"start": "2024-04-01"}, ["r4", "r5", "r6"]),
     ({"start": "2024-03", "end": "2024-03"}, ["r1", "r3"]),
     ({"end": "2024-03-09"}, ["r1"]),

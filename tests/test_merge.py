@@ -62,6 +62,14 @@ def test_strikes_on_different_named_days_stay_two_events():
     assert all(e.num_mentions == 1 for e in result.events)
 
 
+def test_a_merged_event_is_learned_only_when_every_report_is():
+    learned = [dict(row("r1", "a1"), method="learned"), dict(row("r2", "a2"), method="learned")]
+    assert merge_records(learned, STORY, ARTICLES).events[0].method == "learned"
+    mixed = [learned[0], dict(row("r2", "a2"), method="rules")]
+    assert merge_records(mixed, STORY, ARTICLES).events[0].method == "rules"
+    assert merge_records([row("r1", "a1")], STORY, ARTICLES).events[0].method == "rules"  # no method: rules
+
+
 @pytest.mark.parametrize("other, why", [
     (dict(source="SYRREB"), "another source"),
     (dict(target="LBN"), "another target"),

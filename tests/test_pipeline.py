@@ -45,7 +45,23 @@ def test_schema_2_store_is_upgraded_in_place(tmp_path):
         names = [r[0] for r in s.con.execute("SELECT column_name FROM information_schema.columns "
                                              "WHERE table_name = 'events'").fetchall()]
         assert "method" in names
-        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == \
+            [(str(store_mod.SCHEMA_VERSION),)]
+
+
+def test_schema_3_store_gets_the_merged_method_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.MERGED_COLUMN_SPEC if c != "method")
+    con.execute(f"CREATE TABLE merged_events ({cols})")
+    con.execute("INSERT INTO merged_events (event_id, cameo, cameo_root, quad_class, goldstein, num_mentions) "
+                "VALUES ('e1', '042', '04', 1, 1.9, 1)")
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    con.close()
+    with Store(str(path)) as s:
+        assert s.con.execute("SELECT event_id, method FROM merged_events").fetchall() == [("e1", "rules")]
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("4",)]
 
 
 DICT = {

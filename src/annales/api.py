@@ -141,6 +141,9 @@ def filters(
     q: Annotated[Opt, Query(max_length=200, description="Text in a sentence (case-insensitive; % and _ are "
                                                         "taken literally)")] = None,
     min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000, description="At least this many reports")] = None,
+    method: Annotated[Literal["rules", "learned"] | None, Query(
+        description="rules: coded by the lexicon's patterns (a merged event: by at least one report); "
+                    "learned: only by the learned classifier")] = None,
     level: Annotated[Literal["merged", "records"], Query(
         description="merged: one row per real-world event; records: one per coded sentence report")] = "merged",
 ) -> query.Filters:
@@ -160,7 +163,7 @@ def filters(
     return query.Filters(start=lo, end=hi, actor=_actor("actor", actor), source=_actor("source", source),
                          target=_actor("target", target), dyad=pair, root=root or None, code=code or None,
                          plover=kind, quad=quad, place=_text("place", place), q=_text("q", q),
-                         min_mentions=min_mentions, level=level)
+                         min_mentions=min_mentions, method=method, level=level)
 
 
 Filter = Annotated[query.Filters, Depends(filters)]

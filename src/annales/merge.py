@@ -194,7 +194,8 @@ def _merged(ev: _Open, story: str | None, articles: Mapping[str, Mapping]) -> Me
         last_published=published[-1] if published else None,
         article_id=f["article_id"], source_url=first_info.get("url"), sentence=f["sentence"],
         confidence=max(float(r.get("confidence") or 0) for r in rows),
-        mention_ids=[r["event_id"] for r in rows])
+        mention_ids=[r["event_id"] for r in rows],
+        method="rules" if any((r.get("method") or "rules") == "rules" for r in rows) else "learned")
 
 
 def _actor_fields(rows: list, prefix: str) -> dict:

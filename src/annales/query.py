@@ -53,6 +53,7 @@ class Filters:
     place: str | None = None
     q: str | None = None
     min_mentions: int | None = None
+    method: str | None = None  # "rules" or "learned"
     level: str = "merged"
     text_index: str | None = None  # a TextIndex's table (set by the API, never from a request)
 
@@ -143,6 +144,9 @@ def where(f: Filters, cur) -> tuple[str, list]:
         else:
             c.append("sentence ILIKE ? ESCAPE '\\'")
             p.append(like_pattern(f.q))
+    if f.method:
+        c.append("method = ?")
+        p.append(f.method)
     if f.min_mentions is not None:
         if f.level == "merged":
             c.append("num_mentions >= ?")

@@ -185,6 +185,7 @@ class MergedEvent:
     sentence: str  # the first mention's sentence
     confidence: float
     mention_ids: list[str] = field(default_factory=list)
+    method: str = "rules"  # "rules" if any of its reports was coded by the lexicon's patterns, else "learned"
 
     def to_dict(self) -> dict:
         return asdict(self)

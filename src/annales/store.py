@@ -43,8 +43,9 @@ import pyarrow as pa
 from .errors import AnnalesError, ConfigError, StoreError
 from .records import Actor, Article, Event, Mention, MergedEvent, Trigger
 
-SCHEMA_VERSION = 3
-_UPGRADABLE = {"1", "2"}  # older versions upgraded in place: 2 added tables, 3 the events' method column
+SCHEMA_VERSION = 4
+_UPGRADABLE = {"1", "2", "3"}  # upgraded in place: 2 added tables, 3 the events' method column,
+# 4 the merged events' method column
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 _ACTOR_TYPES = {"start": ("INTEGER", pa.int32()), "end": ("INTEGER", pa.int32())}
@@ -135,6 +136,7 @@ MERGED_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("sentence", "VARCHAR", pa.string()),
     ("confidence", "DOUBLE", pa.float64()),
     ("mention_ids", "VARCHAR[]", pa.list_(pa.string())),
+    ("method", "VARCHAR", pa.string()),  # schema 4
 ]
 MERGED_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in MERGED_COLUMN_SPEC)
 LINK_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
@@ -424,7 +426,8 @@ class BaseStore:
         for table, spec in _SPECS.items():
             cols = ", ".join(f"{_q(c)} {self._column_type(t)}" for c, t, _ in spec)
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
-        con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS method VARCHAR DEFAULT 'rules'")  # from schema 2
+        for table in ("events", "merged_events"):  # from schema 2 and 3
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS method VARCHAR DEFAULT 'rules'")
         con.execute(_MENTIONS_VIEW)
         con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
                     "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
