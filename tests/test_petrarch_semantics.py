@@ -261,6 +261,8 @@ def test_pattern_groups_are_phrases(coder):
     assert code(coder, "Valdoria signed a new trade pact with Kestralia.") == [("VLD", "KST", "081")]
     assert code(coder, "Valdoria signed a new bilateral trade pact with Kestralia.") == [("VLD", "KST", "081")]
     assert code(coder, "Valdoria signed a new pact on trade with Kestralia.") == [("VLD", "KST", "057")]
+    # coordinated modifiers: a new trade pact that is also a binding one
+    assert code(coder, "Valdoria signed a new and binding trade pact with Kestralia.") == [("VLD", "KST", "081")]
 
 
 def test_target_in_a_purpose_infinitive(coder):

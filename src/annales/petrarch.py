@@ -9,46 +9,33 @@ Nothing from those dictionaries ships with annales; users point the CLI at their
 - agents: ``TERM {PLURALS} [~SEC]``; ``{}`` means no plural, no braces a regular one; ``~SEC`` is a
   sector suffix, ``PRE~`` a prefix written before the country (``NGO~``: "MSF Arnor" is NGOARN);
   ``!X! = A, B`` defines substitutions.
-- verbs: ``--- NAME [CODE] ---`` blocks of verbs sharing ``- ... * ... [CODE]`` patterns and
-  ``&SYNSET`` word sets; a pattern's ``(PREP WORDS)`` and ``{WORDS}`` groups are phrases (its
-  ``Pattern.text`` keeps it as written, synsets expanded; see :func:`phrases_present`).
+- verbs (:mod:`annales.petrarch_verbs`): ``--- NAME [CODE] ---`` blocks of verbs sharing
+  ``- ... * ... [CODE]`` patterns and ``&SYNSET`` word sets; a pattern's ``(PREP WORDS)`` and
+  ``{WORDS}`` groups, and its words joined by ``_``, are phrases (its ``Pattern.text`` keeps them,
+  synsets expanded; see :func:`phrases_present`).
 
-Everywhere ``_`` joins words, ``#`` starts a comment and lines starting with ``<`` are skipped.
+Everywhere ``_`` joins words, ``#`` starts a comment, and lines starting with ``<`` and XML comments
+are skipped (:mod:`annales.petrarch_read`).
 User entries are put before built-in ones, so they win where both know a term.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from .errors import ConfigError
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase
-from .lexicon import PREPOSITIONS, Discards, Lexicon, Pattern, default_lexicon, parse_pattern
+from .lexicon import Discards, Lexicon, Pattern, default_lexicon
+from .petrarch_read import LoadStats, _lines, _lines_keep_hash, _words
+from .petrarch_verbs import load_verbs, phrases, phrases_present  # noqa: F401 (phrases*: re-exported)
 
 _CODE_BLOCK = re.compile(r"\[\s*([^\]\s]*)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+))?\s*\]")
-_NULL_CODES = frozenset({"", "---", "+++", "###"})  # verb codes that code nothing
 # actor codes that code nothing: PETRARCH-2 keeps "+++" and "###" as actors' codes ("NASGUL [+++]")
 _NULL_ACTOR_CODES = frozenset({"", "---"})
 _SIMPLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
-@dataclass
-class LoadStats:
-    """What one load did: entries and terms added, lines or patterns skipped by reason."""
-
-    entries: int = 0
-    terms: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def skip(self, reason: str, n: int = 1) -> None:
-        self.skipped[reason] = self.skipped.get(reason, 0) + n
-
-
-# -- shared helpers ------------------------------------------------------------------------------
 def parse_date(s: str) -> date:
     """``YYYYMMDD``, or ``YYMMDD`` with YY 00-30 read as 20YY and 31-99 as 19YY (KEDS/TABARI rule)."""
     if len(s) == 8:
@@ -74,24 +61,6 @@ def parse_codes(text: str) -> list[tuple[date | None, date | None, str]]:
         else:
             out.append((None, None, code))
     return out
-
-
-def _lines(path):
-    """(line number, text without comment) of the non-blank, non-``<`` lines of a dictionary."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for n, raw in enumerate(fh, 1):
-                if raw.lstrip().startswith("<"):
-                    continue
-                line = raw.split("#", 1)[0].rstrip()
-                if line.strip():
-                    yield n, line
-    except OSError as exc:
-        raise ConfigError("E013", path=str(path), line=0, reason=exc.strerror or str(exc)) from None
-
-
-def _words(name: str) -> list[str]:
-    return name.replace("_", " ").split()
 
 
 def display_name(name: str) -> str:
@@ -252,252 +221,6 @@ def load_agents(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     return stats.entries
 
 
-# -- verbs ---------------------------------------------------------------------------------------
-def _synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
-    sets: dict[str, list[str]] = {}
-    current = None
-    for _, line in lines:
-        s = line.strip()
-        if s.startswith("&"):
-            current = sets.setdefault(s.split()[0].rstrip("_").upper(), [])
-        elif s.startswith("+") and current is not None:
-            current.append(" ".join(_words(s[1:])).lower())
-        else:
-            current = None
-    return sets
-
-
-def _expand(words: list[str], sets: dict[str, list[str]], depth: int = 0) -> list[list[str]] | None:
-    """All word lists a pattern's words stand for, synsets expanded (None: unknown synset)."""
-    options = []
-    for w in words:
-        if w.startswith("&"):
-            members = sets.get(w.rstrip("_").upper())
-            if members is None or depth > 3:
-                return None
-            alts = []
-            for m in members:
-                sub = _expand(m.split(), sets, depth + 1)
-                if sub is None:
-                    return None
-                alts.extend(" ".join(x) for x in sub)
-            options.append(alts)
-        else:
-            options.append([w.lower()])
-    return [" ".join(c).split() for c in itertools.product(*options)]
-
-
-
-
-def _verb_words(text: str):
-    """``+CORDON_OFF`` / ``TAP`` -> (verb, words after it); None when words come before the verb."""
-    words = _words(text.replace("+", " +").strip())
-    if not words:
-        return None
-    plus = [i for i, w in enumerate(words) if w.startswith("+")]
-    vi = plus[0] if plus else 0
-    if vi > 0:
-        return None
-    return words[vi].lstrip("+").lower(), [w.lower() for w in words[vi + 1:]]
-
-
-def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int):
-    """A pattern's ``PRE * POST`` as [(words before the verb, words after it, target preposition,
-    other Pattern fields)], synsets expanded; None (and counted) when it cannot be used.
-
-    ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
-    preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
-    that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
-    coordinated subjects act on each other; ``^`` skips a word (ignored)."""
-    pre, _, post = body.replace("_", " ").partition("*")
-    parts: dict = {}
-    target_prep = None
-    bare = [m.group(1).lower() for m in re.finditer(r"\(\s*([A-Za-z]+)\s*\)", post)]
-    tokens = [t for t in re.sub(r"([(){}%$^+])", r" \1 ", post).split() if t not in "(){}"]
-    words: list[str] = []
-    for i, t in enumerate(tokens):
-        prev = next((w for w in reversed(tokens[:i]) if w != "^"), "")
-        if t == "+":
-            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
-                target_prep = words.pop()
-        elif t == "$":
-            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
-                parts["source"] = words[-1]  # the preposition stays a required word
-            else:
-                parts["source"] = "after"
-        elif t == "%":
-            parts["target"] = "compound"
-        elif t != "^":
-            words.append(t.lower())
-    if target_prep is None and "+" not in tokens and bare and words and words[-1] == bare[-1] \
-            and bare[-1] in PREPOSITIONS:
-        target_prep = words.pop()  # "- * {X Y} (FROM)": the target is the object of "from"
-    before = []
-    for t in re.sub(r"([(){}%$^+])", r" \1 ", pre).split():
-        if t == "+":
-            parts["target"] = "subject"
-        elif t == "%":
-            parts["target"] = "compound"
-        elif t not in "(){}$^":
-            before.append(t.lower())
-    if parts.get("source") and "target" not in parts and target_prep is None:
-        parts["target"] = "subject"  # "- * MONEY $": the subject receives
-    if parts.get("target") in ("subject", "compound") and target_prep is not None:
-        parts.pop("target")
-    expanded = _expand(before + ["*"] + words, sets)
-    if expanded is None:
-        stats.skip("unknown synset")
-        return None
-    # the pattern as written, synsets expanded the same way (same order): its groups' words are phrases
-    shown = _expand(re.sub(r"([(){}%$^+*])", r" \1 ", body.replace("_", " ")).split(), sets) or []
-    if len(shown) != len(expanded):
-        shown = []
-    if len(expanded) > max_expansions:
-        stats.skip("too many synset expansions")
-        expanded = expanded[:max_expansions]
-    out = []
-    for k, ws in enumerate(expanded):
-        star = ws.index("*")
-        text = " ".join(shown[k]) if shown else ""
-        out.append((tuple(ws[:star]), ws[star + 1:], target_prep, dict(parts, text=text)))
-    return out
-
-
-def phrases(text: str) -> list[tuple[str, bool, tuple[str, ...]]]:
-    """The phrases of a pattern as written (``- * {NEW ECONOMIC RELATIONS} (FROM $)``): the runs of two or
-    more words inside ``{}`` or ``()``, each with its bracket and whether it comes after the verb."""
-    out, run, brackets, after = [], [], [], False
-
-    def close():
-        if len(run) > 1 and brackets:
-            out.append((brackets[-1], after, tuple(run)))
-        run.clear()
-
-    for t in text.split():
-        if t in "{(":
-            close()
-            brackets.append(t)
-        elif t in "})":
-            close()
-            brackets = brackets[:-1]
-        elif t in ("*", "^", "+", "$", "%"):
-            close()
-            after = after or t == "*"
-        elif brackets:
-            run.append(t.lower())
-    close()
-    return out
-
-
-_SKIPPED = frozenset({"DT", "PDT", "PRP$", "POS"})  # "over the efforts", "on its resolution"
-GAPS = {"(": 0, "{": 1}
-
-
-def _found(words: tuple[str, ...], toks, gaps: int) -> bool:
-    """Whether ``words`` occur in order in ``toks``, starting at one, with determiners and at most ``gaps``
-    other words between them."""
-    for j, t in enumerate(toks):
-        if words[0] not in (t.lower_, t.lemma_.lower()):
-            continue
-        k, left = 1, gaps
-        for u in toks[j + 1:]:
-            if k == len(words):
-                break
-            if words[k] in (u.lower_, u.lemma_.lower()):
-                k += 1
-            elif u.tag_ not in _SKIPPED:
-                left -= 1
-                if left < 0:
-                    break
-        if k == len(words):
-            return True
-    return False
-
-
-def phrases_present(pattern: Pattern, verb) -> bool:
-    """PETRARCH reads a group of a verb pattern as a phrase: ``(PREP WORDS)`` with the words right after
-    the preposition ("act on a resolution", not "bargain for foreign asylum"), ``{WORDS}`` in order with
-    at most one other word among them ("new global economic relations"); determiners aside. A group
-    after ``*`` is looked for after the verb, one before it before the verb."""
-    groups = phrases(pattern.text) if pattern.dictionary else []
-    sent = verb.sent
-    for bracket, after, words in groups:
-        toks = list(sent[verb.i - sent.start + 1:]) if after else list(sent[:verb.i - sent.start])
-        if not _found(words, toks, GAPS[bracket]):
-            return False
-    return True
-
-
-def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
-    """Best effort: a PETRARCH verb dictionary as annales verb patterns. Every verb gets its block's
-    (or its own) code; ``- * WORDS [CODE]`` patterns become ``verb words`` (a bare ``(PREP)`` at the
-    end: ``verb ... prep *``), synsets expanded. Skipped and counted: words before the verb, ``% $ ^ +``
-    markers, codes the ontology does not know, ``[---]``."""
-    stats = stats if stats is not None else LoadStats()
-    lines = list(_lines(path))
-    sets = _synsets(lines)
-    out: dict[tuple, Pattern] = {}
-    verbs: list[tuple[str, list[str]]] = []  # (trigger, words after it) of the current block
-    block_code = None
-
-    def add(code: str, trigger: str, words: list[str], target_prep: str | None = None, **parts):
-        forward, _, reverse = code.partition(":")
-        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES) or not (forward + reverse).isdigit():
-            stats.skip("null or unknown code")
-            return
-        code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
-        text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))
-        try:
-            p = parse_pattern(code, text, "verb")
-        except ValueError:
-            stats.skip("unparsed pattern")
-            return
-        p = replace(p, dictionary=True, **parts)
-        key = (p.trigger, p.words, p.target, p.before, p.source)
-        if key not in out:
-            out[key] = p
-            stats.terms += 1
-
-    for _, line in lines:
-        s = line.strip()
-        m = re.fullmatch(r"---+\s*(\S+)\s*\[([^\]]*)\]\s*---+", s)
-        if m:
-            verbs, block_code = [], m.group(2).strip()
-            continue
-        if block_code is None or s.startswith("&"):
-            continue
-        if s.startswith("-"):
-            m = re.fullmatch(r"-\s*(.*?)\s*\[([^\]]*)\]\s*", s)
-            if not m or "*" not in m.group(1):
-                stats.skip("unparsed pattern")
-                continue
-            parsed = _pattern_parts(m.group(1), sets, stats, max_expansions)
-            if parsed is None:
-                continue
-            code = m.group(2).strip()
-            for trigger, vwords in verbs:
-                for before, words, target_prep, parts in parsed:
-                    add(code, trigger, vwords + words, target_prep, before=before, **parts)
-            stats.entries += 1
-            continue
-        # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]
-        m = re.fullmatch(r"([^{\[]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*", s)
-        if not m:
-            stats.skip("unparsed verb line")
-            continue
-        base = _verb_words(m.group(1))
-        if base is None:
-            stats.skip("words before the verb")
-            continue
-        # the listed forms are triggers too ("+CORDON_OFF {+CORDONED_OFF ...}": "cordoned off"), as the
-        # tagger's lemma of an unusual verb may not be the dictionary's
-        forms = [base] + [f for f in map(_verb_words, (m.group(2) or "").split()) if f]
-        for trigger, rest in dict.fromkeys((t, tuple(r)) for t, r in forms):
-            verbs.append((trigger, list(rest)))
-            add((m.group(3) or block_code).strip(), trigger, list(rest))
-    return list(out.values())
-
-
 # -- negation ------------------------------------------------------------------------------------
 # PETRARCH-2 codes a negated act by its internal ontology: the negation of a code is the code whose
 # value is the act's minus 0xFFFF ("not disapprove" 110 -> 050 cooperate, "not reject" is no event,
@@ -533,15 +256,6 @@ def load_negations(paths, stats: LoadStats | None = None) -> dict[str, str]:
             code_of.setdefault(v, m.group(1))
             stats.entries += 1
     return {c: code_of[v - 0xFFFF] for c, v in value_of.items() if v - 0xFFFF in code_of}
-
-
-def _lines_keep_hash(path):
-    """(line number, text) of a file whose ``#`` does not always start a comment."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            yield from enumerate((line.rstrip("\n") for line in fh), 1)
-    except OSError as exc:
-        raise ConfigError("E013", path=str(path), line=0, reason=exc.strerror or str(exc)) from None
 
 
 # -- discards ------------------------------------------------------------------------------------
