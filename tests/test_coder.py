@@ -496,3 +496,97 @@ def test_a_gerund_clause_after_a_preposition_gives_its_subject_as_the_object():
 def test_idioms_of_fighting_talking_and_criticising(pipeline, text, expected):
     found = {(s[:3], r, t[:3]) for s, r, t in dyads(code(pipeline, text))}
     assert {(s[:3], r, t[:3]) for s, r, t in expected} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow denied reports that its warplanes had bombed a Georgian village.",
+    "The Sudanese government denied that its troops had burned villages in Darfur.",
+    "Israel dismissed allegations that its soldiers shot unarmed Palestinian farmers.",
+    "Fears that Israel could strike Iran pushed up oil prices on Monday.",
+])
+def test_a_denied_alleged_or_feared_act_is_no_event(pipeline, text):
+    assert [e for e in code(pipeline, text) if e.cameo_root >= "18"] == []
+
+
+def test_an_ended_war_is_no_fight(pipeline):
+    assert dyads(code(pipeline, "The truce ended three weeks of fighting between Israel and Hezbollah.")) == []
+
+
+def test_an_event_noun_as_subject_gives_no_source_from_its_object(pipeline):
+    events = code(pipeline, "The bombing of the UN office in Kabul killed nine people.")
+    assert all(e.source.code != "IGOUNO" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated actors begin talks: no "with" is needed for them to meet each other
+    ("Thailand and Cambodia began talks on the disputed border.", [("THA", "04", "KHM"), ("KHM", "04", "THA")]),
+    # what the talks are about is not a party to them
+    ("Iran and the European Union held a new round of talks on Tehran's nuclear programme.",
+     [("IRN", "04", "IGOEEC"), ("IGOEEC", "04", "IRN")]),
+    # talks between two parties are theirs, not the host's
+    ("Turkey hosted talks between Syria and Israel.", [("SYR", "04", "ISR"), ("ISR", "04", "SYR")]),
+    # "visiting X" before a name: X visits, the subject hosts (though the parser hangs it on "told")
+    ("The Indian prime minister told visiting Japanese Foreign Minister Taro Aso that ties would grow.",
+     [("INDGOV", "04", "JPNGOV"), ("JPNGOV", "04", "INDGOV")]),
+])
+def test_meetings_talks_and_visits(pipeline, text, expected):
+    assert sorted(dyads(code(pipeline, text))) == sorted(expected)
+
+
+def test_a_visiting_minister_is_the_visitor(pipeline):
+    events = code(pipeline, "The Indian prime minister told visiting Japanese Foreign Minister Taro Aso that ties "
+                            "would grow.")
+    assert sorted((e.source.code, e.cameo, e.target.code) for e in events) == [("INDGOV", "043", "JPNGOV"),
+                                                                              ("JPNGOV", "042", "INDGOV")]
+
+
+def test_a_scheduled_meeting_is_intended(pipeline):
+    events = code(pipeline, "The Greek and Turkish foreign ministers are to meet in Athens on Friday.")
+    assert {(e.cameo, e.modality) for e in events} == {("036", "intended")}
+
+
+def test_failing_to_reach_agreement_is_a_mutual_rejection(pipeline):
+    events = code(pipeline, "Brazil and Argentina failed to reach agreement on tariffs for cars.")
+    assert sorted((e.source.code, e.cameo, e.target.code) for e in events) == [("ARG", "127", "BRA"),
+                                                                              ("BRA", "127", "ARG")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state protests officially (114); people demonstrate (14)
+    ("Serbia protested to Washington over plans to recognise Kosovo.", [("SRB", "114", "USAGOV")]),
+    ("Thousands of Serbs protested against the recognition of Kosovo.", [("SRB", "141", "XKX")]),
+    ("Japan voiced outrage over North Korea's latest missile launch.", [("JPN", "111", "PRK")]),
+    ("India was critical of Pakistan's handling of the militants.", [("IND", "111", "PAK")]),
+    ("The European Commission took Poland to task over its budget deficit.", [("IGOEEC", "111", "POL")]),
+])
+def test_complaints_and_criticism(pipeline, text, expected):
+    assert [(e.source.code, e.cameo, e.target.code) for e in code(pipeline, text)] == expected
+
+
+def test_a_threat_is_the_threatened_act_aimed_at_whom_its_condition_names(pipeline):
+    events = code(pipeline, "Venezuela threatened to suspend talks with Guyana if Brazil sent troops to the border.")
+    assert [(e.source.code, e.cameo[:2], e.target.code) for e in events] == [("VEN", "13", "GUY")]
+    [e] = code(pipeline, "Chile has threatened to walk out of the negotiations if Peru raises the border issue again.")
+    assert (e.source.code, e.cameo, e.target.code) == ("CHL", "134", "PER")
+
+
+def test_the_threat_verb_is_no_second_event(pipeline):
+    events = code(pipeline, "Turkey threatened to cut diplomatic ties with Austria and Sweden over their support "
+                            "for Kurdish groups.")
+    assert sorted((e.source.code, e.cameo[:2], e.target.code) for e in events) == [("TUR", "13", "AUT"),
+                                                                                  ("TUR", "13", "SWE")]
+
+
+def test_a_reported_would_not_is_a_refusal(pipeline):
+    [e] = code(pipeline, "Israel said it would not negotiate with Hamas.")
+    assert (e.source.code, e.cameo, e.target.code, e.negated) == ("ISR", "125", "PSEREB", False)
+
+
+def test_being_ready_to_meet_is_one_sides_intent(pipeline):
+    events = code(pipeline, "Armenia said it was ready to hold talks with Azerbaijan.")
+    assert [(e.source.code, e.cameo, e.target.code) for e in events] == [("ARM", "036", "AZE")]
+
+
+def test_a_condemnation_of_an_act_with_no_named_doer_has_no_target(pipeline):
+    events = code(pipeline, "The Arab League condemned the bombing of a crowded market on Friday.")
+    assert [(e.source.code, e.cameo, e.target) for e in events] == [("IGOARL", "111", None)]

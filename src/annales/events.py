@@ -19,7 +19,10 @@ ids and provenance. Grammar handled here:
   "refused to");
 - paired codes ("042:043": the visited hosts) and mutual acts of coordinated actors ("X and Y agreed a
   ceasefire"); pronoun subjects of reported clauses ("X said it would ..."); a place as the target of
-  material conflict with no other target ("struck a depot in Syria").
+  material conflict with no other target ("struck a depot in Syria");
+- meetings, talks and visits ("X and Y began talks", "talks on X's programme", "told visiting Secretary
+  X"): annales.encounters; acts denied, alleged, feared or ended ("denied that its troops attacked") are
+  not coded: annales.unasserted; a state's protest is an official complaint (114): annales.official.
 """
 
 from __future__ import annotations
@@ -29,13 +32,16 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, child, match, nearby
-from .modality import (LIGHT_DEPS, REFUSAL_HEADS, SPEECH_VERBS, in_condition, is_negated, modality_of, tense_of,
-                       ultimatum, unilateral)
+from .modality import (LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, condition_subject, in_condition, is_negated,
+                       modality_of, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import SCENE_ROOTS, off_scene, place_targets, scene_targets, venue
 from .petrarch import phrases_present
-from .nominal import UNDERGO_VERBS, encounter_host, prep_object, undergone
+from .nominal import UNDERGO_VERBS, encounter_host, noun_agents, prep_object, undergone
+from .encounters import attributive_visit, behind_topic, between_parties, measured, shared_holder, topic
+from .official import official_code
+from .unasserted import unasserted
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -44,9 +50,9 @@ DOCUMENTS = frozenset("statement declaration resolution letter communique commun
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
                "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
-# protests, force postures and appeals may have no target ("urged calm", "appealed for donations to the
-# flood victims"): CAMEO codes them with the source alone
-TARGETLESS_ROOTS = frozenset({"02", "14", "15"})
+# protests, force postures, appeals and disapproval may have no target ("urged calm", "appealed for donations
+# to the flood victims", "condemned the bombing"): CAMEO codes them with the source alone
+TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
@@ -55,8 +61,8 @@ RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
 LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
                         "make hold give take do start complete".split())
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
-# "condemned", "rejected the agreement with Y")
-REACTION_ROOTS = frozenset({"05", "09", "11", "12"})
+# "condemned", "rejected the agreement with Y", "protested the killing of Y")
+REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
 # verbs that, with an object complement, name what their object is ("called X a liar", "branded X a
 # threat"): their bare patterns ("call *", a phone call) do not apply then
 NAMING_VERBS = frozenset("call name dub label term brand".split())
@@ -164,11 +170,13 @@ class EventCoder:
                     continue
                 tok = doc[i]
                 pattern = match(tok, nouns[tok.lemma_.lower()])
-                if pattern is None and undergone(tok) is not None:  # "faced criticism": the target is the subject
+                if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)):
+                    # "faced criticism": the target is the subject; "X and Y began talks": on each other
                     pattern = match(tok, nouns[tok.lemma_.lower()], reciprocal=True)
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
-        found = _drop_requested(found, asks)
+        found = [e for e in _drop_requested(found, asks)
+                 if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
         demands = self._obligations(sent, actors)
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
@@ -225,6 +233,10 @@ class EventCoder:
         else:
             subj = subject_of(verb)
             sources = actors.all_at(subj) if subj is not None else []
+            act = (not pattern.dictionary and subj is not None and subj.lemma_.lower() in self.lexicon.nouns
+                   and subj.i not in actors.by_token)
+            if act:
+                sources = noun_agents(subj, actors)  # "the attack on X killed 17": X did not kill
             if (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
                     and verb.dep_ == "acl"):
                 # "issued a declaration demanding that ...": the document's author demands
@@ -232,9 +244,11 @@ class EventCoder:
                 sources = actors.all_at(author) if author is not None else []
             if not sources and subj is not None and subj.lower_ in ANAPHORS:
                 sources = _antecedent(verb, subj, actors)
-            for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources):
+            for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources and not act):
                 sources = actors.all_at(other)  # a name the parser split into several subjects
             targets = _targets_from(pattern, verb, actors)
+            if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
+                sources, targets = targets, sources
         if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
@@ -245,6 +259,8 @@ class EventCoder:
     # -- nouns -------------------------------------------------------------------------------
     def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         targets = _targets_from(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
+        if between_parties(pattern, targets):  # "hosted talks between X and Y": X and Y meet
+            return self._pairs(sent, noun, pattern, list(targets), targets, True, actors)
         sources: list[ActorPhrase] = []
         host = encounter_host(noun, pattern)
         if host is not None and not any(c.dep_ in ("poss", "amod", "compound", "nmod") and actors.at(c)
@@ -279,11 +295,13 @@ class EventCoder:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if not sources and by is not None and child(by, "pobj") is not None:
             sources = actors.all_at(child(by, "pobj"))
+        slot = measured(noun)
         if not sources and pattern.target == "between" and len(targets) > 1 and not _light_subject(noun, actors):
             sources = list(targets)  # "fighting between Azerbaijanis and Armenians": each on the other
-        elif not sources and (noun.dep_ in LIGHT_DEPS or (noun.dep_ == "pobj" and noun.head.lower_ in GOVERNED_PREPS)):
-            # "announced the expulsion of", "took part in talks with"; not "closed it because of fighting"
-            gov = noun.head if noun.dep_ != "pobj" else noun.head.head
+        elif not sources and (slot.dep_ in LIGHT_DEPS or (slot.dep_ == "pobj" and slot.head.lower_ in GOVERNED_PREPS)):
+            # "announced the expulsion of", "took part in talks with", "concluded two days of talks"; not
+            # "closed it because of fighting"
+            gov = slot.head if slot.dep_ != "pobj" else slot.head.head
             if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or (
                     gov.lemma_ not in SPEECH_VERBS and not self._reacts_to(gov, noun, pattern))):
                 # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)
@@ -309,13 +327,15 @@ class EventCoder:
         sources, targets = _named_antecedents(sources, sent), _named_antecedents(targets, sent)
         modality, tense = modality_of(trig)
         negated = is_negated(trig)
+        # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
+        mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
         if not pattern.dictionary and in_condition(trig):
             return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
         if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
         if negated and not pattern.dictionary and pattern.code and (
                 (modality == "intended" and pattern.code[:2] < "10")
-                or (trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS)):
+                or refused(trig)):
             # "refused to lift the ban", "will not attend the talks": CAMEO codes a refusal (12), not the act
             # (a conflictual act that will not happen, "will not recall its ambassador", stays negated)
             pattern = replace(pattern, code=refusal_code(pattern.code), reverse=None)
@@ -336,17 +356,20 @@ class EventCoder:
         root = (code or reverse)[:2]
         if targets and code:
             targets = off_scene(trig, code, targets)
+        if not targets and root == "13" and not pattern.dictionary:  # "threatened to quit the talks if Y ..."
+            cond = condition_subject(trig)
+            targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and root not in VENUE_ROOTS:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
-        mutual = pattern.reverse == pattern.code or (code or "").startswith(RECIPROCAL_CODES)
+        mutual = mutual or (code or "").startswith(RECIPROCAL_CODES)
         if not targets and len(sources) > 1 and mutual and not _slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         if not targets:
-            if root not in TARGETLESS_ROOTS or not code:
-                return []
+            if root not in TARGETLESS_ROOTS or not code or (root == "11" and pattern.dictionary):
+                return []  # (PETRARCH's dictionaries code no disapproval without a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
                 return []  # "called King Salman on Saturday": a phone call, not an appeal "on" no one
@@ -356,8 +379,9 @@ class EventCoder:
             for t in targets:
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
-                if code:
-                    out.append(RawEvent(sent.start, trig.i, s, t, pattern, code, modality, negated, tense, by_noun))
+                own = official_code(code, trig, s) if code and not pattern.dictionary else code
+                if own and (t is not None or own[:2] in TARGETLESS_ROOTS):  # a state's protest: 114, to someone
+                    out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
                     out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
         return out
@@ -413,7 +437,8 @@ def _slot_filled(pattern: Pattern, trig) -> bool:
     """Whether the pattern's target slot holds something (an actor or not) in the parse; an object the
     pattern names is no target ("X and Y held talks")."""
     if pattern.target == "dobj":
-        return any(c.dep_ in ("dobj", "dative", "nsubjpass", "agent") and c.lemma_.lower() not in pattern.words
+        return any(c.dep_ in ("dobj", "dative", "nsubjpass", "agent")
+                   and not any(t.lemma_.lower() in pattern.words for t in c.subtree)  # "a round of talks"
                    for c in trig.children)
     return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ == pattern.target for c in trig.children)
 
@@ -429,7 +454,7 @@ def _antecedent(verb, pronoun, actors: Actors) -> list[ActorPhrase]:
     clause that reports it."""
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head.i == cur.i:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or cur.head.i == cur.i:
             return []
         cur = cur.head
         subj = subject_of(cur)
@@ -494,10 +519,11 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
+        meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
         if obj is None:
             for t in nearby(trig):
                 if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
-                        and not ally_named(t) and not (scene and venue(t, actors))):
+                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
                     if actors.all_at(t):
                         obj = t
                         break
@@ -506,6 +532,8 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         places = (pattern.code or "")[:2] not in ("01", "04") and not (
             obj is not None and obj.lemma_.lower() in pattern.words)
         found = actors.all_at(obj, places=places) if obj is not None else []
+        if meeting and found:
+            found = [p for p in found if not behind_topic(trig.doc[p.head], obj)]
         if not found and pattern.dictionary:
             return _first_actor_after(trig, actors)
         if not found and obj is not None:
@@ -531,7 +559,10 @@ def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) 
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
             if pobj is not None and not ally_named(pobj):
-                return actors.all_at(pobj)
+                found = actors.all_at(pobj)
+                if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
+                    found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
+                return found
     if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
@@ -669,6 +700,7 @@ VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "
 STATE_CODES = ("115", "116", "16", "17")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
+FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an offer to X stays an offer too)
 
 
 def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
@@ -689,14 +721,17 @@ def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
 
 
 def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
-    """A speech verb whose reported clause carries an event is not an event itself."""
+    """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
+    whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
+    threat is the breaking off, recoded under 13)."""
     triggers = {e.trigger for e in events}
     doc = sent.doc
     keep = []
     for e in events:
         tok = doc[e.trigger]
-        if tok.lemma_ in SPEECH_VERBS and any(
-                t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree):
+        frame = "ccomp" if tok.lemma_ in SPEECH_VERBS else "xcomp" if (
+            tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
+        if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
             continue
         keep.append(e)
     return keep

@@ -31,8 +31,22 @@ def in_condition(trig) -> bool:
     return False
 
 
+def condition_subject(trig):
+    """The subject of an "if" or "unless" clause that sets the condition of the trigger's act ("threatened
+    to quit the talks if the United States deploys ...": the threat is aimed at the United States)."""
+    cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    for _ in range(3):  # the trigger, the verbs it completes, and its own complement ("threatened to X if")
+        for c in (*cur.children, *(g for x in cur.children if x.dep_ == "xcomp" for g in x.children)):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
-                             "threaten".split())
+                             "threaten ready willing prepared".split())
 
 
 def unilateral(trig) -> bool:
@@ -55,9 +69,17 @@ def ultimatum(trig) -> bool:
                for c in tok.children)
 
 
+def refused(trig) -> bool:
+    """"refused to lift the ban", "failed to reach agreement": the act (or the nominal act of the verb
+    that governs it) is what the subject refused or failed to do."""
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS:
+        trig = trig.head
+    return trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS
+
+
 def is_negated(trig) -> bool:
     """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
-    if trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS:
+    if refused(trig):
         return True
     for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
         if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
@@ -75,13 +97,18 @@ def modality_of(trig) -> tuple[str, str]:
     cur = tok
     for _ in range(6):
         auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
-        if any(a in HYPOTHETICAL_AUX for a in auxes) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                                               for c in cur.children):
+        # "X said it would impose ...": the reported "will" (backshifted), not a hypothetical
+        backshift = cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS
+        if any(a in HYPOTHETICAL_AUX and not (a == "would" and backshift) for a in auxes) or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
             return "hypothetical", "future"
-        if any(a in FUTURE_AUX for a in auxes):
+        if any(a in FUTURE_AUX or a == "would" for a in auxes):
             modality, tense = "intended", "future"
         if cur.dep_ in ("xcomp", "acomp") and cur.head.lemma_ in THREAT_HEADS | INTENT_HEADS:
             modality, tense = "intended", "future"
+        if cur.dep_ == "xcomp" and cur.head.lemma_ == "be" and cur.head.pos_ == "AUX" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            modality, tense = "intended", "future"  # "the two leaders are to meet on Monday": scheduled
         if cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS:
             reported = True
         if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:

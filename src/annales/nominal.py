@@ -65,3 +65,19 @@ def prep_object(prep):
         obj = child(clause, "dobj")
         return obj if obj is not None and obj.pos_ == "PROPN" else None
     return None
+
+
+# modifiers of an event noun that name who did it ("Russia's attack", "Israeli air strikes")
+AGENT_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def noun_agents(noun, actors) -> list:
+    """Who did the act an event noun names, as the noun itself says: its possessor or modifier, else its
+    "by" agent ("Israeli strikes", "the bombing by rebels"); never an actor in its other arguments ("the
+    attack on the UN compound killed 17": the UN was attacked)."""
+    found = [p for c in noun.children if c.dep_ in AGENT_MODIFIERS for p in actors.all_at(c)]
+    if not found:
+        by = next((c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+        pobj = prep_object(by) if by is not None else None
+        found = actors.all_at(pobj) if pobj is not None else []
+    return found

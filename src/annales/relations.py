@@ -42,6 +42,7 @@ from .events import ANAPHORS, REQUEST_ROOTS, RawEvent, ally_named, subject_of
 from .lexicon import Pattern, match
 from .modality import NEGATIONS, SPEECH_VERBS, modality_of
 from .requested import requested_code
+from .unasserted import unasserted
 
 # edges a target may hang from on its way up to the linking verb
 _UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compound", "poss",
@@ -276,7 +277,9 @@ class LearnedFallback:
     def candidates(self, doc, actors: Actors, raw: list[RawEvent]) -> list[Link]:
         linked = {(e.source.head, e.target.head) for e in raw if e.target is not None}
         linked |= {(t, s) for s, t in linked}
-        coded = {(e.trigger, e.source.head) for e in raw} if OPT["skip_coded_trigger"] else set()
+        # a rule event with no target ("condemned the raids") leaves its verb free to link a pair
+        coded = ({(e.trigger, e.source.head) for e in raw if e.target is not None}
+                 if OPT["skip_coded_trigger"] else set())
         out = []
         for sent in doc.sents:
             if sum(1 for p in actors.phrases if sent.start <= p.head < sent.end) < 2:
@@ -286,6 +289,8 @@ class LearnedFallback:
                     continue
                 if modality_of(doc[link.verb])[0] == "hypothetical":
                     continue  # "Canada says Venezuela must halt its raids": demanded, not done
+                if unasserted(doc[link.verb]):
+                    continue  # "denied reports that X bombed Y": said not to have happened
                 out.append(link)
         return out
 

@@ -1,0 +1,78 @@
+"""Who met whom: grammar of meetings, talks and visits (CAMEO 04) that the general rules miss.
+
+- a meeting's topic is not a party to it: "held talks on Iran's nuclear programme", "met over Kosovo's
+  status" (``topic``, ``behind_topic``);
+- talks held by coordinated actors need no "with" ("X and Y began talks": each meets the other;
+  ``shared_holder``);
+- talks "between X and Y" are between X and Y, whoever hosts them ("Turkey hosted talks between Syria
+  and Israel"; ``between_parties``);
+- "visiting X" before a name is X's visit, also where the parser hung the participle on the clause's verb
+  ("Hu told visiting US Treasury Secretary Paulson": Paulson visits, Hu hosts; ``attributive_visit``).
+"""
+
+from __future__ import annotations
+
+from .lexicon import child
+
+# prepositions that give what a meeting is about ("talks on X's programme", "met over the crisis")
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+MEETING_ROOT = "04"
+MEDIATION = "045"  # "a mediation effort between X and Y" is the mediator's act
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # named entities that are places, not people
+
+
+def topic(tok) -> bool:
+    """Whether ``tok`` is the object of a topic preposition: what is talked about, not who talks."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS
+
+
+def behind_topic(tok, top) -> bool:
+    """Whether ``tok``, inside the phrase headed by ``top``, is in a topic preposition's object ("a round of
+    talks on [Tehran's programme]")."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if topic(tok):
+            return True
+        tok = tok.head
+    return False
+
+
+# nouns that measure an event noun in "two days of talks", "a new round of negotiations"
+MEASURES = frozenset("round day week month year hour series wave spate string".split())
+
+
+def measured(noun):
+    """The quantity noun that stands for the event noun in its clause ("concluded [two days] of talks"),
+    else the noun itself."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_ in MEASURES:
+        return head.head
+    return noun
+
+
+def shared_holder(noun, actors, subject_of) -> bool:
+    """Whether the event noun ``noun`` is the object of a verb whose subject is coordinated actors ("X
+    and Y began talks", "X and Y resumed negotiations"): they may act on each other with no "with"."""
+    noun = measured(noun)
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = subject_of(noun.head)
+    return subj is not None and len(actors.all_at(subj)) > 1
+
+
+def between_parties(pattern, targets) -> bool:
+    """Whether talks (a 04 noun with "between") name their parties as ``targets``: they meet each other."""
+    code = pattern.code or ""
+    return pattern.target == "between" and len(targets) > 1 and code[:2] == MEETING_ROOT and code != MEDIATION
+
+
+def attributive_visit(verb) -> bool:
+    """"told visiting Secretary X", "with visiting President Y": the participle "visiting" right before its
+    object, in the place of an adjective (after a verb, a preposition or a determiner, with no subject
+    of its own), names the object's visit; it is not the visit of the clause's subject."""
+    if verb.lower_ != "visiting" or verb.i == 0 or child(verb, "nsubj") is not None:
+        return False
+    obj = child(verb, "dobj")  # a person ("visiting Secretary X"), not a place ("after visiting Kabul")
+    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_ENTS or min(t.i for t in obj.subtree) != verb.i + 1:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ in ("ADP", "DET") or (before.pos_ == "VERB" and before.i == verb.head.i)

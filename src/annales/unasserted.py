@@ -1,0 +1,55 @@
+"""Acts a sentence names without asserting that they happened:
+
+- what is denied or dismissed ("denied that its forces attacked X", "rejected claims that its troops
+  shelled X");
+- what an accusation, a fear or a rumour says ("fears that X might attack Y", "allegations that X
+  bombed Y"): the accusation may be an event (112), its content is not;
+- what is ended, halted or prevented ("a deal to end the war between X and Y", "efforts to halt the
+  fighting"): the act is the ending (a ceasefire, an agreement), not the war.
+
+``unasserted(trig)`` is the test; the coder drops the events of such triggers, and the learned
+fallback links no pair through them.
+"""
+
+from __future__ import annotations
+
+# verbs whose complement (or the content of whose object) the subject says is untrue
+DENIAL_VERBS = frozenset("deny dismiss reject refute rebut dispute".split())
+# nouns whose "that" clause is said, feared or supposed, not reported as done
+DOUBT_NOUNS = frozenset("accusation allegation claim charge fear rumour rumor speculation suspicion worry "
+                        "concern possibility prospect risk danger hope expectation suggestion belief".split())
+# verbs whose object is an act that stops or does not happen ("ended the fighting", "to avert a war")
+ENDING_VERBS = frozenset("end halt stop prevent avert resolve settle".split())
+# the roots of acts that an ending verb's object names as what is ended (conflict, not talks or aid)
+ENDED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_CLAUSE_UP = frozenset({"conj", "xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl"})
+
+
+def unasserted(trig, code: str = "") -> bool:
+    """Whether the act ``trig`` names (a verb, or an event noun with CAMEO ``code``) is denied, alleged,
+    feared, or ended (see the module doc) rather than reported as done."""
+    obj = trig
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
+        obj = obj.head.head  # "ended two weeks of fighting"
+    if (trig.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and obj.head.lemma_ in ENDING_VERBS
+            and code[:2] in ENDED_ROOTS):
+        return True
+    cur = trig
+    for _ in range(6):
+        dep, head = cur.dep_, cur.head
+        if head.i == cur.i:
+            return False
+        if dep == "ccomp" and head.lemma_ in DENIAL_VERBS:
+            return True  # "denied that its forces attacked"
+        if dep == "acl" and head.pos_ == "NOUN" and _content_clause(cur) and (
+                head.lemma_ in DOUBT_NOUNS or head.head.lemma_ in DENIAL_VERBS):
+            return True  # "fears that X might attack", "denied reports that X bombed"
+        if dep not in _CLAUSE_UP:
+            return False
+        cur = head
+    return False
+
+
+def _content_clause(clause) -> bool:
+    """"(reports) that X bombed Y": a clause with the mark "that", not a relative clause."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
