@@ -487,3 +487,91 @@ def test_region_display_names_strip_suffixes_but_keep_plain_names():
     assert _display_name("California", ("Golden State", "Kaleponi")) == "California"
     assert _display_name("Distrito Federal", ("Federal District",)) == "Distrito Federal"
     assert _display_name("Ar Raqqah", ("Raqqa Governorate",)) == "Raqqa"
+
+
+# -- issue 4, places, third pass (sentences written here) --
+
+def _spans(doc, *phrases):
+    """(start, end) token spans of the phrases, as the coder passes its actors."""
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        i = next(t.i for t in doc if doc[t.i:t.i + len(words)].text == phrase)
+        out.append((i, i + len(words)))
+    return out
+
+
+def _locate_actors(pipeline, geo, text, word, actors, **kw):
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return geo.locate(tok.sent, tok.i, actors=_spans(doc, *actors), **kw)
+
+
+def test_an_attack_on_a_target_that_is_a_town_is_in_that_town(pipeline, geo):
+    loc = _locate_actors(pipeline, geo, "Turkey punished Kobani for weeks.", "punished", ["Turkey", "Kobani"],
+                         cameo="190", quad_class=4, source_country="TUR", target_country="SYR")
+    assert loc and (loc["name"], loc["precision"]) == ("Kobani", "city")
+
+
+def test_an_attack_on_a_craft_is_not_in_its_country(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "Turkish jets downed an Iranian drone on Tuesday.", "downed",
+                          ["Turkish jets", "Iranian drone"], cameo="190", quad_class=4, source_country="TUR",
+                          target_country="IRN") is None
+
+
+def test_an_act_only_advocated_takes_no_place_from_its_target(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "Before joining the cabinet, she advocated air strikes against Syrian army "
+                                         "bases.", "strikes", ["she", "Syrian army bases"], cameo="195",
+                          quad_class=4, target_country="SYR") is None
+
+
+def test_sanctions_are_no_domestic_act_of_the_state_imposing_them(pipeline, geo):
+    art = _art("Protests continued in Caracas on Monday. Washington imposed new sanctions on the firms.")
+    assert _locate(pipeline, geo, None, "sanctions", art, cameo="163", quad_class=4, source_country="USA") is None
+
+
+def test_a_country_named_as_an_actor_is_no_place_but_its_north_is(pipeline, geo):
+    assert _locate(pipeline, geo, "The rebels needed weapons, given Russia's support for the government.", "needed",
+                   cameo="070", quad_class=2) is None
+    loc = _locate(pipeline, geo, "Kurdish fighters held large parts of Syria's north.", "held", cameo="190",
+                  quad_class=4)
+    assert loc and loc["country"] == "SYR"
+
+
+def test_a_place_before_a_person_is_their_origin(pipeline, geo):
+    assert _locate(pipeline, geo, "The court jailed an Ohio man for the attack.", "jailed", cameo="173",
+                   quad_class=4) is None
+
+
+def test_the_defence_of_a_town_is_there(pipeline, geo):
+    doc = pipeline.nlp("The fighters mounted a stubborn defence of Kobani in 2014.")
+    found = geo.place_of(next(t for t in doc if t.text == "mounted"))
+    assert found and found[2] == "SYR" and doc[found[0]:found[1]].text == "Kobani"
+
+
+def test_a_site_placed_by_its_region_is_the_site(pipeline, geo):
+    loc = _locate(pipeline, geo, "The rocket lifted off from Kennedy Space Center in Florida on Saturday.", "lifted",
+                  cameo="060", quad_class=2)
+    assert loc and (loc["name"], loc["precision"]) == ("Kennedy Space Center", "city")
+
+
+def test_a_place_in_what_talks_are_about_is_a_topic(pipeline, geo):
+    assert _locate(pipeline, geo, "Ministers held talks about the war in Yemen.", "talks", cameo="040",
+                   quad_class=1) is None
+
+
+def test_a_statement_told_to_a_sitting_body_is_made_where_it_sits(pipeline, geo):
+    loc = _locate(pipeline, geo, "The minister told the Commons that the plan would go ahead.", "told", cameo="010",
+                  quad_class=1)
+    assert loc and (loc["country"], loc["lat"] is not None) == ("GBR", True) and 51.4 < loc["lat"] < 51.6
+
+
+def test_scan_reads_qualified_place_nouns_and_the_objects_of_sieges(geo):
+    found, _ = geo.scan("Turkish forces besieged the Kurdish city of Afrin. Fighters dug into the centre of Raqqa. "
+                        "Troops moved into the northern town of Manbij.")
+    assert [(w, p.country) for _, _, p, w in found] == [("Afrin", "SYR"), ("Raqqa", "SYR"), ("Manbij", "SYR")]
+
+
+def test_an_attack_on_a_craft_named_by_its_demonym_is_not_in_its_country(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "Turkey shot down a Russian jet in 2015.", "shot", ["Turkey", "Russian"],
+                          cameo="190", quad_class=4, source_country="TUR", target_country="RUS") is None

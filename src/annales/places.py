@@ -6,7 +6,9 @@ that say where something happened (the object of "in", "at", "near" ..., of "to"
 movement, the object of "visited" or "struck"), prefers the one syntactically closest to the trigger, and
 resolves it against the offline gazetteer of :mod:`annales.gazetteer` (GeoNames cities, regions, countries,
 the team's places). Ambiguous names ("Tripoli") go by population and by the countries the sentence and
-article mention. Codes are ISO 3166-1 alpha-3, never FIPS. Rules and fields: docs/schema.md.
+article mention. The grammar of place phrases on the parse is in :mod:`annales.place_rules`; the plain-text scan
+of the article's earlier place phrases is here. Codes are ISO 3166-1 alpha-3, never FIPS. Rules and fields:
+docs/schema.md.
 """
 
 from __future__ import annotations
@@ -18,85 +20,26 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer, Place, norm
 from .parse import tokens
+from .place_rules import (
+    PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
+    SPEECH_ROOTS, ATTACK, CRAFT, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
+    _NOT_WHERE, _SITES,
+    _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
+    _at_meeting,
+)
 
 __all__ = ["Geocoder", "Place", "norm"]
 
-# prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
-PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
-MOVE_PREPS = frozenset({"to", "into"})
-ATTACK_PREPS = frozenset({"on", "against"})  # "an assault on Afrin": only after attacks (ATTACK)
-MOVE = frozenset("visit travel go come return fly arrive head send deploy dispatch move flee trip tour journey march "
-                 "cross enter invade sail drive walk relocate transfer extradite deport repatriate evacuate withdraw "
-                 "redeploy bring take spread invite summon".split())
-# verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
-DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
-                   "besiege occupy overrun bombard target liberate reach encircle surround blockade ambush".split())
-# "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
-WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out push drive expel oust chase flush "
-                     "expulsion".split())
-# verbs of extent: "spread from X to Y" is a span, not a place
-EXTENT = frozenset("spread extend stretch range expand".split())
-# a trip named with "of": "Rouhani's tour of Iraq" (not "the visit of the pope": its agent)
-TOUR = frozenset({"tour"})
-# support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
-# the SDF", "forces entering Afrin to support the YPG")
-SUPPORT = frozenset("support back help assist aid".split())
-# CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
-SANCTIONS = frozenset({"163", "172"})
-# speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")
-SPEECH_VERBS = frozenset("say tell speak tweet write state declare".split())
-# verbs of judging: the act in their object ("blamed the offensive against Afrin") is what they are about
-JUDGE = SPEECH_VERBS | frozenset("blame accuse condemn criticise criticize denounce praise welcome reject deny "
-                                 "discuss".split())
-# nouns of people and positions: a place name modifying one is an institution ("a White House position",
-# "Kremlin officials"), not where an act happened
-ROLE_NOUNS = frozenset("position post job official officials spokesman spokeswoman spokesperson secretary adviser "
-                       "advisor aide source policy administration envoy ambassador correspondent".split())
-# verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
-TOPIC = frozenset("discuss debate review consider raise examine address".split())
-# a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
-MEETING = frozenset("meeting summit talks conference session visit briefing rally speech ceremony sidelines".split())
-_MEETING_PREPS = frozenset("at before after during following of on".split())
-# seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
-SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
-                  "chancellery".split())
-# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
-_MATERIAL = frozenset("kill fight wound capture arrest detain".split())
-HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
-# CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
-# place is where they were said, which the sentence gives next to the verb or not at all
-SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
-ATTACK = frozenset("attack strike hit bomb shell raid assault offensive airstrike air-strike bombard bombing "
-                   "shelling fire incursion operation".split())
-# nouns that refer back to a country named before them in the sentence ("from flying in the European nation")
-_COUNTRY_NOUNS = frozenset({"country", "nation"})
-# nouns that an "of" can follow in a place phrase ("the city of X", "the outskirts of X", "north of X")
-OF_HEADS = frozenset("city town village capital province region governorate district state county outskirts suburb "
-                     "suburbs centre center heart north south east west northeast northwest southeast southwest "
-                     "north-east north-west south-east south-west area part parts border edge countryside streets "
-                     "port island enclave community neighbourhood neighborhood municipality quarter".split())
-REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
-                         "emirate".split())
-CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
-_ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
-_MAX_SPAN = 5
-MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
-FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
-LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
-# "spoke by telephone", "in a phone call": a call has no one place
-PHONE = frozenset("phone telephone call videoconference video teleconference videolink".split())
 # a place phrase in the article text, read without a parse: a preposition, "the", a direction ("northern",
 # "the north of", "the city of"), then capitalised words the gazetteer knows
 _SCAN_DIRECTIONS = frozenset(
     "northern southern eastern western central north south east west northeast northwest southeast southwest "
     "north-east north-west south-east south-west northeastern northwestern southeastern southwestern "
     "north-eastern north-western south-eastern south-western".split())
-# prepositions whose object is a partner, a topic or an example, not where an act happened
-_NOT_WHERE = frozenset("by with for about over than like including regarding concerning".split())
-# a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
-_SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
-                   "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
 _SCAN_TOKEN = re.compile(r"\w[\w'\u2019-]*|\n|[.!?;:,()\"\u201c\u201d\u2013\u2014]")
+_ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
+_MAX_SPAN = 5
+LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
 
 
 class Geocoder(Gazetteer):
@@ -107,6 +50,7 @@ class Geocoder(Gazetteer):
         self._scan_key, self._scan = None, ([], [])
         self._move_forms: frozenset | None = None
         self._attack_forms: frozenset | None = None
+        self._direct_forms: frozenset | None = None
 
     @classmethod
     def default(cls) -> "Geocoder":  # one per process
@@ -127,6 +71,7 @@ class Geocoder(Gazetteer):
         trigger = doc[trigger_index]
         if _by_phone(trigger):
             return None  # a call has no one place
+        negated = negated or _proposed(trigger)
         cands = self._candidates(sent)
         # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
@@ -148,13 +93,16 @@ class Geocoder(Gazetteer):
         if best is not None:
             # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
+            # or is what the coarser one places ("from Kennedy Space Center in Florida")
+            at = _role(best, trigger)[0]
             for c in cands:
                 d = _distance(c, trigger)
-                if (c is not best and d is not None and c[3].country == best[3].country
+                if (c is not best and c[3].country == best[3].country
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
-                        and (d <= best_d + 1 or _under(c[2], _role(best, trigger)[0]))):
-                    best, best_d = c, d
+                        and (d is not None and (d <= best_d + 1 or _under(c[2], at))
+                             or c[2].i == at.i and at.i != trigger.i)):
+                    best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if dateline and article is not None and getattr(article, "place", None):
             found = self._dateline(article.place, cands, doc, quad_class, source_country)
@@ -166,8 +114,9 @@ class Geocoder(Gazetteer):
         if mentioned is not None:
             return self._from_sentence(mentioned, sent)
         if target_country and (cameo or "")[:2] in FORCE_ROOTS and target_country in self.countries:
-            # an attack with a state as its target and no place named: in that state
-            return _record(self.countries[target_country], self.countries[target_country].name, None, None, "target")
+            found = self._target(doc, cands, actors, target_country)
+            if found is not None:
+                return found
         found = None
         sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
         if sanction:
@@ -178,7 +127,7 @@ class Geocoder(Gazetteer):
         else:
             found = self._recent(sent)
         if (source_country and target_country in (None, source_country) and source_country in self.countries
-                and (cameo or "")[:2] not in FORCE_ROOTS and quad_class in (2, 4)
+                and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
                 and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
                 and (found is None or found["country"] != source_country)):
             # a domestic act (its target none or of its own country) reported as done, not urged or planned
@@ -188,6 +137,19 @@ class Geocoder(Gazetteer):
         if found is not None and source_country and found["country"] != source_country and quad_class != 4:
             return None  # a foreign state's aid, pledge or policy is not done where the story is ("China pledged")
         return found
+
+    def _target(self, doc, cands, actors, iso3: str) -> dict | None:
+        """An attack whose sentence places it nowhere, at its target: a place the target names ("Turkey attacked
+        Afrin"), else the target's state; not when the target is a craft ("shot down an Iranian drone")."""
+        span = doc[actors[-1][0]:actors[-1][1]] if len(actors) > 1 else None
+        if span is not None:
+            noun = span.root.head if span.root.dep_ in ("amod", "compound", "nmod") else span.root  # "a Russian jet"
+            if noun.lemma_.lower() in CRAFT:
+                return None
+            for c in cands:
+                if c[0] < span.end and span.start < c[1] and c[3].country == iso3:
+                    return self._from_sentence(c, span.sent)
+        return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
 
     @staticmethod
     def _from_sentence(c, sent) -> dict:
@@ -210,8 +172,9 @@ class Geocoder(Gazetteer):
             if nxt is not None and _capital(nxt) and nxt.text not in _SITES and nxt.lower_ not in REGION_WORDS:
                 continue  # the head of a longer name ("Mahan Air")
             t = tok
-            if _qualifier(t, place):
-                continue
+            if _qualifier(t, place) or place.kind == "country" and (
+                    t.dep_ == "appos" or t.dep_ == "poss" and t.head.lower_ not in OF_HEADS | REGION_WORDS):
+                continue  # "its allies, particularly the US", "Turkey's lack of interest" (not "Syria's north")
             while t.dep_ in ("compound", "appos", "conj", "poss", "amod", "nmod") and t.head.i != t.i:
                 t = t.head
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
@@ -268,7 +231,7 @@ class Geocoder(Gazetteer):
         ``([(start, end, Place, words)], [character offsets where sentences end])``."""
         toks = [(m.group(), m.start(), m.end()) for m in _SCAN_TOKEN.finditer(text)]
         out, bounds, n, last = [], [], len(toks), -2
-        moves, attacks = self._moves(), self._attacks()
+        moves, attacks, directs = self._moves(), self._attacks(), self._directs()
         for i, (w, pos, _) in enumerate(toks):
             if w in ".!?\n":
                 if (w == "\n" or i + 1 < n and (toks[i + 1][0][:1].isupper() or toks[i + 1][0] in "\"\u201c")) \
@@ -280,17 +243,23 @@ class Geocoder(Gazetteer):
                 continue
             low = w.lower()
             prev = toks[i - 1][0].lower() if i else ""
-            if not (low in PLACE_PREPS or low in MOVE_PREPS and prev in moves
-                    or low in ATTACK_PREPS and prev in attacks):  # "an assault on Idlib"
+            if not (low in PLACE_PREPS or low in MOVE_PREPS and (prev in moves or _of_head(toks, i + 1))
+                    or low in ATTACK_PREPS and prev in attacks  # "an assault on Idlib"
+                    or low in directs):  # "besieged the city of Afrin"
                 continue
             j = i + 1
             j += j < n and toks[j][0].lower() == "the"
             region = False
-            if j + 1 < n and toks[j][0].lower() in OF_HEADS and toks[j + 1][0].lower() == "of":
-                region = toks[j][0].lower() in REGION_WORDS
-                j += 2
+            # a direction or a demonym before a place noun or a name: "the northern town of X", "the Kurdish
+            # city of X", "in Kurdish Syria" (not "Iraqi Kurdistan", a name of its own)
+            qualified = j + 1 < n and (toks[j][0].lower() in _SCAN_DIRECTIONS or toks[j][0] in self.demonyms
+                                       and norm(f"{toks[j][0]} {toks[j + 1][0]}") not in self.index)
+            k = j + (qualified or j + 2 < n and _capital_word(toks[j][0]) and toks[j + 1][0].lower() in OF_HEADS)
+            if k + 1 < n and toks[k][0].lower() in OF_HEADS and toks[k + 1][0].lower() == "of":
+                region = toks[k][0].lower() in REGION_WORDS
+                j = k + 2
                 j += j < n and toks[j][0].lower() == "the"
-            elif j < n and toks[j][0].lower() in _SCAN_DIRECTIONS:
+            elif qualified:
                 j += 1
             words = []
             for k in range(j, min(n, j + _MAX_SPAN)):
@@ -335,6 +304,14 @@ class Geocoder(Gazetteer):
             self._attack_forms = frozenset(f for v in ATTACK if v not in ("fire", "operation")
                                            for f in (*word_forms(v, irregular), v + "s"))
         return self._attack_forms
+
+    def _directs(self) -> frozenset:
+        if self._direct_forms is None:
+            from .prefilter import _irregular, word_forms
+
+            irregular = _irregular()
+            self._direct_forms = frozenset(f for v in DIRECT for f in word_forms(v, irregular))
+        return self._direct_forms
 
     def place_of(self, trigger) -> tuple[int, int, str] | None:
         """(start token, end token, ISO3) of the gazetteer place an act happened at, found as in
@@ -530,38 +507,15 @@ _STOP = frozenset("January February March April May June July August September O
                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
 
 
-def _topic(tok) -> bool:
-    """"discussed developments in Syria", "condemned the attack on Kabul": a place in the object of a verb of
-    discussion, or in an attack that a verb of judging has as its object, is what the act is about."""
-    if tok.dep_ != "pobj":
-        return False
-    obj = tok.head.head
-    verb = obj.head.lemma_.lower()
-    return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and (
-        verb in TOPIC or verb in JUDGE and obj.lemma_.lower() in ATTACK)
-
-
-def _seat(tok) -> bool:
-    """A seat of power ("parliament", "the National Congress", "the foreign ministry")."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SEATS and tok.lower_ != "embassy"
-
-
 def _strip_cue(text: str) -> str:
     words = text.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in REGION_WORDS else text
 
 
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az)-[A-Z]")
-
-
-def _capital(t) -> bool:
-    return _capital_word(t.text)
-
-
 class _Words:
     """A doc's tokens for the place-name scan (:meth:`Geocoder._spans`): the columns of
     :class:`annales.parse.Tokens`, and per token whether it is capitalised (:func:`_capital_word`) and
-    whether it may sit inside a name (:func:`_name_like`)."""
+    whether it may sit inside a name (:func:`annales.place_rules._name_like`)."""
 
     __slots__ = ("table", "text", "lower", "ent", "pos", "cap", "namey")
 
@@ -572,7 +526,7 @@ class _Words:
         self.namey = [c or low in CONNECTORS or t == "-" for c, low, t in zip(self.cap, self.lower, self.text)]
 
     def name_like(self, start: int, end: int) -> bool:
-        """:func:`_name_like` of the tokens [start, end)."""
+        """:func:`annales.place_rules._name_like` of the tokens [start, end)."""
         return self.cap[end - 1] and all(self.namey[start:end])
 
     def span_text(self, start: int, end: int) -> str:
@@ -589,166 +543,10 @@ def _words(doc) -> _Words:
     return words
 
 
-def _capital_word(w: str) -> bool:
-    return w[:1].isupper() or w.lower() in ("al-", "el-") or bool(_ARTICLE_PREFIX.match(w))
-
-
-def _by_phone(trigger) -> bool:
-    """"spoke by telephone", "held talks on the phone", "in a phone call": a prepositional phrase of the trigger
-    or of its object."""
-    if trigger.pos_ == "NOUN" and (trigger.lemma_.lower() in PHONE - {"call"} or trigger.lemma_.lower() == "call" and any(
-            c.lower_ in PHONE - {"call"} for c in trigger.children if c.dep_ in ("compound", "amod"))):
-        return True  # "follows a phone call with Erdogan"
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-    for prep in (c for h in heads for c in h.children):
-        if prep.dep_ == "prep":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.lemma_.lower() in PHONE
-                                           or any(c.lower_ in PHONE for c in obj.children if c.dep_ == "compound")):
-                    return True
-    return False
-
-
-def _name_like(toks) -> bool:
-    """Capitalised words, with connectors inside ("Deir ez-Zor", "Bosnia and Herzegovina")."""
-    return _capital(toks[-1]) and all(_capital(x) or x.lower_ in CONNECTORS or x.text == "-" for x in toks)
-
-
-def _role(c, trigger) -> tuple[object, float] | None:
-    """Where a place name attaches: (token it says the place of, extra cost), or None when it is not
-    in a place phrase (a subject, "sanctions on Moscow", "from Syria")."""
-    _, _, tok, place = c
-    root, cost = tok, 0.0
-    if (tok.dep_ == "nsubj" and tok.head.i == trigger.i and trigger.lemma_.lower() in HOST
-            and (tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city")):
-        return trigger, 0.0  # "Cyprus hosted the talks"
-    for _ in range(6):
-        dep, head = tok.dep_, tok.head
-        if dep == "pobj":
-            prep = head.lower_
-            if prep in PLACE_PREPS:
-                if _topic(tok):
-                    return None
-                return head.head, cost + 1
-            verbs = {trigger.lemma_.lower(), head.head.lemma_.lower(),
-                     *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"
-                       and head.head.lemma_.lower() not in JUDGE)}  # "blaming the offensive against X": a topic
-            if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK) and not _range(head):
-                return head.head, cost + 1
-            if prep == "from" and verbs & WITHDRAW and not _range(head):  # "troops will withdraw from Syria"
-                return head.head, cost + 1
-            if prep == "from" and head.head.lemma_.lower() in SPEECH_VERBS:  # "told the Times from the camp"
-                return head.head, cost + 1
-            if prep == "of" and head.head.lower_ == "out" and verbs & WITHDRAW:  # "pushed out of Syria"
-                return head.head.head, cost + 1
-            if prep == "of" and head.head.lemma_.lower() in TOUR:  # "a tour of Iraq"
-                return head.head, cost + 1
-            if prep in ATTACK_PREPS and verbs & ATTACK and not _topic(tok) and (
-                    root.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city"):
-                return head.head, cost + 1
-            if prep == "of" and head.head.lower_ in OF_HEADS:
-                tok, cost = head.head, cost + 1
-                continue
-            return None
-        if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in DIRECT and (
-                head.i == trigger.i or any(a.i == head.i for a in trigger.ancestors)):
-            # "visited Ankara", and "forces entering Afrin to support X": the object of the act or of the
-            # movement the act is part of
-            return head, cost + (0 if dep == "dobj" else 1)
-        if dep in ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod") and head.i != tok.i:
-            if _qualifier(tok, place):
-                return None
-            if dep == "compound" and head.lemma_.lower() in MEETING and head.head.i == trigger.i:
-                return trigger, cost + 1  # "left the Warsaw summit"
-            tok, cost = head, cost + (0.5 if dep in ("appos", "conj") else 0)
-            continue
-        return None
-    return None
-
-
-def _under(tok, head) -> bool:
-    """``tok`` is ``head`` or inside its phrase."""
-    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
-
-
-def _qualifier(tok, place) -> bool:
-    """A name that qualifies a noun rather than placing it: before a person or position ("his White House
-    position", "Kremlin officials"), or a country before a common noun that is no part of a place ("US
-    sanctions", the UK position"; not "the Syria border")."""
-    head = tok.head
-    if tok.dep_ not in ("compound", "amod", "poss", "nmod") or head.i == tok.i or head.pos_ != "NOUN":
-        return False
-    noun = head.lemma_.lower()
-    return noun in ROLE_NOUNS or (tok.dep_ in ("compound", "nmod") and place.kind == "country"
-                                  and noun not in OF_HEADS and noun not in REGION_WORDS)
-
-
-def _range(prep) -> bool:
-    """"spread from X to Y": the prepositions of a span, not of one place (a journey's "to" is its place)."""
-    other = "to" if prep.lower_ == "from" else "from" if prep.lower_ == "to" else None
-    verb = prep.head.head if prep.head.lower_ in ("from", "to") else prep.head
-    if other is None or verb.lemma_.lower() not in EXTENT:
-        return False
-    if prep.dep_ == "prep" and prep.head.lower_ == other:  # the parser hangs "to Y" on "from"
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == other and c.i != prep.i and any(o.dep_ == "pobj" for o in c.children)
-               for c in (*prep.head.children, *prep.children))
-
-
-_UP_COST = {"advcl": 2, "relcl": 2, "acl": 1, "conj": 1}  # the trigger's clause hangs off the place's
-_BLOCK = frozenset({"ccomp", "parataxis"})  # the trigger, or the place, is inside someone's words
-_DOWN_COST = {"relcl": 3, "acl": 1.5, "advcl": 2, "conj": 2, "xcomp": 0.5}
-
-
-def _distance(c, trigger) -> float | None:
-    """Dependency edges from the trigger to where the place attaches, plus penalties for crossing
-    clauses; None when the place is not a place phrase or sits in reported words."""
-    role = _role(c, trigger)
-    if role is None:
-        return None
-    t, cost = role
-    up = [trigger, *trigger.ancestors]
-    pos = {x.i: n for n, x in enumerate(up)}
-    while t.i not in pos:
-        if t.dep_ in _BLOCK or t.head.i == t.i:
-            return None
-        cost += 1 + _DOWN_COST.get(t.dep_, 0)
-        t = t.head
-    for x in up[:pos[t.i]]:
-        if x.dep_ in _BLOCK:
-            return None
-        if not (x.dep_ == "relcl" and _where_clause(x)):
-            cost += _UP_COST.get(x.dep_, 0)
-    return pos[t.i] + cost
-
-
-def _where_clause(verb) -> bool:
-    """A relative clause that happens at its noun: "the summit in Tehran at which he pleaded", "the town where
-    they met"."""
-    for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ == "where":
-            return True
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(o.lower_ == "which" for o in c.children):
-            return True
-    return False
-
-
-def _at_meeting(c, trigger) -> float | None:
-    """A statement made at, before or after a meeting whose place the sentence gives ("said ahead of a meeting
-    with lawmakers at the White House", "speaking after talks in Ankara"): a small distance, else None."""
-    _, _, tok, _ = c
-    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
-        return None
-    t = tok.head.head
-    if t.dep_ == "pobj" and t.head.lower_ == "with":  # "a meeting with lawmakers at X"
-        t = t.head.head
-    if not (t.lemma_.lower() in MEETING or t.lower_ in MEETING) or t.dep_ != "pobj" \
-            or t.head.lower_ not in _MEETING_PREPS:
-        return None
-    up = t.head.head
-    if up.dep_ == "advmod" and up.head.i == trigger.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
-        up = up.head  # "ahead of a meeting"
-    return 1.5 if up.i == trigger.i else None
+def _of_head(toks, j: int) -> bool:
+    """Scan tokens from ``j`` read "(the) centre of", "(the) town of" ...: "dug into the centre of X"."""
+    j += j < len(toks) and toks[j][0].lower() == "the"
+    return j + 1 < len(toks) and toks[j][0].lower() in OF_HEADS and toks[j + 1][0].lower() == "of"
 
 
 def _record(place: Place, text: str, start, end, how: str) -> dict:

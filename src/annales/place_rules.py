@@ -1,0 +1,294 @@
+"""The grammar of place phrases, for :mod:`annales.places`: the word lists, and the rules on a spaCy parse
+that say whether a place name in an event's sentence is where the event happened (``_role``: "in X", "to X"
+after a verb of movement, "visited X", "an assault on X", "the defence of X" ...; not a topic, an origin, a
+qualifier or a partner) and how far it is from the trigger (``_distance``: dependency edges plus penalties for
+crossing clauses), with the tests for calls by phone, proposed acts and statements made at meetings.
+"""
+
+from __future__ import annotations
+
+import re
+
+# prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
+PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
+MOVE_PREPS = frozenset({"to", "into"})
+ATTACK_PREPS = frozenset({"on", "against"})  # "an assault on Afrin": only after attacks (ATTACK)
+MOVE = frozenset("visit travel go come return fly arrive head send deploy dispatch move flee trip tour journey march "
+                 "cross enter invade sail drive walk relocate transfer extradite deport repatriate evacuate withdraw "
+                 "redeploy bring take spread invite summon".split())
+# verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
+DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
+                   "besiege occupy overrun bombard target liberate reach encircle surround blockade ambush".split())
+# "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
+WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out push drive expel oust chase flush "
+                     "expulsion".split())
+# verbs of extent: "spread from X to Y" is a span, not a place
+EXTENT = frozenset("spread extend stretch range expand".split())
+# a trip named with "of": "Rouhani's tour of Iraq" (not "the visit of the pope": its agent)
+TOUR = frozenset({"tour"})
+# support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
+# the SDF", "forces entering Afrin to support the YPG")
+SUPPORT = frozenset("support back help assist aid".split())
+# CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
+SANCTIONS = frozenset({"163", "172"})
+# speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")
+SPEECH_VERBS = frozenset("say tell speak tweet write state declare".split())
+# verbs of judging: the act in their object ("blamed the offensive against Afrin") is what they are about
+JUDGE = SPEECH_VERBS | frozenset("blame accuse condemn criticise criticize denounce praise welcome reject deny "
+                                 "discuss".split())
+# nouns of people and positions: a place name modifying one is an institution ("a White House position",
+# "Kremlin officials"), not where an act happened
+ROLE_NOUNS = frozenset("position post job official officials spokesman spokeswoman spokesperson secretary adviser "
+                       "advisor aide source policy administration envoy ambassador correspondent man woman boy girl "
+                       "resident native teenager student couple family mother father".split())
+# verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
+TOPIC = frozenset("discuss debate review consider raise examine address".split())
+# a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
+MEETING = frozenset("meeting summit talks conference session visit briefing rally speech ceremony sidelines".split())
+_MEETING_PREPS = frozenset("at before after during following of on".split())
+# seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
+SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
+                  "chancellery".split())
+# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
+_MATERIAL = frozenset("kill fight wound capture arrest detain".split())
+HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
+# CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
+# place is where they were said, which the sentence gives next to the verb or not at all
+SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+ATTACK = frozenset("attack strike hit bomb shell raid assault offensive airstrike air-strike bombard bombing "
+                   "shelling fire incursion operation".split())
+# acts named by a noun whose "of"/"for" object is their place ("the defence of Kobane", "the battle for Mosul")
+SIEGE = frozenset("defence defense siege battle fight capture fall liberation recapture bombardment shelling bombing "
+                  "occupation invasion encirclement".split())
+# prepositions whose object is what an act is about ("talks about the war in Syria")
+ABOUT = frozenset("about regarding concerning".split())
+# verbs and nouns of proposing or demanding: an act in their object has not happened ("advocated air strikes",
+# "demands for an investigation")
+PROPOSE = frozenset("advocate propose urge demand seek call plead appeal push press".split())
+# craft: an attack on one ("shot down an Iranian drone") is not in its country
+CRAFT = frozenset("drone jet plane aircraft airliner helicopter ship vessel tanker boat warship submarine "
+                  "missile satellite".split())
+# bodies that sit in one place: a statement told to them is made there ("told the Commons committee")
+BODIES = frozenset("committee inquiry hearing court tribunal jury commons".split())
+# nouns that refer back to a country named before them in the sentence ("from flying in the European nation")
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+# nouns that an "of" can follow in a place phrase ("the city of X", "the outskirts of X", "north of X")
+OF_HEADS = frozenset("city town village capital province region governorate district state county outskirts suburb "
+                     "suburbs centre center heart north south east west northeast northwest southeast southwest "
+                     "north-east north-west south-east south-west area part parts border edge countryside streets "
+                     "port island enclave community neighbourhood neighborhood municipality quarter".split())
+REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
+                         "emirate".split())
+CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
+MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
+# "spoke by telephone", "in a phone call": a call has no one place
+PHONE = frozenset("phone telephone call videoconference video teleconference videolink".split())
+# prepositions whose object is a partner, a topic or an example, not where an act happened
+_NOT_WHERE = frozenset("by with for about over than like including regarding concerning".split())
+# a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
+_SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
+                   "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
+
+
+def _topic(tok) -> bool:
+    """"discussed developments in Syria", "condemned the attack on Kabul": a place in the object of a verb of
+    discussion, or in an attack that a verb of judging has as its object, is what the act is about."""
+    if tok.dep_ != "pobj":
+        return False
+    obj = tok.head.head
+    if (obj.dep_ == "pobj" and obj.head.lower_ in ABOUT and obj.lemma_.lower() not in ATTACK
+            and obj.head.head.lemma_.lower() not in ATTACK):
+        return True  # "talks about the war in Syria"
+    verb = obj.head.lemma_.lower()
+    return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and (
+        verb in TOPIC or verb in JUDGE and obj.lemma_.lower() in ATTACK)
+
+
+def _proposed(trigger) -> bool:
+    """An act only proposed or demanded: the object of "advocated", "urged" ..., or of "calls/demands for"."""
+    if trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj":
+        return head.lemma_.lower() in PROPOSE
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in PROPOSE
+
+
+def _seat(tok) -> bool:
+    """A seat of power ("parliament", "the National Congress", "the foreign ministry")."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in SEATS and tok.lower_ != "embassy"
+
+
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ar|as|an|ash|az)-[A-Z]")
+
+
+def _capital(t) -> bool:
+    return _capital_word(t.text)
+
+
+def _capital_word(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in ("al-", "el-") or bool(_ARTICLE_PREFIX.match(w))
+
+
+def _by_phone(trigger) -> bool:
+    """"spoke by telephone", "held talks on the phone", "in a phone call": a prepositional phrase of the trigger
+    or of its object."""
+    if trigger.pos_ == "NOUN" and (trigger.lemma_.lower() in PHONE - {"call"} or trigger.lemma_.lower() == "call" and any(
+            c.lower_ in PHONE - {"call"} for c in trigger.children if c.dep_ in ("compound", "amod"))):
+        return True  # "follows a phone call with Erdogan"
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    for prep in (c for h in heads for c in h.children):
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in PHONE
+                                           or any(c.lower_ in PHONE for c in obj.children if c.dep_ == "compound")):
+                    return True
+    return False
+
+
+def _name_like(toks) -> bool:
+    """Capitalised words, with connectors inside ("Deir ez-Zor", "Bosnia and Herzegovina")."""
+    return _capital(toks[-1]) and all(_capital(x) or x.lower_ in CONNECTORS or x.text == "-" for x in toks)
+
+
+def _role(c, trigger) -> tuple[object, float] | None:
+    """Where a place name attaches: (token it says the place of, extra cost), or None when it is not
+    in a place phrase (a subject, "sanctions on Moscow", "from Syria")."""
+    _, _, tok, place = c
+    root, cost = tok, 0.0
+    if (tok.dep_ == "nsubj" and tok.head.i == trigger.i and trigger.lemma_.lower() in HOST
+            and (tok.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city")):
+        return trigger, 0.0  # "Cyprus hosted the talks"
+    for _ in range(6):
+        dep, head = tok.dep_, tok.head
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in PLACE_PREPS:
+                if _topic(tok):
+                    return None
+                return head.head, cost + 1
+            verbs = {trigger.lemma_.lower(), head.head.lemma_.lower(),
+                     *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"
+                       and head.head.lemma_.lower() not in JUDGE)}  # "blaming the offensive against X": a topic
+            if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK) and not _range(head):
+                return head.head, cost + 1
+            if prep == "from" and verbs & WITHDRAW and not _range(head):  # "troops will withdraw from Syria"
+                return head.head, cost + 1
+            if prep == "from" and head.head.lemma_.lower() in SPEECH_VERBS:  # "told the Times from the camp"
+                return head.head, cost + 1
+            if prep == "of" and head.head.lower_ == "out" and verbs & WITHDRAW:  # "pushed out of Syria"
+                return head.head.head, cost + 1
+            if prep == "of" and head.head.lemma_.lower() in TOUR:  # "a tour of Iraq"
+                return head.head, cost + 1
+            if prep in ("of", "for") and head.head.lemma_.lower() in SIEGE:  # "the defence of Kobane"
+                return head.head, cost + 1
+            if prep in ATTACK_PREPS and verbs & ATTACK and not _topic(tok) and (
+                    root.ent_type_ in ("GPE", "LOC", "FAC") or place.kind != "city"):
+                return head.head, cost + 1
+            if prep == "of" and head.head.lower_ in OF_HEADS:
+                tok, cost = head.head, cost + 1
+                continue
+            return None
+        if (dep in ("dobj", "dative") and head.i == trigger.i and head.lemma_.lower() in SPEECH_VERBS
+                and place.kind == "place" and (tok.lemma_.lower() in BODIES or _seat(tok))):
+            return trigger, cost + 1  # "told the Commons committee"
+        if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in DIRECT and (
+                head.i == trigger.i or any(a.i == head.i for a in trigger.ancestors)):
+            # "visited Ankara", and "forces entering Afrin to support X": the object of the act or of the
+            # movement the act is part of
+            return head, cost + (0 if dep == "dobj" else 1)
+        if dep in ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod") and head.i != tok.i:
+            if _qualifier(tok, place):
+                return None
+            if dep == "compound" and head.lemma_.lower() in MEETING and head.head.i == trigger.i:
+                return trigger, cost + 1  # "left the Warsaw summit"
+            tok, cost = head, cost + (0.5 if dep in ("appos", "conj") else 0)
+            continue
+        return None
+    return None
+
+
+def _under(tok, head) -> bool:
+    """``tok`` is ``head`` or inside its phrase."""
+    return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
+
+
+def _qualifier(tok, place) -> bool:
+    """A name that qualifies a noun rather than placing it: before a person or position ("his White House
+    position", "Kremlin officials"), or a country before a common noun that is no part of a place ("US
+    sanctions", the UK position"; not "the Syria border")."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod", "poss", "nmod") or head.i == tok.i or head.pos_ != "NOUN":
+        return False
+    noun = head.lemma_.lower()
+    return noun in ROLE_NOUNS or (tok.dep_ in ("compound", "nmod") and place.kind == "country"
+                                  and noun not in OF_HEADS and noun not in REGION_WORDS)
+
+
+def _range(prep) -> bool:
+    """"spread from X to Y": the prepositions of a span, not of one place (a journey's "to" is its place)."""
+    other = "to" if prep.lower_ == "from" else "from" if prep.lower_ == "to" else None
+    verb = prep.head.head if prep.head.lower_ in ("from", "to") else prep.head
+    if other is None or verb.lemma_.lower() not in EXTENT:
+        return False
+    if prep.dep_ == "prep" and prep.head.lower_ == other:  # the parser hangs "to Y" on "from"
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == other and c.i != prep.i and any(o.dep_ == "pobj" for o in c.children)
+               for c in (*prep.head.children, *prep.children))
+
+
+_UP_COST = {"advcl": 2, "relcl": 2, "acl": 1, "conj": 1}  # the trigger's clause hangs off the place's
+_BLOCK = frozenset({"ccomp", "parataxis"})  # the trigger, or the place, is inside someone's words
+_DOWN_COST = {"relcl": 3, "acl": 1.5, "advcl": 2, "conj": 2, "xcomp": 0.5}
+
+
+def _distance(c, trigger) -> float | None:
+    """Dependency edges from the trigger to where the place attaches, plus penalties for crossing
+    clauses; None when the place is not a place phrase or sits in reported words."""
+    role = _role(c, trigger)
+    if role is None:
+        return None
+    t, cost = role
+    up = [trigger, *trigger.ancestors]
+    pos = {x.i: n for n, x in enumerate(up)}
+    while t.i not in pos:
+        if t.dep_ in _BLOCK or t.head.i == t.i:
+            return None
+        cost += 1 + _DOWN_COST.get(t.dep_, 0)
+        t = t.head
+    for x in up[:pos[t.i]]:
+        if x.dep_ in _BLOCK:
+            return None
+        if not (x.dep_ == "relcl" and _where_clause(x)):
+            cost += _UP_COST.get(x.dep_, 0)
+    return pos[t.i] + cost
+
+
+def _where_clause(verb) -> bool:
+    """A relative clause that happens at its noun: "the summit in Tehran at which he pleaded", "the town where
+    they met"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "where":
+            return True
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(o.lower_ == "which" for o in c.children):
+            return True
+    return False
+
+
+def _at_meeting(c, trigger) -> float | None:
+    """A statement made at, before or after a meeting whose place the sentence gives ("said ahead of a meeting
+    with lawmakers at the White House", "speaking after talks in Ankara"): a small distance, else None."""
+    _, _, tok, _ = c
+    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+        return None
+    t = tok.head.head
+    if t.dep_ == "pobj" and t.head.lower_ == "with":  # "a meeting with lawmakers at X"
+        t = t.head.head
+    if not (t.lemma_.lower() in MEETING or t.lower_ in MEETING) or t.dep_ != "pobj" \
+            or t.head.lower_ not in _MEETING_PREPS:
+        return None
+    up = t.head.head
+    if up.dep_ == "advmod" and up.head.i == trigger.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
+        up = up.head  # "ahead of a meeting"
+    return 1.5 if up.i == trigger.i else None
