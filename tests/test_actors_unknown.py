@@ -103,3 +103,74 @@ def test_an_apposition_after_a_coordination_is_not_the_first_conjuncts(pipeline)
     doc = Doc(pipeline.nlp.vocab, words=["Kurds", ",", "an", "editor"], heads=[0, 0, 3, 0],
               deps=["ROOT", "punct", "det", "appos"], pos=["PROPN", "PUNCT", "DET", "NOUN"])
     assert _climb(doc[3], {3}, {3: 3})[0].i == 0
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    # a country or capital modifying a place noun inside "AGENT in ...": the agent's country
+    ("A tribunal in the Kenyan capital Nairobi sentenced three men.", "tribunal in the Kenyan", "KENJUD"),
+    ("Police in the Iraqi city of Basra detained a journalist.", "Police in the Iraqi", "IRQCOP"),
+])
+def test_an_agent_in_a_named_place(pipeline, text, phrase, code):
+    assert _codes(pipeline, text).get(phrase) == code
+
+
+def test_a_name_in_apposition_is_the_titled_actor(pipeline):
+    text = ("The Chilean foreign minister, Rosa Delgado, spoke with her Peruvian counterpart, Tomas Quispe. "
+            "Delgado later criticised Bolivia.")
+    codes = _codes(pipeline, text)
+    assert codes.get("Chilean foreign minister, Rosa Delgado") == "CHLGOV"
+    assert codes.get("Peruvian counterpart, Tomas Quispe") == "PERGOV"
+    assert codes.get("Delgado") == "CHLGOV"  # the role carried to the later mention
+
+
+def test_a_hyphenated_name_from_the_leaders_list(pipeline):
+    codes = _codes(pipeline, "Tsai Ing-wen criticised the military drills near the island.", when=date(2020, 5, 1))
+    assert codes.get("Tsai Ing-wen") == "TWNGOV"
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    # a bare role in a sentence naming one country is that country's
+    ("The Peruvian government rejected the demands of the rebels.", "rebels", "PERREB"),
+    ("In Lusaka, police arrested forty protesters outside parliament.", "protesters", "ZMBCVL"),
+    # ... but not a role that stands for another state, an armed role beside a state's army, or one
+    # with a possessor of its own
+    ("Kenya expelled the ambassador on Monday.", "ambassador", "---GOV"),
+    ("A Kenyan drone killed three militants near the border.", "militants", "---REB"),
+    ("Kenya criticised the neighbour's government.", "government", "---GOV"),
+])
+def test_the_country_of_a_bare_role(pipeline, text, phrase, code):
+    assert _codes(pipeline, text).get(phrase) == code
+
+
+def test_an_agent_owned_by_a_known_person(pipeline):
+    codes = _codes(pipeline, "Kenyan observers said Museveni's militias beat voters.", when=date(2021, 1, 10))
+    assert codes.get("militias") == "UGAREB"
+    codes = _codes(pipeline, "Tokayev said his government would not yield.", when=date(2022, 1, 6))
+    assert codes.get("government") == "KAZGOV"
+
+
+def test_a_religious_title_of_an_office_holder(pipeline):
+    codes = _codes(pipeline, "Iran's Supreme Leader Ayatollah Ali Khamenei addressed the crowd.", when=date(2015, 1, 1))
+    assert codes.get("Iran's Supreme Leader Ayatollah Ali Khamenei") == "IRNGOV"
+    # a cleric who holds no office stays one
+    assert _codes(pipeline, "An Iranian ayatollah condemned the decision.").get("Iranian ayatollah") == "IRNREL"
+
+
+def test_a_backer_or_origin_is_not_the_actor(pipeline):
+    codes = _codes(pipeline, "The Qatar-backed government in Somalia sacked the army chief.")
+    assert codes.get("government in Somalia") == "SOMGOV" and "Qatar" not in codes
+    codes = _codes(pipeline, "Police arrested a Canadian-born activist and seized Chinese-made rifles.")
+    assert "Canadian" not in codes and "Chinese" not in codes
+    # "X-led" names the actor
+    assert _codes(pipeline, "The Nigerian-led force entered the town.").get("Nigerian") == "NGA"
+
+
+def test_a_title_carried_to_a_later_sentence(pipeline):
+    text = "Ghanaian President John Mahama landed in Lome on Monday. The president criticised the Togolese opposition."
+    assert _codes(pipeline, text, when=date(2015, 3, 1)).get("president") == "GHAGOV"
+    # not when its own sentence is set in another country
+    text = "Ghana's government criticised Togo on Monday. In Lome, the government rejected the charge."
+    assert _codes(pipeline, text).get("government") != "GHAGOV"
+    # two earlier holders of the title: no telling which one
+    text = "The Chilean foreign minister met the Peruvian foreign minister. The foreign minister later praised Bolivia."
+    assert _codes(pipeline, text).get("foreign minister") == "---GOV"

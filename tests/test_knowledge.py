@@ -114,3 +114,48 @@ def test_equally_specific_patterns_prefer_the_one_requiring_more_words():
     assert general.specificity == talks.specificity
     for rows in ([general, talks], [talks, general]):
         assert [p.code for p in Lexicon(rows, []).verbs["withdraw"]] == ["164", "0874"]
+
+
+def test_leaders_file_is_well_formed():
+    from datetime import date
+
+    countries = {row["iso3"] for _, row in read_tsv(data_path("countries.tsv"))}
+    orgs = {row["code"] for _, row in read_tsv(data_path("organisations.tsv"))}
+    for _, row in read_tsv(data_path("leaders.tsv")):
+        assert row["iso3"] in countries or row["iso3"] in orgs, row
+        assert row["sector"] in ("", "GOV", "MIL", "OPP", "REB"), row
+        start = date.fromisoformat(row["start"]) if row["start"] else None
+        end = date.fromisoformat(row["end"]) if row["end"] else None
+        assert not (start and end) or start < end, row
+        assert row["name"] not in split_list(row.get("aliases", "")), row  # aliases do not repeat the name
+
+
+@pytest.mark.parametrize("name, when, code", [
+    ("Gbagbo", "2005-06-01", "CIVGOV"), ("Milosevic", "1999-04-01", "SRBGOV"), ("Mnangagwa", "2019-01-01", "ZWEGOV"),
+    ("Hun Sen", "2010-01-01", "KHMGOV"), ("Uribe", "2004-01-01", "COLGOV"), ("Tudjman", "1995-08-01", "HRVGOV"),
+    # one name, two offices: Norway's prime minister before he led NATO
+    ("Stoltenberg", "2010-01-01", "NORGOV"), ("Stoltenberg", "2016-01-01", "IGONAT"),
+    # a rebel leader, then vice president again
+    ("Machar", "2014-06-01", "SSDREB"), ("Machar", "2021-01-01", "SSDGOV"),
+])
+def test_dated_office_holders(name, when, code):
+    from datetime import date
+
+    from annales.people import office_of
+
+    office = office_of(name, date.fromisoformat(when))
+    assert (office.org or office.country + office.sector) == code
+
+
+@pytest.mark.parametrize("term, code", [("KLA", "XKXREB"), ("UNITA", "AGOREB"), ("Tamil Tigers", "LKAREB"),
+                                        ("ISAF", "IGONAT"), ("UNPROFOR", "IGOUNOPKO"), ("ZANU-PF", "ZWEGOV"),
+                                        ("Government of National Accord", "LBYGOV"), ("Khmer Rouge", "KHMREB")])
+def test_more_organisations(term, code):
+    assert KnowledgeBase.default().terms[term][0].code == code
+
+
+@pytest.mark.parametrize("term, sector", [("prisoners", "CVL"), ("inmate", "CVL"), ("suspects", "CRM"),
+                                          ("servicemen", "MIL"), ("lecturers", "EDU"), ("mujahideen", "REB"),
+                                          ("ousted president", "ELI")])
+def test_more_agents(term, sector):
+    assert KnowledgeBase.default().terms[term][0].sector == sector

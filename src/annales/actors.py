@@ -15,6 +15,8 @@ from datetime import date
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from .actor_context import (carried_titles, domestic_agents, names_a_backer, office_over_religious_title,
+                            possessed_agents)
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, leaders, office_ever, office_of
@@ -30,6 +32,9 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc"
 # convention: "criticised the closure of guest houses in Bree" criticises Bree)
 REGION_WORDS = frozenset({"Latin", "Central", "South", "North", "Meso", "Pan", "Inter", "Pan-", "Inter-"})
 PLACE_PREPS = frozenset("at in near during outside inside within throughout around across along".split())
+# nouns for a place that a country or capital modifies ("the Kenyan capital Nairobi", "the Iraqi city of
+# Basra"): the phrase grows up to them, so "a tribunal in the Kenyan capital" is a Kenyan tribunal
+PLACE_NOUNS = frozenset("capital city town province region district village port".split())
 
 
 @dataclass
@@ -180,6 +185,8 @@ class ActorFinder:
                 continue
             if span.start > 0 and span.text in ("American", "Americans") and doc[span.start - 1].text in REGION_WORDS:
                 continue  # "Latin American", "Central American peace accords": a region, not the US
+            if not self.compounds and names_a_backer(span):
+                continue  # "a Qatar-backed council", "Chinese-made rifles"
             out.append((span, entry))
         return out
 
@@ -211,10 +218,38 @@ class ActorFinder:
         if self.unknown and tokens(doc).ents:
             _place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += _unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
+        if not self.compounds:
+            _appositive_names(phrases, doc)
         phrases += _people(doc, phrases, when, self.office_holders, self.unknown and self.persons, self.countryless)
         if self.unknown:
             _ethnic_residents(phrases, doc)
+            possessed_agents(phrases, doc)
+            domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
+            carried_titles(phrases, doc)
+            office_over_religious_title(phrases, doc, when)
+            phrases = [p for p in phrases if not names_a_backer(doc[p.start:p.end])]  # "Qatar-backed" as a name
         return Actors(sorted(phrases, key=lambda p: p.start))
+
+
+def _appositive_names(phrases: list[ActorPhrase], doc) -> None:
+    """"The Chilean foreign minister, Rosa Delgado, ...", "her Peruvian counterpart, Tomas Quispe": a
+    person's name in apposition after a titled actor is that actor; the phrase grows over the name,
+    which then carries the role to later mentions (annales.people)."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    ents = {e.start: e for e in tokens(doc).ents if e.label_ == "PERSON"}
+    for p in phrases:
+        if p.org or doc[p.head].ent_type_ == "PERSON" or not (p.country and p.sector):
+            continue
+        for c in doc[p.head].children:
+            ent = ents.get(c.left_edge.i) if c.dep_ == "appos" and c.i >= p.end else None
+            if ent is None or not ent.start <= c.i < ent.end or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            end = ent.end
+            while end > ent.start and doc[end - 1].tag_ == "POS":
+                end -= 1
+            p.end, p.name = end, doc[ent.start:end].text
+            covered.update(range(ent.start, end))
+            break
 
 
 def _ethnic_residents(phrases: list[ActorPhrase], doc) -> None:
@@ -252,14 +287,14 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 p.sector = p.sector or office.sector
     learned: dict[str, ActorPhrase] = {}
     for p in phrases:
-        if p.name and doc[p.head].ent_type_ == "PERSON" and (p.country or p.org):
+        if p.name and _names_person(p, doc) and (p.country or p.org):
             learned[p.name] = learned[p.name.split()[-1]] = p
     found: list[ActorPhrase] = []
     for start, end in _name_spans(doc, covered):
         toks = [t for t in doc[start:end] if t.tag_ != "POS"]
         if not toks:
             continue
-        name = " ".join(t.text for t in toks)
+        name = "".join(t.text_with_ws for t in toks).strip()  # "Tsai Ing-wen": hyphens kept
         known = learned.get(name) or learned.get(toks[-1].text)
         new = ActorPhrase(head=doc[start:end].root.i, start=start, end=end)
         if known is not None:
@@ -282,7 +317,7 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
             else:
                 new.country, new.sector, new.org, new.name = office.country, office.sector, office.org, office.name
         found.append(new)
-    people = sorted([p for p in phrases if doc[p.head].ent_type_ == "PERSON" and (p.country or p.org)] + found,
+    people = sorted([p for p in phrases if _names_person(p, doc) and (p.country or p.org)] + found,
                     key=lambda p: p.start)
     table = tokens(doc)
     for i, (low, dep) in enumerate(zip(table.lower, table.dep)):
@@ -293,6 +328,11 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 found.append(ActorPhrase(head=i, start=i, end=i + 1, country=src.country,
                                          sector=src.sector, org=src.org, name=src.name, refers=src))
     return found
+
+
+def _names_person(p: ActorPhrase, doc) -> bool:
+    """Whether the phrase names a person: its head, or a name it ends with ("the minister, Jane Roe")."""
+    return doc[p.head].ent_type_ == "PERSON" or doc[p.end - 1].ent_type_ == "PERSON"
 
 
 def _name_spans(doc, covered: set[int]):
@@ -444,7 +484,8 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
                                                           for c in head.children):
             break  # "Kurds and Arabs, a reporter at ...": no apposition of the first conjunct
         if (dep in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
-                and (head.i in agent_tokens or head.pos_ == "PROPN" or head.i in matched)):
+                and (head.i in agent_tokens or head.pos_ == "PROPN" or head.i in matched
+                     or head.lower_ in PLACE_NOUNS and head.dep_ == "pobj")):
             tok, rank = head, rank + 1
             continue
         if (dep == "pobj" and head.dep_ == "prep" and head.lower_ in _AGENT_PREPS

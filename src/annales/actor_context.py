@@ -1,0 +1,150 @@
+"""Actors completed from their sentence and article (steps of ``annales.actors.ActorFinder``).
+
+- :func:`domestic_agents`: the country of an unqualified agent. In "The Peruvian government rejected the
+  demands of the rebels" the rebels are Peru's; in "In Chad, police dispersed protesters after the
+  government banned the march" the police, the protesters and the government are Chad's. A human coder reads a bare role noun
+  (government, rebels, police, opposition ...) in a sentence that names one country as that country's;
+  so does this, for agent phrases with no country, organisation or possessor of their own, when the
+  sentence's actors name exactly one country and name the state or its government before the role (its
+  government, for armed roles: rebels, troops, gunmen). Roles that usually stand for another state (an
+  ambassador, an envoy, a counterpart, peacekeepers, refugees), weapons, roles qualified by a name no list
+  knows, and phrases marked as foreign ("foreign troops", "regional forces") keep no country, and so does
+  an agent whose role that country already fills in the sentence.
+- :func:`possessed_agents`: "Kenyan observers said Museveni's militias ...", "Tokayev said his government ...".
+- :func:`carried_titles`: "Ghanaian President John Mahama landed ... The president said ...".
+- :func:`office_over_religious_title`: "Supreme Leader Ayatollah Ali Khamenei" is GOV, not REL.
+- :func:`names_a_backer`: "a Qatar-backed council", "Chinese-made rifles": not the actor itself.
+"""
+
+from __future__ import annotations
+
+# agent terms that mostly name another state's people or a third party
+FOREIGN_ROLES = frozenset({
+    "ambassador", "ambassadors", "envoy", "envoys", "special envoy", "diplomat", "diplomats", "embassy",
+    "embassies", "consulate", "consulates", "consul", "delegation", "delegations", "negotiator", "negotiators",
+    "counterpart", "counterparts", "peacekeepers", "peacekeeping force", "peacekeeping troops", "mercenary",
+    "mercenaries", "refugee", "refugees", "migrant", "migrants", "asylum seeker", "asylum seekers",
+    "asylum-seekers", "hostage", "hostages", "world leaders", "coalition forces",
+    # weapons: an instrument, not an actor of its own ("launched drones at ..."; annales.events)
+    "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
+    "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
+    "drone", "drones"})
+# armed roles take the country only from its government named in the sentence ("the Peruvian
+# government ... the rebels"): beside a state or its army they are as often its enemy ("Kenyan jets bombed
+# the militants' camps")
+ARMED = frozenset({"REB", "MIL", "UAF", "CRM"})
+# modifiers that say the agent is not the sentence's country's
+FOREIGN_MODIFIERS = frozenset("foreign international regional western neighbouring neighboring other rival "
+                              "multinational global world overseas allied exiled".split())
+
+
+# participles after "X-" that make X a backer, origin or place of the actor, not the actor itself:
+# "a Qatar-backed council", "a Canadian-born activist", "Chinese-made rifles", "a Paris-based charity"
+# ("Nigerian-led", "army-run" and "state-owned" do name the actor)
+NOT_IDENTITY = frozenset("backed funded financed supported sponsored trained brokered based born educated allied "
+                         "aligned linked inspired friendly made built bound".split())
+
+
+def names_a_backer(span) -> bool:
+    """Whether a matched name is the first part of "X-backed", "X-born", "X-made" ... (see NOT_IDENTITY)."""
+    doc, end = span.doc, span.end
+    return (end + 1 < len(doc) and doc[end].text == "-" and not span[-1].whitespace_
+            and doc[end + 1].lower_ in NOT_IDENTITY)
+
+
+def domestic_agents(phrases, doc) -> None:
+    """Give country-less agent phrases the one country their sentence names (see the module's text)."""
+    by_sent: dict[int, list] = {}
+    for p in phrases:
+        by_sent.setdefault(doc[p.head].sent.start, []).append(p)
+    for group in by_sent.values():
+        countries = {p.country for p in group if p.country}
+        if len(countries) != 1:
+            continue
+        [country] = countries
+        filled = {p.sector for p in group if p.country == country}
+        for p in group:
+            if p.country or p.org or p.prefix or not p.sector or p.sector in filled or not _bare_agent(p, doc):
+                continue
+            # the state itself or its government, named before the role ("The senator attacked the
+            # statement of the Indian government": the senator need not be Indian)
+            before = {q.sector for q in group if q.country == country and q.end <= p.start}
+            if not before & ({"GOV"} if p.sector[:3] in ARMED else {None, "GOV"}):
+                continue
+            p.country = country
+
+
+def carried_titles(phrases, doc, reach: int = 3) -> None:
+    """"Kenyan President William Ruto arrived on Monday. The president said ...": a definite bare title
+    ("the president", "the foreign minister") names the actor last given that title, with its country,
+    within ``reach`` sentences before, unless its own sentence is set in another country."""
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    for p in phrases:
+        head = doc[p.head]
+        if (p.country or p.org or p.prefix or len(p.parts) != 1 or p.parts[0][2].kind != "agent"
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+            continue
+        title, k = p.parts[0][2].name, sent_of[head.sent.start]
+        earlier = [q for q in phrases if q.end <= p.start and (q.country or q.org)
+                   and 0 < k - sent_of[doc[q.head].sent.start] <= reach
+                   and any(e.kind == "agent" and e.name == title for _, _, e in q.parts)]
+        here = {q.country for q in phrases if q.country and sent_of[doc[q.head].sent.start] == k
+                and doc[q.head].dep_ == "pobj" and doc[q.head].head.lower_ in ("in", "at")}
+        if len({(q.country, q.org) for q in earlier}) == 1:  # two presidents before: no telling which
+            q = max(earlier, key=lambda q: q.end)
+            if here - {q.country}:
+                continue  # "In Kampala, the government denied it": set in another country
+            p.country, p.org, p.sector, p.name = q.country, q.org, q.sector, q.name
+
+
+def office_over_religious_title(phrases, doc, when) -> None:
+    """"Iran's Supreme Leader Ayatollah Ali Khamenei": a religious title before the name of someone who
+    holds a state office on the article's date (data/leaders.tsv) does not make the office-holder clergy."""
+    from .people import office_of
+
+    for p in phrases:
+        if p.sector != "REL" or not p.name or doc[p.head].ent_type_ != "PERSON":
+            continue
+        office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
+        if office is not None and office.country == p.country and office.sector:
+            p.sector = office.sector
+
+
+def possessed_agents(phrases, doc) -> None:
+    """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
+    possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
+    the nearest person actor before it in the sentence)."""
+    by_head = {p.head: p for p in phrases}
+    for p in phrases:
+        if (p.country or p.org or p.prefix or not p.sector or not p.parts
+                or any(e.kind != "agent" for _, _, e in p.parts)):
+            continue
+        head = doc[p.head]
+        owner = None
+        for c in head.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in ("his", "her"):
+                people = [q for q in phrases if q.end <= c.i and q.country and q.head >= head.sent.start
+                          and (doc[q.head].ent_type_ == "PERSON" or not q.parts)]  # named or "he"
+                owner = max(people, key=lambda q: q.end, default=None)
+            else:
+                owner = by_head.get(c.i)
+        if owner is not None and owner.country and not owner.org:
+            p.country = owner.country
+
+
+def _bare_agent(p, doc) -> bool:
+    """An agent phrase with no possessor, no "of"/"from" attachment, no unknown name and no foreign marker."""
+    if not p.parts or any(e.kind != "agent" for _, _, e in p.parts):
+        return False
+    if any(e.name in FOREIGN_ROLES for _, _, e in p.parts):
+        return False
+    head = doc[p.head]
+    for c in head.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "for")):
+            return False
+        if (c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.i < head.i
+                and c.ent_type_ not in ("GPE", "LOC", "NORP")):
+            return False  # a name no list knows qualifies it ("a GoFundMe representative"; not "Shona rebels")
+    return not any(t.lower_ in FOREIGN_MODIFIERS for t in doc[min(p.start, head.left_edge.i):p.head + 1])
