@@ -49,3 +49,16 @@ def test_the_coders_own_event_between_the_given_actors_comes_first(pipeline):
     tgt = _phrase(doc, text.index("the army"), text.index("the army") + 8)
     weight, code = rule_candidates(pipeline, doc, src, tgt)[0]
     assert weight >= 1.0 and code.startswith("19"), (weight, code)
+
+
+def test_end_to_end_scoring_counts_spans_in_the_whole_text(pipeline):
+    """Event actor offsets count from their sentence; gold spans from the text: a pair in a second
+    sentence is found only when the sentence's start is added."""
+    from annales.evaluate import plover_pairs
+
+    text = "Talks resumed on Monday. Russian troops shelled the Ukrainian city of Kharkiv overnight."
+    s, t = text.index("Russian troops"), text.index("the Ukrainian city")
+    row = {"id": "x", "text": text, "source": (s, s + len("Russian troops")),
+           "target": (t, t + len("the Ukrainian city of Kharkiv")), "gold": "ASSAULT"}
+    result = plover_pairs(pipeline, "", rows=[row], model=False)
+    assert result["end_to_end_recall"] == 1.0 and result["end_to_end_recall_with_type"] == 1.0

@@ -313,15 +313,19 @@ def plover_pairs(pipeline, path: str | Path, rows: list[dict] | None = None, mod
     articles = [Article(id=str(i), text=r["text"]) for i, r in enumerate(rows)]
     found = right = 0
     for r, coded in zip(rows, pipeline.pipe(articles)):
-        hits = [e for e in coded.events if e.target is not None
-                and _overlap((e.source.start, e.source.end), r["source"])
-                and _overlap((e.target.start, e.target.end), r["target"])]
+        hits = [e for e in coded.events if e.target is not None  # actor offsets are within the sentence
+                and _overlap(_in_text(e, e.source), r["source"]) and _overlap(_in_text(e, e.target), r["target"])]
         found += bool(hits)
         right += any(plover_family(e.plover) == r["gold"] for e in hits)
     n = len(rows)
     return {"pairs": n, "macro_f1": round(f1, 4), "per_class_f1": {k: round(v, 3) for k, v in per.items()},
             "accuracy": round(sum(g == p for g, p in zip([r["gold"] for r in rows], predicted)) / n, 4),
             "end_to_end_recall": round(found / n, 4), "end_to_end_recall_with_type": round(right / n, 4)}
+
+
+def _in_text(event, actor) -> tuple[int, int]:
+    """An event actor's span in the article text (its ``start``/``end`` count from the sentence's start)."""
+    return event.sentence_start + actor.start, event.sentence_start + actor.end
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
