@@ -33,6 +33,23 @@ def test_method_round_trips_through_the_store(pipeline):
         assert sorted(e.method for e in s.events()) == ["learned", "rules"]
 
 
+def test_every_offset_points_at_its_text_in_the_article(pipeline):
+    """Events and actor mentions count their offsets from their sentence's start, which they carry; a
+    dateline and a sentence the prefilter joins to the next must not shift them."""
+    text = ("KILIS, Turkey -- A Turkish court jailed two Syrian men on Monday. The weather was mild. "
+            "The Syrian government condemned Turkey, and Iran criticised Ankara.")
+    coded = pipeline(Article(id="m", text=text, published=date(2024, 3, 5)))
+    assert coded.events and coded.mentions
+    for m in coded.mentions:
+        a = m.actor
+        assert text[m.sentence_start + a.start:m.sentence_start + a.end] == a.text, m
+    for e in coded.events:
+        assert text[e.sentence_start:e.sentence_start + len(e.sentence)] == e.sentence
+        for a in (e.source, e.target):
+            if a is not None:
+                assert text[e.sentence_start + a.start:e.sentence_start + a.end] == a.text, e
+
+
 def test_schema_2_store_is_upgraded_in_place(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
@@ -49,11 +66,13 @@ def test_schema_2_store_is_upgraded_in_place(tmp_path):
             [(str(store_mod.SCHEMA_VERSION),)]
 
 
-def test_schema_3_store_gets_the_merged_method_column(tmp_path):
+def test_schema_3_store_gets_the_new_columns(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.MERGED_COLUMN_SPEC if c != "method")
     con.execute(f"CREATE TABLE merged_events ({cols})")
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.MENTION_COLUMN_SPEC if c != "sentence_start")
+    con.execute(f"CREATE TABLE mentions ({cols})")
     con.execute("INSERT INTO merged_events (event_id, cameo, cameo_root, quad_class, goldstein, num_mentions) "
                 "VALUES ('e1', '042', '04', 1, 1.9, 1)")
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -61,6 +80,8 @@ def test_schema_3_store_gets_the_merged_method_column(tmp_path):
     con.close()
     with Store(str(path)) as s:
         assert s.con.execute("SELECT event_id, method FROM merged_events").fetchall() == [("e1", "rules")]
+        assert "sentence_start" in [r[0] for r in s.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'mentions'").fetchall()]
         assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("4",)]
 
 

@@ -175,7 +175,8 @@ class Pipeline:
                 where[s.sent.start] = (number + sent_offset, start + char_offset)
         for p in actors.phrases:
             sent = _trim(doc[p.head].sent)
-            result.mentions.append(Mention(article.id, where[sent.sent.start][0], _actor(p, doc, sent)))
+            index, start = where[sent.sent.start]
+            result.mentions.append(Mention(article.id, index, _actor(p, doc, sent), start))
         discards = self.lexicon.discards  # a story discard (PETRARCH dictionaries) anywhere in the article voids it
         if discards is not None and discards.voids_story(article.text):
             return len(where) if selection is None else selection.n_sentences

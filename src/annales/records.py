@@ -74,10 +74,12 @@ class Mention:
 
     article_id: str
     sentence_index: int
-    actor: Actor
+    actor: Actor  # its start/end count from the sentence's start, as an event's actors do
+    sentence_start: int = 0  # offset of the sentence in the article text
 
     def to_dict(self) -> dict:
-        return {"article_id": self.article_id, "sentence_index": self.sentence_index, **self.actor.to_dict()}
+        return {"article_id": self.article_id, "sentence_index": self.sentence_index, **self.actor.to_dict(),
+                "sentence_start": self.sentence_start}
 
 
 @dataclass

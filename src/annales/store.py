@@ -45,7 +45,7 @@ from .records import Actor, Article, Event, Mention, MergedEvent, Trigger
 
 SCHEMA_VERSION = 4
 _UPGRADABLE = {"1", "2", "3"}  # upgraded in place: 2 added tables, 3 the events' method column,
-# 4 the merged events' method column
+# 4 the merged events' method column and the mentions' sentence_start (NULL in rows stored before)
 
 _ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
 _ACTOR_TYPES = {"start": ("INTEGER", pa.int32()), "end": ("INTEGER", pa.int32())}
@@ -109,6 +109,7 @@ MENTION_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("article_id", "VARCHAR NOT NULL", pa.string()),
     ("sentence_index", "INTEGER", pa.int32()),
     *[(f, *_ACTOR_TYPES.get(f, ("VARCHAR", pa.string()))) for f in _ACTOR_FIELDS],
+    ("sentence_start", "INTEGER", pa.int32()),  # schema 4: the actor's start/end count from it
 ]
 STORY_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
     ("article_id", "VARCHAR PRIMARY KEY", pa.string()),
@@ -300,8 +301,7 @@ def batch_rows(items: Iterable[tuple[Article, list[Event], list[Mention]]],
             owner[e.event_id] = aid
             rows["events"].append(flatten_event(e))
         for m in mentions:
-            rows["mentions"].append({"article_id": aid, "sentence_index": m.sentence_index,
-                                     **{f: getattr(m.actor, f) for f in _ACTOR_FIELDS}})
+            rows["mentions"].append(m.to_dict())
     return list(batch), rows
 
 
@@ -428,6 +428,7 @@ class BaseStore:
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
         for table in ("events", "merged_events"):  # from schema 2 and 3
             con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS method VARCHAR DEFAULT 'rules'")
+        con.execute("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sentence_start INTEGER")  # from schema 3
         con.execute(_MENTIONS_VIEW)
         con.execute("INSERT INTO meta SELECT 'schema_version', ? WHERE NOT EXISTS "
                     "(SELECT 1 FROM meta WHERE key = 'schema_version')", [str(SCHEMA_VERSION)])
