@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from annales import ontology
 from annales._data import data_path, read_tsv, split_list
 from annales.errors import ConfigError
-from annales.kb import KnowledgeBase
+from annales.kb import KnowledgeBase, on_date
 from annales.lexicon import Lexicon, parse_pattern
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
@@ -117,7 +118,6 @@ def test_equally_specific_patterns_prefer_the_one_requiring_more_words():
 
 
 def test_leaders_file_is_well_formed():
-    from datetime import date
 
     countries = {row["iso3"] for _, row in read_tsv(data_path("countries.tsv"))}
     orgs = {row["code"] for _, row in read_tsv(data_path("organisations.tsv"))}
@@ -139,7 +139,6 @@ def test_leaders_file_is_well_formed():
     ("Machar", "2014-06-01", "SSDREB"), ("Machar", "2021-01-01", "SSDGOV"),
 ])
 def test_dated_office_holders(name, when, code):
-    from datetime import date
 
     from annales.people import office_of
 
@@ -159,3 +158,29 @@ def test_more_organisations(term, code):
                                           ("ousted president", "ELI")])
 def test_more_agents(term, sector):
     assert KnowledgeBase.default().terms[term][0].sector == sector
+
+
+@pytest.mark.parametrize("when, code", [
+    (None, "AFGREB"),  # no date: the undated row
+    (date(1995, 6, 1), "AFGREB"),
+    (date(1996, 9, 27), "AFGGOV"),  # bounds are inclusive
+    (date(2001, 12, 7), "AFGGOV"),
+    (date(2008, 4, 2), "AFGREB"),
+    (date(2021, 8, 15), "AFGGOV"),
+    (date(2024, 1, 9), "AFGGOV"),
+])
+def test_dated_organisation_codes(when, code):
+    entry = next(e for e in KnowledgeBase.default().terms["Taliban"] if e.kind == "org")
+    got = on_date(entry, when)
+    assert (got.code, got.country, got.sector) == (code, "AFG", code[3:])
+    assert KnowledgeBase.default().terms["Taleban"] == [entry]  # aliases of every row: one entry
+
+
+def test_dated_organisation_rows_are_well_formed():
+    undated = set()
+    for lineno, row in read_tsv(data_path("organisations.tsv")):
+        start, end = (date.fromisoformat(row[k]) if row.get(k) else None for k in ("start", "end"))
+        assert not (start and end) or start <= end, lineno
+        if not (start or end):
+            assert row["name"] not in undated, f"line {lineno}: a second undated row for {row['name']}"
+            undated.add(row["name"])

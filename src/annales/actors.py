@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from .actor_context import (carried_titles, domestic_agents, names_a_backer, office_over_religious_title,
                             possessed_agents)
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
+from .kb import on_date as kb_on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, leaders, office_ever, office_of
 
@@ -560,7 +561,7 @@ def _on_date(e: Entry, when: date | None) -> Entry:
     """A ``person`` entry (PETRARCH dictionaries) as the country/seat/org entry its code on ``when``
     stands for: "USAGOV" -> seat USA/GOV, "IGOUNO" -> org, "HOB" -> country; "---" -> no actor."""
     if e.kind != "person":
-        return e
+        return kb_on_date(e, when)
     code = resolve_code(e, when)
     if not code or code[:3] in ("---", "+++", "###"):
         return replace(e, kind="none", country=None, sector=None, code=None)

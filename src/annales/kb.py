@@ -79,17 +79,41 @@ class KnowledgeBase:
             entry = Entry("seat", self.country_names.get(iso, iso), country=iso, sector=row.get("sector") or "GOV")
             for term in split_list(row["term"]):
                 self.add(term, entry)
+        orgs: dict[str, list[dict]] = {}  # name -> its rows: one undated, or several with dates
         for _, row in read_tsv(data_path("organisations.tsv")):
-            code = row["code"]
-            country = code[:3] if code[:3] not in NON_COUNTRY_PREFIXES else None
-            sector = code[3:6] if country and len(code) >= 6 else None
-            entry = Entry("org", row["name"], country=country, sector=sector, code=code)
-            for term in [row["name"], *split_list(row.get("aliases", ""))]:
+            orgs.setdefault(row["name"], []).append(row)
+        for name, rows in orgs.items():
+            undated = [r for r in rows if not (r.get("start") or r.get("end"))]
+            code = undated[0]["code"] if undated else rows[0]["code"]
+            dated = tuple((_day(r.get("start")), _day(r.get("end")), r["code"]) for r in rows
+                          if r.get("start") or r.get("end"))
+            entry = Entry("org", name, **_code_fields(code), code=code, dated=dated)
+            for term in dict.fromkeys(t for r in rows for t in [name, *split_list(r.get("aliases", ""))]):
                 self.add(term, entry)
         for _, row in read_tsv(data_path("agents.tsv")):
             for term in split_list(row["terms"]):
                 self.add(term.lower(), Entry("agent", term.lower(), sector=row["sector"]))
         return self
+
+
+def _code_fields(code: str) -> dict:
+    """The country and sector a code stands for: "PSEREB" -> PSE, REB; "IGOUNO" -> none."""
+    country = code[:3] if code[:3] not in NON_COUNTRY_PREFIXES else None
+    return {"country": country, "sector": code[3:6] if country and len(code) >= 6 else None}
+
+
+def on_date(entry: Entry, when: date | None) -> Entry:
+    """An organisation whose code changed over time (dated rows of organisations.tsv: the Taliban
+    were a government 1996-2001 and from August 2021, an armed group between) as it was on ``when``."""
+    if entry.kind != "org" or not entry.dated:
+        return entry
+    code = resolve_code(entry, when)
+    return entry if code == entry.code else Entry("org", entry.name, **_code_fields(code), code=code,
+                                                  dated=entry.dated)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 @lru_cache(maxsize=1)
