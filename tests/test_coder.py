@@ -590,3 +590,65 @@ def test_being_ready_to_meet_is_one_sides_intent(pipeline):
 def test_a_condemnation_of_an_act_with_no_named_doer_has_no_target(pipeline):
     events = code(pipeline, "The Arab League condemned the bombing of a crowded market on Friday.")
     assert [(e.source.code, e.cameo, e.target) for e in events] == [("IGOARL", "111", None)]
+
+
+def test_pattern_words_are_found_in_coordinated_noun_modifiers(pipeline):
+    from annales.lexicon import nearby_lemmas
+
+    # the parser makes "trade" an nmod of "pact" when "security" is coordinated with it
+    doc = pipeline.nlp("Kenya and Uganda signed a new trade and security pact.")
+    signed = next(t for t in doc if t.lower_ == "signed")
+    assert {"trade", "pact"} <= nearby_lemmas(signed)
+
+
+def test_an_inquiry_into_claims_is_aimed_at_whom_they_are_about(pipeline):
+    found = dyads(code(pipeline, "Dutch police opened an investigation into claims that Belgian soldiers "
+                                 "mistreated prisoners."))
+    assert found == [("NLDCOP", "09", "BELMIL")]
+    found = dyads(code(pipeline, "Chile opened an inquiry into whether Peruvian troops crossed the border."))
+    assert found == [("CHL", "09", "PERMIL")]
+
+
+def test_reneging_on_an_agreement_rejects_it(pipeline):
+    assert ("IRQ", "12", "KWT") in dyads(code(pipeline, "Iraq reneged on its agreement with Kuwait."))
+
+
+def test_the_author_of_a_coordinated_object_is_the_target(pipeline):
+    found = dyads(code(pipeline, "Norway condemned the raids and the threats made by the Russian government."))
+    assert found == [("NOR", "11", "RUSGOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal "until" someone acts is aimed at them
+    ("Canada said it will not lift the embargo until Cuba frees its prisoners.", ("CAN", "12", "CUB")),
+    ("The court refused to accept a request from Chile.", ("---JUD", "12", "CHL")),
+    ("Austria says it will not accept asylum seekers.", ("AUT", "12", "---REF")),
+])
+def test_refusals_of_requests_embargoes_and_refugees(pipeline, text, expected):
+    assert expected in dyads(code(pipeline, text))
+
+
+def test_the_possessor_of_a_release_or_deportation_undergoes_it(pipeline):
+    assert dyads(code(pipeline, "A Spanish court ordered the Venezuelan diplomat's release.")) == [
+        ("ESPJUD", "08", "VENGOV")]
+    assert dyads(code(pipeline, "The Kenyan government announced the Ugandan activist's deportation.")) == [
+        ("KENGOV", "17", "UGAOPP")]
+    # an act whose possessor does it keeps it as the source
+    assert dyads(code(pipeline, "Russia's invasion of Ukraine continued.")) == [("RUS", "19", "UKR")]
+
+
+def test_forces_kept_on_alert_show_military_posture(pipeline):
+    found = dyads(code(pipeline, "Thai troops remained on alert along the border with Cambodia."))
+    assert found == [("THAMIL", "15", "KHM")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X says Y needs to do Z": an appeal to Y, its sub-code from Z; "would need to" is a judgement
+    ("France says Italy needs to release the migrants.", [("FRA", "0253", "ITA")]),
+    ("The general said Canada would need to stay strong.", []),
+    # pressing someone for something is an appeal; pressing for sanctions against Y disapproves of Y
+    ("The Kenyan president pushed parliament for a new election law.", [("KENGOV", "020", "KENLEG")]),
+    ("Germany pushed for new sanctions against Iran.", [("DEU", "110", "IRN")]),
+])
+def test_appeals_by_need_and_push(pipeline, text, expected):
+    assert [(e.source.code, e.cameo, e.target.code if e.target else None) for e in code(pipeline, text)] == expected

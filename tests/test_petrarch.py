@@ -192,12 +192,14 @@ def test_verbs(dicts):
 def test_pattern_markers(tmp_path):
     path = tmp_path / "m.verbs.txt"
     path.write_text("--- FREE [080] ---\nFREE\n- + * (FROM $) [081]\n- * MONEY $ [071]\n"
-                    "- * EID (AT ^) (WITH +) [017]\n- * THEIR ^ ABOUT + [130]\n", encoding="utf-8")
+                    "- * EID (AT ^) (WITH +) [017]\n- * THEIR ^ ABOUT + [130]\n- * FEAST (IN ^) + [018]\n",
+                    encoding="utf-8")
     pats = {p.code: p for p in P.load_verbs(path)}
     assert (pats["081"].target, pats["081"].source, pats["081"].words) == ("subject", "from", ("from",))
     assert (pats["071"].target, pats["071"].source, pats["071"].words) == ("subject", "after", ("money",))
     assert (pats["017"].target, pats["017"].words) == ("with", ("eid", "at", "with"))
     assert (pats["130"].target, pats["130"].words) == ("about", ("their", "about"))
+    assert (pats["018"].target, pats["018"].words) == ("^in", ("feast", "in"))  # after the skipped object
 
 
 def test_legacy_verb_dictionary_layout(tmp_path):

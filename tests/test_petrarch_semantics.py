@@ -66,6 +66,10 @@ BLOCKADE
 --- SIGN [057] ---
 SIGN
 - * {NEW TRADE PACT} [081]
+
+--- HOST [043] ---
+HOST
+- * BANQUET (IN ^) + [017]
 """
 
 DISCARDS = """\
@@ -190,6 +194,7 @@ C_ACTORS = """\
 VALDORIA [VLD]
 +VALDORIAN
 KESTRALIA [KST]
++KORVATH
 OSTRAVIA [OST]
 MERIDIA [MRD]
 """
@@ -199,6 +204,9 @@ GOVERNMENT [~GOV]
 MEDIA {} [~MED]
 ISLAMIST [~MUS]
 OFFICIAL [~GOV]
+SOLDIER [~MIL]
+MINISTER [~GOV]
+JUDGE [~JUD]
 """
 
 C_VERBS = """\
@@ -272,3 +280,26 @@ def test_target_in_a_purpose_infinitive(coder):
 def test_passive_subject_the_parser_gave_the_auxiliary(coder):
     assert code(coder, "Kestralia was heavily and unjustly scolded over its quarrel with Valdoria.") == [
         ("VLD", "KST", "111")]
+
+
+def test_target_after_a_skipped_object(coder):
+    """"(IN ^) +": the object of "in" is skipped, the target is the next actor, not that object."""
+    assert code(coder, "Valdoria hosted a banquet in Ostravia for Kestralia.") == [("VLD", "KST", "017")]
+
+
+def test_agent_without_actor_takes_the_actor_of_its_prepositional_phrase(compound_coder):
+    # the parser attaches "Valdoria" to "stations": the soldiers are still Valdoria's
+    assert code(compound_coder, "Soldiers from Valdoria radio stations criticized Kestralia.") == [
+        ("VLDMIL", "KST", "111")]
+    assert code(compound_coder, "Soldiers from Valdoria criticized Kestralia.") == [("VLDMIL", "KST", "111")]
+
+
+def test_possessor_comes_before_a_listed_name(compound_coder):
+    # "Korvath" alone is Kestralia's; as Valdoria's minister he is Valdoria's government (PETRARCH reads the
+    # noun phrase's actors in their order)
+    assert code(compound_coder, "Korvath criticized Meridia.") == [("KST", "MRD", "111")]
+    assert code(compound_coder, "Valdoria's stern minister Korvath criticized Meridia.") == [("VLDGOV", "MRD", "111")]
+
+
+def test_country_reaches_an_agent_through_a_plain_noun(compound_coder):
+    assert code(compound_coder, "Ostravia criticized a Meridia court judge.") == [("OST", "MRDJUD", "111")]

@@ -112,3 +112,16 @@ def test_a_learned_demand_is_coded_by_what_it_asks_for(pipeline):
     found = _events(_pipeline(pipeline), "Britain demanded that Iran free the French sailors.")
     demands = [e.cameo for s, t, e in found if (s, t) == ("Britain", "Iran") and e.cameo.startswith("10")]
     assert demands == ["1053"]  # a demand for a release (0841, intended 0353)
+
+
+@needs_model
+def test_a_verb_whose_pattern_has_its_target_links_nothing_else(pipeline):
+    # "spoke to reporters": the addressee is the reporters; the UN is only where it happened
+    text = "The Iraqi prime minister spoke to reporters at the headquarters of the United Nations."
+    assert _events(_pipeline(pipeline), text) == []
+
+
+def test_a_capital_gone_to_is_no_target(pipeline):
+    p = _pipeline(pipeline)
+    assert _links(p, "Russian lawmakers flew to Washington on Monday.") == set()
+    assert ("Russia", "Syria", "sent") in _links(p, "Russia sent medicine to Syria on Monday.")

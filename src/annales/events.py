@@ -22,7 +22,9 @@ ids and provenance. Grammar handled here:
   material conflict with no other target ("struck a depot in Syria");
 - meetings, talks and visits ("X and Y began talks", "talks on X's programme", "told visiting Secretary
   X"): annales.encounters; acts denied, alleged, feared or ended ("denied that its troops attacked") are
-  not coded: annales.unasserted; a state's protest is an official complaint (114): annales.official.
+  not coded: annales.unasserted; a state's protest is an official complaint (114): annales.official;
+- where the target is (object, preposition, aim, author) and a dictionary pattern's source slot:
+  annales.targets.
 """
 
 from __future__ import annotations
@@ -32,16 +34,17 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, child, match, nearby
-from .modality import (LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, condition_subject, in_condition, is_negated,
-                       modality_of, refused, tense_of, ultimatum, unilateral)
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, condition_subject, in_condition,
+                       is_negated, modality_of, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
-from .venues import SCENE_ROOTS, off_scene, place_targets, scene_targets, venue
+from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
-from .nominal import UNDERGO_VERBS, encounter_host, noun_agents, prep_object, undergone
-from .encounters import attributive_visit, behind_topic, between_parties, measured, shared_holder, topic
+from .nominal import UNDERGO_VERBS, encounter_host, noun_agents, possessed_patient, prep_object, undergone
+from .encounters import attributive_visit, between_parties, measured, shared_holder
 from .official import official_code
 from .unasserted import unasserted
+from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -49,7 +52,8 @@ DOCUMENTS = frozenset("statement declaration resolution letter communique commun
 # "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
-               "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to")}
+               "ought": Pattern("020", "ought", (), "dobj", "SPEAKER says * ought to"),
+               "need": Pattern("020", "need", (), "dobj", "SPEAKER says * needs to")}  # a verb: "Y needs to"
 # protests, force postures, appeals and disapproval may have no target ("urged calm", "appealed for donations
 # to the flood victims", "condemned the bombing"): CAMEO codes them with the source alone
 TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
@@ -138,7 +142,7 @@ class EventCoder:
                 extra = {}
                 if candidates[0].dictionary and any(p.before or p.target == "compound" for p in candidates):
                     subj = subject_of(tok)
-                    extra = {"subject_words": _subject_words(subj),
+                    extra = {"subject_words": subject_words(subj),
                              "compound": subj is not None and len(actors.all_at(subj)) > 1}
                 pattern = match(tok, candidates, **extra)
                 if pattern is None:
@@ -170,8 +174,10 @@ class EventCoder:
                     continue
                 tok = doc[i]
                 pattern = match(tok, nouns[tok.lemma_.lower()])
-                if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)):
-                    # "faced criticism": the target is the subject; "X and Y began talks": on each other
+                if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)
+                                        or possessed_patient(tok) is not None):
+                    # "faced criticism": the target is the subject; "X and Y began talks": on each other;
+                    # "the tanker's release": the possessor
                     pattern = match(tok, nouns[tok.lemma_.lower()], reciprocal=True)
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
@@ -179,7 +185,7 @@ class EventCoder:
                  if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
         demands = self._obligations(sent, actors)
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
-            inside = {t.i for d in demands for t in sent.doc[d.trigger].head.subtree}
+            inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
         return _dedupe(_drop_speech_frames(_drop_governed_nouns(found, sent), sent))
 
@@ -187,22 +193,25 @@ class EventCoder:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
         out = []
         lower = tokens(sent.doc).lower
+        lemmas = tokens(sent.doc).lemma
         for i in range(sent.start, sent.end):
-            pattern = OBLIGATIONS.get(lower[i])
+            pattern = OBLIGATIONS.get(lower[i]) or (OBLIGATIONS["need"] if lemmas[i] == "need" else None)
             if pattern is None:
                 continue
             tok = sent.doc[i]
-            clause = tok.head
-            if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+            clause = _obliged(tok)
+            if (tok.dep_ != "aux" and clause is tok.head or clause.dep_ != "ccomp"
+                    or clause.head.lemma_ not in SPEECH_VERBS):
                 continue
             speaker, subject = subject_of(clause.head), child(clause, "nsubj")
             if speaker is None or subject is None:
                 continue
             sources, targets = actors.all_at(speaker), actors.all_at(subject)
             negated = any(c.dep_ == "neg" for c in clause.children)
-            act = asked(clause, self.lexicon.verbs)  # "must release the prisoners": 1053
+            act_clause = clause if clause is not tok else child(tok, "xcomp")
+            act = asked(act_clause, self.lexicon.verbs)  # "must release the prisoners": 1053
             if act is not None and act.code:
-                pattern = replace(pattern, code=requested_code(pattern.code, clause, self.lexicon, act.code))
+                pattern = replace(pattern, code=requested_code(pattern.code, act_clause, self.lexicon, act.code))
             for s in sources:
                 for t in targets:
                     if t.code != s.code:
@@ -222,11 +231,11 @@ class EventCoder:
                 subj = child(verb, "nsubj") or child(child(verb, "auxpass"), "nsubj")
             if subj is None and verb.dep_ in ("acl", "relcl"):
                 subj = verb.head
-            targets = _targets_from(pattern, verb, actors, passive_subject=subj)
+            targets = targets_of(pattern, verb, actors, passive_subject=subj)
             if not sources and agent is None and pattern.dictionary and passive:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
                 # criticized over its dispute with Y": Y criticized X)
-                sources = [p for p in _first_actor_after(verb, actors) if p not in targets]
+                sources = [p for p in first_actor_after(verb, actors) if p not in targets]
             if not sources and agent is None and passive and (pattern.code or "").startswith(STATE_CODES):
                 # "X was arrested in Rwanda": the state where a state's act was done did it
                 sources = [p for p in place_targets(verb, targets, actors) if p not in targets]
@@ -246,19 +255,19 @@ class EventCoder:
                 sources = _antecedent(verb, subj, actors)
             for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources and not act):
                 sources = actors.all_at(other)  # a name the parser split into several subjects
-            targets = _targets_from(pattern, verb, actors)
+            targets = targets_of(pattern, verb, actors)
             if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
                 sources, targets = targets, sources
         if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
                 targets = subject
-            sources = _source_slot(pattern.source, verb, actors, targets) if pattern.source else subject
+            sources = source_slot(pattern.source, verb, actors, targets) if pattern.source else subject
         return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
     # -- nouns -------------------------------------------------------------------------------
     def _noun_events(self, sent, noun, pattern: Pattern, actors: Actors) -> list[RawEvent]:
-        targets = _targets_from(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
+        targets = targets_of(pattern, noun, actors) if pattern.target not in (None, "dobj") else []
         if between_parties(pattern, targets):  # "hosted talks between X and Y": X and Y meet
             return self._pairs(sent, noun, pattern, list(targets), targets, True, actors)
         sources: list[ActorPhrase] = []
@@ -271,13 +280,16 @@ class EventCoder:
             if not sources and subj is not None and subj.lower_ in ANAPHORS:
                 sources = _antecedent(host, subj, actors)
             return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
+        patient = possessed_patient(noun)  # "ordered the tanker's release": the tanker is released
+        if patient is not None and not targets:
+            targets = actors.all_at(patient)
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None:  # "criticised China over its support for Russia": its = China, not the critic
             before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets]
             return self._pairs(sent, noun, pattern, before[-1:], targets, True, actors) if owner.lower_ in (
                 "its", "their") else []
         for c in noun.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c is not patient:
                 p = actors.at(c)
                 if p and p not in targets:
                     sources.append(p)
@@ -356,8 +368,9 @@ class EventCoder:
         root = (code or reverse)[:2]
         if targets and code:
             targets = off_scene(trig, code, targets)
-        if not targets and root == "13" and not pattern.dictionary:  # "threatened to quit the talks if Y ..."
-            cond = condition_subject(trig)
+        if not targets and root in ("12", "13") and not pattern.dictionary:
+            # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
+            cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and root not in VENUE_ROOTS:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
@@ -365,7 +378,7 @@ class EventCoder:
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
         mutual = mutual or (code or "").startswith(RECIPROCAL_CODES)
-        if not targets and len(sources) > 1 and mutual and not _slot_filled(pattern, trig):
+        if not targets and len(sources) > 1 and mutual and not slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         if not targets:
             if root not in TARGETLESS_ROOTS or not code or (root == "11" and pattern.dictionary):
@@ -393,6 +406,16 @@ REFUSALS = {"0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "061
             "071": "1221", "072": "1222", "073": "1223", "074": "1224", "081": "1241", "082": "1242",
             "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246", "045": "126",
             "057": "127", "04": "125", "06": "121", "07": "122", "08": "124", "12": None}
+
+
+def _obliged(tok):
+    """The clause an obligation word sets: the head of a modal ("Y must [halt]"), or the verb "need" itself
+    when it governs an infinitive ("Y needs to halt")."""
+    if tok.dep_ != "aux" and tok.lemma_ == "need" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+        # not "X would need to": a judgement of what it would take
+        return tok.head if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children) else tok
+    return tok.head
 
 
 def refusal_code(code: str) -> str:
@@ -433,14 +456,6 @@ def _named_antecedents(phrases: list[ActorPhrase], sent) -> list[ActorPhrase]:
     return [p.refers if p.refers is not None and sent.start <= p.refers.head < sent.end else p for p in phrases]
 
 
-def _slot_filled(pattern: Pattern, trig) -> bool:
-    """Whether the pattern's target slot holds something (an actor or not) in the parse; an object the
-    pattern names is no target ("X and Y held talks")."""
-    if pattern.target == "dobj":
-        return any(c.dep_ in ("dobj", "dative", "nsubjpass", "agent")
-                   and not any(t.lemma_.lower() in pattern.words for t in c.subtree)  # "a round of talks"
-                   for c in trig.children)
-    return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ == pattern.target for c in trig.children)
 
 
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
@@ -502,203 +517,14 @@ def subject_of(verb):
     return next((c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN"), None)
 
 
-def _targets_from(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:
-    """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
-    object of the pattern's preposition found near the trigger ("imposed sanctions on", "called for
-    the release of")."""
-    if pattern.target in (None, "subject", "compound"):
-        return []
-    if pattern.target == "dobj":
-        if passive_subject is not None:
-            return actors.all_at(passive_subject)
-        obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
-        if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
-            obj = child(trig, "oprd")
-        if obj is None and not pattern.dictionary:
-            obj = _clause_subject(trig, small=True)
-        # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
-        # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
-        scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
-        meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
-        if obj is None:
-            for t in nearby(trig):
-                if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
-                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
-                    if actors.all_at(t):
-                        obj = t
-                        break
-        # the object a pattern names ("hold talks") is no target itself: not "talks in Islamabad" either;
-        # nor is a statement's or a meeting's venue ("met the Pope in Rome")
-        places = (pattern.code or "")[:2] not in ("01", "04") and not (
-            obj is not None and obj.lemma_.lower() in pattern.words)
-        found = actors.all_at(obj, places=places) if obj is not None else []
-        if meeting and found:
-            found = [p for p in found if not behind_topic(trig.doc[p.head], obj)]
-        if not found and pattern.dictionary:
-            return _first_actor_after(trig, actors)
-        if not found and obj is not None:
-            found = _author(obj, actors)
-        root = (pattern.code or pattern.reverse or "")[:2]
-        if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
-            # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
-            # troops to Mali", "withdrew its soldiers": the source's own forces are no target
-            own = obj is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                                          for c in obj.children)
-            for c in [*trig.children, *(obj.children if own else ())]:
-                if (c.dep_ == "prep" and (c.lower_ in AIM_PREPS or own and c.lower_ == "to")
-                        and child(c, "pobj") is not None):
-                    aimed = actors.all_at(child(c, "pobj"))
-                    if aimed:
-                        return aimed
-            if own or root == "15" and found and all(p.sector in ("MIL", "COP") for p in found):
-                # "mobilised troops for an assault on X": the forces are what is moved or put on alert, the
-                # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
-                return _aim(trig, actors)
-        return found
-    for t in nearby(trig):
-        if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
-            pobj = prep_object(t)
-            if pobj is not None and not ally_named(pobj):
-                found = actors.all_at(pobj)
-                if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
-                    found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
-                return found
-    if passive_subject is not None:
-        return actors.all_at(passive_subject)
-    # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
-    obj = child(trig, "dobj") or (_clause_subject(trig) if not pattern.dictionary else None)
-    if obj is not None and any(c.lower_ == pattern.target
-                               and (c.dep_ == "prt" or c.dep_ == "prep" and child(c, "pobj") is None)
-                               for c in trig.children):  # or a preposition the parser left without its object
-        return actors.all_at(obj)
-    return []
 
 
-# what a verb governs that is not where PETRARCH looks for its target (the complement clause is
-# searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
-_NOT_PREDICATE = frozenset("nsubj nsubjpass csubj csubjpass expl aux auxpass neg mark advcl conj cc parataxis "
-                           "punct ccomp relcl appos dep".split())
 
-
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
-
-
-def ally_named(tok) -> bool:
-    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"):
-    who gives it is on the source's side, not its target (unlike "asked for the help of Y")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        tok = tok.head.head
-    elif tok.dep_ in ("compound", "amod", "poss"):
-        tok = tok.head
-    return tok.lemma_ in ALLY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with"
-
-
-def _aim(trig, actors: Actors) -> list[ActorPhrase]:
-    """The first actor after an aim preposition near the trigger ("for an assault against X", "into X")."""
-    for t in nearby(trig):
-        if t.dep_ == "prep" and t.lower_ in AIM_PREPS | {"to"} and child(t, "pobj") is not None:
-            found = actors.all_at(child(t, "pobj"))
-            if found:
-                return found
-    return []
-
-
-def _clause_subject(verb, small: bool = False):
-    """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
-    clause, headed by no verb), and unless ``small`` "called on [X to resign]"."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN")):
-            subj = child(c, "nsubj")
-            if subj is not None:
-                return subj
-    return None
-
-
-def _author(obj, actors: Actors) -> list[ActorPhrase]:
-    """"turned down a request submitted by X", "welcomed a plan put forward by X": the author named in a
-    participle modifying an object that is no actor is what the act is aimed at."""
-    for c in obj.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            agent = child(c, "agent")
-            pobj = child(agent, "pobj") if agent is not None else None
-            if pobj is not None:
-                return actors.all_at(pobj)
-    return []
-
-
-def _subject_words(subj) -> frozenset:
-    """Words and lemmas of a subject's noun phrase that a dictionary pattern's words before the verb
-    may name ("- {DEATH TOLL} * [190]": "Eriador's death toll has risen")."""
-    if subj is None:
-        return frozenset()
-    out = set()
-    for t in subj.subtree:
-        if t.pos_ in _CONTENT_POS and t.dep_ not in CLAUSE_EDGES:
-            out.add(t.lower_)
-            out.add(t.lemma_.lower())
-    return frozenset(out)
-
-
-CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp"})
-
-
-def _source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
-    """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
-    ("after") the first actor after the verb that is not the target ("received money $")."""
-    if slot == "after":
-        for c in verb.children:
-            if c.i > verb.i and c.dep_ not in _NOT_PREDICATE:
-                for t in c.subtree:
-                    p = actors.by_token.get(t.i)
-                    if p is not None and p not in targets:
-                        return actors.all_at(t.doc[p.head])
-        return []
-    for t in nearby(verb):
-        if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
-            pobj = child(t, "pobj")
-            if pobj is not None:
-                return [p for p in actors.all_at(pobj) if p not in targets]
-    return []
-
-
-def _first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
-    """PETRARCH-2's target of a dictionary verb whose object is no actor: the first actor (with its
-    conjuncts) in what the verb governs after it ("contributed a million dollars to Australia",
-    "welcomed memos sent by Bree"), else in its complement clause."""
-    for clause in (False, True):
-        for c in verb.children:
-            if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
-                                                                  and not _purpose(c)):
-                continue
-            for t in c.subtree:
-                p = actors.by_token.get(t.i)
-                if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause):
-                    return actors.all_at(doc_token(t, p))
-    return []
-
-
-def _purpose(clause) -> bool:
-    """"signed an accord to supply X": an infinitive with no subject of its own, part of the verb phrase."""
-    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            and child(clause, "nsubj") is None)
-
-
-def doc_token(t, p: ActorPhrase):
-    """The head token of the actor phrase ``p`` found at ``t``."""
-    return t.doc[p.head]
-
-
-# prepositions of time and circumstance: their object is not the act's target ("called for talks despite
-# tensions between X and Y")
-CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after before until alongside beside".split())
-# who is named as the source's help is on its side, not its target ("fought with the help of Y")
-ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # statements, appeals, meetings and cooperation: a place named is where they happened, not their target
 # ("met in Geneva"); other acts done "in" a country act on it ("declared a ceasefire in Libya")
 VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})
 # acts only a state does (try, convict, sanction, arrest, expel): done in a country with no agent named, by it
 STATE_CODES = ("115", "116", "16", "17")
-AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
 FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an offer to X stays an offer too)
 

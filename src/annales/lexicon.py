@@ -43,7 +43,8 @@ class Pattern:
     # PETRARCH pattern parts (annales.petrarch): words required in the subject's noun phrase
     # ("- {DEATH TOLL} * [190]"), and where the source is when not the subject: a preposition's object
     # ("- + * (FROM $)") or "after" (the first actor after the verb). ``target`` may also be "subject"
-    # ("+" before the verb) or "compound" ("- % *": the coordinated subjects act on each other)
+    # ("+" before the verb), "compound" ("- % *": the coordinated subjects act on each other) or "^" and a
+    # preposition ("- * (IN ^) +": the first actor after that preposition's object)
     before: tuple[str, ...] = ()
     source: str | None = None
 
@@ -151,7 +152,7 @@ def default_lexicon() -> Lexicon:
 
 _NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
                        "nsubjpass xcomp".split())
-_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss"})
+_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss", "nmod"})
 _WHEN = frozenset({"DATE", "TIME"})
 
 

@@ -4,6 +4,7 @@
   from rebels"): the subject is the target, whoever it comes from the source;
 - a meeting or visit that is the setting of a clause ("during talks with X, Y said", "Y, on a visit to
   Z, met W"): the clause's subject took part in it;
+- the possessor who undergoes an act ("the tanker's release");
 - a preposition whose object the parser made a gerund clause ("an attack on [X calling it ...]",
   "a lawsuit against [visiting Prince X]").
 """
@@ -26,6 +27,19 @@ def undergone(noun):
     if noun.dep_ == "dobj" and gov.lemma_ in UNDERGO_VERBS and gov.pos_ == "VERB":
         return gov
     return None
+
+
+# acts whose possessor undergoes them ("the tanker's release", "Navalny's arrest", "the envoy's expulsion")
+PATIENT_NOUNS = frozenset("release freeing arrest detention imprisonment jailing extradition deportation "
+                          "execution assassination killing murder kidnapping abduction".split())
+
+
+def possessed_patient(noun):
+    """The possessor of ``noun`` when it is who undergoes the act ("ordered the tanker's release"), not who
+    does it: an act of that kind with no "of" object; else None."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 # prepositions that set a clause during or after a meeting or visit ("during talks with", "on a visit to")

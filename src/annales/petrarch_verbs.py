@@ -90,7 +90,8 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
     preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
     that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
-    coordinated subjects act on each other; ``^`` skips a word (ignored)."""
+    coordinated subjects act on each other; ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
+    after the preposition's object (target ``^PREP``)."""
     pre, _, post = body.replace("_", " ").partition("*")
     parts: dict = {}
     target_prep = None
@@ -101,7 +102,10 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
         prev = next((w for w in reversed(tokens[:i]) if w != "^"), "")
         if t == "+":
             if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
-                target_prep = words.pop()
+                if tokens[i - 1] == "^":  # "(IN ^) +": the target is the actor after the skipped object
+                    parts["target"] = "^" + words[-1]  # the preposition stays a required word
+                else:
+                    target_prep = words.pop()
         elif t == "$":
             if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
                 parts["source"] = words[-1]  # the preposition stays a required word

@@ -38,7 +38,8 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .events import ANAPHORS, REQUEST_ROOTS, RawEvent, ally_named, subject_of
+from .events import ANAPHORS, REQUEST_ROOTS, RawEvent, subject_of
+from .targets import ally_named, slot_filled
 from .lexicon import Pattern, match
 from .modality import NEGATIONS, SPEECH_VERBS, modality_of
 from .requested import requested_code
@@ -139,6 +140,15 @@ _BACKGROUND_PREPS = frozenset("in during amid despite under after before since w
 _BACKGROUND_MARKS = frozenset("if unless after before since when while because although though once until as".split())
 # a country or capital reached through these is where the act happened, not its target
 _PLACE_PREPS = frozenset("in at near inside across outside within throughout around from through over".split())
+# a country or capital reached through these from a verb with no object is where it went ("returned to X")
+_DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+def _destination(prep) -> bool:
+    """"returned to Washington", "flew into Kabul": where a verb with no object goes (not "sent aid to Y")."""
+    verb = prep.head
+    return (prep.lower_ in _DESTINATION_PREPS and _verbal(verb)
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children))
 
 
 def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
@@ -198,7 +208,7 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
         if dep not in _UP_DEPS or parent.i == tok.i:
             return
         if (OPT["place_preps"] and dep == "pobj" and tok.i == head.i and tgt.is_place
-                and parent.lower_ in _PLACE_PREPS):
+                and (parent.lower_ in _PLACE_PREPS or _destination(parent))):
             return
         if OPT["block_preps"] and dep == "pobj" and parent.lower_ in _BACKGROUND_PREPS:
             return
@@ -291,6 +301,8 @@ class LearnedFallback:
                     continue  # "Canada says Venezuela must halt its raids": demanded, not done
                 if unasserted(doc[link.verb]):
                     continue  # "denied reports that X bombed Y": said not to have happened
+                if self._slot_taken(doc[link.verb]):
+                    continue  # "spoke to reporters on the steps of the court": the court is no addressee
                 out.append(link)
         return out
 
@@ -321,6 +333,13 @@ class LearnedFallback:
             conf = round(0.05 + (LEARNED_MAX_CONFIDENCE - 0.05) * scores[best], 2)
             out.append((ev, conf))
         return out
+
+    def _slot_taken(self, verb) -> bool:
+        """Whether a lexicon pattern of ``verb`` fits with its target preposition's object a non-actor: the
+        verb has its target, and no other actor it governs is one."""
+        patterns = self.lexicon.verbs.get(verb.lemma_)
+        p = match(verb, patterns) if patterns else None
+        return p is not None and p.target not in (None, "dobj") and slot_filled(p, verb)
 
     def _code(self, verb, plover: str) -> str | None:
         """The linking verb's own lexicon code when its PLOVER type is the predicted one."""

@@ -1,0 +1,247 @@
+"""Where an event's target (and a dictionary pattern's source slot) is in the parse: the direct object or
+passive subject, a dative, the object of the pattern's preposition near the trigger, an aim ("launched
+rockets at X"), the author of an object ("rejected a plan put forward by X"), and PETRARCH-2's first
+actor the verb governs. Used by annales.events."""
+
+from __future__ import annotations
+
+from .actors import ActorPhrase, Actors
+from .encounters import behind_topic, topic
+from .lexicon import Pattern, child, nearby
+from .nominal import prep_object
+from .venues import SCENE_ROOTS, venue
+
+# what a verb governs that is not where PETRARCH looks for its target (the complement clause is
+# searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
+_NOT_PREDICATE = frozenset("nsubj nsubjpass csubj csubjpass expl aux auxpass neg mark advcl conj cc parataxis "
+                           "punct ccomp relcl appos dep".split())
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# prepositions of time and circumstance: their object is not the act's target ("called for talks despite
+# tensions between X and Y")
+CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after before until alongside beside".split())
+# who is named as the source's help is on its side, not its target ("fought with the help of Y")
+ALLY_NOUNS = frozenset("help support backing assistance aid".split())
+# nouns whose "that" clause says what they are about ("claims that X abused ...")
+CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint".split())
+AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+
+
+def slot_filled(pattern: Pattern, trig) -> bool:
+    """Whether the pattern's target slot holds something (an actor or not) in the parse; an object the
+    pattern names is no target ("X and Y held talks")."""
+    if pattern.target == "dobj":
+        return any(c.dep_ in ("dobj", "dative", "nsubjpass", "agent")
+                   and not any(t.lemma_.lower() in pattern.words for t in c.subtree)  # "a round of talks"
+                   for c in trig.children)
+    return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ == pattern.target for c in trig.children)
+
+
+def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:
+    """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
+    object of the pattern's preposition found near the trigger ("imposed sanctions on", "called for
+    the release of")."""
+    if pattern.target in (None, "subject", "compound"):
+        return []
+    if pattern.target.startswith("^"):
+        return _past_object(pattern.target[1:], trig, actors)
+    if pattern.target == "dobj":
+        if passive_subject is not None:
+            return actors.all_at(passive_subject)
+        obj = next((c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")), None)
+        if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
+            obj = child(trig, "oprd")
+        if obj is None and not pattern.dictionary:
+            obj = _clause_subject(trig, small=True)
+        # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
+        # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
+        scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
+        meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
+        if obj is None:
+            for t in nearby(trig):
+                if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
+                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
+                    if actors.all_at(t):
+                        obj = t
+                        break
+        # the object a pattern names ("hold talks") is no target itself: not "talks in Islamabad" either;
+        # nor is a statement's or a meeting's venue ("met the Pope in Rome")
+        places = (pattern.code or "")[:2] not in ("01", "04") and not (
+            obj is not None and obj.lemma_.lower() in pattern.words)
+        found = actors.all_at(obj, places=places) if obj is not None else []
+        if meeting and found:
+            found = [p for p in found if not behind_topic(trig.doc[p.head], obj)]
+        if not found and pattern.dictionary:
+            return first_actor_after(trig, actors)
+        if not found and obj is not None:
+            found = _author(obj, actors)
+        root = (pattern.code or pattern.reverse or "")[:2]
+        if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
+            # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
+            # troops to Mali", "withdrew its soldiers": the source's own forces are no target
+            own = obj is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                          for c in obj.children)
+            for c in [*trig.children, *(obj.children if own else ())]:
+                if (c.dep_ == "prep" and (c.lower_ in AIM_PREPS or own and c.lower_ == "to")
+                        and child(c, "pobj") is not None):
+                    aimed = actors.all_at(child(c, "pobj"))
+                    if aimed:
+                        return aimed
+            if own or root == "15" and found and all(p.sector in ("MIL", "COP") for p in found):
+                # "mobilised troops for an assault on X": the forces are what is moved or put on alert, the
+                # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
+                return _aim(trig, actors)
+        return found
+    for t in nearby(trig):
+        if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
+            pobj = prep_object(t)
+            if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
+                return _content_subject(child(t, "pcomp"), actors)
+            if pobj is not None and not ally_named(pobj):
+                found = actors.all_at(pobj) or _content_subject(pobj, actors)
+                if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
+                    found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
+                return found
+    if passive_subject is not None:
+        return actors.all_at(passive_subject)
+    # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
+    obj = child(trig, "dobj") or (_clause_subject(trig) if not pattern.dictionary else None)
+    if obj is not None and any(c.lower_ == pattern.target
+                               and (c.dep_ == "prt" or c.dep_ == "prep" and child(c, "pobj") is None)
+                               for c in trig.children):  # or a preposition the parser left without its object
+        return actors.all_at(obj)
+    return []
+
+
+def ally_named(tok) -> bool:
+    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"):
+    who gives it is on the source's side, not its target (unlike "asked for the help of Y")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    elif tok.dep_ in ("compound", "amod", "poss"):
+        tok = tok.head
+    return tok.lemma_ in ALLY_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "with"
+
+
+def _content_subject(tok, actors: Actors) -> list[ActorPhrase]:
+    """"an investigation into claims that X abused ...", "into whether X was spied on": the subject of the
+    clause that says what a claim, report or charge is (or of a "whether" clause), which the act is about."""
+    if tok is None:
+        return []
+    if tok.pos_ in ("VERB", "AUX"):
+        clause = tok if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children) else None
+    elif tok.lemma_.lower() in CONTENT_NOUNS:
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    else:
+        clause = None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    return actors.all_at(subj) if subj is not None else []
+
+
+def _past_object(prep: str, trig, actors: Actors) -> list[ActorPhrase]:
+    """PETRARCH's "(IN ^) +": the first actor the trigger governs after the object of ``prep``, which is
+    skipped ("celebrated the feast in X with Y": Y)."""
+    for t in nearby(trig):
+        if t.dep_ in ("prep", "prt", "agent") and t.lower_ == prep:
+            pobj = prep_object(t)
+            if pobj is None:
+                continue
+            for w in trig.subtree:
+                p = actors.by_token.get(w.i) if w.i > pobj.right_edge.i else None
+                if p is not None:
+                    return actors.all_at(doc_token(w, p))
+            return []
+    return []
+
+
+def _aim(trig, actors: Actors) -> list[ActorPhrase]:
+    """The first actor after an aim preposition near the trigger ("for an assault against X", "into X")."""
+    for t in nearby(trig):
+        if t.dep_ == "prep" and t.lower_ in AIM_PREPS | {"to"} and child(t, "pobj") is not None:
+            found = actors.all_at(child(t, "pobj"))
+            if found:
+                return found
+    return []
+
+
+def _clause_subject(verb, small: bool = False):
+    """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
+    clause, headed by no verb), and unless ``small`` "called on [X to resign]"."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN")):
+            subj = child(c, "nsubj")
+            if subj is not None:
+                return subj
+    return None
+
+
+def _author(obj, actors: Actors) -> list[ActorPhrase]:
+    """"turned down a request submitted by X", "welcomed a plan put forward by X": the author named in a
+    participle modifying an object that is no actor is what the act is aimed at."""
+    for c in (c for o in (obj, *obj.conjuncts) for c in o.children):  # "the act and the threats made by X"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = child(c, "agent")
+            pobj = child(agent, "pobj") if agent is not None else None
+            if pobj is not None:
+                return actors.all_at(pobj)
+    return []
+
+
+def subject_words(subj) -> frozenset:
+    """Words and lemmas of a subject's noun phrase that a dictionary pattern's words before the verb
+    may name ("- {DEATH TOLL} * [190]": "Eriador's death toll has risen")."""
+    if subj is None:
+        return frozenset()
+    out = set()
+    for t in subj.subtree:
+        if t.pos_ in _CONTENT_POS and t.dep_ not in CLAUSE_EDGES:
+            out.add(t.lower_)
+            out.add(t.lemma_.lower())
+    return frozenset(out)
+
+
+def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
+    """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
+    ("after") the first actor after the verb that is not the target ("received money $")."""
+    if slot == "after":
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ not in _NOT_PREDICATE:
+                for t in c.subtree:
+                    p = actors.by_token.get(t.i)
+                    if p is not None and p not in targets:
+                        return actors.all_at(t.doc[p.head])
+        return []
+    for t in nearby(verb):
+        if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
+            pobj = child(t, "pobj")
+            if pobj is not None:
+                return [p for p in actors.all_at(pobj) if p not in targets]
+    return []
+
+
+def first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
+    """PETRARCH-2's target of a dictionary verb whose object is no actor: the first actor (with its
+    conjuncts) in what the verb governs after it ("contributed a million dollars to Australia",
+    "welcomed memos sent by Bree"), else in its complement clause."""
+    for clause in (False, True):
+        for c in verb.children:
+            if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
+                                                                  and not _purpose(c)):
+                continue
+            for t in c.subtree:
+                p = actors.by_token.get(t.i)
+                if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause):
+                    return actors.all_at(doc_token(t, p))
+    return []
+
+
+def _purpose(clause) -> bool:
+    """"signed an accord to supply X": an infinitive with no subject of its own, part of the verb phrase."""
+    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and child(clause, "nsubj") is None)
+
+
+def doc_token(t, p: ActorPhrase):
+    """The head token of the actor phrase ``p`` found at ``t``."""
+    return t.doc[p.head]
