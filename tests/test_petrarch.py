@@ -281,7 +281,8 @@ def test_cli_options_load_dictionaries(pipeline, dicts, tmp_path, monkeypatch):
     import annales.pipeline as pl
     from annales.cli import main
 
-    monkeypatch.setattr(pl, "load_model", lambda name: pipeline.nlp)
+    nlp = pipeline.nlp  # loaded before load_model is replaced (the property calls it)
+    monkeypatch.setattr(pl, "load_model", lambda name: nlp)
     gold = tmp_path / "gold.jsonl"
     # a complete set (actors, agents, verbs) replaces the built-in knowledge: the dictionary's verb codes
     gold.write_text(json.dumps({"id": "1", "date": "1996-04-02", "text": "Halvard Tesk tethered the ferry to Kestral Republic.",
@@ -292,6 +293,7 @@ def test_cli_options_load_dictionaries(pipeline, dicts, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["dyad+root"]["tp"] == 1 and report["exact_records"] == 1.0
+    assert report["exact_records_full_codes"] == 1.0  # VLDGOV itself, not only VLD
     for command in ("code", "classify", "evaluate"):
         help_text = CliRunner().invoke(main, [command, "--help"]).output
         assert "--actors" in help_text and "--agents" in help_text and "--verbs" in help_text
@@ -329,7 +331,8 @@ def test_petrarch_unittest_end_to_end(pipeline, monkeypatch):
     from annales.cli import main
 
     d = _need(UNITTEST / "dictionaries")
-    monkeypatch.setattr(pl, "load_model", lambda name: pipeline.nlp)
+    nlp = pipeline.nlp  # loaded before load_model is replaced (the property calls it)
+    monkeypatch.setattr(pl, "load_model", lambda name: nlp)
     args = ["evaluate", str(UNITTEST / "records.jsonl"), "--json",
             "--actors", str(d / "PETR.Validate.actors.txt"), "--agents", str(d / "PETR.Validate.agents.txt"),
             "--verbs", str(d / "PETR.Validate.verbs.txt")]
@@ -338,3 +341,13 @@ def test_petrarch_unittest_end_to_end(pipeline, monkeypatch):
     report = json.loads(result.stdout)
     assert report["dyad+root"]["f1"] >= 0.35, report
     assert report["exact_records"] >= 0.25, report
+
+
+def test_records_exact_with_full_actor_codes():
+    from annales.evaluate import Report, score_record
+
+    report = Report()
+    score_record(report, [("GONMIL", "ARN", "190")], [("GONMIL", "ARN", "190")])
+    score_record(report, [("GON", "ARNGOV", "190")], [("GONMIL", "ARN", "190")])  # countries and code right
+    d = report.as_dict()
+    assert (d["exact_records"], d["exact_records_full_codes"]) == (1.0, 0.5)

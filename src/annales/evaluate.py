@@ -55,6 +55,7 @@ class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {lv: Score() for lv in LEVELS})
     code_exact: int = 0  # matched dyad+root events whose full code is also right
     exact_records: int = 0  # records whose events match the gold exactly at dyad+code level
+    exact_full: int = 0  # ... and with the full actor codes ("GONMIL", not only "GON")
     errors: list[dict] = field(default_factory=list)
     pairs: list[tuple[list, list]] = field(default_factory=list)  # (predicted, gold) per record
 
@@ -66,6 +67,7 @@ class Report:
         matched = self.scores["dyad+root"].tp
         out["exact_code_of_matched"] = round(self.code_exact / matched, 4) if matched else 0.0
         out["exact_records"] = round(self.exact_records / self.records, 4) if self.records else 0.0
+        out["exact_records_full_codes"] = round(self.exact_full / self.records, 4) if self.records else 0.0
         return out
 
     def format(self) -> str:
@@ -73,7 +75,8 @@ class Report:
         for lv, s in self.scores.items():
             lines.append(f"{lv:<12}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
         d = self.as_dict()
-        lines.append(f"{self.records} records, {d['exact_records']:.1%} coded exactly; exact code right on "
+        lines.append(f"{self.records} records, {d['exact_records']:.1%} coded exactly (countries and codes; "
+                     f"{d['exact_records_full_codes']:.1%} with the full actor codes); exact code right on "
                      f"{d['exact_code_of_matched']:.1%} of matched (dyad+root) events")
         return "\n".join(lines)
 
@@ -122,6 +125,8 @@ def score_record(report: Report, predicted: list[tuple[str, str, str]], gold: li
     exact = _keys(predicted, "dyad+code") & _keys(gold, "dyad+code")
     report.code_exact += sum(exact.values())
     report.exact_records += _keys(predicted, "dyad+code") == _keys(gold, "dyad+code")
+    report.exact_full += Counter((s or "---", t or "---", c) for s, t, c in predicted) == \
+        Counter((s or "---", t or "---", c) for s, t, c in gold)
 
 
 def evaluate(pipeline, gold_path: str | Path, *, workers: int = 1) -> Report:
