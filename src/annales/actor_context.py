@@ -13,6 +13,7 @@
 - :func:`possessed_agents`: "Kenyan observers said Museveni's militias ...", "Tokayev said his government ...".
 - :func:`carried_titles`: "Ghanaian President John Mahama landed ... The president said ...".
 - :func:`office_over_religious_title`: "Supreme Leader Ayatollah Ali Khamenei" is GOV, not REL.
+- :func:`prepositional_actors`: "soldiers from X" where the parser did not attach X to the soldiers.
 - :func:`names_a_backer`: "a Qatar-backed council", "Chinese-made rifles": not the actor itself.
 """
 
@@ -148,3 +149,35 @@ def _bare_agent(p, doc) -> bool:
                 and c.ent_type_ not in ("GPE", "LOC", "NORP")):
             return False  # a name no list knows qualifies it ("a GoFundMe representative"; not "Shona rebels")
     return not any(t.lower_ in FOREIGN_MODIFIERS for t in doc[min(p.start, head.left_edge.i):p.head + 1])
+
+
+# prepositions joining an agent to its country ("the foreign minister of France", "police in Kenya")
+AGENT_PREPS = frozenset({"of", "for", "at", "from", "in"})
+
+
+def prepositional_actors(phrases, doc) -> None:
+    """PETRARCH's noun phrases: an agent phrase with no actor of its own takes the first actor named in its
+    prepositional phrase ("soldiers from X wire services", where the parser makes X modify another noun)."""
+    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    for p in phrases:
+        if p.country or p.org or p.prefix or not p.sector or any(e.kind != "agent" for _, _, e in p.parts):
+            continue
+        for c in doc[p.head].children:
+            if c.dep_ != "prep" or c.lower_ not in AGENT_PREPS or c.i < p.head:
+                continue
+            found = next((by_token[t.i] for t in _noun_phrase(c) if t.i in by_token and by_token[t.i] is not p
+                          and (by_token[t.i].country or by_token[t.i].org)), None)
+            if found is not None:
+                p.country, p.org = found.country, found.org
+                break
+
+
+def _noun_phrase(tok):
+    """The tokens of ``tok``'s subtree in order, without the clauses and the phrases of other prepositions."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "prep")
+                     or t is tok)
+    return sorted(out, key=lambda t: t.i)

@@ -15,8 +15,8 @@ from datetime import date
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .actor_context import (carried_titles, domestic_agents, names_a_backer, office_over_religious_title,
-                            possessed_agents)
+from .actor_context import (AGENT_PREPS, carried_titles, domestic_agents, names_a_backer,
+                            office_over_religious_title, possessed_agents, prepositional_actors)
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .kb import on_date as kb_on_date
 from .parse import tokens
@@ -24,8 +24,6 @@ from .people import PRONOUN_REACH, PRONOUNS, leaders, office_ever, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
-# prepositions joining an agent to its country ("the foreign minister of France", "police in Kenya")
-_AGENT_PREPS = frozenset({"of", "for", "at", "from", "in"})
 # clause edges that end an argument's noun phrase
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct"})
 # prepositions that only say where or when: a statement's addressee is not searched through them ("told
@@ -202,7 +200,7 @@ class ActorFinder:
                     agent_tokens.add(t.i)
         groups: dict[int, ActorPhrase] = {}
         for span, entry in found:
-            head, rank = _climb(span.root, agent_tokens, matched)
+            head, rank = _climb(span.root, agent_tokens, matched, self.compounds)
             phrase = groups.get(head.i)
             if phrase is None:
                 phrase = groups[head.i] = ActorPhrase(head=head.i, start=span.start, end=span.end)
@@ -215,6 +213,7 @@ class ActorFinder:
         phrases = [_resolve(p, doc, when, self.compounds) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
         if self.compounds:
+            prepositional_actors(phrases, doc)
             _share_country(groups, doc)
         if self.unknown and tokens(doc).ents:
             _place_countries(phrases, doc, self.geocoder, self.kb)
@@ -472,9 +471,10 @@ def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:
                         p.siblings.append(q)
 
 
-def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
+def _climb(tok, agent_tokens: set[int], matched: dict[int, int], flat: bool = False):
     """Walk from a matched word up to the head of its noun phrase. Returns (head, rank): rank grows
-    with distance and is larger through a preposition, so the closest part of a phrase wins."""
+    with distance and is larger through a preposition, so the closest part of a phrase wins. ``flat``
+    (PETRARCH): also through a plain noun modifying an agent ("a Valdoria court judge")."""
     rank = 0
     for _ in range(8):
         head = tok.head
@@ -486,10 +486,11 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
             break  # "Kurds and Arabs, a reporter at ...": no apposition of the first conjunct
         if (dep in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN")
                 and (head.i in agent_tokens or head.pos_ == "PROPN" or head.i in matched
-                     or head.lower_ in PLACE_NOUNS and head.dep_ == "pobj")):
+                     or head.lower_ in PLACE_NOUNS and head.dep_ == "pobj"
+                     or flat and head.dep_ in ("compound", "amod") and head.head.i in agent_tokens)):
             tok, rank = head, rank + 1
             continue
-        if (dep == "pobj" and head.dep_ == "prep" and head.lower_ in _AGENT_PREPS
+        if (dep == "pobj" and head.dep_ == "prep" and head.lower_ in AGENT_PREPS
                 and (head.head.i in agent_tokens or head.lower_ == "of" and head.head.ent_type_ == "PERSON")
                 and head.head.i != tok.i
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.head.children)):  # "its forces in X"
@@ -500,10 +501,12 @@ def _climb(tok, agent_tokens: set[int], matched: dict[int, int]):
 
 
 def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = False) -> ActorPhrase:
-    """Country, sector, organisation and name of a phrase from its parts, closest part first.
+    """Country, sector, organisation and name of a phrase from its parts: the closest to the head first
+    (by :func:`_climb`'s rank), and of equally close ones the first in the text, as PETRARCH reads a noun
+    phrase ("Valdoria's minister Korvath": Valdoria's, whatever the list says of Korvath).
     ``accumulate`` (PETRARCH): the agents of one noun phrase add up in their order ("Islamist media":
     MUS + MED)."""
-    parts = sorted(p.parts, key=lambda x: (x[0], abs(x[1] - p.head)))
+    parts = sorted(p.parts, key=lambda x: (x[0], x[1]))
     parts = [(r, i, _on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
     if accumulate:
         agents = [e.sector for r, i, e in sorted(parts, key=lambda x: x[1])
