@@ -351,3 +351,18 @@ def test_rare_name_bonus_only_for_dated_pairs():
     many = frozenset({"tunde bakare", "adaeze nwosu", "kemi alade"})
     assert stories._pair_adjust(a, b, frozenset(), frozenset(), many, many, {}, {}, 0.1, 0.03) == pytest.approx(
         0.03 * stories.RARE_NAME_MAX)
+
+
+def test_only_material_conflict_dates_conflict():
+    """A call or a meeting told with another date is background (roots 01-14 recur); an assault or a
+    clash on another day is another occurrence (material conflict, roots 15-20)."""
+    def events(*rows):
+        return stories._event_days(StoryInput("e", None, "", None, events=frozenset(rows)))
+
+    first = events(("TUR", "USA", "04", "2024-03-14", None), ("TUR", "IRQ", "19", "2024-03-14", None))
+    later = events(("TUR", "USA", "04", "2024-03-17", None), ("TUR", "IRQ", "19", "2024-03-16", None))
+    assert set(first) == {("TUR", "IRQ", "19")}  # the phone call (04) is left out
+    assert stories._conflicts(first, later) == 1
+    calls_only = events(("TUR", "USA", "04", "2024-03-17", None), ("USA", "SYR", "12", "2024-03-17", None))
+    assert stories._conflicts(events(("TUR", "USA", "04", "2024-03-14", None)), calls_only) == 0
+    assert stories._conflicts(first, events(("TUR", "IRQ", "19", "2024-03-14", None))) == 0  # same day

@@ -26,8 +26,8 @@ that the same ``threshold`` and ``undated_margin`` settings apply in both modes)
 ``threshold``; an undated one needs ``threshold + undated_margin``.
 
 Pair score (``story_similarity``): that weighted sum, less ``CONFLICT_PENALTY`` for each coded event
-(same source and target country, same root in ``CONFLICT_ROOTS``) that both articles date to the day
-with dates that do not meet ("struck on Tuesday" vs "struck on Thursday": a separate occurrence), plus two
+(same source and target country, same root in ``CONFLICT_ROOTS``: material conflict, CAMEO 15-20) that
+both articles date to the day with dates that do not meet ("struck on Tuesday" vs "struck on Thursday": a separate occurrence), plus two
 pair signals that a bag of words misses (settings ``money_conflict`` and ``rare_name_bonus``):
 
 * *figures in the lead that disagree*: when both leads (title and first two sentences) state sums of
@@ -89,10 +89,10 @@ EMBED_WEIGHTS = {"embedding": 0.22, "body": 0.15, "lead": 0.075, "names": 0.295}
 DAY_DECAY = 0.03  # share of the score lost per day between publication dates, within the window (TF-IDF)
 EVENT_WEIGHT = 0.1  # weight of the coded-events block, added to WEIGHTS / EMBED_WEIGHTS (dev: flat 0.05-0.3)
 CONFLICT_PENALTY = 0.15  # subtracted from a pair's raw score per conflicting event date (see _conflicts)
-CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(1, 21))
+CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(15, 21))  # material conflict (CAMEO QuadClass 4), see _event_days
 EMBED_DAY_DECAY = 0.10  # the same with embeddings (chosen on the dev pairs with EMBED_WEIGHTS)
 DECAY_FLOOR = 0.5  # the date factor never goes below this inside the window (a wide window stays usable)
-UNDATED_MARGIN = 0.15  # extra similarity an undated pair needs
+UNDATED_MARGIN = 0.18  # extra similarity an undated pair needs
 MONEY_CONFLICT = 0.10  # subtracted when both leads state sums of money and none agree (see _money)
 RARE_NAME_BONUS = 0.03  # added per rare multi-word name both dated articles give (see _rare_names)
 RARE_NAME_DF = 5  # a name is rare in at most this many articles of the collection ...
@@ -229,7 +229,9 @@ def _event_tokens(item: StoryInput) -> list[str]:
 
 def _event_days(item: StoryInput) -> dict[tuple, frozenset]:
     """(source, target, root) -> the day-precision event dates the article gives it (roots in CONFLICT_ROOTS,
-    known source country)."""
+    known source country). Only material conflict counts (force, coercion, assault, fighting): an attack on
+    two different days is two occurrences, while statements, calls and meetings recur in background
+    paragraphs with their own dates (a phone call three days before the news is not another story)."""
     out: dict[tuple, set] = {}
     for src, tgt, root, when, _place in item.events:
         if when and len(when) == 10 and root in CONFLICT_ROOTS and src != "-":
