@@ -14,10 +14,13 @@ from annales.records import Article
 from annales.store import Store
 
 
+_GRANTED = "Ghana granted Nigeria permission to use the port."
+
+
 def test_rule_and_learned_events_say_how_they_were_coded(pipeline):
-    # "lambasted" has a lexicon pattern (a rule event); "humiliated" has none that fits, so the grammar link
-    # Ghana -> Nigeria goes to the learned fallback
-    coded = pipeline(Article(id="m", text="Kenya lambasted Uganda on Monday. Ghana humiliated Nigeria in the talks.",
+    # "lambasted" has a lexicon pattern (a rule event); "granted ... permission" has none that fits, so the
+    # grammar link Ghana -> Nigeria goes to the learned fallback
+    coded = pipeline(Article(id="m", text="Kenya lambasted Uganda on Monday. " + _GRANTED,
                              published=date(2024, 3, 6)))
     by_dyad = {(e.source.country, e.target.country if e.target else None): e for e in coded.events}
     assert by_dyad[("KEN", "UGA")].method == "rules" and by_dyad[("KEN", "UGA")].confidence >= 0.30
@@ -26,7 +29,7 @@ def test_rule_and_learned_events_say_how_they_were_coded(pipeline):
 
 
 def test_method_round_trips_through_the_store(pipeline):
-    coded = pipeline(Article(id="m2", text="Kenya lambasted Uganda. Ghana humiliated Nigeria in the talks.",
+    coded = pipeline(Article(id="m2", text="Kenya lambasted Uganda. " + _GRANTED,
                              published=date(2024, 3, 6)))
     with Store(":memory:") as s:
         s.write_batch([(coded.article, coded.events, coded.mentions)], pipeline.version)

@@ -125,3 +125,45 @@ def test_a_capital_gone_to_is_no_target(pipeline):
     p = _pipeline(pipeline)
     assert _links(p, "Russian lawmakers flew to Washington on Monday.") == set()
     assert ("Russia", "Syria", "sent") in _links(p, "Russia sent medicine to Syria on Monday.")
+
+
+def test_a_region_gone_to_is_no_target(pipeline):
+    p = _pipeline(pipeline)
+    assert _links(p, "Danish negotiators return to Geneva this week for talks on fishing.") == set()
+
+
+def test_what_is_sent_is_no_target(pipeline):
+    p = _pipeline(pipeline)
+    # the source's own soldiers are what is sent; where they go is the target
+    assert _links(p, "Norway sent Norwegian soldiers to Mali.") == {("Norway", "Mali", "sent")}
+    assert ("Norway", "Mali", "sent") in _links(p, "Norway sent a team of Norwegian doctors to Mali.")
+    # another country's envoy sent away is acted on
+    assert ("Norway", "Sweden's ambassador", "sent") in _links(p, "Norway sent Sweden's ambassador home.")
+
+
+def test_an_audience_and_what_is_only_seen_are_no_targets(pipeline):
+    p = _pipeline(pipeline)
+    assert _links(p, "The Chilean president delivered remarks to Peruvian lawmakers.") == set()
+    assert ("Chilean president", "Peruvian lawmakers", "gave") in _links(
+        p, "The Chilean president gave a medal to Peruvian lawmakers.")
+    assert _links(p, "The Kenyan army identified Somali militants near the border.") == set()
+    assert ("Kenyan army", "Somali militants", "attacked") in _links(
+        p, "The Kenyan army attacked Somali militants near the border.")
+
+
+def test_a_reported_clause_is_no_complement(pipeline):
+    p = _pipeline(pipeline)
+    # what Israel did is reported to Jordan, not done by Egypt
+    assert _links(p, "Egypt informed Jordan that Israel closed the crossing.") == {("Egypt", "Jordan", "informed")}
+    assert ("Britain", "Iran", "demanded") in _links(p, "Britain demanded that Iran free the French sailors.")
+    assert ("Germany", "Poland", "wants") in _links(p, "Germany wants Poland to pay for the pipeline.")
+
+
+@needs_model
+def test_unsure_types_are_not_coded(pipeline):
+    text = "Germany granted Poland permission to build the pipeline."
+    p = _pipeline(pipeline)
+    assert fallback_for(p).min_probability == pipeline.settings["coder"]["learned_min_probability"] > 0
+    p.settings["coder"]["learned_min_probability"] = 1.01  # no probability reaches it
+    del p._learned_fallback
+    assert _events(p, text) == []

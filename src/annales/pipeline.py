@@ -29,7 +29,8 @@ from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
               "nouns.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
-_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "countryless_actors", "min_confidence")),
+_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
+                                "min_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)))
 
 

@@ -21,14 +21,18 @@ whose subject is known:
 
 The verb's subject must be the source (an actor phrase, not a pronoun), the verb must not be a
 reporting verb ("said", "told", "announced": ``modality.SPEECH_VERBS``; in "X said Y did Z" only
-Y -> Z can be linked), and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
+Y -> Z can be linked; nor a tensed complement, "X informed Y that Z closed ..."), nor one of perceiving or
+listing (``NON_LINKING``: "identified 500 soldiers"); an audience ("delivered remarks to Y"), what is sent
+("sent its troops to Y"; ``CONVEY_VERBS``) and a country or region gone to or acted in ("returned to
+Geneva") are no targets; and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
 hypothetical or demanded ("could", "must": "X says Y must halt its raids on Z" codes no Y -> Z). The walk stops at
 relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` edges.
 
-Events from the fallback are marked by their confidence: ``0.05 + 0.24 * p`` (``p`` the classifier's
-probability of the type), so always below 0.30, the lowest confidence a rule event can have; the
-trigger is the linking verb. The fallback is off when user (PETRARCH) verb dictionaries are loaded:
-those suites expect exactly their dictionaries' codes.
+A pair is coded only when the classifier's probability ``p`` of its type is at least ``[coder]
+learned_min_probability`` (0.7: on the development sets nearly all pairs below it are no event). Events
+from the fallback are marked by their confidence: ``0.05 + 0.24 * p``, so always below 0.30, the lowest
+confidence a rule event can have; the trigger is the linking verb. The fallback is off when user
+(PETRARCH) verb dictionaries are loaded: those suites expect exactly their dictionaries' codes.
 """
 
 from __future__ import annotations
@@ -51,7 +55,14 @@ _UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compou
 # verbs that link nothing by themselves (the event is in the clause or noun they govern)
 NON_LINKING = frozenset({"be", "have", "become", "seem", "remain", "get", "quote", "describe", "cite", "name",
                          "term", "dub", "label", "consider", "regard", "see", "hear", "know", "think", "believe",
-                         "feel", "read", "learn", "include", "involve", "represent", "comprise", "contain"})
+                         "feel", "read", "learn", "include", "involve", "represent", "comprise", "contain",
+                         # perceiving, finding or listing someone is no act on them ("identified 500 soldiers")
+                         "identify", "find", "discover", "notice", "observe", "watch", "witness", "list", "count"})
+# verbs of sending: a direct object of the source's own country (or of none known) is what is sent, not who
+# is acted on ("sent troops to Y", "dispatched the army"; but "sent Y's ambassador home")
+CONVEY_VERBS = frozenset("send dispatch deploy redeploy station fly airlift mobilize mobilise".split())
+# nouns of a speech: "delivered remarks to the troops" speaks to an audience, as "told" does
+SPEECH_NOUNS = frozenset("remark speech address lecture sermon briefing testimony statement toast".split())
 MAX_PATH = 7  # edges from the target's head up to the linking verb
 LEARNED_MAX_CONFIDENCE = 0.29  # rule events score at least 0.30
 
@@ -138,7 +149,8 @@ def _subordinate(verb) -> bool:
 _BACKGROUND_PREPS = frozenset("in during amid despite under after before since within throughout near inside outside "
                               "across around like as between among beyond alongside beside".split())
 _BACKGROUND_MARKS = frozenset("if unless after before since when while because although though once until as".split())
-# a country or capital reached through these is where the act happened, not its target
+# a country, capital or region reached through these is where the act happened, not its target
+_PLACE_KINDS = ("country", "seat", "region")  # knowledge-base kinds of a name that is only a place
 _PLACE_PREPS = frozenset("in at near inside across outside within throughout around from through over".split())
 # a country or capital reached through these from a verb with no object is where it went ("returned to X")
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
@@ -149,6 +161,14 @@ def _destination(prep) -> bool:
     verb = prep.head
     return (prep.lower_ in _DESTINATION_PREPS and _verbal(verb)
             and not any(c.dep_ in ("dobj", "dative") for c in verb.children))
+
+
+def _finite(verb) -> bool:
+    """A tensed or modal clause ("informed Y that Z expressed ...", "announced Y will extend ..."): a report
+    of what Y does, not what the subject makes Y do ("wants Y to pay", "demanded that Y cancel", "ordered Y
+    jailed")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children) or (
+        verb.tag_ in ("VBD", "VBZ") and any(c.dep_ == "mark" for c in verb.children))
 
 
 def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
@@ -202,12 +222,15 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
         return
     if ally_named(head):
         return  # "fought with the help of Y": Y is on the source's side
-    tok, kind = head, "direct"
+    tok, kind, audience, moved = head, "direct", False, True
     for _ in range(MAX_PATH):
         dep, parent = tok.dep_, tok.head
         if dep not in _UP_DEPS or parent.i == tok.i:
             return
-        if (OPT["place_preps"] and dep == "pobj" and tok.i == head.i and tgt.is_place
+        if dep == "pobj":
+            audience = audience or parent.lower_ in ("to", "before")
+            moved = moved and parent.lower_ == "of"
+        if (OPT["place_preps"] and dep == "pobj" and tok.i == head.i and tgt.names_only(_PLACE_KINDS)
                 and (parent.lower_ in _PLACE_PREPS or _destination(parent))):
             return
         if OPT["block_preps"] and dep == "pobj" and parent.lower_ in _BACKGROUND_PREPS:
@@ -222,11 +245,19 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
             continue
         if dep == "agent":
             return  # the target is a passive's agent: a source
+        if moved and dep == "dobj" and parent.lemma_ in CONVEY_VERBS:
+            # "sent troops", "sent a force of 200 police": what is sent (not "sent a team to Y")
+            for s, v in _from_verb(parent, tgt, actors):
+                if s.country is not None and s.country != tgt.country:
+                    yield s, v, kind
+            return
+        if audience and any(c.dep_ == "dobj" and c.lemma_ in SPEECH_NOUNS for c in parent.children):
+            return  # "delivered remarks to the troops": an audience
         if dep in ("nsubj", "csubj"):
             # the target is this verb's subject: linked only as the subject of a complement clause
             # ("X demanded that Y resign", "X urged Y to leave")
             gov = parent.head
-            if parent.dep_ in ("ccomp", "xcomp") and gov.i != parent.i and _verbal(gov):
+            if parent.dep_ in ("ccomp", "xcomp") and gov.i != parent.i and _verbal(gov) and not _finite(parent):
                 for s, v in _from_verb(gov, tgt, actors):
                     yield s, v, "complement"
             return
@@ -275,10 +306,11 @@ class LearnedFallback:
     """``LearnedFallback(lexicon)(doc, actors, raw_events) -> [(RawEvent, confidence)]`` for the linked
     pairs the rule events do not cover. ``model``: a PairModel (default: the shipped one, if installed)."""
 
-    def __init__(self, lexicon, model=None, intent_codes: bool = True):
+    def __init__(self, lexicon, model=None, intent_codes: bool = True, min_probability: float = 0.0):
         self.lexicon = lexicon
         self._given = model
         self.intent_codes = intent_codes
+        self.min_probability = min_probability
 
     @property
     def model(self):
@@ -323,6 +355,8 @@ class LearnedFallback:
         generic = _generic_codes()
         for link, scores in zip(found, model.scores(items)):
             best = max(scores, key=scores.get)
+            if scores[best] < self.min_probability:
+                continue  # the classifier is unsure: most such pairs are no event at all
             code = self._code(doc[link.verb], best) or generic[best]
             if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
                 code = requested_code(code, doc[link.verb], self.lexicon)
@@ -365,9 +399,10 @@ def fallback_for(pipeline) -> LearnedFallback | None:
     if cached is not False:
         return cached
     step = None
-    if (bool(pipeline.settings.get("coder", {}).get("learned_fallback", False))
+    coder = pipeline.settings.get("coder", {})
+    if (bool(coder.get("learned_fallback", False))
             and not user_dictionaries(pipeline.lexicon) and _model_available()):
-        step = LearnedFallback(pipeline.lexicon)
+        step = LearnedFallback(pipeline.lexicon, min_probability=float(coder.get("learned_min_probability", 0.0)))
     pipeline._learned_fallback = step
     return step
 
