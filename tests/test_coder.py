@@ -652,3 +652,13 @@ def test_forces_kept_on_alert_show_military_posture(pipeline):
 ])
 def test_appeals_by_need_and_push(pipeline, text, expected):
     assert [(e.source.code, e.cameo, e.target.code if e.target else None) for e in code(pipeline, text)] == expected
+
+
+def test_pattern_words_are_not_looked_for_in_an_adverbial_clause(pipeline):
+    from annales.lexicon import nearby_lemmas
+
+    # the parser hangs "while" on the preposition: "while in exile in X" is a clause, not the verb's phrase
+    doc = pipeline.nlp("Valdorian sailors blockaded the port while in exile in Kestralia.")
+    verb = next(t for t in doc if t.lower_ == "blockaded")
+    near = nearby_lemmas(verb)
+    assert "port" in near and not {"exile", "kestralia"} & near

@@ -67,6 +67,21 @@ BLOCKADE
 SIGN
 - * {NEW TRADE PACT} [081]
 
+--- APPLAUD [050] ---
+APPLAUD
+- * PLEDGES (ON RURAL) (FROM) [030]
+
+--- EXHORT [020] ---
+EXHORT
+
+--- START [---] ---
+START
+* (TO DOUBT) [110]
+
+--- VOICE [020] ---
+VOICE
+- * WISH [013]
+
 --- HOST [043] ---
 HOST
 - * BANQUET (IN ^) + [017]
@@ -141,8 +156,47 @@ def test_target_is_first_actor_after_the_verb(coder):
     assert code(coder, "Valdoria scolded the memos sent by Kestralia.") == [("VLD", "KST", "111")]
 
 
+def test_target_is_the_subject_of_a_nouns_that_clause(coder):
+    # PETRARCH-2's first actor after the verb: the clause's subject, not an actor further inside it
+    assert code(coder, "Valdoria voiced the wish that Kestralia could be brought into talks with Ostravia.") == [
+        ("VLD", "KST", "013")]
+
+
+def test_pattern_phrase_deep_in_the_object(coder):
+    # the phrase's words and the target's preposition hang a level deeper than the built-in patterns look
+    assert code(coder, "Valdoria applauded pledges on rural questions from Kestralia last week.") == [
+        ("VLD", "KST", "030")]
+
+
+def test_what_an_appeal_asks_for_is_no_event(coder):
+    assert code(coder, "Valdoria exhorted Kestralia to donate a million dollars to Ostravia.") == [
+        ("VLD", "KST", "020")]
+
+
+def test_a_verb_is_known_by_its_forms_not_its_lemma(coder):
+    # (the sentence names another trigger, "postponed", which codes nothing, so the prefilter keeps it)
+    assert code(coder, "Valdoria departed from Kestralia and postponed its meeting.") == [("VLD", "KST", "042")]
+    assert code(coder, "Valdoria departes from Kestralia and postponed its meeting.") == []  # no form of DEPART
+
+
+def test_pattern_line_without_its_dash_and_an_infinitive(coder):
+    # "* (TO DOUBT)": a pattern all the same; its "to" is the infinitive's
+    assert code(coder, "Valdoria started to doubt whether it has any future with Kestralia.") == [
+        ("VLD", "KST", "110")]
+
+
+def test_no_target_in_an_adverbial_clause_or_the_scene(coder):
+    # "while in exile in X": a clause (the parser hangs "while" on the preposition), not the verb's phrase;
+    # and PETRARCH-2 takes no target from where an act happened
+    assert code(coder, "Valdorian sailors blockaded the port while in exile in Kestralia.") == []
+    assert code(coder, "Valdorian sailors blockaded the port while in Kestralian waters.") == []
+
+
 def test_negation_as_petrarch(coder):
     assert code(coder, "Valdoria did not scold Kestralia over efforts to end the war.") == [("VLD", "KST", "050")]
+    # the parser may hang "not" on an adverb before the verb
+    assert code(coder, "Valdoria surely really did not even ever scold Kestralia over efforts to end the war.") == [
+        ("VLD", "KST", "050")]
     assert code(coder, "Valdoria did not blockade Kestralia.") == []  # 191 has no negation: nothing coded
 
 

@@ -135,6 +135,8 @@ class EventCoder:
             candidates = verbs.get(lower[i]) if lower[i] != lemmas[i] else None
             if not (candidates and candidates[0].dictionary):  # a dictionary's own verb form: "LEFT [042]"
                 candidates = verbs.get(lemmas[i])
+                if candidates and candidates[0].dictionary and lower[i] != lemmas[i]:
+                    candidates = None  # PETRARCH knows a verb by its listed forms ("departes" is none)
             if candidates and candidates[0].dictionary:  # PETRARCH: a pattern's {...} groups are phrases
                 candidates = [p for p in candidates if phrases_present(p, doc[i])]
             if candidates:
@@ -153,7 +155,7 @@ class EventCoder:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
                 if pattern is None or (not pattern.words and _names_object(tok)):
                     continue
-                if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
+                if (pattern.code or "").startswith(REQUEST_ROOTS):
                     asks.append((tok, pattern))
                 if (pattern.code == "030" and not pattern.words and not pattern.dictionary
                         and any(c.dep_ == "ccomp" for c in tok.children)
@@ -372,7 +374,7 @@ class EventCoder:
             # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
             cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
-        if not targets and root not in VENUE_ROOTS:
+        if not targets and root not in VENUE_ROOTS and not pattern.dictionary:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other

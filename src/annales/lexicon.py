@@ -157,8 +157,10 @@ _WHEN = frozenset({"DATE", "TIME"})
 
 
 def _temporal(tok) -> bool:
-    """A preposition of time ("on Monday", "on Nov. 2"): no pattern's preposition ("call on *")."""
-    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in tok.children)
+    """A preposition of time ("on Monday", "on Nov. 2"): no pattern's preposition ("call on *"); nor one
+    opening a clause ("while in detention in X": the parser's adverbial clause)."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _WHEN or c.dep_ == "mark"
+                                      for c in tok.children)
 
 
 def _small_clause(tok) -> bool:
@@ -185,11 +187,15 @@ def child(tok, dep: str):
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
-def nearby_lemmas(tok) -> set[str]:
+def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
+    """The words of :func:`nearby`; for a PETRARCH dictionary a level deeper ("assurances on cultural
+    issues") and with an infinitive's "to" ("- * (TO QUESTION)": "began to question")."""
     out = set()
-    for t in nearby(tok):
+    for t in nearby(tok, 4 if dictionary else 3):
         out.add(t.lemma_.lower())
         out.add(t.lower_)
+        if dictionary and t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            out.add("to")
     return out
 
 
@@ -210,7 +216,7 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
         if not p.words:
             return p
         if near is None:
-            near = nearby_lemmas(tok)
+            near = nearby_lemmas(tok, p.dictionary)
         if all(w in near or (reciprocal and w == p.target) for w in p.words):
             return p
     return None

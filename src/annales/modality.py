@@ -86,7 +86,9 @@ def is_negated(trig) -> bool:
         if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
                                    for c in tok.children):
             return True
-    return False
+    # "did not even ever clash": the parser may hang the negation on an adverb before the verb
+    return any(c.dep_ == "advmod" and c.i < trig.i and c.lower_ not in ("only", "just")
+               and any(n.dep_ == "neg" for n in c.children) for c in trig.children)
 
 
 def modality_of(trig) -> tuple[str, str]:

@@ -263,6 +263,8 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         if s.startswith("~"):  # PETRARCH-2's verb transformations ("~ a (b Q) 010 = a b Q"): not used
             stats.skip("verb transformation")
             continue
+        if s.startswith("*") and "[" in s:  # a pattern whose leading dash is missing ("* (TO X) [110]")
+            s = "- " + s
         if s.startswith("-"):
             m = re.fullmatch(r"-\s*(.*?)\s*\[([^\]]*)\]\s*", s)
             if not m or "*" not in m.group(1):

@@ -92,7 +92,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
                 return _aim(trig, actors)
         return found
-    for t in nearby(trig):
+    for t in nearby(trig, 4 if pattern.dictionary else 3):  # as deep as lexicon.match looks
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
@@ -229,11 +229,21 @@ def first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
             if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
                                                                   and not _purpose(c)):
                 continue
+            if not clause and any(m.dep_ == "mark" for m in c.children):
+                continue  # "while in detention in X": an adverbial clause the parser hung on a preposition
             for t in c.subtree:
                 p = actors.by_token.get(t.i)
-                if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause):
+                if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause or _states(t)):
                     return actors.all_at(doc_token(t, p))
     return []
+
+
+def _states(subj) -> bool:
+    """Whether ``subj`` is the subject of a "that" clause completing a noun ("expressed hopes that X could
+    be drawn into ..."): what the noun is about, X first."""
+    clause = subj.head
+    return (subj.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in ("acl", "ccomp")
+            and clause.head.pos_ == "NOUN" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children))
 
 
 def _purpose(clause) -> bool:
