@@ -174,3 +174,60 @@ def test_a_title_carried_to_a_later_sentence(pipeline):
     # two earlier holders of the title: no telling which one
     text = "The Chilean foreign minister met the Peruvian foreign minister. The foreign minister later praised Bolivia."
     assert _codes(pipeline, text).get("foreign minister") == "---GOV"
+
+
+def test_a_bare_surname_after_the_full_name(pipeline):
+    # "Brown" alone is not listed; after "Gordon Brown" in the same article it is the same person
+    text = "Gordon Brown flew to Delhi on Sunday. On Monday Brown criticised Iran."
+    assert _codes(pipeline, text, when=date(2008, 3, 1))["Brown"] == "GBRGOV"
+    assert _codes(pipeline, "On Monday Brown criticised Iran.", when=date(2008, 3, 1)).get("Brown") != "GBRGOV"
+
+
+def test_opposition_and_religious_leaders_keep_their_sector(pipeline):
+    when = date(2008, 6, 1)
+    codes = _codes(pipeline, "Mugabe warned Tsvangirai again on Friday.", when=when)
+    assert codes["Mugabe"] == "ZWEGOV" and codes["Tsvangirai"] == "ZWEOPP"
+    assert _codes(pipeline, "Tsvangirai met Mugabe.", when=date(2010, 1, 5))["Tsvangirai"] == "ZWEGOV"
+    codes = _codes(pipeline, "The Dalai Lama thanked the Pope for the meeting.", when=when)
+    assert codes["Dalai Lama"] == "CHNREL" and codes["Pope"] == "VATREL"
+
+
+def test_a_possessor_and_an_agent_word_make_one_actor(pipeline):
+    codes = _codes(pipeline, "Peru's military campaign killed three rebels.")
+    assert codes["Peru's military campaign"] == "PERMIL"
+    assert _codes(pipeline, "Chile said its warplanes bombed nothing.")["warplanes"] == "CHLMIL"
+
+
+def test_dateline_and_ship_names_are_no_actors(pipeline):
+    codes = _codes(pipeline, "Mutare, Zimbabwe - Soldiers beat up traders on Friday.")
+    assert "Mutare" not in codes
+    codes = _codes(pipeline, "Pirates boarded the Odessa, a Ukrainian freighter, on Monday.")
+    assert "Odessa" not in codes
+    # a hyphen inside a title is no dateline's dash
+    codes = _codes(pipeline, "Secretary-General Ban Ki-moon visited Chad.", when=date(2008, 5, 1))
+    assert "Secretary" in " ".join(codes)
+
+
+def test_a_title_word_before_a_listed_name_is_one_person(pipeline):
+    codes = _codes(pipeline, "Pope Benedict XVI received the Lebanese president.", when=date(2008, 9, 1))
+    assert codes.get("Pope Benedict XVI") == "VATREL" and "Pope" not in codes
+
+
+def test_an_undated_leader_who_was_also_in_opposition(pipeline):
+    codes = _codes(pipeline, "Mugabe warned Tsvangirai again on Friday.")
+    assert codes["Mugabe"] == "ZWEGOV" and codes["Tsvangirai"] == "ZWE"
+
+
+def test_a_demonym_inside_a_group_tagged_as_a_person(pipeline):
+    # the small model tags "Sri Lankan Tamil" as a person's name; the demonym still gives the country
+    codes = _codes(pipeline, "Sri Lankan Tamil rebels attacked a navy base.")
+    assert codes.get("Sri Lankan Tamil rebels") == "LKAREB"
+
+
+def test_a_person_named_with_a_country_takes_the_sector_of_the_office(pipeline):
+    codes = _codes(pipeline, "Libya's renegade Gen. Khalifa Haftar declared a truce.", when=date(2020, 1, 12))
+    assert codes["Libya's renegade Gen. Khalifa Haftar"] == "LBYMIL"
+    codes = _codes(pipeline, "Khalifa Haftar attacked Benghazi.", when=date(2014, 6, 1))
+    assert codes["Khalifa Haftar"] == "LBYREB"
+    codes = _codes(pipeline, "Peru said raids by its warplanes hit rebel camps.")
+    assert codes["warplanes"] == "PERMIL"

@@ -123,7 +123,7 @@ def test_leaders_file_is_well_formed():
     orgs = {row["code"] for _, row in read_tsv(data_path("organisations.tsv"))}
     for _, row in read_tsv(data_path("leaders.tsv")):
         assert row["iso3"] in countries or row["iso3"] in orgs, row
-        assert row["sector"] in ("", "GOV", "MIL", "OPP", "REB"), row
+        assert row["sector"] in ("", "GOV", "MIL", "OPP", "REB", "REL"), row
         start = date.fromisoformat(row["start"]) if row["start"] else None
         end = date.fromisoformat(row["end"]) if row["end"] else None
         assert not (start and end) or start < end, row

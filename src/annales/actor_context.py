@@ -100,11 +100,13 @@ def carried_titles(phrases, doc, reach: int = 3) -> None:
 
 def office_over_religious_title(phrases, doc, when) -> None:
     """"Iran's Supreme Leader Ayatollah Ali Khamenei": a religious title before the name of someone who
-    holds a state office on the article's date (data/leaders.tsv) does not make the office-holder clergy."""
+    holds a state office on the article's date (data/leaders.tsv) does not make the office-holder clergy;
+    a person whose phrase names only the country ("Libya's renegade Gen. Khalifa Haftar") takes the
+    sector of the office held on that date."""
     from .people import office_of
 
     for p in phrases:
-        if p.sector != "REL" or not p.name or doc[p.head].ent_type_ != "PERSON":
+        if p.sector not in ("REL", None) or p.org or not p.name or doc[p.head].ent_type_ != "PERSON":
             continue
         office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
         if office is not None and office.country == p.country and office.sector:
@@ -114,7 +116,8 @@ def office_over_religious_title(phrases, doc, when) -> None:
 def possessed_agents(phrases, doc) -> None:
     """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
     possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
-    the nearest person actor before it in the sentence)."""
+    the nearest person actor before it in the sentence), "Russia said its warplanes ..." ("its"/"their":
+    the nearest state named before it in the sentence)."""
     by_head = {p.head: p for p in phrases}
     for p in phrases:
         if (p.country or p.org or p.prefix or not p.sector or not p.parts
@@ -129,6 +132,12 @@ def possessed_agents(phrases, doc) -> None:
                 people = [q for q in phrases if q.end <= c.i and q.country and q.head >= head.sent.start
                           and (doc[q.head].ent_type_ == "PERSON" or not q.parts)]  # named or "he"
                 owner = max(people, key=lambda q: q.end, default=None)
+            elif c.lower_ in ("its", "their") and (head.dep_ in ("nsubj", "nsubjpass", "agent")
+                                                    or head.dep_ == "pobj" and head.head.lower_ == "by"):
+                # "Russia said its warplanes bombed ...": the state named before (not "Egypt moved its troops")
+                states = [q for q in phrases if q.end <= c.i and q.head >= head.sent.start and q.country
+                          and q.names_only(("country", "seat"))]
+                owner = max(states, key=lambda q: q.end, default=None)
             else:
                 owner = by_head.get(c.i)
         if owner is not None and owner.country and not owner.org:
@@ -181,3 +190,38 @@ def _noun_phrase(tok):
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "prep")
                      or t is tok)
     return sorted(out, key=lambda t: t.i)
+
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def dateline_end(doc, reach: int = 12) -> int:
+    """"Bulawayo, Zimbabwe - Police said ...", "KABUL (AFP) -": the first token after a dateline at the start
+    of the text (a place, not an actor), 0 when there is none. A dateline is capitalised words, commas, a
+    day and a parenthesised agency before a dash, with a comma, an agency or an upper-case place."""
+    marked = len(doc) > 0 and doc[0].is_upper and len(doc[0]) > 1
+    for t in doc[:reach]:
+        if t.text in DASHES:  # set apart by spaces: not the hyphen of "Secretary-General"
+            return t.i + 1 if t.i and marked and doc[t.i - 1].whitespace_ else 0
+        if t.text in (",", "(", ")"):
+            marked = True
+        elif not (t.is_title or t.is_upper or t.like_num or t.is_space):
+            return 0
+    return 0
+
+
+# nouns for a ship: a place name in apposition or compound with one names the ship ("the tanker Sparta")
+VESSELS = frozenset("ship ships vessel vessels tanker tankers supertanker freighter cargo boat yacht trawler "
+                    "ferry carrier frigate destroyer cruiser tug dhow liner".split())
+
+
+def names_a_vessel(p, doc) -> bool:
+    """Whether a phrase that names only a place is the name of a ship: "seized the Sparta, a Greek
+    tanker", "the tanker Sparta"."""
+    if not p.names_only(("country", "seat", "region")) and p.parts:
+        return False
+    head = doc[p.head]
+    near = [c for c in head.children if c.dep_ in ("appos", "compound", "nmod")]
+    if head.dep_ in ("appos", "compound"):
+        near.append(head.head)
+    return any(t.lower_ in VESSELS for t in near)

@@ -15,12 +15,13 @@ from datetime import date
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .actor_context import (AGENT_PREPS, carried_titles, domestic_agents, names_a_backer,
-                            office_over_religious_title, possessed_agents, prepositional_actors)
+from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline_end, domestic_agents,
+                            names_a_backer, names_a_vessel, office_over_religious_title, possessed_agents,
+                            prepositional_actors)
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .kb import on_date as kb_on_date
 from .parse import tokens
-from .people import PRONOUN_REACH, PRONOUNS, leaders, office_ever, office_of
+from .people import PRONOUN_REACH, PRONOUNS, leaders, name_spans, office_ever, office_of
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -178,7 +179,8 @@ class ActorFinder:
             entry = entries[0]
             if persons is None and entry.kind not in ("agent", "person") and not self.compounds:
                 persons = _person_names(doc)
-            if entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span, persons):
+            if (entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span, persons)
+                    and not _demonym_of_a_group(span, self.kb)):
                 # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept (PETRARCH
                 # dictionaries: a dictionary name is an actor wherever it is, "Evil Mordor")
                 continue
@@ -192,7 +194,8 @@ class ActorFinder:
     def __call__(self, doc, when: date | None = None) -> Actors:
         agent_tokens: set[int] = set()
         matched: dict[int, int] = {}
-        found = self.matches(doc)
+        cut = dateline_end(doc) if self.unknown else 0  # "Bulawayo, Zimbabwe - Police said": a place
+        found = [(span, entry) for span, entry in self.matches(doc) if span.start >= cut]
         for span, entry in found:
             for t in span:
                 matched[t.i] = span.root.i
@@ -200,7 +203,7 @@ class ActorFinder:
                     agent_tokens.add(t.i)
         groups: dict[int, ActorPhrase] = {}
         for span, entry in found:
-            head, rank = _climb(span.root, agent_tokens, matched, self.compounds)
+            head, rank = _climb(span.root, agent_tokens, matched, self.compounds, cut)
             phrase = groups.get(head.i)
             if phrase is None:
                 phrase = groups[head.i] = ActorPhrase(head=head.i, start=span.start, end=span.end)
@@ -227,7 +230,8 @@ class ActorFinder:
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
             carried_titles(phrases, doc)
             office_over_religious_title(phrases, doc, when)
-            phrases = [p for p in phrases if not names_a_backer(doc[p.start:p.end])]  # "Qatar-backed" as a name
+            phrases = [p for p in phrases if not names_a_backer(doc[p.start:p.end])  # "Qatar-backed" as a name
+                       and p.head >= cut and not names_a_vessel(p, doc)]
         return Actors(sorted(phrases, key=lambda p: p.start))
 
 
@@ -290,7 +294,7 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
         if p.name and _names_person(p, doc) and (p.country or p.org):
             learned[p.name] = learned[p.name.split()[-1]] = p
     found: list[ActorPhrase] = []
-    for start, end in _name_spans(doc, covered):
+    for start, end in sorted(name_spans(doc, covered)):  # in text order: a surname after its full name
         toks = [t for t in doc[start:end] if t.tag_ != "POS"]
         if not toks:
             continue
@@ -316,6 +320,8 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 new.org = ever.org if ever is not None else None
             else:
                 new.country, new.sector, new.org, new.name = office.country, office.sector, office.org, office.name
+            if len(toks) > 1 and (new.country or new.org):  # "Gordon Brown ... Brown said"
+                learned.setdefault(name, new), learned.setdefault(toks[-1].text, new)
         found.append(new)
     people = sorted([p for p in phrases if _names_person(p, doc) and (p.country or p.org)] + found,
                     key=lambda p: p.start)
@@ -335,31 +341,6 @@ def _names_person(p: ActorPhrase, doc) -> bool:
     return doc[p.head].ent_type_ == "PERSON" or doc[p.end - 1].ent_type_ == "PERSON"
 
 
-def _name_spans(doc, covered: set[int]):
-    """Token spans that may name a person: PERSON entities, and runs of proper nouns outside any entity
-    (the small model misses many names: "Medvedev met Obama")."""
-    names = leaders()
-    table = tokens(doc)
-    for ent in table.ents:
-        if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
-            yield ent.start, ent.end
-        elif (ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in names
-              and not any(i in covered for i in range(ent.start, ent.end))):
-            yield ent.start, ent.end  # "Erdogan", "Buhari" tagged as places
-    # a proper noun outside any entity and any actor phrase
-    free = [p == "PROPN" and not e and i not in covered for i, (p, e) in enumerate(zip(table.pos, table.ent))]
-    i, n = 0, len(free)
-    while i < n:
-        if free[i]:
-            j = i
-            while j + 1 < n and free[j + 1]:
-                j += 1
-            yield i, j + 1
-            i = j + 1
-        else:
-            i += 1
-
-
 def _sentence_distance(doc, i: int, j: int) -> int:
     """Sentences from token ``i``'s to token ``j``'s (0 when ``j`` is not in a later one)."""
     table = tokens(doc)
@@ -368,20 +349,31 @@ def _sentence_distance(doc, i: int, j: int) -> int:
 
 def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
     """"Turkish civilian engineers": "Turkish" and "civilian" both modify "engineers", which is no actor
-    word itself; they make one actor phrase headed by it (country from one, sector from the other)."""
+    word itself; they make one actor phrase headed by it (country from one, sector from the other). So do
+    a possessor and an agent word: "Colombia's military offensive" is COLMIL."""
     by_parent: dict[int, list[int]] = {}
     for head in groups:
         tok = doc[head]
-        if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in groups:
+        if (tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")
+                and tok.head.i not in groups):
             by_parent.setdefault(tok.head.i, []).append(head)
     for parent, heads in by_parent.items():
-        if len(heads) < 2 or any(doc[h].dep_ == "conj" for h in heads):
+        if len(heads) < 2 or any(doc[h].dep_ == "conj" for h in heads) or not _possessor_merges(groups, heads, doc):
             continue
         merged = ActorPhrase(head=parent, start=min(groups[h].start for h in heads),
                              end=max(max(groups[h].end for h in heads), parent + 1))
         for h in heads:
             merged.parts.extend(groups.pop(h).parts)
         groups[parent] = merged
+
+
+def _possessor_merges(groups: dict[int, ActorPhrase], heads: list[int], doc) -> bool:
+    """With a possessor among the modifiers: whether the others are agent words only, not weapons, and the
+    noun no person ("Colombia's military offensive"; not "North Korea's missile launch")."""
+    if not any(doc[h].dep_ == "poss" for h in heads):
+        return True
+    return (sum(not groups[h].names_only(("agent",)) for h in heads) <= 1 and doc[heads[0]].head.ent_type_ != "PERSON"
+            and not any(e.name in FOREIGN_ROLES for h in heads for _, _, e in groups[h].parts))
 
 
 _LIST_DEPS = frozenset({"appos", "nmod", "conj", "compound", "npadvmod"})
@@ -471,14 +463,15 @@ def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:
                         p.siblings.append(q)
 
 
-def _climb(tok, agent_tokens: set[int], matched: dict[int, int], flat: bool = False):
+def _climb(tok, agent_tokens: set[int], matched: dict[int, int], flat: bool = False, floor: int = 0):
     """Walk from a matched word up to the head of its noun phrase. Returns (head, rank): rank grows
     with distance and is larger through a preposition, so the closest part of a phrase wins. ``flat``
-    (PETRARCH): also through a plain noun modifying an agent ("a Valdoria court judge")."""
+    (PETRARCH): also through a plain noun modifying an agent ("a Valdoria court judge"); never up to a
+    token before ``floor`` (a dateline)."""
     rank = 0
     for _ in range(8):
         head = tok.head
-        if head.i == tok.i:
+        if head.i == tok.i or head.i < floor:
             break
         dep = tok.dep_
         if dep == "appos" and tok.pos_ == "NOUN" and any(c.dep_ == "conj" and head.i < c.i < tok.i
@@ -543,6 +536,13 @@ def _in_longer_person(span, persons: list[tuple[int, int]] | None = None) -> boo
         if start < span.end and span.start < end and (start < span.start or end > span.end):
             return True
     return False
+
+
+def _demonym_of_a_group(span, kb) -> bool:
+    """A demonym first in a "person" that modifies a common noun: "Sri Lankan Tamil rebels", tagged PERSON."""
+    ent = next((e for e in tokens(span.doc).ents if e.start == span.start and e.label_ == "PERSON"), None)
+    return (ent is not None and span.text in getattr(kb, "demonyms", ()) and ent.root.dep_ in ("compound", "amod")
+            and ent.root.head.pos_ == "NOUN" and not ent.start <= ent.root.head.i < ent.end)
 
 
 def _person_names(doc) -> list[tuple[int, int]]:

@@ -50,6 +50,7 @@ class KnowledgeBase:
     def __init__(self):
         self.terms: dict[str, list[Entry]] = {}
         self.country_names: dict[str, str] = {}
+        self.demonyms: set[str] = set()  # "Sri Lankan", "Kenyans"
 
     def add(self, term: str, entry: Entry) -> None:
         term = " ".join(term.split())
@@ -70,6 +71,7 @@ class KnowledgeBase:
             iso, name = row["iso3"], row["name"]
             self.country_names[iso] = name
             entry = Entry("country", name, country=iso)
+            self.demonyms.update(split_list(row.get("demonyms", "")))
             for term in [name, *split_list(row.get("aliases", "")), *split_list(row.get("demonyms", ""))]:
                 self.add(term, entry)
                 if term.lower().startswith("the "):

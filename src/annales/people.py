@@ -10,11 +10,12 @@ pronouns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from ._data import data_path, read_tsv, split_list
+from .parse import tokens
 
 PRONOUNS = frozenset({"he", "she"})
 PRONOUN_REACH = 3  # sentences back
@@ -62,8 +63,13 @@ def office_of(name: str, when: date | None) -> Office | None:
     found = {o.name: o for o in leaders().get(name, ()) if o.holds(when)}
     if not found and when is None:
         # no article date and nobody holds it now: the one country all its holders ever stood for
-        # ("Obama met Castro" in an undated text)
-        return office_ever(name)
+        # ("Obama met Castro" in an undated text), with no sector for one who was in opposition as well
+        # (undated "Mugabe" is ZWEGOV, "Tsvangirai", opposition leader and later prime minister, ZWE)
+        ever = office_ever(name)
+        sectors = {o.sector for o in leaders().get(name, ())}
+        if ever is not None and "OPP" in sectors and len(sectors) > 1:
+            ever = replace(ever, sector=None)
+        return ever
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -74,3 +80,36 @@ def office_ever(name: str) -> Office | None:
     offices = leaders().get(name, ())
     actors = {(o.country, o.org) for o in offices}
     return offices[0] if len(actors) == 1 else None
+
+
+def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Token spans that may name a person: PERSON entities, and runs of proper nouns outside any entity
+    (the small model misses many names: "Medvedev met Obama"); a run just before a PERSON entity that
+    makes a listed name with it is one span ("Pope" + "Benedict XVI")."""
+    names = leaders()
+    table = tokens(doc)
+    ents, free_runs = {}, []
+    for ent in table.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "PERSON" or ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in names:
+            ents[ent.start] = ent.end  # "Erdogan", "Buhari" tagged as places too
+    # a proper noun outside any entity and any actor phrase
+    free = [p == "PROPN" and not e and i not in covered for i, (p, e) in enumerate(zip(table.pos, table.ent))]
+    i, n = 0, len(free)
+    while i < n:
+        if free[i]:
+            j = i
+            while j + 1 < n and free[j + 1]:
+                j += 1
+            free_runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    out = []
+    for start, end in free_runs:
+        if end in ents and doc[start:ents[end]].text in names:
+            ents[start] = ents.pop(end)
+        else:
+            out.append((start, end))
+    return sorted(out + list(ents.items()))
