@@ -231,3 +231,48 @@ def test_a_person_named_with_a_country_takes_the_sector_of_the_office(pipeline):
     assert codes["Khalifa Haftar"] == "LBYREB"
     codes = _codes(pipeline, "Peru said raids by its warplanes hit rebel camps.")
     assert codes["warplanes"] == "PERMIL"
+
+
+def test_an_agent_led_by_a_named_actor_is_that_actors(pipeline):
+    assert _codes(pipeline, "NATO-led troops killed five militants in the south.").get("NATO-led troops") == "IGONAT"
+    codes = _codes(pipeline, "Kenya-backed troops entered the town.")  # backers are not the actor
+    assert "Kenya-backed troops" not in codes and codes.get("troops") == "---MIL"
+
+
+def test_a_people_named_with_a_place_are_that_places_civilians(pipeline):
+    # "Kosovo Serbs" is tagged as a person's name by the small model: still a group, of Kosovo
+    assert _codes(pipeline, "Kosovo Serbs blocked the road to the border.").get("Kosovo Serbs") == "XKXCVL"
+    assert _codes(pipeline, "Kosovo Albanians marched in the capital.").get("Kosovo Albanians") == "XKXCVL"
+    # a demonym is no place: Turkish Cypriots are Cypriots
+    assert _codes(pipeline, "Turkish Cypriots voted on the plan.").get("Turkish Cypriots") == "CYP"
+
+
+def test_a_listed_name_the_tagger_takes_for_a_common_noun_or_a_product(pipeline):
+    when = date(2008, 6, 10)
+    assert _codes(pipeline, "Musharraf rejected calls to resign.", when=when).get("Musharraf") == "PAKGOV"
+    assert _codes(pipeline, "Karzai accused Musharraf.", when=when).get("Musharraf") == "PAKGOV"
+    # the Hamas leader after his dismissal as prime minister: with the armed group
+    assert _codes(pipeline, "Haniya rejected the decree.", when=when).get("Haniya") == "PSEREB"
+
+
+def test_tribesmen_are_civilians(pipeline):
+    assert _codes(pipeline, "Afghan tribesmen blocked the highway.").get("Afghan tribesmen") == "AFGCVL"
+
+
+def test_an_agent_takes_the_country_of_the_person_in_its_of_phrase(pipeline):
+    codes = _codes(pipeline, "The cabinet of Prime Minister Fuad Siniora met on Monday.", when=date(2008, 6, 10))
+    assert codes.get("cabinet of Prime Minister") == "LBNGOV"
+    assert _codes(pipeline, "The army said 30 Tiger rebels were killed.").get("Tiger rebels") == "LKAREB"
+
+
+def test_agents_loyal_to_an_actor_and_ethnic_leaders_in_a_place(pipeline):
+    codes = _codes(pipeline, "Militias loyal to Gbagbo fought in Abidjan.", when=date(2008, 6, 10))
+    assert codes.get("Militias") == "CIVREB"
+    codes = _codes(pipeline, "Ethnic Albanian leaders in Kosovo declared independence.")
+    assert codes.get("Albanian leaders in Kosovo") == "XKXGOV"
+    assert _codes(pipeline, "Albanian leaders visited Kosovo.").get("Albanian leaders") == "ALBGOV"  # no "ethnic"
+
+
+def test_peoples_of_one_state(pipeline):
+    assert _codes(pipeline, "Hundreds of Tibetans marched in Kathmandu.").get("Tibetans") == "CHN"
+    assert _codes(pipeline, "Chechen rebels attacked a checkpoint.").get("Chechen rebels") == "RUSREB"

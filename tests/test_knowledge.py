@@ -87,7 +87,8 @@ def test_country_codes_are_iso3_and_seats_point_at_countries():
     ("Kremlin", "RUS", "GOV"), ("White House", "USA", "GOV"), ("Downing Street", "GBR", "GOV"),
     ("Pentagon", "USA", "MIL"), ("foreign minister", None, "GOV"), ("warships", None, "MIL"),
     ("police", None, "COP"), ("rebels", None, "REB"), ("governor-general", None, "GOV"),
-    ("house speaker", None, "LEG"),
+    ("house speaker", None, "LEG"), ("Yoruba", "NGA", None), ("Igbo", "NGA", None),
+    ("business leaders", None, "BUS"), ("traditional elders", None, "ELI"),
 ])
 def test_kb_entries(term, country, sector):
     [entry, *_] = KnowledgeBase.default().terms[term]
@@ -96,7 +97,8 @@ def test_kb_entries(term, country, sector):
 
 @pytest.mark.parametrize("term, code", [("United Nations", "IGOUNO"), ("NATO", "IGONAT"), ("G7", "IGOGOS"),
                                         ("IAEA", "IGOUNOIAE"), ("USAID", "USAGOV"), ("ICE", "USACOP"),
-                                        ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO")])
+                                        ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO"),
+                                        ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS")])
 def test_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
 

@@ -225,3 +225,79 @@ def names_a_vessel(p, doc) -> bool:
     if head.dep_ in ("appos", "compound"):
         near.append(head.head)
     return any(t.lower_ in VESSELS for t in near)
+
+
+# participles after "X-" that make X the actor's own ("NATO-led troops" are NATO's)
+LEADING = frozenset("led run commanded controlled".split())
+
+
+def led_agents(phrases, doc) -> None:
+    """"NATO-led troops", "a Saudi-led coalition force": an agent phrase with no actor of its own, modified by
+    "X-led", is X's (its country or organisation)."""
+    by_head = {p.head: p for p in phrases}
+    for p in phrases:
+        end = p.end
+        if not (p.country or p.org) or end + 1 >= len(doc) or doc[end].text != "-" or p.end - p.start > 4:
+            continue
+        led = doc[end + 1]
+        q = by_head.get(led.head.i)
+        if (led.lower_ in LEADING and led.dep_ == "amod" and q is not None and q is not p and q.sector
+                and not (q.country or q.org or q.prefix)):
+            q.country, q.org, q.name = p.country, p.org, p.name
+            q.start = min(q.start, p.start)
+
+
+def resident_groups(phrases, doc, demonyms) -> None:
+    """"Kosovo Albanians", "Kosovo Serbs": a people (a plural demonym) that a place name modifies are that
+    place's civilians, not the state its name comes from (as :func:`annales.actors._ethnic_residents`).
+    A demonym modifier is not a place: "Turkish Cypriots" are Cypriots."""
+    for p in phrases:
+        head = doc[p.head]
+        if p.org or p.sector or head.tag_ != "NNPS" or not any(i == p.head and e.kind == "country"
+                                                                 for _, i, e in p.parts):
+            continue
+        place = next((e for _, i, e in p.parts if i != p.head and e.kind == "country" and doc[i].dep_ == "compound"
+                      and doc[i].head.i == p.head and doc[i].pos_ == "PROPN" and e.country != p.country
+                      and doc[i].text not in demonyms), None)
+        if place is not None:
+            p.country, p.sector = place.country, "CVL"
+
+
+def loyal_agents(phrases, doc) -> None:
+    """"militias loyal to Gbagbo", "troops loyal to the junta": an agent phrase with no actor of its own
+    is that of the actor it is loyal to."""
+    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    for p in phrases:
+        if p.country or p.org or p.prefix or not p.sector:
+            continue
+        for adj in doc[p.head].children:
+            to = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if adj.dep_ != "amod" or adj.lower_ != "loyal" or to is None:
+                continue
+            found = next((by_token[t.i] for t in _noun_phrase(to) if t.i in by_token and by_token[t.i] is not p
+                          and (by_token[t.i].country or by_token[t.i].org)), None)
+            if found is not None:
+                p.country, p.org = found.country, found.org
+
+
+def ethnic_agents(phrases, doc) -> None:
+    """"ethnic Albanian leaders in Kosovo": an agent of an ethnic group (a demonym after "ethnic") in a
+    place is of that place's country, not of the state the demonym names."""
+    for p in phrases:
+        demonym = next(((r, i) for r, i, e in p.parts if e.kind == "country" and i != p.head and r < 10
+                        and e.country == p.country), None)
+        if p.org or demonym is None or not (doc[demonym[1]].i > 0 and doc[demonym[1] - 1].lower_ == "ethnic"):
+            continue
+        place = next((e for r, i, e in sorted(p.parts, key=lambda x: x[0]) if r >= 10 and e.country
+                      and e.kind in ("country", "seat", "region") and e.country != p.country), None)
+        if place is not None:
+            p.country = place.country
+
+
+def group_actors(phrases, doc, demonyms) -> None:
+    """Whose an agent or a people is, from the words around it: :func:`led_agents`, :func:`loyal_agents`,
+    :func:`ethnic_agents` and :func:`resident_groups`."""
+    led_agents(phrases, doc)
+    loyal_agents(phrases, doc)
+    ethnic_agents(phrases, doc)
+    resident_groups(phrases, doc, demonyms)

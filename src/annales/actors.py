@@ -16,8 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline_end, domestic_agents,
-                            names_a_backer, names_a_vessel, office_over_religious_title, possessed_agents,
-                            prepositional_actors)
+                            group_actors, names_a_backer, names_a_vessel, office_over_religious_title,
+                            possessed_agents, prepositional_actors)
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .kb import on_date as kb_on_date
 from .parse import tokens
@@ -227,6 +227,8 @@ class ActorFinder:
         if self.unknown:
             _ethnic_residents(phrases, doc)
             possessed_agents(phrases, doc)
+            group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
+            prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
             carried_titles(phrases, doc)
             office_over_religious_title(phrases, doc, when)
@@ -419,7 +421,7 @@ def _entry_key(e: Entry):
 def _share_country(groups: dict[int, ActorPhrase], doc) -> None:
     """"Danish media and government", "lawmakers and officials in Arnor and Gondor": a bare conjoined
     agent (no determiner or possessor of its own) shares the country of the agent it is conjoined with
-    (its first country: one actor per agent phrase) and that one's modifying agents."""
+    and that one's modifying agents; with that agent's conjoined countries too (GONGOV besides ARNGOV)."""
     for q in list(groups.values()):
         tok = doc[q.head]
         if (q.country or q.org or q.prefix or not q.sector or tok.dep_ != "conj"
@@ -434,6 +436,8 @@ def _share_country(groups: dict[int, ActorPhrase], doc) -> None:
             if e.kind == "agent" and e.sector and i < p.head and doc[i].head.i == p.head:
                 shared = _merge_sectors(shared, e.sector)
         q.sector = _merge_sectors(shared, q.sector)
+        q.siblings += [replace(s, sector=q.sector, siblings=[]) for s in p.siblings
+                       if s.country and not s.org and s.sector == p.sector and s.country != q.country]
 
 
 def _merge_sectors(a: str | None, b: str | None) -> str | None:
@@ -539,10 +543,15 @@ def _in_longer_person(span, persons: list[tuple[int, int]] | None = None) -> boo
 
 
 def _demonym_of_a_group(span, kb) -> bool:
-    """A demonym first in a "person" that modifies a common noun: "Sri Lankan Tamil rebels", tagged PERSON."""
-    ent = next((e for e in tokens(span.doc).ents if e.start == span.start and e.label_ == "PERSON"), None)
-    return (ent is not None and span.text in getattr(kb, "demonyms", ()) and ent.root.dep_ in ("compound", "amod")
-            and ent.root.head.pos_ == "NOUN" and not ent.start <= ent.root.head.i < ent.end)
+    """A demonym first in a "person" that modifies a common noun: "Sri Lankan Tamil rebels", tagged PERSON; a
+    "person" that ends in a people's name is a group too ("Kosovo Serbs")."""
+    demonyms = getattr(kb, "demonyms", ())
+    ent = next((e for e in tokens(span.doc).ents if e.start <= span.start < e.end and e.label_ == "PERSON"), None)
+    if ent is not None and span.doc[ent.end - 1].text in demonyms and span.doc[ent.end - 1].tag_ == "NNPS":
+        return True
+    return (ent is not None and ent.start == span.start and span.text in demonyms
+            and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN"
+            and not ent.start <= ent.root.head.i < ent.end)
 
 
 def _person_names(doc) -> list[tuple[int, int]]:
@@ -687,7 +696,7 @@ def _context_country(doc, start: int, end: int, head: int, geocoder, kb, context
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in _ENTITY_PLACE:
                 cands.append((_ent_text(pobj), False, c.i, pobj.right_edge.i + 1))
-    for text, strict, at, to in cands:
+    for text, strict, at, to in (c for c in cands if not names_a_backer(doc[c[2]:c[3]])):  # not "Iran-backed"
         entries = kb.terms.get(text)
         if entries and entries[0].country and entries[0].kind in ("country", "seat"):
             return entries[0].country, at, to

@@ -92,10 +92,12 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
     for ent in table.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ == "PERSON" or ent.label_ in ("GPE", "ORG", "NORP", "LOC") and ent.text in names:
-            ents[ent.start] = ent.end  # "Erdogan", "Buhari" tagged as places too
-    # a proper noun outside any entity and any actor phrase
-    free = [p == "PROPN" and not e and i not in covered for i, (p, e) in enumerate(zip(table.pos, table.ent))]
+        if ent.label_ == "PERSON" or ent.text in names:
+            ents[ent.start] = ent.end  # "Erdogan", "Buhari" tagged as places too, "Musharraf" as a product
+    # a proper noun outside any entity and any actor phrase, or a listed name the tagger took for a common
+    # noun ("Musharraf rejected ...")
+    free = [(p == "PROPN" or doc[i].is_title and doc[i].text in names) and not e and i not in covered
+            for i, (p, e) in enumerate(zip(table.pos, table.ent))]
     i, n = 0, len(free)
     while i < n:
         if free[i]:
