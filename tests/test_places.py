@@ -575,3 +575,12 @@ def test_scan_reads_qualified_place_nouns_and_the_objects_of_sieges(geo):
 def test_an_attack_on_a_craft_named_by_its_demonym_is_not_in_its_country(pipeline, geo):
     assert _locate_actors(pipeline, geo, "Turkey shot down a Russian jet in 2015.", "shot", ["Turkey", "Russian"],
                           cameo="190", quad_class=4, source_country="TUR", target_country="RUS") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian jets bombed targets in Abkhazia on Sunday.", "Abkhazia"),
+    ("Georgian troops shelled villages in South Ossetia overnight.", "South Ossetia"),
+])
+def test_breakaway_regions_are_in_the_state_that_recognised_borders_give(pipeline, text, name):
+    loc = located(pipeline, text)
+    assert (loc["name"], loc["country"], loc["precision"]) == (name, "GEO", "region")
