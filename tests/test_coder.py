@@ -662,3 +662,40 @@ def test_pattern_words_are_not_looked_for_in_an_adverbial_clause(pipeline):
     verb = next(t for t in doc if t.lower_ == "blockaded")
     near = nearby_lemmas(verb)
     assert "port" in near and not {"exile", "kestralia"} & near
+
+
+@pytest.mark.parametrize("text, expected", [
+    # background dated to a past year, in a relative clause or a subject noun, is no event of the report
+    ("The NATO force that bombed Serbia in 1999 met in Brussels on Tuesday.", []),
+    ("Iraq's occupation of Kuwait in 1990 still shapes the talks.", []),
+    # the sentence's own act keeps its year, and a relative clause without a year is still coded
+    ("In 1999 NATO bombed Serbia.", [("IGONAT", "19", "SRB")]),
+    ("NATO, which bombed Serbia on Tuesday, met in Brussels.", [("IGONAT", "19", "SRB")]),
+])
+def test_background_acts_dated_to_a_past_year(pipeline, text, expected):
+    assert [d for d in dyads(code(pipeline, text)) if d[1] >= "18"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund after "after" shares the clause's subject; a set-off "in talks with" is the subject's
+    ("After meeting the Kenyan president, the Ugandan president left for Kampala.",
+     [("UGAGOV", "04", "KENGOV"), ("KENGOV", "04", "UGAGOV")]),
+    ("The Omani foreign minister, in talks with the visiting Yemeni president, discussed the ceasefire.",
+     [("OMNGOV", "04", "YEMGOV"), ("YEMGOV", "04", "OMNGOV")]),
+    # an angry reaction is a rebuke; an attack "for" what the target did is a verbal one
+    ("Seoul reacted angrily to the Japanese textbook.", [("KORGOV", "11", "JPN")]),
+    ("The Kenyan opposition attacked the Kenyan government for raising taxes.", [("KENOPP", "11", "KENGOV")]),
+    ("Rebels attacked the Malian army for the third time this week.", [("---REB", "19", "MLIMIL")]),
+    # naming an act a crime condemns its author; "joined X in condemning" shares the subject
+    ("The Jordanian government called the Syrian raid a crime.", [("JORGOV", "11", "SYR")]),
+    ("Peru joined Chile in condemning the Bolivian decision.", [("PER", "11", "BOL")]),
+])
+def test_meetings_and_reproaches_in_their_less_direct_forms(pipeline, text, expected):
+    found = dyads(code(pipeline, text))
+    assert set(expected) <= set(found), found
+
+
+def test_the_act_a_reproach_lays_on_its_target_is_its_content_not_an_event(pipeline):
+    found = dyads(code(pipeline, "Ghana on Monday condemned Togo's repression of student protests."))
+    assert ("GHA", "11", "TGO") in found and not [d for d in found if d[1] >= "14"], found
+

@@ -189,7 +189,7 @@ class EventCoder:
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
-        return _dedupe(_drop_speech_frames(_drop_governed_nouns(found, sent), sent))
+        return _dedupe(_drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors))
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
@@ -242,7 +242,8 @@ class EventCoder:
                 # "X was arrested in Rwanda": the state where a state's act was done did it
                 sources = [p for p in place_targets(verb, targets, actors) if p not in targets]
         else:
-            subj = subject_of(verb)
+            # PETRARCH reads no subject into a gerund after a preposition ("after leaving X")
+            subj = subject_of(verb) if not (pattern.dictionary and verb.dep_ == "pcomp") else None
             sources = actors.all_at(subj) if subj is not None else []
             act = (not pattern.dictionary and subj is not None and subj.lemma_.lower() in self.lexicon.nouns
                    and subj.i not in actors.by_token)
@@ -495,6 +496,11 @@ def _headline_verb(verb) -> bool:
 WH_PLACES = frozenset({"where", "when", "why", "whereby"})
 
 
+# prepositions of time, means or part whose gerund shares the clause's subject ("after meeting X, Y said", "by
+# signing", "joined X in condemning"); not "for"/"of" ("condemned X for attacking": X attacked)
+TIME_PREPS = frozenset("after before upon following since while by in".split())
+
+
 def subject_of(verb):
     """The subject of a verb, inherited through control, coordination and relative clauses."""
     tok = prev = verb
@@ -513,6 +519,10 @@ def subject_of(verb):
             return tok.head
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
             prev, tok = tok, tok.head
+            continue
+        if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in TIME_PREPS
+                and tok.head.head.pos_ in ("VERB", "AUX")):
+            prev, tok = tok, tok.head.head  # "after meeting X, Y said": Y met X
             continue
         break
     # a name the parser attached as a modifier before the verb ("Baerbock criticised China")
@@ -584,6 +594,29 @@ def _drop_governed_nouns(events: list[RawEvent], sent) -> list[RawEvent]:
                 continue
         keep.append(e)
     return keep
+
+
+def _drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent]:
+    """"Albania denounced Serbia's suppression of the unrest": a conflictual act (14-20) that a reaction
+    blames on its own target ("Serbia's suppression") is the content of the reproach, as an accusation's
+    is (annales.unasserted), not a second event; nor are the acts named inside it ("the unrest"). Acts
+    not laid on the target stay ("condemned the fighting between X and Y")."""
+    blamed = {}  # reaction trigger -> codes of its targets
+    for e in events:
+        if not e.by_noun and e.code[:2] in REACTION_ROOTS and e.target is not None:
+            blamed.setdefault(e.trigger, set()).add(e.target.code)
+    doc = sent.doc
+    topics = set()
+    for e in events:
+        if e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14":
+            tok = doc[e.trigger]
+            verb = next((h for h in tok.ancestors if h.pos_ in ("VERB", "AUX")), None)
+            if (verb is not None and e.source.code in blamed.get(verb.i, ())
+                    and e.source in noun_agents(tok, actors)):
+                topics.add(e.trigger)
+    inside = {t.i for i in topics for t in doc[i].subtree}
+    return [e for e in events
+            if not (e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14" and e.trigger in inside)]
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:

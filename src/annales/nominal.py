@@ -52,9 +52,11 @@ def encounter_host(noun, pattern: Pattern):
     if (pattern.code or pattern.reverse or "")[:2] != "04" or noun.dep_ != "pobj":
         return None
     prep, host = noun.head, noun.head.head
-    if prep.dep_ != "prep" or prep.lower_ not in ENCOUNTER_PREPS or host.pos_ not in ("VERB", "AUX"):
+    if prep.dep_ != "prep" or prep.lower_ not in ENCOUNTER_PREPS:
         return None
-    return host
+    if host.dep_ in ("nsubj", "nsubjpass") and prep.i > 0 and prep.doc[prep.i - 1].lower_ == ",":
+        host = host.head  # "Y, in talks with X, said": the parser hangs the set-off phrase on the subject
+    return host if host.pos_ in ("VERB", "AUX") else None
 
 
 # participles used as adjectives before a name ("against visiting Crown Prince X", "with outgoing President Y")

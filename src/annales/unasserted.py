@@ -5,7 +5,10 @@
 - what an accusation, a fear or a rumour says ("fears that X might attack Y", "allegations that X
   bombed Y"): the accusation may be an event (112), its content is not;
 - what is ended, halted or prevented ("a deal to end the war between X and Y", "efforts to halt the
-  fighting"): the act is the ending (a ceasefire, an agreement), not the war.
+  fighting"): the act is the ending (a ceasefire, an agreement), not the war;
+- background that a year dates to the past, in a relative or adverbial clause or a noun that is not
+  the sentence's act ("the coalition that fought Iraq in 1991 met", "its invasion of China in the
+  1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted").
 
 ``unasserted(trig)`` is the test; the coder drops the events of such triggers, and the learned
 fallback links no pair through them.
@@ -22,6 +25,8 @@ DOUBT_NOUNS = frozenset("accusation allegation claim charge fear rumour rumor sp
 ENDING_VERBS = frozenset("end halt stop prevent avert resolve settle".split())
 # the roots of acts that an ending verb's object names as what is ended (conflict, not talks or aid)
 ENDED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# prepositions that date an act to a year ("in 1991", "during the 1980s"); not "since" (ongoing) or "by"
+_DATING_PREPS = frozenset({"in", "during"})
 _CLAUSE_UP = frozenset({"conj", "xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl"})
 
 
@@ -33,6 +38,8 @@ def unasserted(trig, code: str = "") -> bool:
         obj = obj.head.head  # "ended two weeks of fighting"
     if (trig.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and obj.head.lemma_ in ENDING_VERBS
             and code[:2] in ENDED_ROOTS):
+        return True
+    if historical(trig):
         return True
     cur = trig
     for _ in range(6):
@@ -53,3 +60,32 @@ def unasserted(trig, code: str = "") -> bool:
 def _content_clause(clause) -> bool:
     """"(reports) that X bombed Y": a clause with the mark "that", not a relative clause."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def historical(trig) -> bool:
+    """"(the coalition that) fought Iraq in 1991", "the invasion in the 1930s (remains)": a past act in
+    the background (a past-tense verb of a relative or adverbial clause, or an event noun that is no
+    object of a verb) dated by "in"/"during" a year or a decade."""
+    if trig.pos_ in ("VERB", "AUX"):
+        if trig.dep_ not in ("relcl", "acl", "advcl") or trig.tag_ not in ("VBD", "VBN") or _planned(trig):
+            return False
+    elif trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("nsubj", "nsubjpass", "pobj", "appos"):
+        verb = next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and _planned(verb):
+            return False  # "to increase trade in 1983": planned
+    else:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _DATING_PREPS and any(y.dep_ == "pobj" and _year(y) for y in c.children)
+               for c in trig.children)
+
+
+def _planned(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to", "shall") for c in verb.children)
+
+
+def _year(tok) -> bool:
+    """"1991", "1930s", "'80s": a year or a decade."""
+    text = tok.text.rstrip("s").lstrip("'")
+    if not text.isdigit():
+        return False
+    return (len(text) == 4 and text[:2] in ("18", "19", "20")) or (len(text) == 2 and tok.text.endswith("s"))
