@@ -360,9 +360,12 @@ def test_country_reaches_an_agent_through_a_plain_noun(compound_coder):
 
 
 def test_conjoined_agents_pair_with_each_conjoined_country(compound_coder):
-    # each agent with each country: KSTGOV too, not only VLDGOV (the actors of the subject; coding all four
-    # as events also needs the event key to tell actors of one head apart by their codes)
+    # each agent with each country: KSTGOV too, not only VLDGOV; and one event for each of them (the event
+    # key and id tell actors on one head word apart by their codes)
     doc = compound_coder.nlp("Soldiers and officials in Valdoria and Kestralia welcomed the new envoy of Meridia.")
     actors = compound_coder.finder(doc)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert {p.code for p in actors.all_at(subject)} == {"VLDMIL", "VLDGOV", "KSTMIL", "KSTGOV"}
+    sources = sorted(src for src, _, _ in code(compound_coder, "Soldiers and officials in Valdoria and Kestralia "
+                                                              "criticized Meridia."))
+    assert sources == ["KSTGOV", "KSTMIL", "VLDGOV", "VLDMIL"]

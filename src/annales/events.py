@@ -89,7 +89,9 @@ class RawEvent:
 
     @property
     def key(self):
-        return (self.sent_start, self.source.head, self.target.head if self.target else None, self.code[:2])
+        # codes too: PETRARCH's conjoined agents ("officials in X and Y") are two actors on one head word
+        return (self.sent_start, self.source.head, self.source.code,
+                (self.target.head, self.target.code) if self.target else None, self.code[:2])
 
 
 class EventCoder:

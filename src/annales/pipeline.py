@@ -205,7 +205,8 @@ class Pipeline:
         iso, precision, inferred, _how = resolve_date(sent.text, article.published, raw.tense, near=t_start, span=sent)
         return Event(
             event_id=make_event_id(article.id, article.content_hash, sentence_index, t_start, source.start,
-                                   target.start if target else None, raw.code),
+                                   target.start if target else None, raw.code,
+                                   f"{source.code}>{target.code if target else ''}"),
             article_id=article.id, sentence_index=sentence_index, sentence=sent.text,
             source=source, target=target, cameo=raw.code, cameo_root=raw.code[:2],
             plover=entry.plover, plover_mode=entry.plover_mode, quad_class=entry.quad_class,

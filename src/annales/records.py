@@ -140,10 +140,13 @@ class Event:
 
 
 def make_event_id(article_id: str, article_hash: str, sentence_index: int, trigger_start: int,
-                  source_start: int, target_start: int | None, cameo: str) -> str:
+                  source_start: int, target_start: int | None, cameo: str, actor_codes: str = "") -> str:
     """Deterministic id: the same article coded twice gives the same ids (so re-runs and retries
-    never duplicate); the same text under two article ids gives two ids."""
+    never duplicate); the same text under two article ids gives two ids. ``actor_codes`` tells apart
+    two actors on the same words ("officials in X and Y": XGOV and YGOV)."""
     key = f"{article_id}|{article_hash}|{sentence_index}|{trigger_start}|{source_start}|{target_start}|{cameo}"
+    if actor_codes:
+        key += f"|{actor_codes}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
