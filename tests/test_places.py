@@ -584,3 +584,17 @@ def test_an_attack_on_a_craft_named_by_its_demonym_is_not_in_its_country(pipelin
 def test_breakaway_regions_are_in_the_state_that_recognised_borders_give(pipeline, text, name):
     loc = located(pipeline, text)
     assert (loc["name"], loc["country"], loc["precision"]) == (name, "GEO", "region")
+
+
+def test_old_gazetteer_caches_are_pruned(tmp_path):
+    import os
+    from annales.gazetteer import _write_cache
+
+    for k in range(5):
+        old = tmp_path / f"gazetteer-old{k}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + k, 1_000_000 + k))
+    (tmp_path / "stories-bench.duckdb").write_bytes(b"other")  # not ours: kept
+    _write_cache(tmp_path / "gazetteer-new.pickle", {"a": 1})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-new.pickle", "gazetteer-old3.pickle", "gazetteer-old4.pickle", "stories-bench.duckdb"]

@@ -219,8 +219,17 @@ def _write_cache(path, state) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent)
     except OSError:
         pass
+
+
+def _prune(folder: Path, keep: int = 3) -> None:
+    """Delete all but the ``keep`` newest gazetteer caches: each change of the data files or packages
+    writes a new one (a reader that has one open keeps reading it)."""
+    caches = sorted(folder.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in caches[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def _admin1():
