@@ -276,3 +276,21 @@ def test_agents_loyal_to_an_actor_and_ethnic_leaders_in_a_place(pipeline):
 def test_peoples_of_one_state(pipeline):
     assert _codes(pipeline, "Hundreds of Tibetans marched in Kathmandu.").get("Tibetans") == "CHN"
     assert _codes(pipeline, "Chechen rebels attacked a checkpoint.").get("Chechen rebels") == "RUSREB"
+
+
+def test_an_agent_adjective_that_sorts_an_act_is_no_actor(pipeline):
+    codes = _codes(pipeline, "The ministry opened a criminal inquiry and promised military support to Chad.")
+    assert "criminal" not in codes and "military" not in codes and codes.get("Chad") == "TCD"
+    codes = _codes(pipeline, "Senior military officials and the military met the civilian protesters.")
+    assert codes.get("Senior military officials") == "---MIL" or codes.get("military officials") == "---MIL"
+    assert codes.get("military") == "---MIL" and codes.get("civilian protesters") == "---CVL"
+
+
+def test_a_city_the_tagger_takes_for_a_club_is_a_place_after_in(pipeline):
+    codes = _codes(pipeline, "A court in Lyon sentenced the smuggler on Friday.")
+    assert codes.get("court in Lyon") == "FRAJUD"
+
+
+def test_the_leader_of_an_x_led_force_is_no_second_actor(pipeline):
+    codes = _codes(pipeline, "Kenyan-led troops drove the militants out of the port.")
+    assert codes.get("Kenyan-led troops") == "KENMIL" and "Kenyan" not in codes

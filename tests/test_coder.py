@@ -699,3 +699,20 @@ def test_the_act_a_reproach_lays_on_its_target_is_its_content_not_an_event(pipel
     found = dyads(code(pipeline, "Ghana on Monday condemned Togo's repression of student protests."))
     assert ("GHA", "11", "TGO") in found and not [d for d in found if d[1] >= "14"], found
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "their" talks of a coordinated subject are held by both, each with the other
+    ("Peru and Ecuador resumed their dialogue on Tuesday.", [("PER", "04", "ECU"), ("ECU", "04", "PER")]),
+    # the passive subject of "is expected ... for talks with" takes part in them
+    ("The Kenyan foreign minister is expected in Kampala next week for talks with Uganda.",
+     [("KENGOV", "04", "UGA")]),
+])
+def test_talks_held_by_a_coordinated_or_passive_subject(pipeline, text, expected):
+    found = dyads(code(pipeline, text))
+    assert set(expected) <= set(found), found
+
+
+def test_a_subject_gerund_tagged_as_a_verb_is_an_event_noun(pipeline):
+    found = dyads(code(pipeline, "Fighting between the Angolan army and UNITA rebels in the south killed forty people."))
+    assert {("AGOMIL", "19", "AGOREB"), ("AGOREB", "19", "AGOMIL")} <= set(found), found

@@ -233,8 +233,9 @@ LEADING = frozenset("led run commanded controlled".split())
 
 def led_agents(phrases, doc) -> None:
     """"NATO-led troops", "a Saudi-led coalition force": an agent phrase with no actor of its own, modified by
-    "X-led", is X's (its country or organisation)."""
+    "X-led", is X's (its country or organisation); X's own phrase, now inside it, is dropped."""
     by_head = {p.head: p for p in phrases}
+    absorbed = []
     for p in phrases:
         end = p.end
         if not (p.country or p.org) or end + 1 >= len(doc) or doc[end].text != "-" or p.end - p.start > 4:
@@ -245,6 +246,9 @@ def led_agents(phrases, doc) -> None:
                 and not (q.country or q.org or q.prefix)):
             q.country, q.org, q.name = p.country, p.org, p.name
             q.start = min(q.start, p.start)
+            absorbed.append(p)
+    for p in absorbed:
+        phrases.remove(p)
 
 
 def resident_groups(phrases, doc, demonyms) -> None:
@@ -301,3 +305,19 @@ def group_actors(phrases, doc, demonyms) -> None:
     loyal_agents(phrases, doc)
     ethnic_agents(phrases, doc)
     resident_groups(phrases, doc, demonyms)
+
+
+def classifies_a_thing(p, doc) -> bool:
+    """Whether a phrase is only an agent adjective that sorts a thing or an act into a kind: "a criminal
+    investigation", "military aid", "a new military operation". The adjective names no one; an actor
+    noun it modifies ("military officials") is matched as a phrase of its own."""
+    if p.end - p.start != 1 or not p.parts or any(e.kind != "agent" for _, _, e in p.parts):
+        return False
+    tok = doc[p.start]
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
+
+
+def kept_phrases(phrases, doc, cut: int) -> list:
+    """The phrases that name actors: not "X-backed" names, datelines, ships' names or kind adjectives."""
+    return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
+            and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc)]

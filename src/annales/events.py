@@ -173,16 +173,19 @@ class EventCoder:
                     used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
                 found.extend(events)
         for i in range(sent.start, sent.end):
-            if pos[i] in ("NOUN", "PROPN") and lemmas[i].lower() in nouns:
+            # a subject gerund the parser took for a verb is a noun ("Fighting between X and Y killed 30")
+            gerund = pos[i] == "VERB" and _gerund_subject(doc[i])
+            key = lower[i] if gerund else lemmas[i].lower()
+            if (pos[i] in ("NOUN", "PROPN") or gerund) and key in nouns:
                 if i in actors.by_token or i in used:
                     continue
                 tok = doc[i]
-                pattern = match(tok, nouns[tok.lemma_.lower()])
+                pattern = match(tok, nouns[key])
                 if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)
                                         or possessed_patient(tok) is not None):
                     # "faced criticism": the target is the subject; "X and Y began talks": on each other;
                     # "the tanker's release": the possessor
-                    pattern = match(tok, nouns[tok.lemma_.lower()], reciprocal=True)
+                    pattern = match(tok, nouns[key], reciprocal=True)
                 if pattern:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
         found = [e for e in _drop_requested(found, asks)
@@ -289,7 +292,9 @@ class EventCoder:
         if patient is not None and not targets:
             targets = actors.all_at(patient)
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None:  # "criticised China over its support for Russia": its = China, not the critic
+        if owner is not None and not (owner.lower_ == "their" and shared_holder(noun, actors, subject_of)):
+            # "criticised China over its support for Russia": its = China, not the critic; but "X and Y resumed
+            # their talks": the coordinated subject holds them, each with the other
             before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets]
             return self._pairs(sent, noun, pattern, before[-1:], targets, True, actors) if owner.lower_ in (
                 "its", "their") else []
@@ -323,6 +328,8 @@ class EventCoder:
                     gov.lemma_ not in SPEECH_VERBS and not self._reacts_to(gov, noun, pattern))):
                 # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)
                 subj = subject_of(gov)
+                if subj is None and slot.dep_ == "pobj":  # "X is expected in Y for talks": X takes part
+                    subj = child(gov, "nsubjpass")
                 if subj is not None:
                     sources = actors.all_at(subj)
                     if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
@@ -437,6 +444,12 @@ def _names_object(verb) -> bool:
         return False
     return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
                for c in verb.children) or any(c.dep_ == "appos" for c in obj.children)
+
+
+def _gerund_subject(tok) -> bool:
+    """A gerund with no subject of its own that is a clause's subject: a verb in form, a noun in use."""
+    return (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children))
 
 
 def _light_subject(noun, actors: Actors) -> list[ActorPhrase]:
