@@ -9,7 +9,7 @@ country and sector come from its parts, the closest part winning.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -18,10 +18,12 @@ from spacy.util import filter_spans
 from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline_end, domestic_agents,
                             group_actors, kept_phrases, names_a_backer, office_over_religious_title,
                             possessed_agents, prepositional_actors)
+from .actor_phrase import ActorPhrase
 from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
 from .kb import on_date as kb_on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, name_spans, office_ever, office_of
+from .unknown_actors import place_countries, unknown_entities
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -35,41 +37,6 @@ PLACE_PREPS = frozenset("at in near during outside inside within throughout arou
 # nouns for a place that a country or capital modifies ("the Kenyan capital Nairobi", "the Iraqi city of
 # Basra"): the phrase grows up to them, so "a tribunal in the Kenyan capital" is a Kenyan tribunal
 PLACE_NOUNS = frozenset("capital city town province region district village port".split())
-
-
-@dataclass
-class ActorPhrase:
-    """An actor in a document: its head token, token span, and what it resolves to."""
-
-    head: int
-    start: int  # token span [start, end)
-    end: int
-    country: str | None = None
-    sector: str | None = None
-    org: str | None = None
-    name: str | None = None
-    parts: list[tuple[int, int, Entry]] = field(default_factory=list)  # (rank, token index, entry)
-    siblings: list["ActorPhrase"] = field(default_factory=list)  # "Pakistani and Afghan forces": Afghan
-    prefix: str | None = None  # a dictionary agent's code written before the country ("NGO~": NGOARN)
-    refers: "ActorPhrase | None" = None  # a pronoun's antecedent ("Obama said he would ...": Obama)
-
-    def names_only(self, kinds) -> bool:
-        """Whether every knowledge-base match of the phrase is of one of these entry ``kinds`` ("country",
-        "seat", "region", ...): "Virginia" names only a region, "the Syrian army" does not."""
-        return bool(self.parts) and all(e.kind in kinds for _, _, e in self.parts)
-
-    @property
-    def is_place(self) -> bool:
-        """Only country names and capitals: it can stand for where something happened."""
-        return self.names_only(("country", "seat"))
-
-    @property
-    def code(self) -> str:
-        if self.org:
-            return self.org
-        if self.prefix:
-            return self.prefix + (self.country or "") + (self.sector or "")
-        return (self.country or "---") + (self.sector or "")
 
 
 class Actors:
@@ -219,8 +186,6 @@ class ActorFinder:
             prepositional_actors(phrases, doc)
             _share_country(groups, doc)
         if self.unknown and tokens(doc).ents:
-            from .unknown_actors import place_countries, unknown_entities  # (it imports ActorPhrase)
-
             place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
         if not self.compounds:

@@ -4,7 +4,7 @@ countries, found among the entity recogniser's names (a step of :class:`annales.
 from __future__ import annotations
 
 from .actor_context import names_a_backer
-from .actors import ActorPhrase
+from .actor_phrase import ActorPhrase
 from .kb import Entry
 from .parse import tokens
 from .people import leaders
