@@ -716,3 +716,14 @@ def test_talks_held_by_a_coordinated_or_passive_subject(pipeline, text, expected
 def test_a_subject_gerund_tagged_as_a_verb_is_an_event_noun(pipeline):
     found = dyads(code(pipeline, "Fighting between the Angolan army and UNITA rebels in the south killed forty people."))
     assert {("AGOMIL", "19", "AGOREB"), ("AGOREB", "19", "AGOMIL")} <= set(found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the protest the summons is for is the same complaint, to China: not a second, targetless one
+    ("The Philippine foreign ministry summoned China's ambassador to protest the collision.",
+     [("PHLGOV", "11", "CHNGOV")]),
+    ("Vietnam summoned the Chinese envoy to protest against the seizure of its fishing boats.",
+     [("VNM", "11", "CHNGOV")]),
+])
+def test_a_targetless_event_beside_the_same_act_with_a_target_is_not_coded_twice(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected

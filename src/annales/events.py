@@ -635,11 +635,15 @@ def _drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    """One event per (sentence, source, target, root): verbs before nouns, specific patterns first."""
+    """One event per (sentence, source, target, root): verbs before nouns, specific patterns first; and no
+    targetless event beside one of the same source and root with a target ("summoned China's envoy to
+    protest": one complaint, to China)."""
     best: dict[tuple, RawEvent] = {}
     for e in events:
         k = e.key
         cur = best.get(k)
         if cur is None or (e.by_noun, -e.pattern.specificity) < (cur.by_noun, -cur.pattern.specificity):
             best[k] = e
-    return sorted(best.values(), key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))
+    aimed = {(e.source.head, e.source.code, e.code[:2]) for e in best.values() if e.target is not None}
+    kept = [e for e in best.values() if e.target is not None or (e.source.head, e.source.code, e.code[:2]) not in aimed]
+    return sorted(kept, key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))
