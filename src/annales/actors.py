@@ -19,8 +19,7 @@ from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline
                             group_actors, kept_phrases, names_a_backer, office_over_religious_title,
                             possessed_agents, prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .kb import NON_COUNTRY_PREFIXES, Entry, KnowledgeBase, resolve_code
-from .kb import on_date as kb_on_date
+from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, name_spans, office_ever, office_of
 from .unknown_actors import place_countries, unknown_entities
@@ -470,7 +469,7 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = F
     ``accumulate`` (PETRARCH): the agents of one noun phrase add up in their order ("Islamist media":
     MUS + MED)."""
     parts = sorted(p.parts, key=lambda x: (x[0], x[1]))
-    parts = [(r, i, _on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
+    parts = [(r, i, on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
     if accumulate:
         agents = [e.sector for r, i, e in sorted(parts, key=lambda x: x[1])
                   if e.kind == "agent" and e.sector and r < 10 and i <= p.head]
@@ -533,18 +532,3 @@ def _person_names(doc) -> list[tuple[int, int]]:
             end -= 1
         out.append((e.start, end))
     return out
-
-
-def _on_date(e: Entry, when: date | None) -> Entry:
-    """A ``person`` entry (PETRARCH dictionaries) as the country/seat/org entry its code on ``when``
-    stands for: "USAGOV" -> seat USA/GOV, "IGOUNO" -> org, "HOB" -> country; "---" -> no actor."""
-    if e.kind != "person":
-        return kb_on_date(e, when)
-    code = resolve_code(e, when)
-    if not code or code[:3] in ("---", "+++", "###"):
-        return replace(e, kind="none", country=None, sector=None, code=None)
-    if code[:3] in NON_COUNTRY_PREFIXES or not code[:3].isalpha():
-        return replace(e, kind="org", country=None, sector=None, code=code)
-    return replace(e, kind="seat" if len(code) > 3 else "country", country=code[:3], sector=code[3:] or None,
-                   code=code)
-

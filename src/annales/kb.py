@@ -7,7 +7,7 @@ minister") maps to one or more :class:`Entry` records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -105,8 +105,21 @@ def _code_fields(code: str) -> dict:
 
 
 def on_date(entry: Entry, when: date | None) -> Entry:
-    """An organisation whose code changed over time (dated rows of organisations.tsv: the Taliban
-    were a government 1996-2001 and from August 2021, an armed group between) as it was on ``when``."""
+    """An entry with date-restricted codes as it was on ``when``.
+
+    - an organisation whose code changed (dated rows of organisations.tsv: the Taliban were a government
+      1996-2001 and from August 2021, an armed group between): the same organisation with that code;
+    - a ``person`` of PETRARCH dictionaries: the country, seat or organisation entry the code stands for
+      ("USAGOV" -> seat USA/GOV, "IGOUNO" -> org, "HOB" -> country; "---" -> no actor).
+    """
+    if entry.kind == "person":
+        code = resolve_code(entry, when)
+        if not code or code[:3] in ("---", "+++", "###"):
+            return replace(entry, kind="none", country=None, sector=None, code=None)
+        if code[:3] in NON_COUNTRY_PREFIXES or not code[:3].isalpha():
+            return replace(entry, kind="org", country=None, sector=None, code=code)
+        return replace(entry, kind="seat" if len(code) > 3 else "country", country=code[:3],
+                       sector=code[3:] or None, code=code)
     if entry.kind != "org" or not entry.dated:
         return entry
     code = resolve_code(entry, when)
