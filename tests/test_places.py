@@ -198,19 +198,18 @@ def test_city_names_are_shown_in_english_letters(geo):
     assert geo.lookup("Afrin").admin1_code and geo.lookup("Afrin").admin1_code.startswith("SY.")
 
 
-def test_a_place_the_sentence_names_but_no_rule_ties_is_taken_for_an_act(pipeline):
+def test_a_place_the_sentence_names_but_no_rule_ties_is_taken_for_an_act(pipeline, geo):
     # "backed by" describes the troops' campaign, not a statement; Homs is named but not in a place phrase
-    ev = next(e for e in events(pipeline, "The rebels lost their last stronghold, Homs, in a campaign by "
-                                          "government troops backed by Russian jets.") if e.trigger.text == "backed")
-    loc = ev.location
+    text = "The rebels lost their last stronghold, Homs, in a campaign by government troops backed by Russian jets."
+    loc = _locate(pipeline, geo, text, "backed", cameo="051", quad_class=1)
     assert (loc["name"], loc["how"], loc["precision"]) == ("Homs", "sentence", "city")
-    assert ev.sentence[loc["start"]:loc["end"]] == "Homs"
+    assert text[loc["start"]:loc["end"]] == "Homs"
 
 
-def test_a_finer_place_in_the_sentence_wins_over_its_country(pipeline):
+def test_a_finer_place_in_the_sentence_wins_over_its_country(pipeline, geo):
     # Syria is named nearest before "backed", Raqqa, a city in it, a little further
-    loc = located(pipeline, "The militants lost Raqqa, their capital in Syria, last week in a campaign by Kurdish "
-                            "forces backed by American jets.")
+    loc = _locate(pipeline, geo, "The militants lost Raqqa, their capital in Syria, last week in a campaign by Kurdish "
+                                 "forces backed by American jets.", "backed", cameo="051", quad_class=1)
     assert (loc["country"], loc["precision"], loc["text"], loc["how"]) == ("SYR", "city", "Raqqa", "sentence")
 
 
@@ -598,3 +597,95 @@ def test_old_gazetteer_caches_are_pruned(tmp_path):
     _write_cache(tmp_path / "gazetteer-new.pickle", {"a": 1})
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "gazetteer-new.pickle", "gazetteer-old3.pickle", "gazetteer-old4.pickle", "stories-bench.duckdb"]
+
+
+@pytest.mark.parametrize("text, word, cameo, name", [
+    ("Speaking to reporters in Ankara, the president criticised Washington.", "criticised", "111", "Ankara"),
+    ("The president, addressing a rally in Istanbul, accused Greece of provocations.", "accused", "112", "Istanbul"),
+    ("Interviewed at a clinic near Mosul, the nurse told the radio station that supplies were short.", "told", "010",
+     "Mosul"),
+    ("The president attacked the opposition in a speech in Izmir on Friday.", "attacked", "111", "Izmir"),
+    ("The foreign minister praised Serbia during a visit to Belgrade.", "praised", "051", "Belgrade"),
+    ("The foreign minister, on a trip to Belgrade, praised Serbia.", "praised", "051", "Belgrade"),
+    ("The president criticised the alliance while visiting Beijing.", "criticised", "111", "Beijing"),
+])
+def test_words_said_while_speaking_somewhere_are_said_there(pipeline, geo, text, word, cameo, name):
+    loc = _locate(pipeline, geo, text, word, cameo=cameo, quad_class=3)
+    assert loc and norm(name) in norm(loc["name"]) and loc["precision"] == "city"
+
+
+@pytest.mark.parametrize("text", [
+    "Talking about the war in Syria, the president criticised Russia.",
+    "The president, who will travel to Beijing next week, criticised the alliance.",
+])
+def test_speaking_about_or_going_to_a_place_does_not_place_the_words(pipeline, geo, text):
+    assert _locate(pipeline, geo, text, "criticised", cameo="111", quad_class=3) is None
+
+
+def test_a_committee_named_for_the_house_it_belongs_to_sits_there(pipeline, geo):
+    loc = _locate(pipeline, geo, "The MP told the Commons defence committee that the danger was growing.", "told",
+                  cameo="010", quad_class=1)
+    assert loc and loc["country"] == "GBR" and 51.4 < loc["lat"] < 51.6
+
+
+def test_words_told_to_legislators_are_said_in_their_capital(pipeline, geo):
+    loc = _locate_actors(pipeline, geo, "The foreign secretary told MPs that the fighting was not over.", "told",
+                         ["foreign secretary", "MPs"], cameo="010", quad_class=1, source_country="GBR",
+                         target_country="GBR")
+    assert loc and (loc["name"], loc["precision"]) == ("London", "city")
+    assert loc["text"] == "MPs"
+
+
+def test_told_reporters_is_not_told_to_a_legislature(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "The foreign secretary told reporters that the fighting was not over.",
+                          "told", ["foreign secretary", "reporters"], cameo="010", quad_class=1,
+                          source_country="GBR", target_country="GBR") is None
+
+
+def test_the_court_is_where_the_article_placed_it(pipeline, geo):
+    art = _art("Two officers were jailed on Friday. The woman told the court that she had been attacked.",
+               title="Lyon court jails two officers")
+    loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1)
+    assert loc and (loc["name"], loc["how"]) == ("Lyon", "article")
+    unplaced = _art("Two officers were jailed on Friday. The woman told the court that she had been attacked.",
+                    title="Two officers jailed")
+    assert _locate(pipeline, geo, None, "told", unplaced, cameo="010", quad_class=1) is None
+
+
+def test_answers_on_a_situation_somewhere_are_not_given_there(pipeline, geo):
+    assert _locate(pipeline, geo, "Jordan received assurances from Washington on the refugee camps in southern Syria.",
+                   "received", cameo="043", quad_class=1) is None
+
+
+def test_a_relative_clause_takes_no_place_from_the_story(pipeline, geo):
+    text = ("Heavy fighting was reported in Aden on Monday. The coalition, which has fought the rebels for years, "
+            "denied it.")
+    assert _locate(pipeline, geo, None, "fought", _art(text), cameo="190", quad_class=4) is None
+    told = "Heavy fighting was reported in Aden on Monday. The coalition fought the rebels for hours."
+    loc = _locate(pipeline, geo, None, "fought", _art(told), cameo="190", quad_class=4)
+    assert loc and (loc["name"], loc["how"]) == ("Aden", "article")
+
+
+def test_the_country_refers_back_to_the_last_place_named(pipeline, geo):
+    art = _art("The engineer moved from Lyon to work for a charity in Lebanon in 2019. Speaking at a hospital in the "
+               "south of the country, he told the radio that medicine had run out.")
+    loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1)
+    assert loc and (loc["country"], loc["precision"], loc["text"]) == ("LBN", "country", "country")
+
+
+def test_a_journey_with_its_own_goal_does_not_take_another_ones(pipeline, geo):
+    assert _locate(pipeline, geo, "Two volunteers who travelled to the front returning to Britain were arrested.",
+                   "travelled", cameo="042", quad_class=1) is None
+
+
+def test_a_planned_meeting_abroad_is_where_the_story_puts_it(pipeline, geo):
+    art = _art("The French president arrived in Beijing on Monday. He will meet the Chinese premier on Tuesday.")
+    loc = _locate(pipeline, geo, None, "meet", art, cameo="036", quad_class=1, source_country="FRA",
+                  target_country="CHN")
+    assert loc and (loc["name"], loc["how"]) == ("Beijing", "article")
+
+
+def test_an_assimilated_arabic_article_may_be_written_joined(geo):
+    assert (geo.lookup("Deir Ezzor").country, geo.lookup("Deir Ezzor").precision) == ("SYR", "city")
+    assert geo.lookup("Deir Ezzor", region=True).precision == "region"
+    assert geo.lookup("Deir Ezzor").name == geo.lookup("Deir ez-Zor").name

@@ -31,6 +31,8 @@ _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 _PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
 _DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
+# an Arabic article assimilated to the word after it, inside a name: "Deir ez-Zor" is also written "Deir Ezzor"
+_SUN_ARTICLE = re.compile(r"(?<=\w )([ae](?:dh|th|sh|[dnrstz]))-(?=\w)", re.IGNORECASE)
 _GENERIC = frozenset(f"{a}{b}" for a in ("", "north ", "south ", "east ", "west ") for b in (
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
     "center", "capital", "coast", "coastal", "lakes", "upper", "lower", "islands", "interior", "border",
@@ -93,6 +95,8 @@ class Gazetteer:
         i = len(self.entries)
         self.entries.append(entry)
         seen = set()
+        names = list(names)
+        names += [j for j in (_SUN_ARTICLE.sub(r"\1", n) for n in names if n) if j not in names]
         for n in names:
             if not n or not _latin(n):
                 continue

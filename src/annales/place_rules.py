@@ -44,8 +44,12 @@ ROLE_NOUNS = frozenset("position post job official officials spokesman spokeswom
 # verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
 TOPIC = frozenset("discuss debate review consider raise examine address".split())
 # a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
-MEETING = frozenset("meeting summit talks conference session visit briefing rally speech ceremony sidelines".split())
-_MEETING_PREPS = frozenset("at before after during following of on".split())
+MEETING = frozenset("meeting summit talks conference session visit trip briefing rally speech interview ceremony "
+                    "sidelines".split())
+_MEETING_PREPS = frozenset("at before after during following of on in".split())
+# participles of speaking or visiting: "Speaking in Ankara, he said", "while visiting Beijing, he said"
+SPEAKING = frozenset("speak talk address interview brief".split())
+VISIT = frozenset({"visit", "tour"})
 # seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
 SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
                   "chancellery".split())
@@ -62,6 +66,10 @@ SIEGE = frozenset("defence defense siege battle fight capture fall liberation re
                   "occupation invasion encirclement".split())
 # prepositions whose object is what an act is about ("talks about the war in Syria")
 ABOUT = frozenset("about regarding concerning".split())
+# nouns of words and talks whose "on" is "about" ("assurances on the fighting in Idlib", "a vote on troops in Iraq")
+WORDS_ON = frozenset("answer talk view position report statement comment remark resolution vote debate decision "
+                     "agreement deal proposal plan briefing update question assurance consultation negotiation "
+                     "dialogue discussion agree decide negotiate consult brief".split())
 # verbs and nouns of proposing or demanding: an act in their object has not happened ("advocated air strikes",
 # "demands for an investigation")
 PROPOSE = frozenset("advocate propose urge demand seek call plead appeal push press".split())
@@ -70,6 +78,10 @@ CRAFT = frozenset("drone jet plane aircraft airliner helicopter ship vessel tank
                   "missile satellite".split())
 # bodies that sit in one place: a statement told to them is made there ("told the Commons committee")
 BODIES = frozenset("committee inquiry hearing court tribunal jury commons".split())
+# a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
+LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
+                        "senators congressman congressmen congresswoman deputies parliament congress senate "
+                        "duma knesset majlis".split())
 # nouns that refer back to a country named before them in the sentence ("from flying in the European nation")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 # nouns that an "of" can follow in a place phrase ("the city of X", "the outskirts of X", "north of X")
@@ -100,9 +112,21 @@ def _topic(tok) -> bool:
     if (obj.dep_ == "pobj" and obj.head.lower_ in ABOUT and obj.lemma_.lower() not in ATTACK
             and obj.head.head.lemma_.lower() not in ATTACK):
         return True  # "talks about the war in Syria"
-    verb = obj.head.lemma_.lower()
+    if obj.dep_ == "pobj" and obj.head.lower_ == "on" and _words_on(obj.head):
+        return True  # "assurances on the fighting in Idlib"
+    verb, noun = obj.head.lemma_.lower(), obj.lemma_.lower()
+    if verb == "address" and noun in MEETING:
+        return False  # "addressed a rally in Istanbul" spoke there
     return obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and (
-        verb in TOPIC or verb in JUDGE and obj.lemma_.lower() in ATTACK)
+        verb in TOPIC or verb in JUDGE and noun in ATTACK)
+
+
+def _words_on(prep) -> bool:
+    """An "on" of words or talks, meaning "about": after such a noun or verb ("a deal on", "voted on"), or after the
+    verb whose object such a noun is ("received assurances on")."""
+    head = prep.head
+    return head.lemma_.lower() in WORDS_ON or head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WORDS_ON for c in head.children)
 
 
 def _proposed(trigger) -> bool:
@@ -172,6 +196,8 @@ def _role(c, trigger) -> tuple[object, float] | None:
                      *(c.lemma_.lower() for c in head.head.children if c.dep_ == "dobj"
                        and head.head.lemma_.lower() not in JUDGE)}  # "blaming the offensive against X": a topic
             if prep in MOVE_PREPS and (verbs & MOVE or prep == "into" and verbs & ATTACK) and not _range(head):
+                if _own_goal(trigger, head):
+                    return None  # "volunteers who travelled to the front returning to Britain"
                 return head.head, cost + 1
             if prep == "from" and verbs & WITHDRAW and not _range(head):  # "troops will withdraw from Syria"
                 return head.head, cost + 1
@@ -207,6 +233,14 @@ def _role(c, trigger) -> tuple[object, float] | None:
             continue
         return None
     return None
+
+
+def _own_goal(trigger, prep) -> bool:
+    """A journey that names its own goal ("travelled to X") does not take the goal of another verb of movement
+    ("... returning to Y"): ``prep`` ("to"/"into") hangs on a verb other than the trigger."""
+    verb = prep.head
+    return (verb.i != trigger.i and verb.pos_ == "VERB" and trigger.lemma_.lower() in MOVE
+            and any(c.dep_ == "prep" and c.lower_ in MOVE_PREPS and c.i != prep.i for c in trigger.children))
 
 
 def _under(tok, head) -> bool:
@@ -278,9 +312,11 @@ def _where_clause(verb) -> bool:
 
 def _at_meeting(c, trigger) -> float | None:
     """A statement made at, before or after a meeting whose place the sentence gives ("said ahead of a meeting
-    with lawmakers at the White House", "speaking after talks in Ankara"): a small distance, else None."""
+    with lawmakers at the White House", "speaking after talks in Ankara", "in a speech in Ankara", "during a visit
+    to Belgrade"; the meeting phrase on the trigger or on its subject): a small distance, else None."""
     _, _, tok, _ = c
-    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+    if tok.dep_ != "pobj" or not (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ in MOVE_PREPS
+                                  and tok.head.head.lemma_.lower() in MOVE):
         return None
     t = tok.head.head
     if t.dep_ == "pobj" and t.head.lower_ == "with":  # "a meeting with lawmakers at X"
@@ -291,4 +327,32 @@ def _at_meeting(c, trigger) -> float | None:
     up = t.head.head
     if up.dep_ == "advmod" and up.head.i == trigger.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
         up = up.head  # "ahead of a meeting"
+    if up.dep_ in ("nsubj", "nsubjpass") and up.head.i == trigger.i:
+        up = up.head  # "Lavrov, on a visit to Belgrade, said"
     return 1.5 if up.i == trigger.i else None
+
+
+def _speaking(c, trigger) -> float | None:
+    """A statement made while speaking or visiting somewhere the sentence names: "Speaking in Ankara, he said",
+    "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
+    while visiting Beijing": the place of such a clause on the trigger or its subject; a small distance, else None."""
+    tok = c[2]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
+        t = tok.head  # "while visiting Beijing, Putin said"
+    else:
+        role = _role(c, trigger)
+        if role is None:
+            return None
+        t = role[0]
+        for _ in range(3):  # "to reporters in Ankara", "a rally in Istanbul": up to the participle
+            if t.pos_ == "VERB" or t.head.i == t.i:
+                break
+            t = t.head
+    if t.lemma_.lower() not in SPEAKING | VISIT or t.pos_ != "VERB" or t.i == trigger.i:
+        return None
+    head = t.head
+    if t.dep_ == "advcl" and head.i == trigger.i:
+        return 1.5
+    if t.dep_ in ("acl", "advcl", "relcl") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == trigger.i:
+        return 1.5
+    return None

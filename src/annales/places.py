@@ -23,9 +23,9 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, CRAFT, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES,
+    _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting,
+    _at_meeting, _speaking, _own_goal, _words_on,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -73,11 +73,14 @@ class Geocoder(Gazetteer):
             return None  # a call has no one place
         negated = negated or _proposed(trigger)
         cands = self._candidates(sent)
+        if article is not None and getattr(article, "text", None):
+            cands = cands + self._country_before(sent, cands, article)
         # a statement's place is said next to it ("said in Tehran"); places deeper in its object are
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
+        held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
         verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS) and lemma not in MOVE
-                  and lemma not in _MATERIAL
+                  and lemma not in _MATERIAL and not held
                   and lemma not in ATTACK and lemma not in DIRECT
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
@@ -87,6 +90,7 @@ class Geocoder(Gazetteer):
             d = _distance(c, trigger)
             if verbal:
                 m = _at_meeting(c, trigger)
+                m = _speaking(c, trigger) if m is None else m
                 d = m if m is not None and (d is None or m < d) else d
             if d is not None and d < best_d:
                 best, best_d = c, d
@@ -94,7 +98,8 @@ class Geocoder(Gazetteer):
             # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
             # or is what the coarser one places ("from Kennedy Space Center in Florida")
-            at = _role(best, trigger)[0]
+            role = _role(best, trigger)
+            at = role[0] if role is not None else best[2]  # "while visiting Beijing": the place itself
             for c in cands:
                 d = _distance(c, trigger)
                 if (c is not best and c[3].country == best[3].country
@@ -104,6 +109,10 @@ class Geocoder(Gazetteer):
                              or c[2].i == at.i and at.i != trigger.i)):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
+        if verbal:
+            found = self._addressee(trigger, actors, target_country, article, sent)
+            if found is not None:
+                return found
         if dateline and article is not None and getattr(article, "place", None):
             found = self._dateline(article.place, cands, doc, quad_class, source_country)
             if found is not None:
@@ -121,6 +130,8 @@ class Geocoder(Gazetteer):
         sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
         if sanction:
             pass  # imposed from home, not where the story is ("restrictions on flights to Cuba")
+        elif trigger.dep_ in ("relcl", "acl"):
+            pass  # what a noun's clause tells of it is its background ("the alliance, which has bombed ...")
         elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
             found = self._before(article, at, doc) if at >= 0 else self._recent(sent)
@@ -134,7 +145,8 @@ class Geocoder(Gazetteer):
             # ("urged the rebels to release"), whose article names no place in its country before it: in its
             # country ("Zimbabwe's Robert Mugabe resigned", not a place of the story before it)
             return _record(self.countries[source_country], self.countries[source_country].name, None, None, "source")
-        if found is not None and source_country and found["country"] != source_country and quad_class != 4:
+        if (found is not None and source_country and found["country"] != source_country and quad_class != 4
+                and not held):
             return None  # a foreign state's aid, pledge or policy is not done where the story is ("China pledged")
         return found
 
@@ -150,6 +162,42 @@ class Geocoder(Gazetteer):
                 if c[0] < span.end and span.start < c[1] and c[3].country == iso3:
                     return self._from_sentence(c, span.sent)
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
+
+    def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
+        """Words told to a body that sits in one place, where the sentence names none: to a legislature or its
+        members, the act's target ("the minister told MPs", "spoke to lawmakers"), in its country's capital; to "the
+        court" (or tribunal, committee, inquiry), where the article's title or text before placed that body ("A
+        Paris court ..."; "she told the court")."""
+        heads = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        heads += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for o in c.children if o.dep_ == "pobj"]
+        for noun in heads:
+            low = noun.lemma_.lower()
+            s0 = noun.idx - sent.start_char
+            if ((noun.lower_ in LEGISLATORS or low in LEGISLATORS) and iso3 and len(actors) > 1
+                    and actors[-1][0] <= noun.i < actors[-1][1]):
+                cap = self.capital(iso3)
+                return None if cap is None else _record(cap, noun.text, s0, s0 + len(noun.text), "sentence")
+            if low in BODIES and any(c.lower_ == "the" for c in noun.children) and article is not None:
+                found = self._body_place(article, sent, low)
+                if found is not None:
+                    return found
+        return None
+
+    def _body_place(self, article, sent, body: str) -> dict | None:
+        """Where the article placed a body ("a Paris court", "the court in Paris"): its mention nearest before
+        ``sent``, else the title's."""
+        text = getattr(article, "text", None) or ""
+        at = text.find(sent.text.strip())
+        sources = [text[:at] if at >= 0 else "", getattr(article, "title", None) or ""]
+        for chunk in sources:
+            for m in reversed(list(_body_pattern(body).finditer(chunk))):
+                words = (m.group(1) or m.group(2)).split()
+                for k in range(len(words)):  # "A Paris court": "A Paris", then "Paris"
+                    place = self.lookup(" ".join(words[k:]))
+                    if place is not None and place.kind in ("city", "place"):
+                        return _record(place, " ".join(words[k:]), None, None, "article")
+        return None
 
     @staticmethod
     def _from_sentence(c, sent) -> dict:
@@ -182,6 +230,8 @@ class Geocoder(Gazetteer):
             if _topic(t):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
+                                     or t.head.lower_ == "on" and _words_on(t.head)
+                                     or t.head.lower_ in MOVE_PREPS and _own_goal(trigger, t.head)
                                      or t.head.lower_ == "from" and t.head.head.lemma_.lower() not in MOVE | WITHDRAW):
                 continue
             pool.append(c)
@@ -388,6 +438,23 @@ class Geocoder(Gazetteer):
             cache[key] = out
         return cache[key]
 
+    def _country_before(self, sent, cands, article) -> list:
+        """"the country" / "the nation" in a sentence that names no country before it: the country of the place
+        the article named last before the sentence (at most ``LOOKBACK`` sentences back; "she went to work in Lebanon
+        ... at a hospital in the south of the country")."""
+        nouns = [t for t in sent if t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
+                 and any(c.lower_ == "the" for c in t.children) and not any(c[0] <= t.i < c[1] for c in cands)]
+        if not nouns:
+            return []
+        at = article.text.find(sent.text.strip())
+        if at < 0:
+            return []
+        places, bounds = self.article_places(article, self._context(sent.doc))
+        here = bisect.bisect_right(bounds, at)
+        before = [p for pos, _, p, _ in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= LOOKBACK]
+        country = self.countries.get(before[-1].country) if before else None
+        return [] if country is None else [(t.i, t.i + 1, t, country) for t in nouns]
+
     def _implicit(self, sent, named: list) -> list:
         """Places a sentence gives without a gazetteer name: a seat of power named by a demonym ("at the Turkish
         parliament": Ankara), and "the country" / "the nation" after a country the sentence names ("banned
@@ -465,8 +532,9 @@ class Geocoder(Gazetteer):
                 e1 += 1
             while e0 < start and (doc[e0].lower_ == "the" or doc[e0].tag_ == "POS" or doc[e0].is_punct):
                 e0 += 1  # "the", or a possessive the tagger put in front ("regime 's al-Shayrat")
-            if e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC"):
-                return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport"
+            if (e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC")
+                    and not (e0 == start and _sits(doc[e1 - 1]))):
+                return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee"
         hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
         best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
@@ -505,6 +573,18 @@ _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "A
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})
 _STOP = frozenset("January February March April May June July August September October November December "
                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
+
+
+def _sits(tok) -> bool:
+    """A body that sits where its name says: "a Commons select committee", "Moscow City Court"."""
+    return tok.lemma_.lower() in BODIES or _seat(tok)
+
+
+@lru_cache(maxsize=None)
+def _body_pattern(body: str):
+    """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris")."""
+    name = r"((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)"
+    return re.compile(rf"{name}\s+(?i:{body})s?\b|\b(?i:{body})s?\s+(?:in|at)\s+{name}")
 
 
 def _strip_cue(text: str) -> str:
