@@ -366,3 +366,28 @@ def test_only_material_conflict_dates_conflict():
     calls_only = events(("TUR", "USA", "04", "2024-03-17", None), ("USA", "SYR", "12", "2024-03-17", None))
     assert stories._conflicts(events(("TUR", "USA", "04", "2024-03-14", None)), calls_only) == 0
     assert stories._conflicts(first, events(("TUR", "IRQ", "19", "2024-03-14", None))) == 0  # same day
+
+
+def test_gold_story_pairs_are_well_formed():
+    """The labelled pairs that the stories benchmark scores: each line a pair of two different ids, a 0/1
+    label and a note that opens with the draw method in brackets; no pair labelled twice (in either
+    order); the team's fixture ids name fixture files; both splits hold same and different pairs."""
+    gold = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "story_pairs.tsv"
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["article_a", "article_b", "same", "note"]
+    fixtures = {p.stem for p in FIXTURES.glob("*.txt")}
+    seen, labels = set(), {"dev": set(), "test": set()}
+    for n, line in enumerate(lines[1:], 2):
+        cols = line.split("\t")
+        assert len(cols) == 4, f"line {n}: {len(cols)} columns"
+        a, b, same, note = cols
+        assert a != b and same in ("0", "1"), f"line {n}"
+        assert note.startswith("[") and "] " in note, f"line {n}: note without its draw method"
+        key = tuple(sorted((a, b)))
+        assert key not in seen, f"line {n}: pair labelled twice"
+        seen.add(key)
+        for x in (a, b):
+            assert x in fixtures or x.startswith(("bbc-", "guardian-", "wikinews-")), f"line {n}: {x}"
+        split = "dev" if int(hashlib.sha1("\t".join(key).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+        labels[split].add(same)
+    assert labels == {"dev": {"0", "1"}, "test": {"0", "1"}}
