@@ -187,6 +187,9 @@ def test_verbs(dicts):
     lex = P.layered_lexicon(pats)
     assert [p.code for p in lex.verbs["moor"]][-1] == "036"
     assert "meet" in lex.verbs and lex.nouns  # built-in verbs the user did not define stay
+    # the built-in rows that code nothing stay beside them ("fought the epidemic" is no fight)
+    base = P.default_lexicon()
+    assert base.voids["verb"] and lex.voids["verb"].keys() == base.voids["verb"].keys() - {p.trigger for p in pats}
 
 
 def test_pattern_markers(tmp_path):

@@ -76,3 +76,22 @@ def attributive_visit(verb) -> bool:
         return False
     before = verb.doc[verb.i - 1]
     return before.pos_ in ("ADP", "DET") or (before.pos_ == "VERB" and before.i == verb.head.i)
+
+
+# who travels somewhere without visiting: armed units are deployed, vehicles and people on the move arrive
+TROOPS = frozenset("troop soldier force peacekeeper contingent battalion brigade unit marine paratrooper "
+                   "commando".split())
+NOT_VISITORS = TROOPS | frozenset("plane aircraft jet helicopter ship vessel boat tanker ferry flight convoy "
+                                  "truck warship submarine drone missile refugee migrant".split())
+VISIT = "042"
+PEACEKEEPING = "074"
+
+
+def deployment(pattern_code: str | None, subj) -> str | None:
+    """The code of a visit verb ("arrived in", "flew to") whose subject ``subj`` is no visitor: peacekeepers
+    who arrive give military protection (074); other troops, planes, ships and refugees make no visit
+    (None). Other codes and subjects: unchanged."""
+    if not (pattern_code or "").startswith(VISIT) or subj is None or subj.lemma_.lower() not in NOT_VISITORS:
+        return pattern_code
+    words = {t.lemma_.lower() for t in subj.subtree}  # "contingents of peacekeeping troops"
+    return PEACEKEEPING if "peacekeeper" in words or "peacekeeping" in words else None

@@ -24,7 +24,11 @@ ids and provenance. Grammar handled here:
   X"): annales.encounters; acts denied, alleged, feared or ended ("denied that its troops attacked") are
   not coded: annales.unasserted; a state's protest is an official complaint (114): annales.official;
 - where the target is (object, preposition, aim, author) and a dictionary pattern's source slot:
-  annales.targets.
+  annales.targets;
+- words whose event depends on their context: lexicon rows coded "-" ("fight the epidemic", "receive a
+  letter", annales.lexicon); visits by troops or vehicles and trips at home (annales.encounters); events
+  that "broke out between X and Y" (annales.nominal); suicide bombers and political clashes
+  (annales.official).
 """
 
 from __future__ import annotations
@@ -40,9 +44,10 @@ from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
-from .nominal import UNDERGO_VERBS, encounter_host, noun_agents, possessed_patient, prep_object, undergone
-from .encounters import attributive_visit, between_parties, measured, shared_holder
-from .official import official_code
+from .nominal import (UNDERGO_VERBS, encounter_host, happening, noun_agents, possessed_patient, prep_object,
+                      undergone)
+from .encounters import MEDIATION, attributive_visit, between_parties, deployment, measured, shared_holder
+from .official import argued_clash, official_code
 from .unasserted import unasserted
 from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
@@ -61,6 +66,9 @@ TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
 RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
+# visits and their hosts ("042:043"): none within one's own country; places that stand for their country
+HOME_TRIPS = frozenset({"042", "043"})
+PLACES = ("country", "seat", "region")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
 LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
                         "make hold give take do start complete".split())
@@ -70,6 +78,7 @@ REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
 # verbs that, with an object complement, name what their object is ("called X a liar", "branded X a
 # threat"): their bare patterns ("call *", a phone call) do not apply then
 NAMING_VERBS = frozenset("call name dub label term brand".split())
+TIME_NOUNS = frozenset("day week month year hour minute time while".split())
 
 
 @dataclass
@@ -155,7 +164,8 @@ class EventCoder:
                     # X and Y took place" is no seizure "take over *" of each other)
                     if subj is not None and subj.i in actors.by_token and len(actors.all_at(subj)) > 1:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
-                if pattern is None or (not pattern.words and _names_object(tok)):
+                if (pattern is None or self.lexicon.voided(tok, "verb")
+                        or (not pattern.words and _names_object(tok))):
                     continue
                 if (pattern.code or "").startswith(REQUEST_ROOTS):
                     asks.append((tok, pattern))
@@ -169,7 +179,8 @@ class EventCoder:
                         and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
                     continue  # "announced the expulsion of", "received aid from": the noun carries the event
                 events = self._verb_events(sent, tok, pattern, actors)
-                if events and pattern.words:
+                if pattern.words and (events or (pattern.code or "")[:2] == "01"):
+                    # "denied the accusations": the noun is the pattern's, even where a denial has no target
                     used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
                 found.extend(events)
         for i in range(sent.start, sent.end):
@@ -186,7 +197,13 @@ class EventCoder:
                     # "faced criticism": the target is the subject; "X and Y began talks": on each other;
                     # "the tanker's release": the possessor
                     pattern = match(tok, nouns[key], reciprocal=True)
-                if pattern:
+                verb = happening(tok) if pattern is None else None
+                if verb is not None:  # "fighting erupted between X and Y": the parties act on each other
+                    pattern = match(verb, nouns[key])
+                    parties = targets_of(pattern, verb, actors) if pattern and pattern.target == "between" else []
+                    if len(parties) > 1:
+                        found.extend(self._pairs(sent, tok, pattern, list(parties), parties, True, actors))
+                elif pattern and not self.lexicon.voided(tok, "noun", key):
                     found.extend(self._noun_events(sent, tok, pattern, actors))
         found = [e for e in _drop_requested(found, asks)
                  if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
@@ -266,6 +283,12 @@ class EventCoder:
             targets = targets_of(pattern, verb, actors)
             if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
                 sources, targets = targets, sources
+            elif not pattern.dictionary and argued_clash(pattern.code, verb, sources + targets):
+                pattern = replace(pattern, code="110", reverse="110")  # "X and Y clashed over the budget"
+            elif not pattern.dictionary and (moved := deployment(pattern.code, subj)) != pattern.code:
+                if moved is None:  # "a cargo plane flew to X": no visit; "peacekeepers arrived in X": protection
+                    return []
+                pattern = replace(pattern, code=moved, reverse=None)
         if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
@@ -295,7 +318,10 @@ class EventCoder:
         if owner is not None and not (owner.lower_ == "their" and shared_holder(noun, actors, subject_of)):
             # "criticised China over its support for Russia": its = China, not the critic; but "X and Y resumed
             # their talks": the coordinated subject holds them, each with the other
-            before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets]
+            before = [p for p in actors.phrases if sent.start <= p.head < owner.i and p not in targets
+                      and not (owner.lower_ == "its" and sent.doc[p.head].tag_ == "NNS")]  # "its": no "groups"
+            holder = _light_subject(noun, actors)  # "X backed by Y continued their attacks": X's
+            before = [p for p in holder if p not in targets] or before
             return self._pairs(sent, noun, pattern, before[-1:], targets, True, actors) if owner.lower_ in (
                 "its", "their") else []
         for c in noun.children:
@@ -318,8 +344,10 @@ class EventCoder:
         if not sources and by is not None and child(by, "pobj") is not None:
             sources = actors.all_at(child(by, "pobj"))
         slot = measured(noun)
-        if not sources and pattern.target == "between" and len(targets) > 1 and not _light_subject(noun, actors):
-            sources = list(targets)  # "fighting between Azerbaijanis and Armenians": each on the other
+        if (not sources and pattern.target == "between" and len(targets) > 1 and pattern.code != MEDIATION
+                and not _light_subject(noun, actors)):
+            # "fighting between Azerbaijanis and Armenians": each on the other (a mediation is a third party's)
+            sources = list(targets)
         elif not sources and (slot.dep_ in LIGHT_DEPS or (slot.dep_ == "pobj" and slot.head.lower_ in GOVERNED_PREPS)):
             # "announced the expulsion of", "took part in talks with", "concluded two days of talks"; not
             # "closed it because of fighting"
@@ -404,6 +432,9 @@ class EventCoder:
             for t in targets:
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
+                if t is not None and (code or reverse)[:3] in HOME_TRIPS and s.country == t.country and (
+                        t.names_only(PLACES) or s.names_only(PLACES)):
+                    continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code
                 if own and (t is not None or own[:2] in TARGETLESS_ROOTS):  # a state's protest: 114, to someone
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
@@ -442,8 +473,17 @@ def _names_object(verb) -> bool:
     obj = child(verb, "dobj") or child(verb, "oprd")
     if verb.lemma_ not in NAMING_VERBS or obj is None:
         return False
-    return any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
-               for c in verb.children) or any(c.dep_ == "appos" for c in obj.children)
+    if any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
+           for c in verb.children) or any(c.dep_ == "appos" for c in obj.children):
+        return True
+    # the parser's other readings of "called [Bush's remarks] [an insult]": "a"/"an" after the object, before
+    # any preposition or clause ("called X on Monday to ...", "called X a day after" are calls)
+    for tok in verb.doc[obj.i + 1:verb.right_edge.i + 1]:
+        if tok.pos_ in ("ADP", "PART", "PUNCT", "SCONJ", "CCONJ"):
+            return False
+        if tok.lower_ in ("a", "an"):
+            return tok.head.lemma_.lower() not in TIME_NOUNS
+    return False
 
 
 def _gerund_subject(tok) -> bool:

@@ -7,6 +7,7 @@ Pattern language (one pattern a row, lemmas in lower case)::
     172   impose sanction on *      other words must be found among the trigger's dependents
     138   threaten * with force     `*` right after the verb: the target is the direct object
     195   air strike on *           nouns: the trigger is the last word before a preposition or `*`
+    -     fight disease             code "-": where it matches, no event ("fight *" does not apply)
 
 With no ``*`` the target of a verb is its direct object, if any. A code pair ``042:043`` also codes the
 target's act towards the source (the visited hosts; ``040:040`` a meeting is mutual), as PETRARCH-2's
@@ -49,6 +50,11 @@ class Pattern:
     source: str | None = None
 
     @property
+    def void(self) -> bool:
+        """A pattern that codes nothing ("fight disease"): it only keeps a general one from matching."""
+        return self.code is None and self.reverse is None
+
+    @property
     def specificity(self) -> int:
         return (len(self.words) + len(self.before) + (1 if self.target and self.target != "dobj" else 0)
                 + (1 if self.source else 0))
@@ -57,8 +63,8 @@ class Pattern:
 def parse_pattern(code: str, text: str, kind: str) -> Pattern:
     """Parse one pattern; ``kind`` is "verb" or "noun". ``code`` may pair the source's act with the
     target's act towards the source: "042:043" (X visits Y: Y hosts X), ":173"."""
-    forward, _, reverse = code.partition(":")
-    if not (forward or reverse) or not all(c.isdigit() for c in (forward + reverse)):
+    forward, _, reverse = code.partition(":") if code != "-" else ("", "", "")
+    if code != "-" and (not (forward or reverse) or not all(c.isdigit() for c in (forward + reverse))):
         raise ValueError(f"bad code {code!r}")
     tokens = text.lower().split()
     if not tokens or tokens[0] == "*":
@@ -121,11 +127,19 @@ class Lexicon:
     def __init__(self, verbs: list[Pattern], nouns: list[Pattern]):
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
-        for table, patterns in ((self.verbs, verbs), (self.nouns, nouns)):
+        # rows coded "-", by kind and trigger: where they match, the trigger names no event
+        self.voids: dict[str, dict[str, list[Pattern]]] = {"verb": {}, "noun": {}}
+        for table, kind, patterns in ((self.verbs, "verb", verbs), (self.nouns, "noun", nouns)):
             for p in patterns:
-                table.setdefault(p.trigger, []).append(p)
+                (self.voids[kind] if p.void else table).setdefault(p.trigger, []).append(p)
             for plist in table.values():
                 plist.sort(key=lambda p: (-p.specificity, -len(p.words)))  # ties: more words required
+
+    def voided(self, tok, kind: str, key: str | None = None) -> bool:
+        """Whether a "-" row says that ``tok`` (a "verb" or "noun" trigger, looked up by ``key`` or its
+        lemma) names no event here: "fought the epidemic", "received a letter from X"."""
+        patterns = self.voids[kind].get(key or tok.lemma_.lower())
+        return bool(patterns) and match(tok, patterns) is not None
 
     @classmethod
     def from_files(cls, verbs_path=None, nouns_path=None) -> "Lexicon":

@@ -96,6 +96,9 @@ def modality_of(trig) -> tuple[str, str]:
     tok = trig
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
         tok = trig.head  # the governing verb of a nominal event
+    elif (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for"
+          and trig.head.head.pos_ in ("VERB", "AUX")):
+        tok = trig.head.head  # "will travel to Moscow for talks": the talks are as intended as the trip
     modality, tense, reported = "asserted", tense_of(tok), False
     cur = tok
     for _ in range(6):

@@ -97,3 +97,21 @@ def noun_agents(noun, actors) -> list:
         pobj = prep_object(by) if by is not None else None
         found = actors.all_at(pobj) if pobj is not None else []
     return found
+
+
+# verbs of an event's starting, going on or taking place: their subject is the event ("fighting erupted")
+HAPPEN_VERBS = frozenset("erupt break flare rage continue resume escalate intensify begin start occur "
+                         "take".split())
+
+
+def happening(noun):
+    """The verb of which the event ``noun`` is the subject when that verb only says the event happened
+    ("Fighting erupted between X and Y", "talks took place between X and Y"): the parser hangs the noun's
+    "between" phrase on it. Else None."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ not in HAPPEN_VERBS:
+        return None
+    if verb.lemma_ in ("break", "flare", "take") and not any(
+            c.dep_ in ("prt", "dobj") and c.lower_ in ("out", "up", "place") for c in verb.children):
+        return None  # "broke out", "flared up", "took place"; not "talks broke down"
+    return verb

@@ -2,7 +2,9 @@
 protests ("Serbia protested the recognition", "summoned the envoy to protest") lodges an official
 complaint (114); CAMEO's 14 (demonstrate, strike, boycott) is what crowds, parties and unions do.
 An attack "for" what its target did or said is a verbal one ("attacked the UN for its sanctions",
-"attacked Y for backing X"): a criticism (111), not a fight."""
+"attacked Y for backing X"): a criticism (111), not a fight. What a suicide bomber does to those it
+kills or wounds is a suicide bombing (1831), not a military attack (19) nor a beating (182). States,
+governments and politicians who clash "over" an issue or at a meeting disagree (110); they do not fight."""
 
 from __future__ import annotations
 
@@ -17,6 +19,12 @@ OFFICIAL_COMPLAINT = "114"
 VERBAL_ATTACK_VERBS = frozenset({"attack"})
 DURATIONS = frozenset("time hour day week month year night minute while moment".split())
 CRITICISM = "111"
+SUICIDE_BOMBING = "1831"
+DISAPPROVAL = "110"
+# who argues rather than fights when it clashes (not armed forces, police, rebels or crowds)
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI", "JUD"})
+ISSUE_PREPS = frozenset({"over", "about", "on"})
+FORUMS = frozenset("summit meeting talk session parliament conference council assembly debate".split())
 
 
 def by_state(p: ActorPhrase, doc) -> bool:
@@ -36,7 +44,48 @@ def official_code(code: str, trig, source: ActorPhrase) -> str:
         return OFFICIAL_COMPLAINT
     if code[:2] in ("18", "19") and trig.pos_ == "VERB" and trig.lemma_ in VERBAL_ATTACK_VERBS and _for_reason(trig):
         return CRITICISM
+    if code[:2] in ("18", "19") and _suicide_bomber(source, trig.doc):
+        return SUICIDE_BOMBING
     return code
+
+
+def argued_clash(code: str | None, trig, parties: list[ActorPhrase]) -> bool:
+    """Whether ``trig``, a clash (19) of ``parties`` (sources and targets), is an argument: every party a
+    state, an organisation or a politician, and what they clashed over an issue or at a forum."""
+    return ((code or "")[:2] == "19" and trig.lemma_.lower() == "clash" and bool(parties)
+            and all(_political(p, trig.doc) for p in parties) and _argued(trig))
+
+
+def _political(p: ActorPhrase, doc) -> bool:
+    """A state named, an international organisation, or a government, party or politician: not armed
+    forces, police, rebels or a people ("Serbs")."""
+    if p.sector is not None:
+        return p.sector in POLITICAL_SECTORS
+    return (p.org or "").startswith("IGO") or (p.country is not None and p.is_place
+                                               and doc[p.head].tag_ not in ("NNS", "NNPS"))
+
+
+def _argued(trig) -> bool:
+    """"clashed over the budget", "clashed at the summit": an issue or a forum, not a battlefield."""
+    # on the verb, or on the object of its "with" ("clashed with the opposition leader over the cabinet")
+    near = [c for c in trig.children if c.dep_ == "prep"]
+    near += [g for c in near if c.lower_ == "with" for o in c.children if o.dep_ == "pobj"
+             for g in o.children if g.dep_ == "prep"]
+    for prep in near:
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if prep.lower_ in ISSUE_PREPS and obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return True
+        if prep.lower_ in ("at", "in") and obj.lemma_.lower() in FORUMS:
+            return True
+    return False
+
+
+def _suicide_bomber(p: ActorPhrase, doc) -> bool:
+    """"a suicide bomber", "two suicide bombers": the phrase's head word and its modifier."""
+    head = doc[p.head]
+    return head.lemma_.lower() == "bomber" and any(c.lower_ == "suicide" for c in head.children)
 
 
 def _for_reason(verb) -> bool:

@@ -285,11 +285,14 @@ def load_all(kb: KnowledgeBase, actors=(), agents=()) -> dict[str, LoadStats]:
 
 def layered_lexicon(patterns: list[Pattern], base: Lexicon | None = None) -> Lexicon:
     """``base`` (the built-in lexicon) with ``patterns`` layered on top: a verb the user dictionary
-    defines keeps only the user's patterns; other verbs and all nouns keep the built-in ones."""
+    defines keeps only the user's patterns; other verbs and all nouns keep the built-in ones, with the
+    built-in rows that code nothing ("fight disease") beside them."""
     base = base or default_lexicon()
     mine = {p.trigger for p in patterns}
     verbs = list(patterns) + [p for t, ps in base.verbs.items() if t not in mine for p in ps]
-    return Lexicon(verbs, [p for ps in base.nouns.values() for p in ps])
+    verbs += [p for t, ps in base.voids["verb"].items() if t not in mine for p in ps]
+    nouns = [p for ps in base.nouns.values() for p in ps] + [p for ps in base.voids["noun"].values() for p in ps]
+    return Lexicon(verbs, nouns)
 
 
 class DictionaryKnowledgeBase(KnowledgeBase):

@@ -8,7 +8,9 @@
   fighting"): the act is the ending (a ceasefire, an agreement), not the war;
 - background that a year dates to the past, in a relative or adverbial clause or a noun that is not
   the sentence's act ("the coalition that fought Iraq in 1991 met", "its invasion of China in the
-  1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted").
+  1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted");
+- whose backing describes an actor ("government forces backed by Russian warplanes pounded X"): who
+  the forces are, like "Russia-backed", not an act of support the sentence reports.
 
 ``unasserted(trig)`` is the test; the coder drops the events of such triggers, and the learned
 fallback links no pair through them.
@@ -27,6 +29,8 @@ ENDING_VERBS = frozenset("end halt stop prevent avert resolve settle".split())
 ENDED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # prepositions that date an act to a year ("in 1991", "during the 1980s"); not "since" (ongoing) or "by"
 _DATING_PREPS = frozenset({"in", "during"})
+# verbs of backing whose past participle after an actor names the actor's allies
+BACKING_VERBS = frozenset("back support sponsor".split())
 _CLAUSE_UP = frozenset({"conj", "xcomp", "ccomp", "acl", "advcl", "pcomp", "dobj", "pobj", "prep", "relcl"})
 
 
@@ -39,7 +43,7 @@ def unasserted(trig, code: str = "") -> bool:
     if (trig.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and obj.head.lemma_ in ENDING_VERBS
             and code[:2] in ENDED_ROOTS):
         return True
-    if historical(trig):
+    if historical(trig) or described_backing(trig):
         return True
     cur = trig
     for _ in range(6):
@@ -89,3 +93,10 @@ def _year(tok) -> bool:
     if not text.isdigit():
         return False
     return (len(text) == 4 and text[:2] in ("18", "19", "20")) or (len(text) == 2 and tok.text.endswith("s"))
+
+
+def described_backing(verb) -> bool:
+    """"forces backed by Russian warplanes", "rebels, supported by Turkey,": a past participle of backing
+    that modifies a noun."""
+    return (verb.lemma_ in BACKING_VERBS and verb.tag_ == "VBN" and verb.dep_ == "acl"
+            and verb.head.pos_ in ("NOUN", "PROPN"))
