@@ -31,6 +31,20 @@ def test_model_types_plain_cases(pipeline, text, source, target, expected):
     assert abs(sum(result["scores"].values()) - 1) < 1e-2
 
 
+@needs_model
+def test_a_pair_scores_the_same_alone_and_beside_others():
+    m = PairModel()
+    short = "Chile thanked Peru."
+    long = ("After a week of talks in a hotel by the lake, the Norwegian envoy handed the rebels a draft of the "
+            "accord that the two sides had argued over for months.")
+    a = (short, (0, 5), (14, 18))
+    b = (long, (long.index("the Norwegian envoy"), long.index(" handed")), (long.index("the rebels"), long.index(" a draft")))
+    alone = m.scores([a])[0]
+    for batch, k in (([a, b], 0), ([b, a], 1)):
+        beside = m.scores(batch)[k]
+        assert all(abs(beside[lab] - p) < 1e-6 for lab, p in alone.items())
+
+
 def test_rules_only(pipeline):
     text = "Russia attacked Ukraine on Monday."
     result = classify_pair(pipeline, text, (0, 6), (16, 23), model=False)

@@ -93,6 +93,28 @@ def test_named_targets_of_no_known_country(pipeline):
     assert not _links(p, "Julian Assange honoured Peter Fenwick with a medal.")
 
 
+def test_a_source_of_no_known_kind_links_nothing(pipeline):
+    p = _pipeline(pipeline)
+    # a bare name (no country, organisation or sector) is no source: a ship, an operation, an unknown person
+    assert _links(p, "Jonas Whitfield granted Poland permission to build the pipeline.") == set()
+    assert _links(p, "Operation Northern Shield freed Iraqi hostages.") == set()
+    assert ("Germany", "Poland", "granted") in _links(p, "Germany granted Poland permission to build the pipeline.")
+
+
+def test_a_word_describing_the_subject_is_no_source(pipeline):
+    p = _pipeline(pipeline)
+    # "Spanish" only describes the group (a firm, a team, a singer ...): the fallback links nothing from it
+    assert _links(p, "The Spanish group granted Poland permission to build the pipeline.") == set()
+    # a body named by its organisation is the organisation's
+    assert ("U.N.", "Poland", "granted") in _links(p, "A U.N. committee granted Poland permission to build the pipeline.")
+
+
+def test_a_company_is_no_source(pipeline):
+    p = _pipeline(pipeline)
+    assert _links(p, "The Dutch company exported tulips to Japan.") == set()  # trade
+    assert ("Dutch government", "Japan", "exported") in _links(p, "The Dutch government exported tulips to Japan.")
+
+
 def test_alternatives_are_no_two_parties(pipeline):
     p = _pipeline(pipeline)
     assert ("Japan", "Australia", "signed") in _links(p, "Japan and Australia signed a pact on Tuesday.")

@@ -19,7 +19,9 @@ whose subject is known:
 * or the target is the passive subject and the source the agent ("Y was snubbed by X");
 * or source and target are coordinated subjects, source first ("X and Y signed a deal").
 
-The verb's subject must be the source (an actor phrase, not a pronoun), the verb must not be a
+The verb's subject must be the source: an actor phrase, not a pronoun, with a known country, organisation or
+sector (not a bare name such as "Operation X" or a ship's), not a company (its acts are trade), and not a lone
+word that only describes the subject ("the Spanish group", "the Australian star"). The verb must not be a
 reporting verb ("said", "told", "announced": ``modality.SPEECH_VERBS``; in "X said Y did Z" only
 Y -> Z can be linked; nor a tensed complement, "X informed Y that Z closed ..."), nor one of perceiving or
 listing (``NON_LINKING``: "identified 500 soldiers"); an audience ("delivered remarks to Y"), what is sent
@@ -94,6 +96,10 @@ def links(sent, actors: Actors) -> list[Link]:
             if ((OPT["source_country"] or tgt.country is None and tgt.org is None)
                     and src.country is None and src.org is None):
                 continue  # a named target of no known country needs a known source
+            if OPT["source_kind"] and src.country is None and src.org is None and src.sector is None:
+                continue  # a name of no known country, organisation or sector ("Operation X", "the ship Y")
+            if not OPT["business_source"] and src.sector == "BUS":
+                continue  # a company's acts are trade ("exported to Y", "completed its purchase of Y")
             if kind in OPT["skip_kinds"] or (OPT["no_subordinate"] and _subordinate(verb)):
                 continue
             key = (src.head, tgt.head)
@@ -117,6 +123,9 @@ OPT = {
     "no_subordinate": True,  # no verb in an adverbial, relative or conditional clause ("after X shot ...")
     "acl_up": True,  # go up through a participle modifying a non-actor noun ("a report accusing Y")
     "place_preps": True,  # no country or capital target behind a locative preposition ("troops in Lebanon")
+    "modifier_source": False,  # a source may be a lone modifier of a subject noun that is no actor
+    "business_source": False,  # a company may be a source
+    "source_kind": True,  # the source has a country, organisation or sector (not a bare name)
 }
 
 
@@ -174,7 +183,15 @@ def _finite(verb) -> bool:
 def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
     if tok is None or tok.lower_ in ANAPHORS or tok.pos_ == "PRON":
         return []
-    return actors.all_at(tok)
+    found = actors.all_at(tok)
+    if OPT["modifier_source"]:
+        return found
+    # not a word that only describes the subject ("the Spanish group", "the Australian star", "the Bush
+    # campaign"): the group, the star and the campaign are no actors the fallback can code (but a body
+    # of an organisation is the organisation's: "a U.N. committee")
+    doc = tok.doc
+    return [p for p in found if p.org is not None or not (
+        doc[p.head].dep_ in ("amod", "compound") and doc[p.head].head.i not in actors.by_token and p.end - p.start == 1)]
 
 
 def _negated(verb) -> bool:
