@@ -125,11 +125,21 @@ def test_leaders_file_is_well_formed():
     orgs = {row["code"] for _, row in read_tsv(data_path("organisations.tsv"))}
     for _, row in read_tsv(data_path("leaders.tsv")):
         assert row["iso3"] in countries or row["iso3"] in orgs, row
-        assert row["sector"] in ("", "GOV", "MIL", "OPP", "REB", "REL"), row
+        assert row["sector"] in ("", "GOV", "MIL", "OPP", "REB", "REL", "LEG", "SPY"), row
         start = date.fromisoformat(row["start"]) if row["start"] else None
         end = date.fromisoformat(row["end"]) if row["end"] else None
         assert not (start and end) or start < end, row
         assert row["name"] not in split_list(row.get("aliases", "")), row  # aliases do not repeat the name
+    # a date-bound surname ("~Rice") belongs to one person at a time
+    spans: dict[str, list] = {}
+    for _, row in read_tsv(data_path("leaders.tsv")):
+        for alias in split_list(row.get("aliases", "")):
+            if alias.startswith("~"):
+                spans.setdefault(alias, []).append((row["start"], row["end"] or "9999", row["name"]))
+    for alias, rows in spans.items():
+        rows.sort()
+        for (_, end, name), (start, _, other) in zip(rows, rows[1:]):
+            assert name == other or end <= start, (alias, name, other)
 
 
 @pytest.mark.parametrize("name, when, code", [

@@ -11,6 +11,7 @@
   knows, and phrases marked as foreign ("foreign troops", "regional forces") keep no country, and so does
   an agent whose role that country already fills in the sentence.
 - :func:`possessed_agents`: "Kenyan observers said Museveni's militias ...", "Tokayev said his government ...".
+- :func:`hosted_roles`: "the embassy in Karachi" is not Pakistan's.
 - :func:`carried_titles`: "Ghanaian President John Mahama landed ... The president said ...".
 - :func:`office_over_religious_title`: "Supreme Leader Ayatollah Ali Khamenei" is GOV, not REL.
 - :func:`prepositional_actors`: "soldiers from X" where the parser did not attach X to the soldiers.
@@ -30,6 +31,10 @@ FOREIGN_ROLES = frozenset({
     "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
     "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
     "drone", "drones"})
+# roles whose place ("the embassy in Karachi", "refugees in Jordan", "peacekeepers in Darfur") is where they
+# are hosted, not whose they are
+HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys refugee refugees "
+                          "migrant migrants peacekeepers hostage hostages mercenary mercenaries").split())
 # armed roles take the country only from its government named in the sentence ("the Peruvian
 # government ... the rebels"): beside a state or its army they are as often its enemy ("Kenyan jets bombed
 # the militants' camps")
@@ -47,8 +52,12 @@ NOT_IDENTITY = frozenset("backed funded financed supported sponsored trained bro
 
 
 def names_a_backer(span) -> bool:
-    """Whether a matched name is the first part of "X-backed", "X-born", "X-made" ... (see NOT_IDENTITY)."""
-    doc, end = span.doc, span.end
+    """Whether a matched name is the first part of "X-backed", "X-born", "X-made" ... (see NOT_IDENTITY), or
+    the second of "pro-X" or "anti-X" ("pro-Moscow separatists", "anti-American protesters")."""
+    doc, start, end = span.doc, span.start, span.end
+    if (start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti") and doc[start].is_title
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_):
+        return True
     return (end + 1 < len(doc) and doc[end].text == "-" and not span[-1].whitespace_
             and doc[end + 1].lower_ in NOT_IDENTITY)
 
@@ -73,6 +82,17 @@ def domestic_agents(phrases, doc) -> None:
             if not before & ({"GOV"} if p.sector[:3] in ARMED else {None, "GOV"}):
                 continue
             p.country = country
+
+
+def hosted_roles(phrases, doc) -> None:
+    """A hosted role (HOSTED_ROLES) whose only country is the place it is in ("the embassy in Karachi",
+    "refugees in Jordan") has no country of its own; one named beside it stays ("the Iraqi embassy in Kabul")."""
+    for p in phrases:
+        if not p.country or p.org or doc[p.head].lower_ not in HOSTED_ROLES:
+            continue
+        owners = [(r, i) for r, i, e in p.parts if e.country and e.kind != "agent"]
+        if owners and all(r >= 10 and doc[i].head.lower_ in ("in", "at") for r, i in owners):
+            p.country = None
 
 
 def carried_titles(phrases, doc, reach: int = 3) -> None:
@@ -174,6 +194,8 @@ def prepositional_actors(phrases, doc) -> None:
         for c in doc[p.head].children:
             if c.dep_ != "prep" or c.lower_ not in AGENT_PREPS or c.i < p.head:
                 continue
+            if c.lower_ in ("in", "at") and doc[p.head].lower_ in HOSTED_ROLES:
+                continue  # "diplomats in Kabul", "the embassy in Karachi": foreign there
             found = next((by_token[t.i] for t in _noun_phrase(c) if t.i in by_token and by_token[t.i] is not p
                           and (by_token[t.i].country or by_token[t.i].org)), None)
             if found is not None:
@@ -317,7 +339,17 @@ def classifies_a_thing(p, doc) -> bool:
     return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
 
 
+def predicative(p, doc) -> bool:
+    """Whether a phrase only says what a verb's object is taken for: "recognise Israel as a Jewish state",
+    "named him as envoy" (the object is the actor, not the "as" phrase)."""
+    head = doc[p.head]
+    prep = head.head
+    return (head.dep_ == "pobj" and prep.lower_ == "as" and prep.dep_ == "prep" and prep.head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in prep.head.children))
+
+
 def kept_phrases(phrases, doc, cut: int) -> list:
-    """The phrases that name actors: not "X-backed" names, datelines, ships' names or kind adjectives."""
+    """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives or
+    predicates of an object."""
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
-            and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc)]
+            and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)]

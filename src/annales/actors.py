@@ -16,12 +16,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
 from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline_end, domestic_agents,
-                            group_actors, kept_phrases, names_a_backer, office_over_religious_title,
+                            group_actors, hosted_roles, kept_phrases, names_a_backer, office_over_religious_title,
                             possessed_agents, prepositional_actors)
 from .actor_phrase import ActorPhrase
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
-from .people import PRONOUN_REACH, PRONOUNS, name_spans, office_ever, office_of
+from .people import PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of, reads_as_person
 from .unknown_actors import place_countries, unknown_entities
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -138,15 +138,16 @@ class ActorFinder:
                 spans.append(span)
         out = []
         persons = None
-        for span in filter_spans(spans):
-            entries = self.kb.terms.get(span.label_)
+        kept = [(span, self.kb.terms.get(span.label_)) for span in filter_spans(spans)]
+        roles = {t.i for span, entries in kept if entries and entries[0].kind == "agent" for t in span}
+        for span, entries in kept:
             if not entries:
                 continue
             entry = entries[0]
             if persons is None and entry.kind not in ("agent", "person") and not self.compounds:
                 persons = _person_names(doc)
             if (entry.kind not in ("agent", "person") and not self.compounds and _in_longer_person(span, persons)
-                    and not _demonym_of_a_group(span, self.kb)):
+                    and not _demonym_of_a_group(span, self.kb) and not _only_roles_beside(span, persons, roles)):
                 # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept (PETRARCH
                 # dictionaries: a dictionary name is an actor wherever it is, "Evil Mordor")
                 continue
@@ -177,8 +178,7 @@ class ActorFinder:
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
         _merge_comodifiers(groups, doc)
-        if self.compounds:
-            _split_listed(groups, doc)
+        _split_listed(groups, doc, self.compounds)  # "the Knesset, the Duma and the Bundestag": three actors
         phrases = [_resolve(p, doc, when, self.compounds) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
         if self.compounds:
@@ -192,6 +192,9 @@ class ActorFinder:
         phrases += _people(doc, phrases, when, self.office_holders, self.unknown and self.persons, self.countryless)
         if self.unknown:
             _ethnic_residents(phrases, doc)
+            hosted_roles(phrases, doc)  # "the embassy in Karachi" is no Pakistani embassy
+            if self.office_holders:
+                named_agents(phrases, doc, when)  # "the Bush administration", "President Buhari"
             possessed_agents(phrases, doc)
             group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
@@ -274,6 +277,8 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
             office = None
             if office_holders:
                 office = office_of(name, when) or (office_of(toks[-1].text, when) if len(toks) > 1 else None)
+                if office is not None and office.dated_only and not reads_as_person(toks):
+                    continue  # "Rice prices", "Brown bears"
             if office is None:
                 if not unknown or doc[start].ent_type_ != "PERSON" or len(name) < 3:
                     continue
@@ -346,13 +351,16 @@ def _possessor_merges(groups: dict[int, ActorPhrase], heads: list[int], doc) -> 
 _LIST_DEPS = frozenset({"appos", "nmod", "conj", "compound", "npadvmod"})
 
 
-def _split_listed(groups: dict[int, ActorPhrase], doc) -> None:
-    """PETRARCH codes each actor of a list separately: "Arnor, Calenardhon and the evil Gondor",
-    "Mordor, the Shire, Arnor and Bree" are several actors even where the parser makes one of them an
+def _split_listed(groups: dict[int, ActorPhrase], doc, petrarch: bool = True) -> None:
+    """Each actor of a list is coded separately: "Arnor, Calenardhon and the evil Gondor", "the Knesset,
+    the Duma and the Bundestag" are several actors even where the parser makes one of them an
     apposition or modifier of another. A part that names an actor by itself (not an agent), attached
     directly to a phrase head that names another actor, with a comma or conjunction between them,
-    becomes its own phrase, listed with the head's (with its own conjuncts)."""
-    for head in list(groups):
+    becomes its own phrase, listed with the head's (with its own conjuncts). Without ``petrarch``, a
+    place and its country ("Santiago, Chile") stay one actor, and the comma is left out of the first."""
+    todo = list(groups)
+    while todo:
+        head = todo.pop(0)
         p = groups[head]
         if not any(i == head and e.kind != "agent" for _, i, e in p.parts):
             continue
@@ -365,6 +373,8 @@ def _split_listed(groups: dict[int, ActorPhrase], doc) -> None:
             lo, hi = sorted((i, head))
             if not any(t.lower_ in (",", ";", "and", "or") for t in doc[lo + 1:hi]):
                 continue
+            if not petrarch and e.country and e.country in {h.country for _, j, h in p.parts if j == head}:
+                continue
             sub = {i} | {t.i for t in tok.subtree}
             moved = [x for x in p.parts if x[1] in sub and x[1] != head]
             start = min([i] + [c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")])
@@ -374,7 +384,11 @@ def _split_listed(groups: dict[int, ActorPhrase], doc) -> None:
                 p.start = max(p.start, i + 1)
             else:
                 p.end = min(p.end, start)
+                while not petrarch and p.end > p.head + 1 and doc[p.end - 1].is_punct:
+                    p.end -= 1
             groups[i] = new
+            if not petrarch:
+                todo.append(i)  # "A, B, C and D" with C an apposition of B: B's phrase is split in turn
             listed = [new] + [groups[c.i] for c in tok.conjuncts if c.i in groups and c.i != head]
             p.siblings.extend(q for q in listed if q not in p.siblings)
 
@@ -482,7 +496,7 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = F
         if e.kind == "org" and p.org is None and p.country is None:
             p.org, p.name = e.code, e.name
             p.country = p.country or e.country
-        if e.kind in ("country", "seat") and p.country is None and p.org is None:
+        if e.kind in ("country", "seat", "region") and p.country is None and p.org is None:
             p.country, p.name = e.country, e.name
         if e.kind == "agent" and e.code and p.prefix is None:
             p.prefix = e.code
@@ -505,6 +519,14 @@ def _in_longer_person(span, persons: list[tuple[int, int]] | None = None) -> boo
         if start < span.end and span.start < end and (start < span.start or end > span.end):
             return True
     return False
+
+
+def _only_roles_beside(span, persons: list[tuple[int, int]], roles: set[int]) -> bool:
+    """Whether the "person" a matched name is part of has nothing but agent words besides it: "Estonian MEP",
+    tagged PERSON as a whole, names no person."""
+    return any(start <= span.start and span.end <= end and all(i in roles for i in range(start, end)
+                                                                if not span.start <= i < span.end)
+               for start, end in persons)
 
 
 def _demonym_of_a_group(span, kb) -> bool:

@@ -76,6 +76,8 @@ class KnowledgeBase:
                 self.add(term, entry)
                 if term.lower().startswith("the "):
                     self.add(term[4:], entry)
+            for term in split_list(row.get("regions", "")):  # "Chechnya": a place and actor of Russia
+                self.add(term, Entry("region", term, country=iso))
         for _, row in read_tsv(data_path("seats.tsv")):
             iso = row["iso3"]
             entry = Entry("seat", self.country_names.get(iso, iso), country=iso, sector=row.get("sector") or "GOV")

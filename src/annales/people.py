@@ -30,10 +30,11 @@ class Office:
     role: str
     start: date | None
     end: date | None
+    dated_only: bool = False  # a surname too common to read without the article's date ("Rice", "Brown")
 
     def holds(self, when: date | None) -> bool:
         if when is None:
-            return self.end is None  # no article date: only current office-holders
+            return self.end is None and not self.dated_only  # no article date: only current office-holders
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
 
 
@@ -54,7 +55,10 @@ def leaders() -> dict[str, list[Office]]:
         office = Office(row["name"], None if org else code, row.get("sector") or None, org, row["role"],
                         _date(row["start"]), _date(row["end"]))
         for term in {row["name"], *split_list(row.get("aliases", ""))}:
-            out.setdefault(term, []).append(office)
+            if term.startswith("~"):  # "~Rice": only on a date within the tenure
+                out.setdefault(term[1:], []).append(replace(office, dated_only=True))
+            else:
+                out.setdefault(term, []).append(office)
     return out
 
 
@@ -66,7 +70,7 @@ def office_of(name: str, when: date | None) -> Office | None:
         # ("Obama met Castro" in an undated text), with no sector for one who was in opposition as well
         # (undated "Mugabe" is ZWEGOV, "Tsvangirai", opposition leader and later prime minister, ZWE)
         ever = office_ever(name)
-        sectors = {o.sector for o in leaders().get(name, ())}
+        sectors = {o.sector for o in leaders().get(name, ()) if not o.dated_only}
         if ever is not None and "OPP" in sectors and len(sectors) > 1:
             ever = replace(ever, sector=None)
         return ever
@@ -77,9 +81,22 @@ def office_ever(name: str) -> Office | None:
     """For a name written with a title ("President Reagan", "Secretary of State Mike Pompeo"): an
     office its holders held at any time, when all of them stood for one country or organisation (the
     two Bushes are both USA). None when nobody or several countries."""
-    offices = leaders().get(name, ())
+    offices = [o for o in leaders().get(name, ()) if not o.dated_only]
     actors = {(o.country, o.org) for o in offices}
     return offices[0] if len(actors) == 1 else None
+
+
+def reads_as_person(toks) -> bool:
+    """Whether a name that is also a common word stands for a person: a proper noun that modifies no
+    common noun ("Rice said", not "Rice prices rose" or "brown bears")."""
+    last = toks[-1]
+    return last.pos_ == "PROPN" and not (last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN")
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    """Names listed only as date-bound aliases ("Rice"): never taken for a name when tagged as a common noun."""
+    return frozenset(n for n, offices in leaders().items() if all(o.dated_only for o in offices))
 
 
 def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
@@ -88,6 +105,7 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
     makes a listed name with it is one span ("Pope" + "Benedict XVI")."""
     names = leaders()
     table = tokens(doc)
+    common = _common_surnames()
     ents, free_runs = {}, []
     for ent in table.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
@@ -96,7 +114,8 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
             ents[ent.start] = ent.end  # "Erdogan", "Buhari" tagged as places too, "Musharraf" as a product
     # a proper noun outside any entity and any actor phrase, or a listed name the tagger took for a common
     # noun ("Musharraf rejected ...")
-    free = [(p == "PROPN" or doc[i].is_title and doc[i].text in names) and not e and i not in covered
+    free = [(p == "PROPN" or doc[i].is_title and doc[i].text in names and doc[i].text not in common)
+            and not e and i not in covered
             for i, (p, e) in enumerate(zip(table.pos, table.ent))]
     i, n = 0, len(free)
     while i < n:
@@ -115,3 +134,55 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return sorted(out + list(ents.items()))
+
+
+def named_agents(phrases: list, doc, when: date | None) -> None:
+    """An agent phrase with no country of its own that a listed person's name qualifies is that person's
+    country's (or organisation's), its own sector kept: "the Bush administration" (the name a phrase of
+    its own, then absorbed), "Prime Minister Hun Sen's government", "President Buhari" (the name inside
+    the phrase, not tagged as a person)."""
+    by_head = {p.head: p for p in phrases}
+    absorbed = []
+    for p in phrases:
+        if p.country or p.org or p.prefix or not p.sector or not p.names_only(("agent",)):
+            continue
+        head = doc[p.head]
+        names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i]
+        owner = next((by_head[c.i] for c in names if c.i in by_head and not by_head[c.i].parts
+                      and (by_head[c.i].country or by_head[c.i].org)), None)
+        if owner is not None:
+            p.country, p.org = owner.country, owner.org
+            p.start = min(p.start, owner.start)
+            absorbed.append(owner)
+            continue
+        office = next(filter(None, (_listed(run, when) for run in _name_runs(p, doc, names))), None)
+        if office is not None:
+            p.country, p.org = office.country, office.org
+            p.start = min([p.start] + [c.left_edge.i for c in names])
+    for q in absorbed:
+        if q in phrases:
+            phrases.remove(q)
+
+
+def _name_runs(p, doc, names) -> list[str]:
+    """Runs of proper nouns in a phrase and its head's proper-noun ``names`` that are no knowledge-base match
+    ("Hun Sen" in "Prime Minister Hun Sen's government")."""
+    matched = {i for _, i, _ in p.parts}
+    start = min([p.start] + [c.i for c in names])
+    runs, run = [], []
+    for t in doc[start:p.end]:
+        if t.pos_ == "PROPN" and t.i not in matched and t.is_title:
+            run.append(t.text)
+            continue
+        if run:
+            runs.append(" ".join(run))
+        run = []
+    if run:
+        runs.append(" ".join(run))
+    return runs
+
+
+def _listed(name: str, when: date | None) -> Office | None:
+    """The office of a listed name (or its last word) on ``when``, else the one country its holders stood for."""
+    last = name.split()[-1]
+    return office_of(name, when) or office_of(last, when) or office_ever(name) or office_ever(last)

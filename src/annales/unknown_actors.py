@@ -3,7 +3,7 @@ countries, found among the entity recogniser's names (a step of :class:`annales.
 
 from __future__ import annotations
 
-from .actor_context import names_a_backer
+from .actor_context import HOSTED_ROLES, names_a_backer
 from .actor_phrase import ActorPhrase
 from .kb import Entry
 from .parse import tokens
@@ -117,14 +117,13 @@ def _context_country(doc, start: int, end: int, head: int, geocoder, kb, context
     j = i
     while j < end and j != head and doc[j].pos_ == "PROPN" and doc[j].lower_ not in NAME_SECTORS:
         j += 1
-    if j > i:
-        cands.append((doc[i:j].text, True, i, j))
-        if j - i > 1:
-            cands.append((doc[i].text, True, i, i + 1))
+    for k in range(j, i, -1):  # the longest first: "West Bengal Chief Minister", ..., "West Bengal"
+        cands.append((doc[i:k].text, True, i, k))
     for c in h.children:
         if c.dep_ == "poss" and c.ent_type_ in _ENTITY_PLACE:
             cands.append((_ent_text(c), False, c.left_edge.i, c.i + 1))
-        elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and c.i > head:
+        elif c.dep_ == "prep" and c.lower_ in ("in", "of", "from") and c.i > head and not (
+                c.lower_ == "in" and h.lower_ in HOSTED_ROLES):  # "the embassy in Karachi" is a foreign one
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and (pobj.ent_type_ in _ENTITY_PLACE or _where(pobj)):
                 cands.append((_ent_text(pobj), False, c.i, pobj.right_edge.i + 1))
@@ -166,9 +165,12 @@ def place_countries(phrases: list[ActorPhrase], doc, geocoder, kb) -> None:
         for ent in tokens(doc).ents:  # the whole name the head is part of
             if ent.start <= p.head < ent.end and ent.label_ in ("ORG", "PERSON", "FAC"):
                 start, end = min(start, ent.start), max(end, ent.end)
+        while start > doc[p.head].left_edge.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1  # "West Bengal Chief Minister ...": the proper nouns before the title
         country, at, to = _context_country(doc, start, end, p.head, geocoder, kb, context)
         if country:
             p.country = country
+            p.name = p.name or doc[at:to].text  # "the Gujarat government" is not "the Kerala government"
             # the place is part of the phrase ("former Alabama House Speaker ...", "police in Texas")
             p.start, p.end = min(p.start, at), max(p.end, to)
 
