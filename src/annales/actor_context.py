@@ -20,25 +20,30 @@
 
 from __future__ import annotations
 
+# weapons: an instrument, not an actor of its own ("launched drones at ..."; annales.events); with no country
+# or organisation ("drone strikes hit ...", "a missile struck"), no actor at all
+WEAPONS = frozenset({
+    "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
+    "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
+    "drone", "drones"})
 # agent terms that mostly name another state's people or a third party
 FOREIGN_ROLES = frozenset({
     "ambassador", "ambassadors", "envoy", "envoys", "special envoy", "diplomat", "diplomats", "embassy",
     "embassies", "consulate", "consulates", "consul", "delegation", "delegations", "negotiator", "negotiators",
     "counterpart", "counterparts", "peacekeepers", "peacekeeping force", "peacekeeping troops", "mercenary",
     "mercenaries", "refugee", "refugees", "migrant", "migrants", "asylum seeker", "asylum seekers",
-    "asylum-seekers", "hostage", "hostages", "world leaders", "coalition forces",
-    # weapons: an instrument, not an actor of its own ("launched drones at ..."; annales.events)
-    "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
-    "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
-    "drone", "drones"})
+    "asylum-seekers", "hostage", "hostages", "world leaders", "coalition forces"}) | WEAPONS
 # roles whose place ("the embassy in Karachi", "refugees in Jordan", "peacekeepers in Darfur") is where they
 # are hosted, not whose they are
-HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys refugee refugees "
+HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys diplomat "
+                          "diplomats consul delegation delegations refugee refugees "
                           "migrant migrants peacekeepers hostage hostages mercenary mercenaries").split())
 # armed roles take the country only from its government named in the sentence ("the Peruvian
 # government ... the rebels"): beside a state or its army they are as often its enemy ("Kenyan jets bombed
 # the militants' camps")
 ARMED = frozenset({"REB", "MIL", "UAF", "CRM"})
+# sectors of the state itself: an envoy or a spokesman of anyone else speaks for that one, not for the state
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # modifiers that say the agent is not the sentence's country's
 FOREIGN_MODIFIERS = frozenset("foreign international regional western neighbouring neighboring other rival "
                               "multinational global world overseas allied exiled".split())
@@ -74,7 +79,7 @@ def domestic_agents(phrases, doc) -> None:
         [country] = countries
         filled = {p.sector for p in group if p.country == country}
         for p in group:
-            if p.country or p.org or p.prefix or not p.sector or p.sector in filled or not _bare_agent(p, doc):
+            if p.country or p.org or p.prefix or not p.sector or p.sector in filled or not bare_agent(p, doc):
                 continue
             # the state itself or its government, named before the role ("The senator attacked the
             # statement of the Indian government": the senator need not be Indian)
@@ -137,7 +142,8 @@ def possessed_agents(phrases, doc) -> None:
     """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
     possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
     the nearest person actor before it in the sentence), "Russia said its warplanes ..." ("its"/"their":
-    the nearest state named before it in the sentence)."""
+    the nearest state named before it in the sentence). A government agent of a non-state owner takes the
+    owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
     by_head = {p.head: p for p in phrases}
     for p in phrases:
         if (p.country or p.org or p.prefix or not p.sector or not p.parts
@@ -162,9 +168,11 @@ def possessed_agents(phrases, doc) -> None:
                 owner = by_head.get(c.i)
         if owner is not None and owner.country and not owner.org:
             p.country = owner.country
+            if p.sector == "GOV" and owner.sector and owner.sector[:3] not in STATE_SECTORS:
+                p.sector = owner.sector  # "the Dalai Lama's envoys", "the rebels' spokesman": not the state's
 
 
-def _bare_agent(p, doc) -> bool:
+def bare_agent(p, doc) -> bool:
     """An agent phrase with no possessor, no "of"/"from" attachment, no unknown name and no foreign marker."""
     if not p.parts or any(e.kind != "agent" for _, _, e in p.parts):
         return False
@@ -348,8 +356,19 @@ def predicative(p, doc) -> bool:
             and any(c.dep_ == "dobj" for c in prep.head.children))
 
 
+def ownerless_weapon(p, doc) -> bool:
+    """Whether a phrase names only a weapon of no known country or organisation that modifies the name of an
+    act ("drone strikes hit ...", "a missile attack"): an instrument of an act whose agent the words do not
+    tell."""
+    head = doc[p.head]
+    return (not (p.country or p.org or p.prefix) and p.names_only(("agent",))
+            and all(e.name in WEAPONS for _, _, e in p.parts) and head.dep_ in ("compound", "nmod", "amod")
+            and head.head.pos_ == "NOUN")
+
+
 def kept_phrases(phrases, doc, cut: int) -> list:
-    """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives or
-    predicates of an object."""
+    """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives,
+    predicates of an object or weapons of no one."""
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
-            and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)]
+            and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)
+            and not ownerless_weapon(p, doc)]

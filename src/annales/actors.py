@@ -19,6 +19,7 @@ from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline
                             group_actors, hosted_roles, kept_phrases, names_a_backer, office_over_religious_title,
                             possessed_agents, prepositional_actors)
 from .actor_phrase import ActorPhrase
+from .actor_roles import MINORITY_NOUNS, international_forces, private_persons, shared_places
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of, reads_as_person
@@ -193,6 +194,9 @@ class ActorFinder:
         if self.unknown:
             _ethnic_residents(phrases, doc)
             hosted_roles(phrases, doc)  # "the embassy in Karachi" is no Pakistani embassy
+            shared_places(phrases, doc)  # "police and protesters in Nairobi": both Kenyan
+            private_persons(phrases, doc, getattr(self.kb, "demonyms", ()))  # "the Belgian won": BELCVL
+            international_forces(phrases, doc)  # "a regional peacekeeping force": IGOMIL
             if self.office_holders:
                 named_agents(phrases, doc, when)  # "the Bush administration", "President Buhari"
             possessed_agents(phrases, doc)
@@ -227,13 +231,14 @@ def _appositive_names(phrases: list[ActorPhrase], doc) -> None:
 
 
 def _ethnic_residents(phrases: list[ActorPhrase], doc) -> None:
-    """"ethnic Albanians demonstrated in Serbia": an ethnic group named by a demonym stands for that
-    group's civilians in the country the sentence places them in (CAMEO's convention), not for the state
-    its name comes from."""
+    """"ethnic Albanians demonstrated in Serbia", "the Albanian minority in Serbia": an ethnic group named
+    by a demonym stands for that group's civilians in the country the sentence places them in (CAMEO's
+    convention), not for the state its name comes from."""
     for p in phrases:
         head = doc[p.head]
-        if not (p.country and not p.org and any(c.lower_ == "ethnic" for c in head.children)
-                and all(e.kind == "country" for _, _, e in p.parts)):
+        if not (p.country and not p.org and all(e.kind == "country" for _, _, e in p.parts)
+                and (any(c.lower_ == "ethnic" for c in head.children)
+                     or head.dep_ == "amod" and head.head.lower_ in MINORITY_NOUNS)):
             continue
         sent = head.sent
         places = [q for q in phrases if q is not p and sent.start <= q.head < sent.end and q.country
@@ -433,15 +438,16 @@ def _merge_sectors(a: str | None, b: str | None) -> str | None:
 
 def _link_conjoined_modifiers(groups: dict[int, ActorPhrase], doc) -> None:
     """"Pakistani and Afghan border forces": "Afghan" is a conjunct of the modifier "Pakistani" of the
-    phrase headed by "forces". It becomes a sibling of that phrase and shares its sector."""
+    phrase headed by "forces". It becomes a sibling of that phrase and shares its sector; a conjoined
+    organisation ("Hamas and Fatah officials") becomes one with its own code."""
     for p in groups.values():
         for _, i, _ in p.parts:
             if i == p.head:
                 continue
             for c in doc[i].conjuncts:
                 q = groups.get(c.i)
-                if q is not None and q is not p and q.sector is None and q.org is None:
-                    q.sector = p.sector
+                if q is not None and q is not p and (q.sector is None and q.org is None or q.org):
+                    q.sector = q.sector or p.sector  # "Hamas and Fatah officials": Fatah keeps its own code
                     if q not in p.siblings:
                         p.siblings.append(q)
 

@@ -133,7 +133,24 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
             ents[start] = ents.pop(end)
         else:
             out.append((start, end))
-    return sorted(out + list(ents.items()))
+    ent_ends = {end: start for start, end in ents.items()}
+    for k, (start, end) in enumerate(out):  # "Furious Theresa" tagged PERSON, then "May"
+        before = ent_ends.get(start)
+        if before is not None and before in ents and (inner := _listed_within(doc, before, end, names)):
+            ents.pop(before)
+            out[k] = inner
+    spans = [_listed_within(doc, start, end, names) or (start, end) for start, end in out + list(ents.items())]
+    return sorted(set(spans))
+
+
+def _listed_within(doc, start: int, end: int, names) -> tuple[int, int] | None:
+    """The longest listed name of two words or more inside a longer run of capitalised words ("Embattled
+    Theresa May", "Furious Theresa May"): the name, not the run, is the person."""
+    for size in range(end - start, 1, -1):
+        for a in range(start, end - size + 1):
+            if doc[a:a + size].text in names:
+                return a, a + size
+    return None
 
 
 def named_agents(phrases: list, doc, when: date | None) -> None:

@@ -1,0 +1,102 @@
+"""Who an actor phrase stands for, from how its words are used (steps of ``annales.actors.ActorFinder``).
+
+- :func:`private_persons`: "the Belgian won the final", "an Indian woman was arrested": a demonym naming
+  one person is a civilian of that country (CVL), not its state.
+- :func:`shared_places`: "police and protesters in Nairobi": conjoined agents share the place that locates
+  one of them.
+- :func:`international_forces`: "a regional peacekeeping force" is an intergovernmental force (IGO).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .actor_context import bare_agent
+
+# nouns for one private person or a few, that a demonym before them makes that country's civilians
+PERSON_NOUNS = frozenset(("man men woman women boy boys girl girls child children teenager teenagers "
+                          "national nationals tourist tourists").split())
+# nouns for an ethnic group living among others: a demonym before them names the group, not its state
+MINORITY_NOUNS = frozenset("minority minorities population community communities".split())
+# endings of demonyms that also name the whole people ("the British", "the French", "the Chinese")
+_COLLECTIVE_ENDINGS = ("sh", "ch", "ese", "ss")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _place_only(p) -> bool:
+    """A phrase that is one country, demonym or region and nothing else."""
+    return (not (p.org or p.sector or p.prefix) and p.country and len(p.parts) == 1
+            and p.parts[0][2].kind in ("country", "region") and p.parts[0][1] == p.head)
+
+
+def private_persons(phrases, doc, demonyms) -> None:
+    """A singular demonym used as a noun with an article ("the Belgian", "a Briton"), or a demonym or
+    place before a noun for a private person ("an Indian woman", "two Dutch nationals", "a Kansas man"), is
+    that country's civilian (CVL); the phrase grows over the noun."""
+    for p in phrases:
+        if not _place_only(p):
+            continue
+        head = doc[p.head]
+        if (head.dep_ in ("amod", "compound") and head.head.i > head.i
+                and head.head.lower_ in PERSON_NOUNS | MINORITY_NOUNS
+                and not any(c.dep_ == "poss" for c in head.head.children)):  # not "Iran's women"
+            p.sector, p.end = "CVL", max(p.end, head.head.i + 1)
+            continue
+        if (head.text in demonyms and head.dep_ not in ("amod", "compound", "nmod", "poss")
+                and head.tag_ in ("NN", "NNP") and not head.lower_.endswith(_COLLECTIVE_ENDINGS)
+                and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)):
+            p.sector = "CVL"
+
+
+def shared_places(phrases, doc) -> None:
+    """"Police and protesters in Nairobi", "soldiers and special forces from Britain and France": a bare
+    agent conjoined with an agent whose country comes from the place that locates it or that it comes from
+    ("in"/"at"/"from" PLACE, and the places listed with it) is of that place too. When the place follows the
+    second agent and the first has a qualifier of its own ("Kurdish forces and special forces from Britain"),
+    the place is the second's alone."""
+    by_head = {p.head: p for p in phrases}
+    for p in phrases:
+        if not p.country or p.org:
+            continue
+        prep = next((doc[i].head for r, i, e in p.parts if r >= 10 and e.country == p.country
+                     and e.kind in ("country", "seat", "region") and doc[i].head.lower_ in ("in", "at", "from")), None)
+        if prep is None:
+            continue
+        for c in doc[p.head].conjuncts:
+            q = by_head.get(c.i)
+            if q is None or q.country or q.org or q.prefix or not q.sector or not bare_agent(q, doc):
+                continue
+            q.country = p.country
+            q.siblings += [replace(s, sector=q.sector, siblings=[]) for s in p.siblings
+                           if s.country and not s.org and s.sector == p.sector]
+            if p.head < c.i < prep.i and _own_qualifier(p, doc):
+                p.country, p.siblings, p.end = None, [], q.start
+                while p.end > p.head + 1 and doc[p.end - 1].lower_ in ("and", "or", ","):
+                    p.end -= 1
+
+
+def _own_qualifier(p, doc) -> bool:
+    """Whether a phrase's head has a capitalised modifier that is none of its matched parts ("Kurdish
+    forces", where no list knows "Kurdish")."""
+    parts = {i for _, i, _ in p.parts}
+    return any(c.dep_ in ("amod", "compound") and c.i < p.head and c.i not in parts and c.text[:1].isupper()
+               for c in doc[p.head].children)
+
+
+# words that mark an armed force as sent by several states
+_SEVERAL_STATES = frozenset({"international", "multinational", "regional"})
+
+
+def international_forces(phrases, doc) -> None:
+    """"A regional peacekeeping force", "international peacekeepers", "a multinational force": armed
+    agents of no named state or organisation, marked as sent by several states, are an intergovernmental
+    force (CAMEO's IGO with the agent's sector), not of unknown country."""
+    for p in phrases:
+        if p.country or p.org or p.prefix or not p.sector or not p.names_only(("agent",)):
+            continue
+        head = doc[p.head]
+        words = {t.lower_ for t in doc[min(p.start, head.left_edge.i):p.head + 1]}
+        armed = bool(words & {"peacekeepers", "peacekeeping"}) or (
+            "multinational" in words and head.lower_ in ("force", "forces", "troops"))
+        if armed and words & _SEVERAL_STATES:
+            p.country = "IGO"

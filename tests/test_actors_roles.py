@@ -1,0 +1,85 @@
+"""Who an actor phrase stands for from how its words are used (annales.actor_roles, annales.actor_context):
+private persons named by a demonym, conjoined agents sharing a place, weapons of no one, representatives of a
+non-state owner, intergovernmental forces. The sentences are the team's own."""
+
+from __future__ import annotations
+
+
+def _codes(pipeline, text):
+    doc = pipeline.nlp(text)
+    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
+
+
+def test_a_demonym_for_one_person_is_a_civilian(pipeline):
+    codes = _codes(pipeline, "The Norwegian overtook the Kenyan on the last lap.")
+    assert codes.get("Norwegian") == "NORCVL" and codes.get("Kenyan") == "KENCVL"
+    assert _codes(pipeline, "A Peruvian woman was detained at the border.").get("Peruvian woman") == "PERCVL"
+    assert _codes(pipeline, "An Ohio man pleaded guilty on Friday.").get("Ohio man") == "USACVL"
+
+
+def test_a_demonym_for_the_state_or_a_people_stays(pipeline):
+    assert _codes(pipeline, "The French said they would veto the plan.").get("French") == "FRA"
+    assert _codes(pipeline, "Kenyan officials rejected the report.").get("Kenyan officials") == "KENGOV"
+
+
+def test_a_weapon_of_no_one_naming_an_act_is_no_actor(pipeline):
+    assert not any(code.endswith("MIL") for code in _codes(pipeline, "Drone strikes hit two villages.").values())
+    assert "USAMIL" in _codes(pipeline, "US drone strikes hit two villages.").values()
+    assert "ISRMIL" in _codes(pipeline, "Israeli warplanes bombed the port.").values()
+
+
+def test_conjoined_agents_share_the_place_that_locates_them(pipeline):
+    codes = _codes(pipeline, "Police and protesters in Nairobi clashed on Friday.")
+    assert codes.get("protesters") == "KENCVL"
+
+
+def test_diplomats_and_delegations_are_not_of_their_host(pipeline):
+    for text, role in (("Diplomats in Kabul condemned the attack.", "Diplomats"),
+                       ("A delegation in Cairo met Egyptian officials.", "delegation")):
+        doc = pipeline.nlp(text)
+        phrase = next(p for p in pipeline.finder(doc).phrases if doc[p.head].text == role)
+        assert phrase.country is None
+
+
+def test_conjoined_organisations_before_one_noun_are_two_actors(pipeline):
+    doc = pipeline.nlp("Hamas and Fatah officials met in Cairo on Monday.")
+    actors = pipeline.finder(doc)
+    officials = next(p for p in actors.phrases if doc[p.head].text == "officials")
+    codes = {q.code for q in actors.all_at(doc[officials.head])}
+    assert {"PSEREB", "PSEPTY"} <= codes
+
+
+def test_an_envoy_of_a_religious_leader_is_not_the_state(pipeline):
+    codes = _codes(pipeline, "The Dalai Lama's envoys met Chinese officials on Monday.")
+    assert codes.get("envoys") == "CHNREL" and codes.get("Chinese officials") == "CHNGOV"
+
+
+def test_a_ministry_known_by_its_short_name(pipeline):
+    assert _codes(pipeline, "A Home Office minister defended the policy.").get("Home Office minister") == "GBRGOV"
+
+
+def test_peacekeepers_of_several_states_are_an_intergovernmental_force(pipeline):
+    codes = _codes(pipeline, "The rebels rejected the deployment of a regional peacekeeping force.")
+    assert "IGOMIL" in codes.values()
+    assert _codes(pipeline, "Regional forces attacked the rebels.").get("forces") != "IGOMIL"
+
+
+def test_a_listed_name_inside_a_longer_capitalised_run(pipeline):
+    doc = pipeline.nlp("Embattled Theresa May faces a vote today.")
+    [may] = [p for p in pipeline.finder(doc).phrases if p.name and "May" in p.name]
+    assert doc[may.start:may.end].text == "Theresa May" and may.country == "GBR"
+
+
+def test_a_place_after_the_second_of_two_agents(pipeline):
+    doc = pipeline.nlp("Soldiers and policemen from Chad and Niger attacked the camp.")
+    policemen = next(p for p in pipeline.finder(doc).phrases if doc[p.head].text == "policemen")
+    assert policemen.code == "TCDCOP" and [q.code for q in policemen.siblings] == ["NERCOP"]
+    doc = pipeline.nlp("Kurdish fighters and special forces from Britain closed in on the town.")
+    phrases = {doc[p.head].text: p for p in pipeline.finder(doc).phrases}
+    assert phrases["forces"].country == "GBR" and phrases["fighters"].country != "GBR"
+
+
+def test_british_and_american_parties(pipeline):
+    codes = _codes(pipeline, "The Tories accused the Labour Party of wasting money, and the GOP agreed.")
+    assert codes.get("Tories") == "GBRPTY" and codes.get("Labour Party") == "GBRPTY" and codes.get("GOP") == "USAPTY"
+    assert "USAPTY" not in _codes(pipeline, "The Christian Democrats won the vote in Bavaria.").values()
