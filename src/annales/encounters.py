@@ -7,7 +7,10 @@
 - talks "between X and Y" are between X and Y, whoever hosts them ("Turkey hosted talks between Syria
   and Israel"; ``between_parties``);
 - "visiting X" before a name is X's visit, also where the parser hung the participle on the clause's verb
-  ("Hu told visiting US Treasury Secretary Paulson": Paulson visits, Hu hosts; ``attributive_visit``).
+  ("Hu told visiting US Treasury Secretary Paulson": Paulson visits, Hu hosts; ``attributive_visit``);
+- who moves without visiting: troops that arrive or planes that fly somewhere, and troops that leave a
+  country withdraw from it (``deployment``); a summit hosted is no visit by its organisation
+  (``hosted_gathering``); advisers sent "to support X" are military aid to X (``military_support``).
 """
 
 from __future__ import annotations
@@ -85,13 +88,45 @@ NOT_VISITORS = TROOPS | frozenset("plane aircraft jet helicopter ship vessel boa
                                   "truck warship submarine drone missile refugee migrant".split())
 VISIT = "042"
 PEACEKEEPING = "074"
+WITHDRAWAL = "0874"
+DEPARTURES = frozenset({"leave"})  # verbs that are a withdrawal only when armed units do them
 
 
-def deployment(pattern_code: str | None, subj) -> str | None:
+def deployment(pattern_code: str | None, subj, verb=None) -> str | None:
     """The code of a visit verb ("arrived in", "flew to") whose subject ``subj`` is no visitor: peacekeepers
     who arrive give military protection (074); other troops, planes, ships and refugees make no visit
-    (None). Other codes and subjects: unchanged."""
+    (None). A departure ``verb`` ("left X") is a withdrawal only for troops ("US troops left Iraq"; not
+    "Britain will leave the EU"): None for other subjects. Other codes and subjects: unchanged."""
+    if (pattern_code == WITHDRAWAL and verb is not None and verb.lemma_ in DEPARTURES
+            and (subj is None or subj.lemma_.lower() not in TROOPS)):
+        return None
     if not (pattern_code or "").startswith(VISIT) or subj is None or subj.lemma_.lower() not in NOT_VISITORS:
         return pattern_code
     words = {t.lemma_.lower() for t in subj.subtree}  # "contingents of peacekeeping troops"
     return PEACEKEEPING if "peacekeeper" in words or "peacekeeping" in words else None
+
+
+# gatherings a state hosts: their organiser or members meet there, it is no one's visit to the host
+GATHERINGS = frozenset("summit conference meeting session forum congress convention assembly games".split())
+
+
+def hosted_gathering(verb) -> bool:
+    """"Iraq hosted the Arab League summit": the host receives a gathering, not a visit by the League."""
+    obj = child(verb, "dobj")
+    return obj is not None and obj.lemma_.lower() in GATHERINGS
+
+
+# sending armed men or military advisers to support someone is military aid (072)
+SENDING = frozenset("send deploy dispatch".split())
+MILITARY_HELPERS = TROOPS | frozenset("adviser advisor instructor trainer".split())
+SUPPORT_ROOTS = ("05", "07")
+MILITARY_AID = "072"
+
+
+def military_support(verb) -> bool:
+    """"Iran sent military advisers to support X", "deployed troops to help X": a purpose infinitive of
+    support after the sending of armed men or military advisers; the support is military aid to X."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    obj = child(verb.head, "dobj")
+    return verb.head.lemma_ in SENDING and obj is not None and obj.lemma_.lower() in MILITARY_HELPERS

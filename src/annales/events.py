@@ -38,15 +38,16 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, child, match, nearby
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, condition_subject, in_condition,
-                       is_negated, modality_of, refused, tense_of, ultimatum, unilateral)
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, announced, condition_subject,
+                       in_condition, is_negated, modality_of, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, encounter_host, happening, noun_agents, possessed_patient, prep_object,
                       undergone)
-from .encounters import MEDIATION, attributive_visit, between_parties, deployment, measured, shared_holder
+from .encounters import (MEDIATION, MILITARY_AID, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
+                         hosted_gathering, measured, military_support, shared_holder)
 from .official import argued_clash, official_code
 from .unasserted import unasserted
 from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
@@ -62,6 +63,7 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
 # protests, force postures, appeals and disapproval may have no target ("urged calm", "appealed for donations
 # to the flood victims", "condemned the bombing"): CAMEO codes them with the source alone
 TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
+TARGETLESS_CODES = frozenset({"017"})  # symbolic acts aimed at no one: "declared three days of mourning"
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
@@ -70,8 +72,8 @@ RECIPROCAL_CODES = ("03", "04", "050", "057", "06", "08", "19")
 HOME_TRIPS = frozenset({"042", "043"})
 PLACES = ("country", "seat", "region")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
-LIGHT_VERBS = frozenset("announce launch carry conduct stage begin continue order step resume undertake mount "
-                        "make hold give take do start complete".split())
+LIGHT_VERBS = frozenset("announce declare launch carry conduct stage begin continue order step resume undertake "
+                        "mount make hold give take do start complete".split())
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
 REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
@@ -260,6 +262,10 @@ class EventCoder:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
                 # criticized over its dispute with Y": Y criticized X)
                 sources = [p for p in first_actor_after(verb, actors) if p not in targets]
+            if (not sources and agent is None and not pattern.dictionary and subj is not None
+                    and subj.lemma_.lower() in pattern.words and subj.lemma_.lower() in self.lexicon.nouns):
+                # "US sanctions were lifted on X": an act's noun names its agent (not "US troops were stationed")
+                sources = [p for p in noun_agents(subj, actors) if p not in targets]
             if not sources and agent is None and passive and (pattern.code or "").startswith(STATE_CODES):
                 # "X was arrested in Rwanda": the state where a state's act was done did it
                 sources = [p for p in place_targets(verb, targets, actors) if p not in targets]
@@ -283,9 +289,14 @@ class EventCoder:
             targets = targets_of(pattern, verb, actors)
             if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
                 sources, targets = targets, sources
+            elif not pattern.dictionary and pattern.reverse == VISIT and hosted_gathering(verb):
+                pattern = replace(pattern, reverse=None)  # "hosted the Arab League summit": no visit by the League
+            elif (not pattern.dictionary and (pattern.code or "").startswith(SUPPORT_ROOTS)
+                  and military_support(verb)):
+                pattern = replace(pattern, code=MILITARY_AID, reverse=None)  # "sent advisers to support X"
             elif not pattern.dictionary and argued_clash(pattern.code, verb, sources + targets):
                 pattern = replace(pattern, code="110", reverse="110")  # "X and Y clashed over the budget"
-            elif not pattern.dictionary and (moved := deployment(pattern.code, subj)) != pattern.code:
+            elif not pattern.dictionary and (moved := deployment(pattern.code, subj, verb)) != pattern.code:
                 if moved is None:  # "a cargo plane flew to X": no visit; "peacekeepers arrived in X": protection
                     return []
                 pattern = replace(pattern, code=moved, reverse=None)
@@ -378,6 +389,9 @@ class EventCoder:
             return []
         sources, targets = _named_antecedents(sources, sent), _named_antecedents(targets, sent)
         modality, tense = modality_of(trig)
+        if modality != "hypothetical" and (pattern.code or "")[:2] < "10" and announced(trig):
+            # "announced it was pulling its troops out": a pledge (03); "announced they are boycotting" is done
+            modality, tense = "intended", "future"
         negated = is_negated(trig)
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
@@ -421,7 +435,7 @@ class EventCoder:
         if not targets and len(sources) > 1 and mutual and not slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         if not targets:
-            if root not in TARGETLESS_ROOTS or not code or (root == "11" and pattern.dictionary):
+            if not _targetless(code) or (root == "11" and pattern.dictionary):
                 return []  # (PETRARCH's dictionaries code no disapproval without a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
@@ -436,7 +450,7 @@ class EventCoder:
                         t.names_only(PLACES) or s.names_only(PLACES)):
                     continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code
-                if own and (t is not None or own[:2] in TARGETLESS_ROOTS):  # a state's protest: 114, to someone
+                if own and (t is not None or _targetless(own)):  # a state's protest: 114, to someone
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
                     out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
@@ -444,11 +458,16 @@ class EventCoder:
 
 
 # CAMEO's refusal (12) of an act, by the act's code prefix, longest first: "refused to meet" 125,
-# "refused to release the prisoners" 1243, "will not lift sanctions" 1244; other acts 120
+# "refused to release the prisoners" 1243, "will not lift sanctions" 1244, "declined to say" 011; other acts 120
 REFUSALS = {"0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "061": "1211", "062": "1212",
             "071": "1221", "072": "1222", "073": "1223", "074": "1224", "081": "1241", "082": "1242",
             "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246", "045": "126",
-            "057": "127", "04": "125", "06": "121", "07": "122", "08": "124", "12": None}
+            "057": "127", "04": "125", "06": "121", "07": "122", "08": "124", "12": None,
+            "01": "011"}  # "declined to comment": a comment refused is a declined comment
+
+
+def _targetless(code: str | None) -> bool:
+    return bool(code) and (code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES)
 
 
 def _obliged(tok):
@@ -561,7 +580,9 @@ def subject_of(verb):
     tok = prev = verb
     for _ in range(5):
         # the subject of a raising passive is the raised verb's: "X was seen to break into", "X is said to plan"
-        deps = ("nsubj", "csubj", "nsubjpass") if tok is not verb and prev.dep_ == "xcomp" else ("nsubj", "csubj")
+        # and a gerund's is its clause's passive subject too: "X was killed while fighting Y" (X fought Y)
+        deps = ("nsubj", "csubj", "nsubjpass") if tok is not verb and (
+            prev.dep_ == "xcomp" or prev.tag_ == "VBG" and prev.dep_ in ("advcl", "pcomp")) else ("nsubj", "csubj")
         subj = next((c for c in tok.children if c.dep_ in deps), None)
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":

@@ -185,8 +185,10 @@ def _small_clause(tok) -> bool:
 def nearby(tok, depth: int = 3):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
-    not through prepositions of time."""
+    not through prepositions of time. A passive participle's noun is among them ("sanctions imposed on")."""
     level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
     for _ in range(depth):
         if not level:
             return

@@ -128,6 +128,19 @@ def modality_of(trig) -> tuple[str, str]:
     return modality, tense
 
 
+ANNOUNCE = frozenset({"announce", "announcement"})
+
+
+def announced(tok) -> bool:
+    """Whether ``tok`` is an act announced as under way: "announced that it was pulling its troops out" (a
+    clause of "announce" in the progressive), "the pullout from X, announced by Y" (a noun with the
+    participle); not "announced that it had withdrawn"."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "acl" and c.lemma_ == "announce" and c.tag_ == "VBN" for c in tok.children)
+    return (tok.dep_ in ("ccomp", "acl") and tok.head.lemma_ in ANNOUNCE and tok.tag_ == "VBG"
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children))
+
+
 def tense_of(tok) -> str:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:

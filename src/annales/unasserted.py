@@ -9,6 +9,7 @@
 - background that a year dates to the past, in a relative or adverbial clause or a noun that is not
   the sentence's act ("the coalition that fought Iraq in 1991 met", "its invasion of China in the
   1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted");
+- what a "whether" clause asks ("declined to say whether X would strike Y");
 - whose backing describes an actor ("government forces backed by Russian warplanes pounded X"): who
   the forces are, like "Russia-backed", not an act of support the sentence reports.
 
@@ -47,6 +48,8 @@ def unasserted(trig, code: str = "") -> bool:
         return True
     cur = trig
     for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in cur.children):
+            return True  # "would not say whether X would impose sanctions": an open question
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
             return False

@@ -1,0 +1,105 @@
+"""The coder on news prose: withdrawals announced, mourning declared, sanctions named in the passive,
+gerunds of a passive clause, open questions and attempts opposed.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)
+
+
+def rules(pipeline, text):
+    events = pipeline(Article(id="t", text=text, published=PUBLISHED)).events
+    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events if e.method == "rules"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Canadian prime minister announced that Canadian troops would leave Afghanistan by the summer.",
+    "With Harper's announcement last month that he was pulling Canada's soldiers out of Afghanistan, allies fretted.",
+])
+def test_an_announced_pullout_is_an_intent_to_withdraw(pipeline, text):
+    found = rules(pipeline, text)
+    assert any(code == "0356" and target == "AFG" for _, code, target in found)
+    assert not any(code.startswith("087") for _, code, _ in found)
+
+
+def test_troops_that_left_a_country_withdrew_but_a_state_leaving_a_union_did_not(pipeline):
+    assert ("CANMIL", "0874", "AFG") in rules(pipeline, "Canadian troops left Afghanistan in 2011.")
+    assert not any(code.startswith("08") for _, code, _ in rules(
+        pipeline, "Norway will leave the European Free Trade Association next year."))
+
+
+def test_an_act_announced_as_under_way_that_is_conflictual_stays_an_act(pipeline):
+    found = rules(pipeline, "Opposition leaders in Kenya have announced they are boycotting the presidential poll.")
+    assert any(code.startswith("14") for _, code, _ in found)
+    assert not any(code.startswith("13") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president announced three days of national mourning.",
+    "The government of Chile declared a day of mourning after the floods.",
+])
+def test_a_mourning_declared_is_a_symbolic_act_with_no_target(pipeline, text):
+    found = rules(pipeline, text)
+    assert [(code, target) for _, code, target in found] == [("017", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canadian sanctions were lifted on several Cuban businessmen.", ("CAN", "085", "CUBBUS")),
+    ("Sweeping Canadian sanctions imposed on Venezuela last week were meant as punishment.", ("CAN", "163", "VEN")),
+])
+def test_sanctions_named_in_the_passive_are_their_owners_act(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_troops_named_in_the_passive_are_no_act_of_their_state(pipeline):
+    assert not rules(pipeline, "Canadian troops were stationed in Latvia while Estonia built a fence.")
+
+
+def test_the_subject_of_a_passive_clause_fights_in_its_gerund(pipeline):
+    found = rules(pipeline, "A British fighter was killed while fighting against Islamic State in Syria.")
+    assert any(code.startswith("19") and target == "IMGMUSISI" for _, code, target in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister would not say whether Greece would impose sanctions on Turkey.",
+    "A Greek official declined to comment on whether Greece would fight Turkish forces if they landed in Cyprus.",
+])
+def test_what_a_whether_clause_asks_is_no_event(pipeline, text):
+    assert not any(code[:2] in ("13", "16", "19") for _, code, _ in rules(pipeline, text))
+
+
+def test_fighting_an_attempt_is_opposing_it_not_using_force(pipeline):
+    assert not any(code.startswith("19") for _, code, _ in rules(
+        pipeline, "Russia fought every UN attempt to impose sanctions."))
+
+
+def test_a_hosted_summit_is_no_visit_by_its_organisation(pipeline):
+    found = rules(pipeline, "Iraq hosted the Arab League summit in Baghdad.")
+    assert ("IRQ", "043", "IGOARL") in found
+    assert not any(code == "042" for _, code, _ in found)
+    # a hosted person still visits
+    assert ("CHNGOV", "042", "KEN") in rules(pipeline, "Kenya hosted the Chinese president last week.")
+
+
+def test_a_comment_refused_is_a_declined_comment_not_a_refusal(pipeline):
+    found = rules(pipeline, "The Greek foreign ministry declined to comment on the Turkish proposal.")
+    assert not any(code.startswith("12") for _, code, _ in found)
+
+
+def test_an_intelligence_briefing_given_is_intelligence_shared(pipeline):
+    found = rules(pipeline, "Danish officials gave an intelligence briefing to the Swedish ambassador on Monday.")
+    assert any(code == "064" and target and target.startswith("SWE") for _, code, target in found)
+    assert not rules(pipeline, "Danish officials gave a briefing to reporters on Monday.")
+
+
+def test_advisers_sent_to_support_a_government_are_military_aid(pipeline):
+    found = rules(pipeline, "Early in the war, Iran sent military advisers to support the Syrian president.")
+    assert ("IRN", "072", "SYRGOV") in found
+    assert not any(code.startswith("05") for _, code, _ in found)
+    assert ("IRN", "051", "SYRGOV") in rules(pipeline, "Iran supported the Syrian president.")
