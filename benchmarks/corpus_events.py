@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from places import _norm_word, anchor_key, split_of  # noqa: E402
+from places import _norm_word, anchor_key, load_articles, split_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
@@ -92,19 +92,6 @@ def events_in(events: list, span: tuple[int, int]) -> list:
 
 def read_labels(path: Path = GOLD) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def load_articles(ids: set[str]) -> dict:
-    """The corpus articles with these ids, ingested as the coder ingests them (cleaned, dated)."""
-    from annales.ingest import parse_json_record
-
-    out = {}
-    with open(CORPUS, encoding="utf-8") as fh:
-        for line in fh:
-            obj = json.loads(line)
-            if obj["id"] in ids:
-                out[obj["id"]] = parse_json_record(line, obj["id"], f"{CORPUS.name}:{obj['id']}", None)
-    return out
 
 
 def _gold(lab: dict) -> list[tuple]:

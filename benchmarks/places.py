@@ -131,18 +131,25 @@ def _rate(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "n/a"
 
 
-def corpus_report(split: str, show: bool) -> None:
-    import annales.pipeline as ap
+def load_articles(ids: set[str]) -> dict:
+    """The corpus articles with these ids, ingested as the coder ingests them (cleaned, dated)."""
     from annales.ingest import parse_json_record
 
-    labels = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = {lab["article_id"] for lab in labels}
-    records = {}
+    out = {}
     with open(CORPUS, encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
-            if obj["id"] in wanted:
-                records[obj["id"]] = parse_json_record(line, obj["id"], f"{CORPUS.name}:{obj['id']}", None)
+            if obj["id"] in ids:
+                out[obj["id"]] = parse_json_record(line, obj["id"], f"{CORPUS.name}:{obj['id']}", None)
+    return out
+
+
+def corpus_report(split: str, show: bool) -> None:
+    import annales.pipeline as ap
+
+    labels = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {lab["article_id"] for lab in labels}
+    records = load_articles(wanted)
     pipe = ap.Pipeline()
     coded = {ca.article.id: ca.events for ca in pipe.pipe(records[i] for i in sorted(records))}
     geo = pipe.geocoder
