@@ -33,6 +33,8 @@ FOREIGN_ROLES = frozenset({
     "counterpart", "counterparts", "peacekeepers", "peacekeeping force", "peacekeeping troops", "mercenary",
     "mercenaries", "refugee", "refugees", "migrant", "migrants", "asylum seeker", "asylum seekers",
     "asylum-seekers", "hostage", "hostages", "world leaders", "coalition forces"}) | WEAPONS
+# nouns a surname modifies: a place's name before them is a family's ("the Colombo family, the Lima clan")
+FAMILY_NOUNS = frozenset("family families clan dynasty".split())
 # roles whose place ("the embassy in Karachi", "refugees in Jordan", "peacekeepers in Darfur") is where they
 # are hosted, not whose they are
 HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys diplomat "
@@ -123,6 +125,47 @@ def carried_titles(phrases, doc, reach: int = 3) -> None:
             p.country, p.org, p.sector, p.name = q.country, q.org, q.sector, q.name
 
 
+def plural_titles(phrases, doc) -> None:
+    """"Lord Justices Clarke and Rix", "Israeli Generals Cohen and Levy": a name conjoined to a name after a
+    plural title holds that title too, with its country and sector."""
+    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    for p in phrases:
+        head = doc[p.head]
+        if p.country or p.org or p.prefix or head.dep_ != "conj" or head.pos_ != "PROPN":
+            continue
+        name = head.head  # the name before it in the list, the one the title governs
+        while name.dep_ == "conj" and by_token.get(name.i) in (None, p):
+            name = name.head
+        q = by_token.get(name.i)
+        if q is None or q is p or not (q.country or q.org) or name.pos_ != "PROPN":
+            continue
+        if (any(e.kind in ("agent", "seat") for _, _, e in q.parts)
+                and any(_plural(t) for t in doc[q.start:name.i])):
+            p.country, p.sector, p.org = q.country, q.sector, q.org
+
+
+def persons_from(phrases, doc) -> None:
+    """"Jane Smithers, from Leeds, ...", "John Doe, of Dayton, Ohio,": a person no list knows takes the
+    country of the place set off after the name as where they come from."""
+    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    for p in phrases:
+        head = doc[p.head]
+        if p.country or p.org or p.prefix or p.parts or head.ent_type_ != "PERSON":
+            continue
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i > p.end and doc[c.i - 1].text == ",":
+                place = next((by_token[g.i] for g in c.children if g.dep_ == "pobj" and g.i in by_token), None)
+                if place is not None and place.country and not place.org and not place.sector:
+                    p.country = place.country
+                break
+
+
+def _plural(tok) -> bool:
+    """A plural noun, a capitalised title too ("Generals", which the tagger calls a singular name)."""
+    return tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and tok.lower_.endswith("s")
+                                           and not tok.lower_.endswith("ss"))
+
+
 def office_over_religious_title(phrases, doc, when) -> None:
     """"Iran's Supreme Leader Ayatollah Ali Khamenei": a religious title before the name of someone who
     holds a state office on the article's date (data/leaders.tsv) does not make the office-holder clergy;
@@ -194,12 +237,13 @@ AGENT_PREPS = frozenset({"of", "for", "at", "from", "in"})
 
 def prepositional_actors(phrases, doc) -> None:
     """PETRARCH's noun phrases: an agent phrase with no actor of its own takes the first actor named in its
-    prepositional phrase ("soldiers from X wire services", where the parser makes X modify another noun)."""
+    prepositional phrase ("soldiers from X wire services", where the parser makes X modify another noun), or
+    the place it is based in ("a doctor based in Roanoke, Virginia")."""
     by_token = {i: q for q in phrases for i in range(q.start, q.end)}
     for p in phrases:
         if p.country or p.org or p.prefix or not p.sector or any(e.kind != "agent" for _, _, e in p.parts):
             continue
-        for c in doc[p.head].children:
+        for c in _agent_preps(doc[p.head]):
             if c.dep_ != "prep" or c.lower_ not in AGENT_PREPS or c.i < p.head:
                 continue
             if c.lower_ in ("in", "at") and doc[p.head].lower_ in HOSTED_ROLES:
@@ -209,6 +253,15 @@ def prepositional_actors(phrases, doc) -> None:
             if found is not None:
                 p.country, p.org = found.country, found.org
                 break
+
+
+def _agent_preps(head):
+    """The prepositions attached to an agent noun, and those of a "based" participle it governs."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.lower_ == "based":
+            yield from (g for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "at"))
+        else:
+            yield c
 
 
 def _noun_phrase(tok):

@@ -15,9 +15,10 @@ from datetime import date
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .actor_context import (AGENT_PREPS, FOREIGN_ROLES, carried_titles, dateline_end, domestic_agents,
-                            group_actors, hosted_roles, kept_phrases, names_a_backer, office_over_religious_title,
-                            possessed_agents, prepositional_actors)
+from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_titles, dateline_end,
+                            domestic_agents, group_actors, hosted_roles, kept_phrases, names_a_backer,
+                            office_over_religious_title, persons_from, plural_titles, possessed_agents,
+                            prepositional_actors)
 from .actor_phrase import ActorPhrase
 from .actor_roles import MINORITY_NOUNS, international_forces, private_persons, shared_places
 from .kb import Entry, KnowledgeBase, on_date
@@ -156,6 +157,8 @@ class ActorFinder:
                 continue  # "Latin American", "Central American peace accords": a region, not the US
             if not self.compounds and names_a_backer(span):
                 continue  # "a Qatar-backed council", "Chinese-made rifles"
+            if entry.kind == "seat" and span.root.dep_ == "compound" and span.root.head.lower_ in FAMILY_NOUNS:
+                continue  # "the Colombo family": a surname, not a capital
             out.append((span, entry))
         return out
 
@@ -204,6 +207,8 @@ class ActorFinder:
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
             carried_titles(phrases, doc)
+            plural_titles(phrases, doc)  # "Generals Cohen and Levy": both generals
+            persons_from(phrases, doc)  # "Jane Smithers, from Leeds": GBR
             office_over_religious_title(phrases, doc, when)
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))

@@ -3,7 +3,7 @@ countries, found among the entity recogniser's names (a step of :class:`annales.
 
 from __future__ import annotations
 
-from .actor_context import HOSTED_ROLES, names_a_backer
+from .actor_context import FAMILY_NOUNS, HOSTED_ROLES, names_a_backer
 from .actor_phrase import ActorPhrase
 from .kb import Entry
 from .parse import tokens
@@ -195,6 +195,8 @@ def unknown_entities(doc, phrases: list[ActorPhrase], geocoder, kb, countryless:
             continue
         if span.text in names:
             continue  # a person the list knows, tagged GPE or ORG ("Erdogan"): annales.people codes it
+        if span.root.dep_ == "compound" and span.root.head.lower_ in FAMILY_NOUNS:
+            continue  # "the Lima clan": a family's name, not the place
         if _parenthesised(span):
             continue  # "the Nigerian National Petroleum Corporation (NNPC)", "MOSCOW (Sputnik) -"
         head = span.root.i

@@ -1,0 +1,57 @@
+"""Names sharing a plural title, country-specific judicial titles and agents based somewhere. The
+sentences are the team's own."""
+
+from __future__ import annotations
+
+
+def _codes(pipeline, text):
+    doc = pipeline.nlp(text)
+    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
+
+
+def test_names_after_a_plural_title_share_it(pipeline):
+    codes = _codes(pipeline, "Israeli Generals Cohen and Levy met the press.")
+    assert codes.get("Levy") == "ISRMIL"
+    codes = _codes(pipeline, "The French ministers Dupont and Martin visited Berlin.")
+    assert codes.get("Martin") == "FRAGOV"
+
+
+def test_a_name_after_a_singular_title_does_not_take_it(pipeline):
+    # only the first name holds the title: "Martin" is someone else
+    codes = _codes(pipeline, "The French minister Dupont and Martin visited Berlin.")
+    assert codes.get("Martin", "---") == "---"
+
+
+def test_english_senior_judges(pipeline):
+    codes = _codes(pipeline, "The officers asked the Lord Chief Justice and Lord Justices Smith and Jones to quash it.")
+    assert codes.get("Lord Chief Justice") == "GBRJUD"
+    assert codes.get("Jones") == "GBRJUD"
+
+
+def test_an_agent_based_somewhere_takes_its_country(pipeline):
+    codes = _codes(pipeline, "On Monday a federal judge jailed a doctor based in Dayton, Ohio for ten years.")
+    assert codes.get("doctor") == "USAHLH"
+
+
+def test_a_diplomat_based_abroad_keeps_no_host_country(pipeline):
+    codes = _codes(pipeline, "An envoy based in Nairobi said the talks had stalled.")
+    assert codes.get("envoy") != "KENGOV"
+
+
+def test_a_person_set_off_with_where_they_come_from(pipeline):
+    codes = _codes(pipeline, "Jane Smithers, from Leeds, was charged on Friday.")
+    assert codes.get("Jane Smithers") == "GBR"
+
+
+def test_a_place_without_the_comma_is_no_origin(pipeline):
+    # "the Rhine from France": a route, not where someone comes from
+    codes = _codes(pipeline, "Jane Smithers from Leeds was charged on Friday.")
+    assert codes.get("Jane Smithers", "---") == "---"
+
+
+def test_a_capital_naming_a_family_is_no_government(pipeline):
+    codes = _codes(pipeline, "Police arrested the alleged boss of the Colombo family.")
+    assert "LKAGOV" not in codes.values()
+    codes = _codes(pipeline, "The Lima clan controlled the harbour.")
+    assert "PER" not in codes.values()
+    assert _codes(pipeline, "Colombo rejected the demand.").get("Colombo") == "LKAGOV"
