@@ -137,3 +137,40 @@ def test_striking_a_tone_is_no_strike(pipeline):
 def test_concern_is_a_pessimistic_comment_not_disapproval(pipeline):
     assert rules(pipeline, "The UN envoy expressed concern about the fighting between Israel and Hamas.")[:1] == [
         ("IGOUNO", "012", "ISR")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Brazilian foreign ministry declined to comment on the Bolivian proposal.", "BRAGOV"),
+    ("The Greek government refused to comment on Turkey's naval exercise.", "GRCGOV"),
+])
+def test_a_withheld_comment_is_told_to_no_one(pipeline, text, source):
+    # what the comment would have been "on" is its topic, not a target
+    assert [e for e in rules(pipeline, text) if e[1] == "011"] == [(source, "011", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean army acknowledged its guilt for the deaths of the farmers.",
+    "The Chilean army claimed responsibility for the blast.",
+])
+def test_an_admission_needs_no_target(pipeline, text):
+    assert ("CHLMIL", "015", None) in rules(pipeline, text)
+
+
+def test_a_by_phrase_hung_on_a_reaction_verb_names_the_attacker(pipeline):
+    # the parser hangs "by the PKK" on "denounced"; the assaults are the PKK's
+    found = rules(pipeline, "Greece denounced the deadly assaults on Egypt by the PKK.")
+    assert any(s == "TURREB" and t == "EGY" for s, c, t in found if c[:2] != "11")
+
+
+def test_an_act_conjoined_to_a_target_brings_no_target_of_its_own(pipeline):
+    # "its backing for" the army is a second act, not one more party jailed
+    found = rules(pipeline, "The senator listed the Egyptian government's brutal jailing of the Egyptian students "
+                            "and its backing for the Sudanese army as her reasons.")
+    assert not any(c.startswith("17") and t == "SDNMIL" for _, c, t in found)
+
+
+def test_one_act_on_two_parties_of_one_code_is_one_event(pipeline):
+    # the two judges are coded alike: the sentence reports one demand from the police to them
+    found = rules(pipeline, "The Kenyan police pressed Chief Justice Martha Koome and Justice William Ouko to "
+                            "reverse the verdict.")
+    assert [c for _, c, _ in found if c.startswith("10")] == ["100"]

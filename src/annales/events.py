@@ -44,8 +44,8 @@ from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
-from .nominal import (UNDERGO_VERBS, encounter_host, happening, noun_agents, possessed_patient, prep_object,
-                      undergone)
+from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
+                      prep_object, undergone)
 from .encounters import (MEDIATION, MILITARY_AID, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, military_support, shared_holder)
 from .official import argued_clash, official_code
@@ -63,7 +63,8 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
 # protests, force postures, appeals and disapproval may have no target ("urged calm", "appealed for donations
 # to the flood victims", "condemned the bombing"): CAMEO codes them with the source alone
 TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
-TARGETLESS_CODES = frozenset({"017"})  # symbolic acts aimed at no one: "declared three days of mourning"
+# acts aimed at no one: "declared three days of mourning", "declined to comment", "confessed to the fraud"
+TARGETLESS_CODES = frozenset({"017", "011", "015"})
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
@@ -97,12 +98,6 @@ class RawEvent:
     negated: bool
     tense: str
     by_noun: bool
-
-    @property
-    def key(self):
-        # codes too: PETRARCH's conjoined agents ("officials in X and Y") are two actors on one head word
-        return (self.sent_start, self.source.head, self.source.code,
-                (self.target.head, self.target.code) if self.target else None, self.code[:2])
 
 
 class EventCoder:
@@ -351,7 +346,7 @@ class EventCoder:
             sources = actors.all_at(giver) if giver is not None else sources
             targets = actors.all_at(subj) if subj is not None else []
             return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by = agent_prep(noun)
         if not sources and by is not None and child(by, "pobj") is not None:
             sources = actors.all_at(child(by, "pobj"))
         slot = measured(noun)
@@ -420,6 +415,8 @@ class EventCoder:
                 return []
             negated = False
         root = (code or reverse)[:2]
+        if code == "011":
+            targets = []  # a comment withheld is told to no one, and what it is "on" is no target
         if targets and code:
             targets = off_scene(trig, code, targets)
         if not targets and root in ("12", "13") and not pattern.dictionary:
@@ -696,12 +693,13 @@ def _drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    """One event per (sentence, source, target, root): verbs before nouns, specific patterns first; and no
-    targetless event beside one of the same source and root with a target ("summoned China's envoy to
-    protest": one complaint, to China)."""
+    """One event per sentence, source code, target code and root ("pressed Justices X and Y", one court: one
+    demand; PETRARCH's "officials in X and Y", one head word: two): verbs before nouns, specific patterns
+    first; and no targetless event beside one of the same source and root with a target ("summoned China's
+    envoy to protest": one complaint, to China)."""
     best: dict[tuple, RawEvent] = {}
     for e in events:
-        k = e.key
+        k = (e.sent_start, e.source.code, e.target.code if e.target else None, e.code[:2])
         cur = best.get(k)
         if cur is None or (e.by_noun, -e.pattern.specificity) < (cur.by_noun, -cur.pattern.specificity):
             best[k] = e

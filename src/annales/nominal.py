@@ -59,6 +59,17 @@ def encounter_host(noun, pattern: Pattern):
     return host if host.pos_ in ("VERB", "AUX") else None
 
 
+def agent_prep(noun):
+    """The "by" phrase of an act ``noun`` names ("attacks on X by Y"), also where the parser hung it on the
+    active verb whose object the noun is ("condemned the attacks on X by Y"); or None."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    verb = noun.head
+    if by is None and noun.dep_ == "dobj" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                   and child(c, "pobj") is not None), None)
+    return by
+
+
 # participles used as adjectives before a name ("against visiting Crown Prince X", "with outgoing President Y")
 ATTRIBUTIVE_PARTICIPLES = frozenset("visiting outgoing incoming ruling governing leading".split())
 

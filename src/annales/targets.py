@@ -98,7 +98,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
                 return _content_subject(child(t, "pcomp"), actors)
             if pobj is not None and not ally_named(pobj):
-                found = actors.all_at(pobj) or _content_subject(pobj, actors)
+                found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
                 return found
@@ -111,6 +111,23 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                                for c in trig.children):  # or a preposition the parser left without its object
         return actors.all_at(obj)
     return []
+
+
+def _not_in_conjoined_act(found: list[ActorPhrase], pobj) -> list[ActorPhrase]:
+    """Drop the actors found only inside a conjunct's own prepositional phrase: "the jailing of students
+    and its backing for X" (X is backed, not jailed); "the people and leaders of X" keeps X."""
+    doc = pobj.doc
+    conjuncts = {c.i for c in pobj.conjuncts}
+
+    def through_prep(tok) -> bool:
+        for _ in range(6):
+            if tok.head.i in conjuncts:
+                return tok.dep_ == "prep" and tok.lower_ != "of"
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+    return [p for p in found if p.head in conjuncts or p.head == pobj.i or not through_prep(doc[p.head])]
 
 
 def ally_named(tok) -> bool:
