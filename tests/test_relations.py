@@ -137,6 +137,12 @@ def test_a_learned_demand_is_coded_by_what_it_asks_for(pipeline):
 
 
 @needs_model
+@needs_model
+def test_a_row_that_codes_nothing_links_nothing(pipeline):
+    # "fight attempt" is a "-" row of verbs.tsv: opposing a plan is no fight, nor any other event
+    assert _events(_pipeline(pipeline), "Russia fought every attempt by the United Nations to send inspectors.") == []
+
+
 def test_a_verb_whose_pattern_has_its_target_links_nothing_else(pipeline):
     # "spoke to reporters": the addressee is the reporters; the UN is only where it happened
     text = "The Iraqi prime minister spoke to reporters at the headquarters of the United Nations."

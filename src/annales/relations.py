@@ -352,6 +352,8 @@ class LearnedFallback:
                     continue  # "denied reports that X bombed Y": said not to have happened
                 if self._slot_taken(doc[link.verb]):
                     continue  # "spoke to reporters on the steps of the court": the court is no addressee
+                if self.lexicon.voided(doc[link.verb], "verb"):
+                    continue  # a "-" row: "fought the plan", "received a letter from Y" name no event
                 out.append(link)
         return out
 
