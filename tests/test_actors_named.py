@@ -117,3 +117,9 @@ def test_regions_are_no_names_of_their_state_for_the_gazetteer():
 
     place = Geocoder.default().lookup("Chechnya")
     assert place is None or place.kind != "country"
+
+
+def test_the_islamic_state_as_british_papers_spell_it(pipeline):
+    # "Isis" (not only "ISIS") is the group, not a place of Syria
+    codes = _codes(pipeline, "The aid worker was held by Isis in Raqqa for two years.", when=date(2016, 1, 1))
+    assert codes.get("Isis") == "IMGMUSISI"
