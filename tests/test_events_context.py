@@ -106,10 +106,10 @@ def test_railing_against_someone_is_criticism(pipeline):
 
 
 def test_forces_backed_by_an_ally_are_described_not_supported_in_an_event(pipeline):
-    found = rules(pipeline, "Syrian government forces backed by Russian warplanes continued their attacks on the "
-                            "rebel-held region near Damascus.")
-    # no support event for the description; "their attacks" are the forces', not the warplanes'
-    assert found == [("SYRMIL", "190", "---REB")]
+    found = rules(pipeline, "Libyan army forces backed by Turkish drones resumed their attacks on rebels in the "
+                            "hills south of Tripoli.")
+    # no support event for the description; "their attacks" are the forces', not the drones'
+    assert found == [("LBYMIL", "190", "---REB")]
 
 
 def test_a_backing_reported_as_the_act_is_still_support(pipeline):

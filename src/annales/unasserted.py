@@ -10,7 +10,7 @@
   the sentence's act ("the coalition that fought Iraq in 1991 met", "its invasion of China in the
   1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted");
 - what a "whether" clause asks ("declined to say whether X would strike Y");
-- whose backing describes an actor ("government forces backed by Russian warplanes pounded X"): who
+- whose backing describes an actor ("army units backed by foreign drones shelled X"): who
   the forces are, like "Russia-backed", not an act of support the sentence reports.
 
 ``unasserted(trig)`` is the test; the coder drops the events of such triggers, and the learned
@@ -99,7 +99,7 @@ def _year(tok) -> bool:
 
 
 def described_backing(verb) -> bool:
-    """"forces backed by Russian warplanes", "rebels, supported by Turkey,": a past participle of backing
+    """"troops backed by foreign drones", "rebels, supported by Turkey,": a past participle of backing
     that modifies a noun."""
     return (verb.lemma_ in BACKING_VERBS and verb.tag_ == "VBN" and verb.dep_ == "acl"
             and verb.head.pos_ in ("NOUN", "PROPN"))
