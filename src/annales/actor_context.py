@@ -26,20 +26,17 @@ WEAPONS = frozenset({
     "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
     "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
     "drone", "drones"})
-# agent terms that mostly name another state's people or a third party
-FOREIGN_ROLES = frozenset({
-    "ambassador", "ambassadors", "envoy", "envoys", "special envoy", "diplomat", "diplomats", "embassy",
-    "embassies", "consulate", "consulates", "consul", "delegation", "delegations", "negotiator", "negotiators",
-    "counterpart", "counterparts", "peacekeepers", "peacekeeping force", "peacekeeping troops", "mercenary",
-    "mercenaries", "refugee", "refugees", "migrant", "migrants", "asylum seeker", "asylum seekers",
-    "asylum-seekers", "hostage", "hostages", "world leaders", "coalition forces"}) | WEAPONS
-# nouns a surname modifies: a place's name before them is a family's ("the Colombo family, the Lima clan")
-FAMILY_NOUNS = frozenset("family families clan dynasty".split())
 # roles whose place ("the embassy in Karachi", "refugees in Jordan", "peacekeepers in Darfur") is where they
 # are hosted, not whose they are
 HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys diplomat "
                           "diplomats consul delegation delegations refugee refugees "
                           "migrant migrants peacekeepers hostage hostages mercenary mercenaries").split())
+# agent terms that mostly name another state's people or a third party
+FOREIGN_ROLES = HOSTED_ROLES | WEAPONS | frozenset({
+    "special envoy", "negotiator", "negotiators", "counterpart", "counterparts", "peacekeeping force",
+    "peacekeeping troops", "asylum seeker", "asylum seekers", "asylum-seekers", "world leaders", "coalition forces"})
+# nouns a surname modifies: a place's name before them is a family's ("the Colombo family, the Lima clan")
+FAMILY_NOUNS = frozenset("family families clan dynasty".split())
 # armed roles take the country only from its government named in the sentence ("the Peruvian
 # government ... the rebels"): beside a state or its army they are as often its enemy ("Kenyan jets bombed
 # the militants' camps")
