@@ -55,6 +55,11 @@ NOT_IDENTITY = frozenset("backed funded financed supported sponsored trained bro
                          "aligned linked inspired friendly made built bound".split())
 
 
+def _by_token(phrases) -> dict:
+    """Token index -> the phrase covering it (the later phrase where two overlap)."""
+    return {i: q for q in phrases for i in range(q.start, q.end)}
+
+
 def names_a_backer(span) -> bool:
     """Whether a matched name is the first part of "X-backed", "X-born", "X-made" ... (see NOT_IDENTITY), or
     the second of "pro-X" or "anti-X" ("pro-Moscow separatists", "anti-American protesters")."""
@@ -125,7 +130,7 @@ def carried_titles(phrases, doc, reach: int = 3) -> None:
 def plural_titles(phrases, doc) -> None:
     """"Lord Justices Clarke and Rix", "Israeli Generals Cohen and Levy": a name conjoined to a name after a
     plural title holds that title too, with its country and sector."""
-    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    by_token = _by_token(phrases)
     for p in phrases:
         head = doc[p.head]
         if p.country or p.org or p.prefix or head.dep_ != "conj" or head.pos_ != "PROPN":
@@ -144,7 +149,7 @@ def plural_titles(phrases, doc) -> None:
 def persons_from(phrases, doc) -> None:
     """"Jane Smithers, from Leeds, ...", "John Doe, of Dayton, Ohio,": a person no list knows takes the
     country of the place set off after the name as where they come from."""
-    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    by_token = _by_token(phrases)
     for p in phrases:
         head = doc[p.head]
         if p.country or p.org or p.prefix or p.parts or head.ent_type_ != "PERSON":
@@ -236,7 +241,7 @@ def prepositional_actors(phrases, doc) -> None:
     """PETRARCH's noun phrases: an agent phrase with no actor of its own takes the first actor named in its
     prepositional phrase ("soldiers from X wire services", where the parser makes X modify another noun), or
     the place it is based in ("a doctor based in Roanoke, Virginia")."""
-    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    by_token = _by_token(phrases)
     for p in phrases:
         if p.country or p.org or p.prefix or not p.sector or any(e.kind != "agent" for _, _, e in p.parts):
             continue
@@ -350,7 +355,7 @@ def resident_groups(phrases, doc, demonyms) -> None:
 def loyal_agents(phrases, doc) -> None:
     """"militias loyal to Gbagbo", "troops loyal to the junta": an agent phrase with no actor of its own
     is that of the actor it is loyal to."""
-    by_token = {i: q for q in phrases for i in range(q.start, q.end)}
+    by_token = _by_token(phrases)
     for p in phrases:
         if p.country or p.org or p.prefix or not p.sector:
             continue
