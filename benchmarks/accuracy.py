@@ -4,7 +4,8 @@
 
 Held-out test sets (never used to build the coder): petr2_gsr_validation, petr2_unittest (with its own
 dictionaries), plv_train's test split. Development sets (used to build and tune it): plover_gsr_dev,
-cameo_codebook_examples_dev, cameo_multicoder_dev. Prints Markdown for BENCHMARKS.md: scores, a per-root
+cameo_codebook_examples_dev, cameo_multicoder_dev, and conflibert_cameo_train_dev's dev half (its test half
+held out: annales.evaluate.read_pentaclass). Prints Markdown for BENCHMARKS.md: scores, a per-root
 confusion table and the 20 most frequent error types on petr2_gsr_validation. Skips what is absent.
 """
 
@@ -100,6 +101,20 @@ def main() -> int:
                      f"majority of the other three humans: humans {m['human_vs_majority_f1']:.3f} "
                      f"(range {m['human_range'][0]:.3f}-{m['human_range'][1]:.3f}), annales "
                      f"{m['coder_vs_majority_f1']:.3f}")
+    name = "conflibert_cameo_train_dev"
+    if want(name) and (GOLD / f"{name}.jsonl").exists():
+        from annales.evaluate import pentaclass_pairs, read_pentaclass
+
+        extra.append(f"\n{name} (real news sentences, one event's five-way class and actor spans; annales' fixed "
+                     "50/50 hash split; pair: an event from the source span to the target span; sentence: any event "
+                     "of the class):\n")
+        extra.append("| split | sentences | pair found | pair with the class | sentences with the class "
+                     "| ... of those with events | per-class sentence recall |\n|---|---|---|---|---|---|---|")
+        for split in ("dev", "test"):
+            r = pentaclass_pairs(pipeline, read_pentaclass(GOLD / f"{name}.jsonl", split), workers=args.workers)
+            extra.append(f"| {split} | {r['sentences']} ({r['pairs']} pairs) | {r['pair_found']:.3f} | "
+                         f"**{r['pair_class']:.3f}** | {r['sentence_recall']:.3f} | {r['sentence_precision']:.3f} | "
+                         + ", ".join(f"{k} {v:.2f}" for k, v in r["per_class_recall"].items()) + " |")
     print("\n".join(extra))
     if petr2 is not None:
         confusion, errors = error_analysis(petr2.pairs)

@@ -335,3 +335,78 @@ def _in_text(event, actor) -> tuple[int, int]:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+# -- ConfliBERT's five-class sentences (conflibert_cameo_train_dev.jsonl) --------------------------
+PENTACLASSES = ("Make a Statement", "Verbal Cooperation", "Material Cooperation", "Verbal Conflict",
+                "Material Conflict")
+
+
+def pentaclass(code: str | None) -> int | None:
+    """ConfliBERT's five classes of a CAMEO code: 01 statement, 02-05 verbal and 06-09 material
+    cooperation, 10-14 verbal and 15-20 material conflict."""
+    r = root(code)
+    if r is None or not r.isdigit():
+        return None
+    n = int(r)
+    return 0 if n == 1 else 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
+
+
+def _find_span(text: str, span: str) -> tuple[int, int] | None:
+    """Where a whitespace-tokenised span ("government 's request") is in the untokenised text."""
+    import re
+
+    parts = [re.escape(p) for p in span.split()]
+    m = re.search(r"\s*".join(parts), text) if parts else None
+    return (m.start(), m.end()) if m else None
+
+
+def read_pentaclass(path: str | Path, split: str = "all", test_share: float = 0.5) -> list[dict]:
+    """Records of ConfliBERT's CAMEO sentences: ``{"id", "text", "label", "source", "target"}`` with the
+    first source and target spans located in the text (None where absent). ``split``: "dev", "test"
+    (annales' fixed hash split of the sentences, ``test_share`` of them) or "all"."""
+    rows = []
+    for rec in read_gold(path):
+        text = rec.get("text") or ""
+        if split != "all" and in_test_split(text, test_share, seed=1) != (split == "test"):
+            continue
+        for ev in rec.get("events", [])[:1]:
+            spans = {k: (_find_span(text, ev[f"{k}_text"][0]) if ev.get(f"{k}_text") else None)
+                     for k in ("source", "target")}
+            rows.append({"id": rec["id"], "text": text, "label": int(ev["pentaclass"]), **spans})
+    return rows
+
+
+def pentaclass_pairs(pipeline, rows: list[dict], *, workers: int = 1) -> dict:
+    """End-to-end coding of real news sentences labelled with one event's class and its actors' spans.
+
+    - ``pair_found``: of the sentences with both spans, the share where the coder codes an event from
+      the source span to the target span; ``pair_class``: ... and of the labelled class.
+    - ``sentence_recall``: of all sentences, the share where some coded event is of the labelled class
+      (per class in ``per_class_recall``; the coder does not code bare statements, class 0).
+    - ``sentence_precision``: of the sentences with events, the share whose events include the class.
+    """
+    articles = [Article(id=str(i), text=r["text"]) for i, r in enumerate(rows)]
+    pairs = found = right = with_events = hit = 0
+    per_class: dict[int, list[int]] = {}
+    for r, coded in zip(rows, pipeline.pipe(articles, workers=workers)):
+        classes = {pentaclass(e.cameo) for e in coded.events}
+        ok = r["label"] in classes
+        per_class.setdefault(r["label"], [0, 0])
+        per_class[r["label"]][0] += ok
+        per_class[r["label"]][1] += 1
+        hit += ok
+        with_events += bool(coded.events)
+        if r["source"] and r["target"]:
+            pairs += 1
+            hits = [e for e in coded.events if e.target is not None
+                    and _overlap(_in_text(e, e.source), r["source"]) and _overlap(_in_text(e, e.target), r["target"])]
+            found += bool(hits)
+            right += any(pentaclass(e.cameo) == r["label"] for e in hits)
+    n = len(rows)
+    return {"sentences": n, "pairs": pairs,
+            "pair_found": round(found / pairs, 4) if pairs else 0.0,
+            "pair_class": round(right / pairs, 4) if pairs else 0.0,
+            "sentence_recall": round(hit / n, 4) if n else 0.0,
+            "sentence_precision": round(hit / with_events, 4) if with_events else 0.0,
+            "per_class_recall": {PENTACLASSES[k]: round(a / b, 3) for k, (a, b) in sorted(per_class.items())}}
