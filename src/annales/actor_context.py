@@ -20,12 +20,10 @@
 
 from __future__ import annotations
 
-# weapons: an instrument, not an actor of its own ("launched drones at ..."; annales.events); with no country
-# or organisation ("drone strikes hit ...", "a missile struck"), no actor at all
-WEAPONS = frozenset({
-    "warship", "warships", "jets", "fighter jets", "fighter jet", "warplane", "warplanes", "bombers", "tanks",
-    "artillery", "military aircraft", "submarine", "submarines", "helicopter gunships", "missile", "missiles",
-    "drone", "drones"})
+from .craft import WEAPONS
+
+# weapons (data/craft.tsv): an instrument, not an actor of its own ("launched drones at ..."; annales.events);
+# with no country or organisation ("drone strikes hit ...", "a missile struck"), no actor at all
 # roles whose place ("the embassy in Karachi", "refugees in Jordan", "peacekeepers in Darfur") is where they
 # are hosted, not whose they are
 HOSTED_ROLES = frozenset(("embassy embassies consulate consulates ambassador ambassadors envoy envoys diplomat "

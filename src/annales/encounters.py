@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from .craft import CRAFT
 from .lexicon import child
 
 # prepositions that give what a meeting is about ("talks on X's programme", "met over the crisis")
@@ -84,8 +85,7 @@ def attributive_visit(verb) -> bool:
 # who travels somewhere without visiting: armed units are deployed, vehicles and people on the move arrive
 TROOPS = frozenset("troop soldier force peacekeeper contingent battalion brigade unit marine paratrooper "
                    "commando".split())
-NOT_VISITORS = TROOPS | frozenset("plane aircraft jet helicopter ship vessel boat tanker ferry flight convoy "
-                                  "truck warship submarine drone missile refugee migrant".split())
+NOT_VISITORS = TROOPS | CRAFT | frozenset("refugee migrant".split())
 VISIT = "042"
 PEACEKEEPING = "074"
 WITHDRAWAL = "0874"

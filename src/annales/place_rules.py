@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .craft import CRAFT  # noqa: F401  (craft: an attack on one is not in its country; annales.places)
+
 # prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
 PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
 MOVE_PREPS = frozenset({"to", "into"})
@@ -73,9 +75,6 @@ WORDS_ON = frozenset("answer talk view position report statement comment remark 
 # verbs and nouns of proposing or demanding: an act in their object has not happened ("advocated air strikes",
 # "demands for an investigation")
 PROPOSE = frozenset("advocate propose urge demand seek call plead appeal push press".split())
-# craft: an attack on one ("shot down an Iranian drone") is not in its country
-CRAFT = frozenset("drone jet plane aircraft airliner helicopter ship vessel tanker boat warship submarine "
-                  "missile satellite".split())
 # bodies that sit in one place: a statement told to them is made there ("told the Commons committee")
 BODIES = frozenset("committee inquiry hearing court tribunal jury commons".split())
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
