@@ -32,11 +32,14 @@ class RunSummary:
     coded: int = 0
     unchanged: int = 0
     events: int = 0
+    set_aside: dict[str, int] = field(default_factory=dict)  # genre -> articles coded without events
     failed: list[InputError] = field(default_factory=list)
     interrupted: bool = False
 
     def line(self, db: str, seconds: float) -> str:
         parts = [f"coded {self.coded} article{'s' * (self.coded != 1)}"]
+        if self.set_aside:
+            parts[0] += " (" + ", ".join(f"{n} {g}" for g, n in sorted(self.set_aside.items())) + ": no events)"
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         if self.failed:
@@ -103,6 +106,8 @@ def code_items(items: Iterable[Article | InputError], store: Store, pipeline: Pi
             batch.append(coded)
             progress(coded.article)
             summary.events += len(coded.events)
+            if coded.genre in pipeline.skip_genres:
+                summary.set_aside[coded.genre] = summary.set_aside.get(coded.genre, 0) + 1
             yield from coded.events
             if len(batch) >= every:
                 commit()

@@ -20,6 +20,7 @@ from .actors import ActorFinder, ActorPhrase
 from .config import load_settings
 from .dates import resolve_date
 from .events import EventCoder, RawEvent
+from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
 from .parse import limit_blas_threads, load_model, prepare
@@ -28,10 +29,11 @@ from .relations import fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
-              "nouns.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv")
+              "nouns.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv")
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence")),
-                     ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)))
+                     ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
+                     ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
 def coder_version(settings: dict | None = None) -> str:
@@ -52,11 +54,13 @@ def coder_version(settings: dict | None = None) -> str:
 
 @dataclass
 class CodedArticle:
-    """An article with the events and actor mentions coded from it."""
+    """An article with the events and actor mentions coded from it, and its genre (``annales.genres``;
+    articles of the genres of ``[genres] skip`` get no events)."""
 
     article: Article
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    genre: str | None = None
 
 
 class Pipeline:
@@ -75,6 +79,8 @@ class Pipeline:
         self._finder = None
         self._prefilter = None
         self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
+        self.genre_of = GenreFinder.from_settings(self.settings)
+        self.skip_genres = frozenset(self.settings.get("genres", {}).get("skip", ()))
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
                                 places=self._place_of)
 
@@ -150,7 +156,7 @@ class Pipeline:
                  for i, a in enumerate(articles) for off, chunk in self._chunks(a.text)]
         texts = (u[2] if isinstance(u[2], str) else u[2].doc(self.nlp) for u in units)
         docs = self.nlp.pipe(texts, batch_size=int(self.settings["model"]["batch_size"]))
-        results = [CodedArticle(a) for a in articles]
+        results = [CodedArticle(a, genre=self.genre_of(a)) for a in articles]
         sent_base = [0] * len(articles)
         for (i, offset, unit), doc in zip(units, docs):
             selection = None if isinstance(unit, str) else unit
@@ -179,7 +185,7 @@ class Pipeline:
             index, start = where[sent.sent.start]
             result.mentions.append(Mention(article.id, index, _actor(p, doc, sent), start))
         discards = self.lexicon.discards  # a story discard (PETRARCH dictionaries) anywhere in the article voids it
-        if discards is not None and discards.voids_story(article.text):
+        if result.genre in self.skip_genres or (discards is not None and discards.voids_story(article.text)):
             return len(where) if selection is None else selection.n_sentences
         min_conf = float(self.settings["coder"]["min_confidence"])
         seen = set()

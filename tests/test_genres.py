@@ -1,0 +1,50 @@
+"""Sports reports get no events (annales.genres): their country names are teams. Texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from annales.batch import RunSummary, code_items
+from annales.config import load_settings
+from annales.genres import GenreFinder
+from annales.pipeline import Pipeline, coder_version
+from annales.records import Article
+from annales.store import Store
+
+MATCH = Article(id="m", title="Scotland see off Italy", published=date(2024, 3, 9), text=(
+    "Scotland beat Italy in Rome on Saturday. Their striker scored twice after half-time, and the coach praised "
+    "the squad. Italy travel to Dublin to face Ireland in the Six Nations next week."))
+NEWS = Article(id="n", published=date(2024, 3, 9), text=(
+    "Russia attacked Ukrainian positions near Kharkiv on Saturday. Ukraine's army said the shelling began "
+    "during a football match in a nearby village, and the president condemned Moscow for the strikes."))
+
+
+def test_a_sports_report_is_of_the_sport_genre_and_news_is_not():
+    finder = GenreFinder()
+    assert finder(MATCH) == "sport"
+    assert finder(NEWS) is None  # one match named in passing
+
+
+def test_thresholds_come_from_the_settings():
+    strict = GenreFinder.from_settings(load_settings(genres__min_distinct_terms=9))
+    assert strict(MATCH) is None
+
+
+def test_a_sports_report_keeps_its_actors_but_gets_no_events(pipeline):
+    coded = pipeline(MATCH)
+    assert coded.genre == "sport" and coded.events == [] and coded.mentions
+    assert pipeline(NEWS).events
+
+
+def test_with_no_genre_skipped_every_article_is_coded(pipeline):
+    every = Pipeline(load_settings(genres__skip=[]), nlp=pipeline.nlp)
+    assert every(MATCH).genre == "sport" and every(MATCH).events
+    assert every.version != pipeline.version == coder_version(pipeline.settings)
+
+
+def test_the_run_summary_counts_the_articles_set_aside(pipeline):
+    summary = RunSummary()
+    with Store(":memory:") as store:
+        events = list(code_items([MATCH, NEWS], store, pipeline, summary))
+    assert summary.set_aside == {"sport": 1} and summary.coded == 2 and len(events) == summary.events
+    assert summary.line(":memory:", 1.0).startswith("coded 2 articles (1 sport: no events); ")
