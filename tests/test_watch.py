@@ -194,3 +194,41 @@ def test_killed_watcher_resumes_without_recoding_or_losing_anything(tmp_path):
         assert con.execute("SELECT count(*), count(DISTINCT event_id) FROM events").fetchall()[0] == (100, 100)
         assert _status(store) == {"news.jsonl": "done"}
         assert con.execute("SELECT count(*) FROM merged_events").fetchall()[0][0] > 0
+
+
+def test_the_server_codes_arriving_files_while_it_serves_the_store(tmp_path, pipeline):
+    """`annales serve --watch`: one process writes and reads the DuckDB file, so the explorer shows what
+    arrives while it serves; a second process could not open the file at all."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from annales.api import create_app
+
+    inbox, db = tmp_path / "inbox", tmp_path / "served.duckdb"
+    _jsonl(inbox / "first.jsonl", _articles(2))
+    lines = []
+    app = create_app(str(db), read_only=True, pipeline=pipeline,
+                     watch={"directory": inbox, "interval": 0.2, "settle": 0.05, "log": lines.append})
+    with TestClient(app) as client:
+        assert client.post("/api/articles", json={"id": "x", "text": "Peru thanked Chile."}).status_code == 403
+
+        def articles() -> set[str]:
+            items = client.get("/api/events", params={"limit": 100}).json()["items"]
+            return {i["article_id"] for i in items}
+
+        def wait_for(ids: set[str]) -> set[str]:
+            deadline = time.monotonic() + 60
+            while not ids <= (seen := articles()) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            return seen
+
+        assert wait_for({"w000", "w001"}) >= {"w000", "w001"}
+        _jsonl(inbox / "second.jsonl", _articles(1, 20))
+        assert "w020" in wait_for({"w020"})
+        assert client.get("/api/events", params={"q": "border dispute"}).json()["total"] >= 3  # the text index too
+        watcher = app.state.watcher
+    assert not watcher.is_alive() and watcher.error is None  # stopped with the app
+    assert any(line.startswith("pass ") and "coded 2 articles" in line for line in lines)
+    with Store(db, read_only=True) as store:  # the file is free again, and holds what was coded
+        assert {r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall()} >= {"w000", "w020"}

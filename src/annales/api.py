@@ -322,9 +322,11 @@ class _State:
     """The store (opened at once, closed at shutdown, opened again if the app restarts), its lock for
     writers, its text index (built in the background when it opens) and the lazily loaded pipeline."""
 
-    def __init__(self, db: str, writable: bool, settings: dict | None, pipeline, text_index: bool = True):
+    def __init__(self, db: str, writable: bool, settings: dict | None, pipeline, text_index: bool = True,
+                 store_writable: bool | None = None):
         self.db = db
-        self.writable = writable
+        self.writable = writable  # POST /api/articles codes into the store
+        self.store_writable = writable if store_writable is None else store_writable
         self.settings = settings
         self._pipeline = pipeline
         self._store: Store | None = None
@@ -341,7 +343,7 @@ class _State:
                 return self._store
             if is_server_url(self.db):  # the queries (annales.query) are DuckDB SQL
                 raise StoreError("E035", what="annales serve (the explorer and its API)", path=redact(self.db))
-            self._store = Store(self.db, read_only=not self.writable)
+            self._store = Store(self.db, read_only=not self.store_writable)
             self._reader = self._store.con.cursor()
             store = self._store
             if self.use_text_index:
@@ -381,6 +383,27 @@ class _State:
             self._pipeline = Pipeline(self.settings)
         return self._pipeline
 
+    @contextlib.contextmanager
+    def writing(self, writes: bool = True):
+        """Hold the write lock (one writer and one coder at a time: the pipeline is not thread-safe) and
+        yield the store. A block that writes (``writes``, or :meth:`will_write` inside it) makes text
+        searches scan until the text index is rebuilt, at its end, from the store as it then is, whether
+        or not the writes went through."""
+        with self.write_lock:
+            self._writes = False
+            if writes:
+                self.will_write()
+            try:
+                yield self.store
+            finally:
+                if self._writes and self.text is not None:
+                    self.text.build()
+
+    def will_write(self) -> None:
+        self._writes = True
+        if self.text is not None:
+            self.text.invalidate()
+
     def close(self) -> None:
         with self.write_lock:
             if self.text is not None:
@@ -398,20 +421,32 @@ class _State:
 
 
 def create_app(db: str, *, token: str | None = None, settings: dict | None = None, read_only: bool = False,
-               pipeline=None, text_index: bool = True) -> FastAPI:
+               pipeline=None, text_index: bool = True, watch: dict | None = None) -> FastAPI:
     """The API over the store at ``db``. ``read_only`` opens the store read-only and turns writing off
     (POST answers 403); otherwise ``POST /api/articles`` codes with ``pipeline`` (a :class:`Pipeline`,
     loaded on the first POST when None) and, when ``token`` is given, needs it as a bearer token.
-    ``text_index=False`` keeps no in-memory copy of the sentences: every text search scans them."""
+    ``text_index=False`` keeps no in-memory copy of the sentences: every text search scans them.
+    ``watch``: the keyword arguments of :func:`annales.watch.watch` (``directory``, ``interval``, ``log``...)
+    for a :class:`~annales.watch.Watcher` that codes the files arriving there into the store while the app
+    runs (the store is then opened for writing even when ``read_only`` turns POST off)."""
     if settings is None:
         from .config import load_settings
 
         settings = load_settings()
-    state = _State(db, not read_only, settings, pipeline, text_index)
+    state = _State(db, not read_only, settings, pipeline, text_index,
+                   store_writable=(not read_only) or watch is not None)
     app = FastAPI(title="annales explorer API", version=__version__,
                   description="Political event data coded from news text: events, their reports, aggregates "
                               "and article ingestion. See docs/api.md.")
     app.state.annales = state
+    if watch is not None:
+        from .watch import Watcher
+
+        options = dict(watch)
+        watcher = Watcher(options.pop("directory"), state.store, state.pipeline, around=state.writing, **options)
+        app.state.watcher = watcher
+        app.router.add_event_handler("startup", watcher.start)
+        app.router.add_event_handler("shutdown", watcher.stop)  # before the store closes
     app.router.add_event_handler("shutdown", state.close)
 
     def searched(f: Filter) -> query.Filters:
@@ -567,23 +602,17 @@ def _ingest(state: _State, items: list[ArticleIn]) -> dict:
             continue
         articles.append(art)
     pipeline = state.pipeline
-    with state.write_lock:
-        known = state.store.coded_hashes(pipeline.version)
+    with state.writing(writes=False) as store:
+        known = store.coded_hashes(pipeline.version)
         todo = [a for a in articles if known.get(a.id) != a.content_hash]
+        if todo:
+            state.will_write()
         coded = list(pipeline.pipe(todo)) if todo else []
-        text = state.text if coded else None
-        if text is not None:
-            text.invalidate()  # searches scan until it is rebuilt below
-        try:
-            n_events = state.store.write_batch(((c.article, c.events, c.mentions) for c in coded),
-                                               pipeline.version)
-            merged = len(merge_store(state.store, state.settings)[1].events) if coded else None
-        finally:
-            if text is not None:
-                text.build()  # from the store as it now is, whether or not the writes went through
-        if merged is None:
-            with state.cursor() as cur:
-                merged = cur.execute("SELECT count(*) FROM merged_events").fetchall()[0][0]
+        n_events = store.write_batch(((c.article, c.events, c.mentions) for c in coded), pipeline.version)
+        merged = len(merge_store(store, state.settings)[1].events) if coded else None
+    if merged is None:
+        with state.cursor() as cur:
+            merged = cur.execute("SELECT count(*) FROM merged_events").fetchall()[0][0]
     return {"received": len(items), "coded": len(coded), "unchanged": len(articles) - len(todo),
             "events": n_events, "skipped": skipped, "merged_events": merged}
 

@@ -441,17 +441,27 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 @click.option("--token", envvar="ANNALES_TOKEN", default=None,
               help="Bearer token that POST /api/articles needs (or env ANNALES_TOKEN); required when --host "
                    "is not local, unless --read-only.")
-@click.option("--read-only", is_flag=True, help="Open the store read-only; POST /api/articles answers 403.")
+@click.option("--read-only", is_flag=True, help="POST /api/articles answers 403 (and, without --watch, the "
+              "store is opened read-only).")
+@click.option("--watch", "watch_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Also code the files arriving in this directory into the store, as `annales watch` does.")
+@click.option("--interval", default="15m", show_default=True, callback=lambda c, p, v: _interval(c, p, v),
+              help="With --watch: time between passes (30s, 15m, 1h or seconds).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Settings file layered over the defaults.")
-def serve(db, host, port, token, read_only, config):
+def serve(db, host, port, token, read_only, watch_dir, interval, config):
     """Serve the explorer (page and HTTP API) over a store.
 
     The API is under /api (OpenAPI spec at /openapi.json, docs at /docs; see docs/api.md). It listens on
     127.0.0.1 unless told otherwise; listening anywhere else needs --token (or --read-only).
 
+    A DuckDB file is written by one process at a time, so `annales watch` cannot code into a store that is
+    being served; --watch DIR makes the server itself code the files arriving in DIR (one pass every
+    --interval, in the background; the explorer shows them after each pass).
+
     \b
     Example:
         annales serve --db annales.duckdb --port 8000
+        annales serve --db news.duckdb --read-only --watch incoming/ --interval 5m
         ANNALES_TOKEN=$(openssl rand -hex 16) annales serve --host 0.0.0.0
     """
     if host not in LOCAL_HOSTS and not token and not read_only:
@@ -467,11 +477,21 @@ def serve(db, host, port, token, read_only, config):
         click.echo(f"Error: {exc}; install the server's dependencies: pip install fastapi uvicorn", err=True)
         sys.exit(2)
     try:
-        app = create_app(db, token=token or None, settings=load_settings(config), read_only=read_only)
+        settings = load_settings(config)
+        watch = None
+        if watch_dir is not None:
+            def log(line: str) -> None:
+                click.echo(f"{datetime.now().isoformat(timespec='seconds')} {line}", err=True)
+
+            watch = {"directory": watch_dir, "interval": interval, "log": log,
+                     "merge": bool(settings["merge"]["after_code"]),
+                     "report": lambda e: click.echo(f"skipped {e}", err=True)}
+        app = create_app(db, token=token or None, settings=settings, read_only=read_only, watch=watch)
     except AnnalesError as exc:
         _fail(exc)
     click.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-               f"({'read-only' if read_only else 'writes need the token' if token else 'writable'})", err=True)
+               f"({'read-only' if read_only else 'writes need the token' if token else 'writable'})"
+               + (f"; coding the files arriving in {watch_dir} every {interval:g} s" if watch_dir else ""), err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -17,6 +17,7 @@ batch in progress; a second Ctrl-C stops at once (committed batches are kept eit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -26,14 +27,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, ContextManager, Iterator
 
 from .batch import RunSummary, code_items
 from .errors import ConfigError, InputError, StoreError
 from .ingest import _looks_like_feed, input_format, read_file
 from .records import Article
 
-__all__ = ["watch", "watch_pass", "parse_interval", "WatchSummary", "PassResult", "STATE_TABLE"]
+__all__ = ["watch", "watch_pass", "Watcher", "parse_interval", "WatchSummary", "PassResult", "STATE_TABLE"]
 
 STATE_TABLE = "watch_files"
 _DDL = (f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (path VARCHAR PRIMARY KEY, size BIGINT, mtime_ns BIGINT, "
@@ -339,9 +340,11 @@ def watch_pass(root: str | Path, store, pipeline, *, settle: float = 2.0, worker
 def watch(directory: str | Path, store, pipeline, *, interval: float | str = 900, once: bool = False,
           settle: float = 2.0, workers: int = 1, published: date | None = None, merge: bool = True,
           report: Callable[[InputError], None] = lambda e: None, log: Callable[[str], None] = lambda line: None,
-          verbose: bool = False, max_passes: int | None = None) -> WatchSummary:
+          verbose: bool = False, max_passes: int | None = None, stop: _Stop | None = None,
+          around: Callable[[], ContextManager] = contextlib.nullcontext) -> WatchSummary:
     """Code the files arriving in ``directory`` into ``store`` every ``interval`` seconds (or "15m",
-    "30s"), until SIGINT/SIGTERM, ``max_passes`` passes, or one pass with ``once``.
+    "30s"), until SIGINT/SIGTERM (or ``stop.requested``, when a ``stop`` is given: then no signal handler
+    is installed), ``max_passes`` passes, or one pass with ``once``. Each pass runs inside ``around()``.
 
     ``store`` is an open :class:`~annales.store.Store`, or a path: then the store is opened for each
     pass and closed between passes, so other commands can read it meanwhile (a pass that finds it
@@ -355,14 +358,16 @@ def watch(directory: str | Path, store, pipeline, *, interval: float | str = 900
     if not root.is_dir():
         raise ConfigError("E014", value=str(directory), choices="an existing directory to watch")
     total = WatchSummary()
-    with _Stop() as stop:
+    with stop or _Stop() as stop:
         while not stop.requested:
             began = time.monotonic()
             total.passes += 1
             try:
                 if isinstance(store, BaseStore):
-                    result = watch_pass(root, store, pipeline, settle=settle, workers=workers, published=published,
-                                        merge=merge, report=report, log=log, verbose=verbose, stop=stop)
+                    with around():
+                        result = watch_pass(root, store, pipeline, settle=settle, workers=workers,
+                                            published=published, merge=merge, report=report, log=log,
+                                            verbose=verbose, stop=stop)
                 else:
                     with open_store(store) as opened:
                         result = watch_pass(root, opened, pipeline, settle=settle, workers=workers,
@@ -386,3 +391,33 @@ def watch(directory: str | Path, store, pipeline, *, interval: float | str = 900
             stop.sleep(seconds - (time.monotonic() - began))
         total.stopped = stop.requested
     return total
+
+
+class Watcher(threading.Thread):
+    """:func:`watch` in a background thread, over a store the same process serves (``annales serve --watch``:
+    DuckDB lets one process both write and read a file, not two). Each pass runs inside ``around()`` (the
+    server's write lock); :meth:`stop` ends the loop after the batch in progress. Coding runs in this
+    process (no worker processes are forked from a threaded server)."""
+
+    def __init__(self, directory: str | Path, store, pipeline, *,
+                 around: Callable[[], ContextManager] = contextlib.nullcontext, **options):
+        super().__init__(name="annales-watch", daemon=True)
+        self.directory, self.store, self.pipeline, self.around = directory, store, pipeline, around
+        self.options = {**options, "workers": 1}
+        self._stop_flag = _Stop(install=False)
+        self.summary: WatchSummary | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        log = self.options.get("log", lambda line: None)
+        try:
+            self.summary = watch(self.directory, self.store, self.pipeline, stop=self._stop_flag,
+                                 around=self.around, **self.options)
+        except Exception as exc:  # a store or model error: the server keeps serving what it has
+            self.error = exc
+            log(f"watching {self.directory} stopped: {exc}")
+
+    def stop(self, timeout: float | None = 60.0) -> None:
+        self._stop_flag.requested = True
+        if self.is_alive():
+            self.join(timeout)
