@@ -227,6 +227,11 @@ def test_the_server_codes_arriving_files_while_it_serves_the_store(tmp_path, pip
         _jsonl(inbox / "second.jsonl", _articles(1, 20))
         assert "w020" in wait_for({"w020"})
         assert client.get("/api/events", params={"q": "border dispute"}).json()["total"] >= 3  # the text index too
+        index, passes = app.state.annales.text.table(), len(lines)
+        deadline = time.monotonic() + 30
+        while len(lines) < passes + 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(lines) >= passes + 2 and app.state.annales.text.table() == index  # idle passes keep the index
         watcher = app.state.watcher
     assert not watcher.is_alive() and watcher.error is None  # stopped with the app
     assert any(line.startswith("pass ") and "coded 2 articles" in line for line in lines)

@@ -384,20 +384,28 @@ class _State:
         return self._pipeline
 
     @contextlib.contextmanager
-    def writing(self, writes: bool = True):
+    def writing(self, writes: bool | None = True):
         """Hold the write lock (one writer and one coder at a time: the pipeline is not thread-safe) and
         yield the store. A block that writes (``writes``, or :meth:`will_write` inside it) makes text
         searches scan until the text index is rebuilt, at its end, from the store as it then is, whether
-        or not the writes went through."""
+        or not the writes went through. ``writes=None``: the block may write (a watcher's pass); the index
+        stays in use meanwhile and is rebuilt at the end if the articles changed."""
         with self.write_lock:
             self._writes = False
             if writes:
                 self.will_write()
+            before = self._articles_state() if writes is None else None
             try:
                 yield self.store
             finally:
+                if writes is None and self._articles_state() != before:
+                    self._writes = True
                 if self._writes and self.text is not None:
                     self.text.build()
+
+    def _articles_state(self) -> tuple:
+        with self.cursor() as cur:
+            return tuple(cur.execute("SELECT count(*), max(coded_at) FROM articles").fetchall()[0])
 
     def will_write(self) -> None:
         self._writes = True
@@ -443,7 +451,8 @@ def create_app(db: str, *, token: str | None = None, settings: dict | None = Non
         from .watch import Watcher
 
         options = dict(watch)
-        watcher = Watcher(options.pop("directory"), state.store, state.pipeline, around=state.writing, **options)
+        watcher = Watcher(options.pop("directory"), state.store, state.pipeline,
+                          around=lambda: state.writing(writes=None), **options)
         app.state.watcher = watcher
         app.router.add_event_handler("startup", watcher.start)
         app.router.add_event_handler("shutdown", watcher.stop)  # before the store closes
