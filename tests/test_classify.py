@@ -76,3 +76,15 @@ def test_end_to_end_scoring_counts_spans_in_the_whole_text(pipeline):
            "target": (t, t + len("the Ukrainian city of Kharkiv")), "gold": "ASSAULT"}
     result = plover_pairs(pipeline, "", rows=[row], model=False)
     assert result["end_to_end_recall"] == 1.0 and result["end_to_end_recall_with_type"] == 1.0
+
+
+@pytest.mark.parametrize("text, source, target, voided", [
+    ("Portugal struck a friendly tone towards Spain at the summit.", "Portugal", "Spain", True),
+    ("The navy of Chile received training from Argentina last year.", "The navy of Chile", "Argentina", True),
+    ("Portugal struck Spain's border posts at dawn.", "Portugal", "Spain", False),
+])
+def test_the_rules_offer_no_code_where_a_row_that_codes_nothing_applies(pipeline, text, source, target, voided):
+    # "strike a tone" and "receive training" are "-" rows: the general "strike *" and "receive * from" do not apply
+    s, t = text.index(source), text.index(target)
+    result = classify_pair(pipeline, text, (s, s + len(source)), (t, t + len(target)), model=False)
+    assert (result["cameo"] is None) == voided, result

@@ -195,3 +195,28 @@ def test_unsure_types_are_not_coded(pipeline):
     p.settings["coder"]["learned_min_probability"] = 1.01  # no probability reaches it
     del p._learned_fallback
     assert _events(p, text) == []
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "The French navy and the Spanish coast guard rescued forty migrants.",  # partners, not parties (aid)
+    "Japan and South Korea have refused to let the ship dock in their ports.",  # a shared refusal
+])
+def test_coordinated_subjects_act_on_each_other_only_in_a_mutual_act(pipeline, text):
+    assert not any(e.method == "learned" for _, _, e in _events(_pipeline(pipeline), text))
+
+
+@needs_model
+def test_a_country_where_forces_or_aid_workers_act_is_the_target(pipeline):
+    p = _pipeline(pipeline)
+    found = _events(p, "Canadian peacekeepers served in Cyprus for decades.")
+    assert [(s, t, e.method, e.target.code) for s, t, e in found] == [("Canadian peacekeepers", "Cyprus", "learned", "CYP")]
+    # a leader's stay is a visit, and what is done in a city the rules took for a meeting's venue is none
+    assert _events(p, "The Chinese premier dined in Berlin on Monday.") == []
+    assert _events(p, "Turkish troops met in Iraq last winter.") == []
+
+
+@needs_model
+def test_a_place_the_subject_is_in_is_no_source(pipeline):
+    # the bomb did the killing; Kabul is only where it was
+    assert _events(_pipeline(pipeline), "Last week a truck bomb in Kabul killed a Pakistani diplomat.") == []

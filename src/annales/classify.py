@@ -22,7 +22,6 @@ from . import _onnx, ontology
 from ._data import data_path, read_tsv
 from .actors import ActorPhrase, Actors
 from .events import RawEvent
-from .lexicon import match
 
 MODEL = "models/plover_pairs.onnx"
 
@@ -109,20 +108,18 @@ def _distance(a, b) -> int:
 
 
 def rule_candidates(pipeline, doc, src: ActorPhrase, tgt: ActorPhrase) -> list[tuple[float, str]]:
-    """(weight, CAMEO code) candidates from the rule coder, best first."""
+    """(weight, CAMEO code) candidates from the rule coder, best first: its events between the two actors, else
+    the sentence's lexicon triggers, nearest to both first (:meth:`Lexicon.pattern_for`: not where a "-" row
+    says the word names no event, "struck a conciliatory tone")."""
     candidates: list[tuple[float, str]] = []
     raw: list[RawEvent] = pipeline.coder(doc, Actors([src, tgt]))
     for r in raw:
         if r.source is src and r.target is tgt:
             candidates.append((1.0 + 0.1 * r.pattern.specificity, r.code))
     if not candidates:
-        lex = pipeline.lexicon
         for tok in doc:
-            table = lex.verbs if tok.pos_ in ("VERB", "AUX") else lex.nouns if tok.pos_ in ("NOUN", "PROPN") else None
-            key = tok.lemma_ if table is lex.verbs else tok.lemma_.lower()
-            if table is None or key not in table:
-                continue
-            pattern = match(tok, table[key])
+            kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
+            pattern = pipeline.lexicon.pattern_for(tok, kind) if kind else None
             if pattern is not None and pattern.code:
                 d = _distance(tok, doc[src.head]) + _distance(tok, doc[tgt.head])
                 candidates.append((1.0 / (1 + d), pattern.code))

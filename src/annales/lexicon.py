@@ -141,6 +141,17 @@ class Lexicon:
         patterns = self.voids[kind].get(key or tok.lemma_.lower())
         return bool(patterns) and match(tok, patterns) is not None
 
+    def pattern_for(self, tok, kind: str = "verb", key: str | None = None, patterns: list[Pattern] | None = None,
+                    **how) -> Pattern | None:
+        """The pattern that ``tok`` triggers as a "verb" or "noun" (looked up by ``key`` or its lemma, or chosen
+        among the caller's ``patterns``), or None, also where a "-" row says it names no event here ("fought the
+        epidemic" is no "fight *"). ``how``: :func:`match`'s options."""
+        key = key or (tok.lemma_ if kind == "verb" else tok.lemma_.lower())
+        if patterns is None:
+            patterns = (self.verbs if kind == "verb" else self.nouns).get(key)
+        pattern = match(tok, patterns, **how) if patterns else None
+        return None if pattern is None or self.voided(tok, kind, key.lower()) else pattern
+
     @classmethod
     def from_files(cls, verbs_path=None, nouns_path=None) -> "Lexicon":
         loaded = []

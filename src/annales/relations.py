@@ -4,7 +4,7 @@ After :class:`~annales.events.EventCoder` has run on a parsed piece of text, :cl
 looks for pairs of actor phrases that the grammar links through a plain verb the lexicon does not
 know, or knows without a pattern that fits ("X blamed Y", "X phoned Y to discuss", "X demanded that
 Y resign", "X granted Y permission", "X and Y signed a deal"), and that no rule event already
-joins. Each such pair is classified by the learned PLOVER pair classifier
+joins (nor a pair overlapping one a rule event joins). Each such pair is classified by the learned PLOVER pair classifier
 (:class:`annales.classify.PairModel`; one ONNX call per document) and coded as an event of the
 predicted PLOVER type: the CAMEO code is the linking verb's own lexicon code when its PLOVER type
 agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``).
@@ -17,16 +17,21 @@ whose subject is known:
   criticising Y", "reiterated its commitment to support Y", "reduced tariffs on Y's exports");
 * or the subject of a complement clause of a non-reporting verb ("X demanded that Y resign");
 * or the target is the passive subject and the source the agent ("Y was snubbed by X");
-* or source and target are coordinated subjects, source first ("X and Y signed a deal").
+* or source and target are coordinated subjects, source first ("X and Y signed a deal"), coded only for
+  an act that can be mutual (``events.RECIPROCAL_CODES``; not "X and Y rescued forty migrants");
+* or the target is a country, capital or region where forces or aid workers (``FIELD_SECTORS``) did an act
+  with no other target, as the rule coder takes such a place (``venues.scene_targets``: "peacekeepers
+  served in Y"; not a meeting's venue, nor a leader's stay: "dined in Berlin").
 
 The verb's subject must be the source: an actor phrase, not a pronoun, with a known country, organisation or
 sector (not a bare name such as "Operation X" or a ship's), not a company (its acts are trade), and not a lone
-word that only describes the subject ("the Spanish group", "the Australian star"). The verb must not be a
+word that only describes the subject ("the Spanish group", "the Australian star"), nor a place the subject is
+in ("a car bomb in Kiev killed ..."). The verb must not be a
 reporting verb ("said", "told", "announced": ``modality.SPEECH_VERBS``; in "X said Y did Z" only
 Y -> Z can be linked; nor a tensed complement, "X informed Y that Z closed ..."), nor one of perceiving or
 listing (``NON_LINKING``: "identified 500 soldiers"); an audience ("delivered remarks to Y"), what is sent
-("sent its troops to Y"; ``CONVEY_VERBS``) and a country or region gone to or acted in ("returned to
-Geneva") are no targets; and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
+("sent its troops to Y"; ``CONVEY_VERBS``) and, but for the places above, a country or region gone to or
+acted in ("returned to Geneva") are no targets; and no negation ("not", "never") may sit on the verb, nor a modal that makes the act
 hypothetical or demanded ("could", "must": "X says Y must halt its raids on Z" codes no Y -> Z). The walk stops at
 relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` edges.
 
@@ -44,12 +49,13 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .events import ANAPHORS, REQUEST_ROOTS, RawEvent, subject_of
+from .events import ANAPHORS, RECIPROCAL_CODES, REQUEST_ROOTS, VENUE_ROOTS, RawEvent, subject_of
 from .targets import ally_named, slot_filled
-from .lexicon import Pattern, match
+from .lexicon import Pattern
 from .modality import NEGATIONS, SPEECH_VERBS, modality_of
 from .requested import requested_code
 from .unasserted import unasserted
+from .venues import LOCATIVE_PREPS, PROXIMITY_PREPS, scene_targets
 
 # edges a target may hang from on its way up to the linking verb
 _UP_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "prep", "pcomp", "compound", "poss",
@@ -126,6 +132,9 @@ OPT = {
     "modifier_source": False,  # a source may be a lone modifier of a subject noun that is no actor
     "business_source": False,  # a company may be a source
     "source_kind": True,  # the source has a country, organisation or sector (not a bare name)
+    "mutual_coord": True,  # coordinated subjects act on each other only in a mutual act ("X and Y signed a deal")
+    "no_place_source": True,  # a subject's actor is not found behind a locative preposition ("a bomb in Kiev")
+    "scene": True,  # a place where an act with no other target was done, as the rules take it ("aid in Y")
 }
 
 
@@ -161,6 +170,11 @@ _BACKGROUND_MARKS = frozenset("if unless after before since when while because a
 # a country, capital or region reached through these is where the act happened, not its target
 _PLACE_KINDS = ("country", "seat", "region")  # knowledge-base kinds of a name that is only a place
 _PLACE_PREPS = frozenset("in at near inside across outside within throughout around from through over".split())
+# a place reached through these may be where an act with no other target was done, and so its target (venues)
+_SCENE_PREPS = LOCATIVE_PREPS - PROXIMITY_PREPS
+# forces, fighters, spies and aid workers: what they do in a country they do to it or for it ("served in Y");
+# what a leader does there is a visit ("dined in Berlin")
+FIELD_SECTORS = frozenset({"MIL", "REB", "UAF", "SPY", "NGO", "HLH"})
 # a country or capital reached through these from a verb with no object is where it went ("returned to X")
 _DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
@@ -183,7 +197,8 @@ def _finite(verb) -> bool:
 def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
     if tok is None or tok.lower_ in ANAPHORS or tok.pos_ == "PRON":
         return []
-    found = actors.all_at(tok)
+    # not a place the subject is in ("a car bomb in Kiev killed ...": the bomb is no actor, and Kiev none of its)
+    found = actors.all_at(tok, places=not OPT["no_place_source"])
     if OPT["modifier_source"]:
         return found
     # not a word that only describes the subject ("the Spanish group", "the Australian star", "the Bush
@@ -249,8 +264,10 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
             moved = moved and parent.lower_ == "of"
         if (OPT["place_preps"] and dep == "pobj" and tok.i == head.i and tgt.names_only(_PLACE_KINDS)
                 and (parent.lower_ in _PLACE_PREPS or _destination(parent))):
-            return
-        if OPT["block_preps"] and dep == "pobj" and parent.lower_ in _BACKGROUND_PREPS:
+            if not (OPT["scene"] and parent.lower_ in _SCENE_PREPS):
+                return
+            kind = "scene"  # "provided aid in Y": checked against the rules' venues once the act is typed
+        elif OPT["block_preps"] and dep == "pobj" and parent.lower_ in _BACKGROUND_PREPS:
             return
         if OPT["no_amod"] and dep == "amod" and tok.i == head.i:
             return  # "a Russian training ground": a modifier of what is acted on
@@ -276,7 +293,7 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
             gov = parent.head
             if parent.dep_ in ("ccomp", "xcomp") and gov.i != parent.i and _verbal(gov) and not _finite(parent):
                 for s, v in _from_verb(gov, tgt, actors):
-                    yield s, v, "complement"
+                    yield s, v, "scene" if kind == "scene" else "complement"
             return
         if dep == "nsubjpass":  # "Y was snubbed by X"
             agent = next((c for c in parent.children if c.dep_ == "agent"), None)
@@ -292,7 +309,7 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
             return
         # a participle or infinitive modifying a noun that is no actor ("a report accusing Y",
         # "its commitment to support Y"): go on up through that noun
-        tok, kind = parent, "acl"
+        tok, kind = parent, "scene" if kind == "scene" else "acl"
 
 
 def _from_verb(verb, tgt: ActorPhrase, actors: Actors):
@@ -304,6 +321,10 @@ def _from_verb(verb, tgt: ActorPhrase, actors: Actors):
     for s in _sources_at(subj, actors):
         if s is not tgt:
             yield s, verb
+
+
+def _overlap(a: ActorPhrase, b: ActorPhrase) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 # -- the fallback step ------------------------------------------------------------------------------
@@ -334,8 +355,9 @@ class LearnedFallback:
         return self._given if self._given is not None else _model()
 
     def candidates(self, doc, actors: Actors, raw: list[RawEvent]) -> list[Link]:
-        linked = {(e.source.head, e.target.head) for e in raw if e.target is not None}
-        linked |= {(t, s) for s, t in linked}
+        # the pairs the rules coded, either way round ("Jammu" inside a coded "Jammu and Kashmir" is coded too)
+        linked = [(e.source, e.target) for e in raw if e.target is not None]
+        linked += [(t, s) for s, t in linked]
         # a rule event with no target ("condemned the raids") leaves its verb free to link a pair
         coded = ({(e.trigger, e.source.head) for e in raw if e.target is not None}
                  if OPT["skip_coded_trigger"] else set())
@@ -344,7 +366,8 @@ class LearnedFallback:
             if sum(1 for p in actors.phrases if sent.start <= p.head < sent.end) < 2:
                 continue
             for link in links(sent, actors):
-                if (link.source.head, link.target.head) in linked or (link.verb, link.source.head) in coded:
+                if (link.verb, link.source.head) in coded or any(
+                        _overlap(s, link.source) and _overlap(t, link.target) for s, t in linked):
                     continue
                 if modality_of(doc[link.verb])[0] == "hypothetical":
                     continue  # "Canada says Venezuela must halt its raids": demanded, not done
@@ -377,27 +400,41 @@ class LearnedFallback:
             if scores[best] < self.min_probability:
                 continue  # the classifier is unsure: most such pairs are no event at all
             code = self._code(doc[link.verb], best) or generic[best]
+            if OPT["mutual_coord"] and link.kind == "coord" and not code.startswith(RECIPROCAL_CODES):
+                continue  # "X and Y launched an inquiry into ...": partners, not parties to each other
+            target = self._scene(doc[link.verb], code, link, found) if link.kind == "scene" else link.target
+            if target is None:
+                continue  # "met in Y": a venue; "fought in Donetsk": a scene, no adversary
             if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
                 code = requested_code(code, doc[link.verb], self.lexicon)
             pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")
             modality, tense = modality_of(doc[link.verb])
-            ev = RawEvent(link.sent_start, link.verb, link.source, link.target, pattern, code, modality, False,
+            ev = RawEvent(link.sent_start, link.verb, link.source, target, pattern, code, modality, False,
                           tense, False)
             conf = round(0.05 + (LEARNED_MAX_CONFIDENCE - 0.05) * scores[best], 2)
             out.append((ev, conf))
         return out
 
+    @staticmethod
+    def _scene(verb, code: str, link: Link, found: list[Link]) -> ActorPhrase | None:
+        """The target (the country) a place linked through a locative preposition gives the act ``code``, as the
+        rule coder takes it (annales.venues): for an act of no venue code with no other target linked to its verb,
+        done by forces or aid workers (``FIELD_SECTORS``)."""
+        if (link.source.sector not in FIELD_SECTORS or code[:2] in VENUE_ROOTS
+                or any(o.verb == link.verb and o.kind != "scene" for o in found)):
+            return None
+        place = scene_targets(verb, code, [link.source], Actors([link.target]))
+        return place[0] if place and place[0].head == link.target.head else None
+
     def _slot_taken(self, verb) -> bool:
         """Whether a lexicon pattern of ``verb`` fits with its target preposition's object a non-actor: the
         verb has its target, and no other actor it governs is one."""
-        patterns = self.lexicon.verbs.get(verb.lemma_)
-        p = match(verb, patterns) if patterns else None
+        p = self.lexicon.pattern_for(verb, "verb")
         return p is not None and p.target not in (None, "dobj") and slot_filled(p, verb)
 
     def _code(self, verb, plover: str) -> str | None:
         """The linking verb's own lexicon code when its PLOVER type is the predicted one."""
-        patterns = self.lexicon.verbs.get(verb.lemma_)
-        p = match(verb, patterns) if patterns else None
+        p = self.lexicon.pattern_for(verb, "verb")
         family = ontology.plover_family(plover)
         if p is not None and p.code and ontology.plover_family(ontology.lookup(p.code).plover) == family:
             return p.code
