@@ -149,6 +149,9 @@ def test_leaders_file_is_well_formed():
     ("Stoltenberg", "2010-01-01", "NORGOV"), ("Stoltenberg", "2016-01-01", "IGONAT"),
     # a rebel leader, then vice president again
     ("Machar", "2014-06-01", "SSDREB"), ("Machar", "2021-01-01", "SSDGOV"),
+    # ministers, regional heads and legislators of the late 2010s
+    ("Seehofer", "2019-05-01", "DEUGOV"), ("Isa Mustafa", "2016-02-01", "XKXGOV"), ("Paet", "2010-01-01", "ESTGOV"),
+    ("Berejiklian", "2019-03-01", "AUSGOV"), ("McConnell", "2017-06-01", "USALEG"), ("Bolton", "2018-09-01", "USAGOV"),
 ])
 def test_dated_office_holders(name, when, code):
 
@@ -160,14 +163,21 @@ def test_dated_office_holders(name, when, code):
 
 @pytest.mark.parametrize("term, code", [("KLA", "XKXREB"), ("UNITA", "AGOREB"), ("Tamil Tigers", "LKAREB"),
                                         ("ISAF", "IGONAT"), ("UNPROFOR", "IGOUNOPKO"), ("ZANU-PF", "ZWEGOV"),
-                                        ("Government of National Accord", "LBYGOV"), ("Khmer Rouge", "KHMREB")])
+                                        ("Government of National Accord", "LBYGOV"), ("Khmer Rouge", "KHMREB"),
+                                        ("PML-Q", "PAKPTY"), ("Los Zetas", "MEXCRM"), ("DPKO", "IGOUNOPKO"),
+                                        ("NLRB", "USAGOV"), ("Federal Foreign Office", None)])
 def test_more_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
+    if code is None:  # a seat: Germany's foreign ministry, not Britain's "Foreign Office"
+        assert KnowledgeBase.default().terms[term][0].country == "DEU"
 
 
 @pytest.mark.parametrize("term, sector", [("prisoners", "CVL"), ("inmate", "CVL"), ("suspects", "CRM"),
                                           ("servicemen", "MIL"), ("lecturers", "EDU"), ("mujahideen", "REB"),
-                                          ("ousted president", "ELI")])
+                                          ("ousted president", "ELI"), ("prisoner", "CVL"), ("church leaders", "REL"),
+                                          ("labour congress", "LAB"), ("truck drivers", "LAB"), ("insurers", "BUS"),
+                                          ("city council", "GOV"), ("air base", "MIL"), ("district attorney", "JUD"),
+                                          ("judicial council", "JUD")])
 def test_more_agents(term, sector):
     assert KnowledgeBase.default().terms[term][0].sector == sector
 

@@ -5,6 +5,10 @@
 - :func:`shared_places`: "police and protesters in Nairobi": conjoined agents share the place that locates
   one of them.
 - :func:`international_forces`: "a regional peacekeeping force" is an intergovernmental force (IGO).
+- :func:`listed_people`: "Kenyan President Ruto and Foreign Minister Mutua": a titled person listed with
+  titled people of one country is of that country.
+- :func:`seat_in_name`: "the Tokyo Olympics", "the London School of Economics": a capital inside a longer
+  name gives that name's country, not its government.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .actor_context import bare_agent
+from .parse import tokens
 
 # nouns for one private person or a few, that a demonym before them makes that country's civilians
 PERSON_NOUNS = frozenset(("man men woman women boy boys girl girls child children teenager teenagers "
@@ -100,3 +105,53 @@ def international_forces(phrases, doc) -> None:
             "multinational" in words and head.lower_ in ("force", "forces", "troops"))
         if armed and words & _SEVERAL_STATES:
             p.country = "IGO"
+
+
+# titles of a head of state or government: two of them in one list are usually of two states
+HEAD_TITLES = frozenset({"president", "presidents", "prime minister", "premier", "chancellor", "king", "queen",
+                         "emir", "sultan", "monarch", "head of state", "head of government"})
+
+
+def _titled_person(p, doc) -> bool:
+    """A title and a name: "Foreign Minister Alfred Mutua", "the Afghan president, Hamid Karzai"."""
+    return doc[p.end - 1].ent_type_ == "PERSON" and any(e.kind == "agent" for _, _, e in p.parts)
+
+
+def listed_people(phrases, doc) -> None:
+    """"Kenyan President Ruto and Foreign Minister Mutua", "the Afghan president X, vice president Y and
+    deputy Z": a titled person of no country, listed with titled people who all have one country, is of
+    that country too. Not a second head of state or government ("the Kenyan president and President
+    Y" are two states' leaders), and not in a list with an organisation."""
+    by_head = {p.head: p for p in phrases}
+    for q in phrases:
+        if (q.country or q.org or q.prefix or not q.sector or not _titled_person(q, doc)
+                or any(e.kind == "agent" and e.name in HEAD_TITLES for _, _, e in q.parts)):
+            continue
+        listed = [by_head[c.i] for c in doc[q.head].conjuncts if c.i in by_head] + q.siblings
+        countries = {p.country for p in listed if p.country and _titled_person(p, doc)}
+        if len(countries) == 1 and not any(p.org for p in listed):
+            q.country = countries.pop()
+
+
+# entity labels of names that can be named after a capital ("the Tokyo Olympics", "the Delhi Police")
+_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+# words of a seat's own building: "the Elysee Palace" is still the presidency
+_SEAT_BUILDINGS = frozenset("palace house building compound residence headquarters office offices castle".split())
+
+
+def seat_in_name(span, entry, doc, matched) -> object:
+    """A capital or seat of power inside a longer name with words no list knows ("the Tokyo Olympics",
+    "the White House Correspondents' Association", "the London School of Economics") stands for that
+    name's country, not its government: the entry without its sector. A name whose other words are
+    known ("the Delhi Police", "the Islamabad High Court") or name the seat's building ("the Elysee
+    Palace") keeps it."""
+    if entry.kind != "seat" or entry.sector != "GOV":  # not a court or title ("Lord Justices Clarke")
+        return entry
+    ent = next((e for e in tokens(doc).ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is None or ent.label_ not in _NAME_LABELS:
+        return entry
+    end = next((t.i for t in doc[span.end:ent.end] if t.text == "("), ent.end)  # "the Foreign Office (FO)"
+    rest = [t for t in doc[ent.start:end] if t.i not in matched and t.is_alpha and not t.is_stop]
+    if not rest or any(t.lower_ in _SEAT_BUILDINGS for t in rest):
+        return entry
+    return replace(entry, sector=None)

@@ -20,7 +20,8 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             office_over_religious_title, persons_from, plural_titles, possessed_agents,
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .actor_roles import MINORITY_NOUNS, international_forces, private_persons, shared_places
+from .actor_roles import (MINORITY_NOUNS, international_forces, listed_people, private_persons, seat_in_name,
+                          shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of, reads_as_person
@@ -172,6 +173,8 @@ class ActorFinder:
                 matched[t.i] = span.root.i
                 if entry.kind == "agent":
                     agent_tokens.add(t.i)
+        if self.unknown:
+            found = [(span, seat_in_name(span, entry, doc, matched)) for span, entry in found]
         groups: dict[int, ActorPhrase] = {}
         for span, entry in found:
             head, rank = _climb(span.root, agent_tokens, matched, self.compounds, cut)
@@ -182,6 +185,8 @@ class ActorFinder:
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
         _merge_comodifiers(groups, doc)
+        if not self.compounds:
+            _split_joined_names(groups, doc)  # "President Ruto and Trade Minister Wanjiru" parsed as one phrase
         _split_listed(groups, doc, self.compounds)  # "the Knesset, the Duma and the Bundestag": three actors
         phrases = [_resolve(p, doc, when, self.compounds) for p in groups.values()]
         _link_conjoined_modifiers(groups, doc)
@@ -209,6 +214,7 @@ class ActorFinder:
             carried_titles(phrases, doc)
             plural_titles(phrases, doc)  # "Generals Cohen and Levy": both generals
             persons_from(phrases, doc)  # "Jane Smithers, from Leeds": GBR
+            listed_people(phrases, doc)  # "Kenyan President Ruto and Foreign Minister Mutua": both KEN
             office_over_religious_title(phrases, doc, when)
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))
@@ -217,11 +223,16 @@ class ActorFinder:
 def _appositive_names(phrases: list[ActorPhrase], doc) -> None:
     """"The Chilean foreign minister, Rosa Delgado, ...", "her Peruvian counterpart, Tomas Quispe": a
     person's name in apposition after a titled actor is that actor; the phrase grows over the name,
-    which then carries the role to later mentions (annales.people)."""
+    which then carries the role to later mentions (annales.people). So does a name in apposition to a
+    bare title ("the current President Nicolas Maduro", "the president, Jane Roe,"): the list of
+    office-holders then gives its country."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
     ents = {e.start: e for e in tokens(doc).ents if e.label_ == "PERSON"}
     for p in phrases:
-        if p.org or doc[p.head].ent_type_ == "PERSON" or not (p.country and p.sector):
+        if p.org or doc[p.head].ent_type_ == "PERSON" or not p.sector:
+            continue
+        titled = not p.country and p.names_only(("agent",))
+        if not (p.country or titled):
             continue
         for c in doc[p.head].children:
             ent = ents.get(c.left_edge.i) if c.dep_ == "appos" and c.i >= p.end else None
@@ -260,7 +271,7 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
     dated office-holders list unless ``office_holders`` is false) and for "he"/"she" subjects."""
     covered = {i for p in phrases for i in range(p.start, p.end)}
     for p in phrases if office_holders else ():  # "President Donald Trump": a title without a country, and a known name
-        if p.country is None and p.org is None and p.name and doc[p.head].ent_type_ == "PERSON":
+        if p.country is None and p.org is None and p.name and _names_person(p, doc):
             office = office_of(p.name, when) or office_of(p.name.split()[-1], when)
             if office is None and any(e.kind == "agent" for _, _, e in p.parts):
                 # a title with a name the dated list places elsewhere in time ("President Reagan" in an
@@ -356,6 +367,31 @@ def _possessor_merges(groups: dict[int, ActorPhrase], heads: list[int], doc) -> 
         return True
     return (sum(not groups[h].names_only(("agent",)) for h in heads) <= 1 and doc[heads[0]].head.ent_type_ != "PERSON"
             and not any(e.name in FOREIGN_ROLES for h in heads for _, _, e in groups[h].parts))
+
+
+def _split_joined_names(groups: dict[int, ActorPhrase], doc) -> None:
+    """"Kenyan President William Ruto and Trade Minister Ann Wanjiru", parsed as one flat noun phrase
+    headed by the last name: two actors, the titled name before the conjunction and the one after it
+    (with the title groups between), listed together."""
+    for head in [h for h in groups if doc[h].ent_type_ == "PERSON"]:
+        p = groups.get(head)
+        if p is None:
+            continue
+        cc = next((t for t in doc[p.start + 1:head] if t.dep_ == "cc" and doc[t.i - 1].ent_type_ == "PERSON"
+                   and p.start <= t.head.i < t.i), None)
+        first = [x for x in p.parts if cc is not None and x[1] < cc.i]
+        if not first or cc.i - 1 in groups:
+            continue
+        new = groups[cc.i - 1] = ActorPhrase(head=cc.i - 1, start=p.start, end=cc.i, parts=first)
+        p.parts = [x for x in p.parts if x[1] > cc.i]
+        p.start = cc.i + 1
+        for h in [h for h in groups if cc.i < h < head]:  # "Trade Minister" after the conjunction
+            q = groups.pop(h)
+            p.parts.extend(q.parts)
+        if not p.parts:  # a bare name: annales.people looks it up
+            del groups[head]
+            continue
+        p.siblings.append(new)
 
 
 _LIST_DEPS = frozenset({"appos", "nmod", "conj", "compound", "npadvmod"})
@@ -495,6 +531,10 @@ def _resolve(p: ActorPhrase, doc, when: date | None = None, accumulate: bool = F
     MUS + MED)."""
     parts = sorted(p.parts, key=lambda x: (x[0], x[1]))
     parts = [(r, i, on_date(e, when)) for r, i, e in parts]  # annales.petrarch: dictionary actors
+    named = {e.country for _, _, e in parts if e.kind == "country"} if not accumulate else None
+    if named:  # "the German Foreign Office", "Pakistan's Foreign Office": the seat's own country yields
+        parts = [(r, i, replace(e, kind="agent", country=None) if e.kind == "seat" and e.country not in named else e)
+                 for r, i, e in parts]
     if accumulate:
         agents = [e.sector for r, i, e in sorted(parts, key=lambda x: x[1])
                   if e.kind == "agent" and e.sector and r < 10 and i <= p.head]

@@ -53,9 +53,10 @@ class KnowledgeBase:
         self.demonyms: set[str] = set()  # "Sri Lankan", "Kenyans"
 
     def add(self, term: str, entry: Entry) -> None:
+        """A surface form of ``entry``; one with an apostrophe also as typeset ("People’s", "d’Ivoire")."""
         term = " ".join(term.split())
-        if term:
-            entries = self.terms.setdefault(term, [])
+        for form in dict.fromkeys((term, term.replace("'", "\u2019"))) if term else ():
+            entries = self.terms.setdefault(form, [])
             if entry not in entries:
                 entries.append(entry)
 
