@@ -18,6 +18,8 @@ def test_tokenised_span_is_found_in_plain_text():
     start, end = _find_span(text, "Danish government 's offer")
     assert text[start:end] == "Danish government's offer"
     assert _find_span(text, "Swedish ministers") is None
+    south = "South Sudanese troops crossed into Sudan."
+    assert south[slice(*_find_span(south, "Sudan"))] == "Sudan" and _find_span(south, "Sudan")[0] > 20
 
 
 def _write(tmp_path, records):

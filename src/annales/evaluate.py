@@ -357,7 +357,8 @@ def _find_span(text: str, span: str) -> tuple[int, int] | None:
     import re
 
     parts = [re.escape(p) for p in span.split()]
-    m = re.search(r"\s*".join(parts), text) if parts else None
+    # whole words only: "Sudan" is not the start of "Sudanese", nor "UN" inside "UNICEF"
+    m = re.search(r"(?<!\w)" + r"\s*".join(parts) + r"(?!\w)", text) if parts else None
     return (m.start(), m.end()) if m else None
 
 
