@@ -21,6 +21,10 @@ MOVE = frozenset("visit travel go come return fly arrive head send deploy dispat
 # verbs whose direct object can be the place of the act ("visited Paris", "bombed Aleppo")
 DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture seize retake recapture invade enter "
                    "besiege occupy overrun bombard target liberate reach encircle surround blockade ambush".split())
+# verbs done to places, not people: a name they take as object is a place even where the tagger calls it a person
+# ("bombed Douma"), as is the object of a place preposition ("in Douma")
+ON_PLACES = frozenset("bomb shell raid storm besiege invade bombard overrun occupy liberate encircle retake recapture "
+                      "enter".split())
 # "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
 WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out push drive expel oust chase flush "
                      "expulsion".split())
@@ -77,6 +81,21 @@ WORDS_ON = frozenset("answer talk view position report statement comment remark 
 PROPOSE = frozenset("advocate propose urge demand seek call plead appeal push press".split())
 # bodies that sit in one place: a statement told to them is made there ("told the Commons committee")
 BODIES = frozenset("committee inquiry hearing court tribunal jury commons".split())
+# "Russia-backed separatists", "the US-led coalition", "Kurdish-held towns": a name joined to one of these by a hyphen
+# says who stands behind an actor, not where anything happened
+AFFILIATED = frozenset("backed led supported funded financed trained armed allied aligned sponsored brokered based "
+                       "born inspired affiliated linked owned run held controlled dominated".split())
+# troops, bases and the like serve abroad: an attack on "British special forces" or "Iranian bases" is not in that state
+DEPLOYED = frozenset("force forces troop troops soldier soldiers peacekeeper peacekeepers contractor contractors "
+                     "mercenary mercenaries personnel marine marines commando commandos adviser advisers advisor "
+                     "advisors base bases position positions convoy patrol unit units member members backer "
+                     "backers".split())
+# CAMEO roots of verbal conflict: an "attack" or a "hit" coded so is words ("attacked the plans")
+WORDS_OF_CONFLICT = frozenset({"10", "11", "12", "13"})
+# a country's courts and legislatures act at home: with no place in its sentence, "a Greek court ruled" is in
+# Greece
+SITTING = frozenset("court tribunal judge judiciary parliament congress senate assembly duma majlis knesset "
+                    "legislature commons lords".split())
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
 LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
                         "senators congressman congressmen congresswoman deputies parliament congress senate "
@@ -96,7 +115,10 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: do
 # "spoke by telephone", "in a phone call": a call has no one place
 PHONE = frozenset("phone telephone call videoconference video teleconference videolink".split())
 # prepositions whose object is a partner, a topic or an example, not where an act happened
-_NOT_WHERE = frozenset("by with for about over than like including regarding concerning".split())
+_NOT_WHERE = frozenset("by with for about over than like including regarding concerning except excluding "
+                       "besides".split())
+# prepositions that leave their object out ("every province other than Idlib", "all towns except Homs")
+EXCEPT = frozenset("than except excluding besides".split())
 # a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
 _SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
                    "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
@@ -232,6 +254,14 @@ def _role(c, trigger) -> tuple[object, float] | None:
             continue
         return None
     return None
+
+
+def place_slot(tok) -> bool:
+    """``tok`` stands where only a place can: the object of "in", "at", "near" ... or of a verb such as "bombed"."""
+    head = tok.head
+    if tok.dep_ == "pobj":
+        return head.lower_ in PLACE_PREPS
+    return tok.dep_ == "dobj" and head.lemma_.lower() in ON_PLACES
 
 
 def _own_goal(trigger, prep) -> bool:

@@ -23,9 +23,9 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, CRAFT, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING,
+    _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -81,7 +81,7 @@ class Geocoder(Gazetteer):
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
         verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS) and lemma not in MOVE
                   and lemma not in _MATERIAL and not held
-                  and lemma not in ATTACK and lemma not in DIRECT
+                  and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT)
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
         limit = 2.0 if verbal else MAX_DISTANCE
@@ -117,15 +117,20 @@ class Geocoder(Gazetteer):
             found = self._dateline(article.place, cands, doc, quad_class, source_country)
             if found is not None:
                 return found
+        home = self._sitting(trigger, actors, source_country)
         if verbal or negated:
-            return None
+            return home
         mentioned = self._mentioned(trigger, cands, actors)
         if mentioned is not None:
             return self._from_sentence(mentioned, sent)
+        if home is not None:
+            return home
+        abroad = None  # an attack on troops or bases of a state, which serve abroad: the story's place comes first
         if target_country and (cameo or "")[:2] in FORCE_ROOTS and target_country in self.countries:
             found = self._target(doc, cands, actors, target_country)
-            if found is not None:
+            if found is not None and (found["how"] != "target" or not _deployed(doc, actors)):
                 return found
+            abroad = found
         found = None
         sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
         if sanction:
@@ -137,6 +142,8 @@ class Geocoder(Gazetteer):
             found = self._before(article, at, doc) if at >= 0 else self._recent(sent)
         else:
             found = self._recent(sent)
+        if found is None and abroad is not None:
+            return abroad
         if (source_country and target_country in (None, source_country) and source_country in self.countries
                 and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
                 and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
@@ -148,12 +155,17 @@ class Geocoder(Gazetteer):
         if (found is not None and source_country and found["country"] != source_country and quad_class != 4
                 and not held):
             return None  # a foreign state's aid, pledge or policy is not done where the story is ("China pledged")
+        parties = {source_country, target_country} - {None}
+        if found is not None and held and found["how"] == "article" and parties and found["country"] not in parties:
+            return None  # a meeting of no party of the story's country ("a senator met a minister", story on Syria)
         return found
 
     def _target(self, doc, cands, actors, iso3: str) -> dict | None:
         """An attack whose sentence places it nowhere, at its target: a place the target names ("Turkey attacked
         Afrin"), else the target's state; not when the target is a craft ("shot down an Iranian drone")."""
         span = doc[actors[-1][0]:actors[-1][1]] if len(actors) > 1 else None
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in EXCEPT:
+            return None  # "raids on every province other than Idlib" were not in Idlib
         if span is not None:
             noun = span.root.head if span.root.dep_ in ("amod", "compound", "nmod") else span.root  # "a Russian jet"
             if noun.lemma_.lower() in CRAFT:
@@ -162,6 +174,17 @@ class Geocoder(Gazetteer):
                 if c[0] < span.end and span.start < c[1] and c[3].country == iso3:
                     return self._from_sentence(c, span.sent)
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
+
+    def _sitting(self, trigger, actors, iso3: str | None) -> dict | None:
+        """A country's court or legislature, the subject of the act's verb, acts in that country ("a Greek court
+        ruled", "was jailed by a Greek judge"; not the troops' deployment "the Russian parliament approved")."""
+        if not actors or not iso3 or iso3 not in self.countries:
+            return None
+        head = trigger.doc[actors[0][0]:actors[0][1]].root
+        verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+        if head.lemma_.lower() not in SITTING or head.dep_ not in ("nsubj", "pobj") or verb.i != trigger.i:
+            return None
+        return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
 
     def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
         """Words told to a body that sits in one place, where the sentence names none: to a legislature or its
@@ -425,6 +448,8 @@ class Geocoder(Gazetteer):
                         if given is not None and given.kind in ("country", "admin1", "place"):
                             near[given.country] = 3.0
                 span = doc[start:end]
+                if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in AFFILIATED:
+                    continue  # "Russia-backed separatists"
                 place = self.lookup(_strip_cue(span.text), near, region)
                 if place is None:
                     continue
@@ -538,11 +563,22 @@ class Geocoder(Gazetteer):
         hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
         best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
+        if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
+            return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
         if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
             return False
         return True
+
+    def _named(self, doc) -> set:
+        """Countries the document names in one word or by a demonym ("Syria", "Syrian"), without a gazetteer scan."""
+        cache = doc.user_data.setdefault("annales.places", {})
+        if "named" not in cache:
+            words = set(_words(doc).text)
+            cache["named"] = {self.demonyms[w] for w in words if w in self.demonyms} | {
+                iso for iso, c in self.countries.items() if c.name in words}
+        return cache["named"]
 
     def _mentions(self, doc, lo: int, hi: int, spans=None) -> Counter:
         """Countries named (unambiguously) or meant by a demonym in tokens [lo, hi) (``spans``: its
@@ -573,6 +609,11 @@ _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "A
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})
 _STOP = frozenset("January February March April May June July August September October November December "
                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
+
+
+def _deployed(doc, actors) -> bool:
+    """The act's target is troops, bases or the like ("two British soldiers", "Iranian bases")."""
+    return len(actors) > 1 and doc[actors[-1][0]:actors[-1][1]].root.lower_ in DEPLOYED
 
 
 def _sits(tok) -> bool:
