@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .craft import CRAFT  # noqa: F401  (craft: an attack on one is not in its country; annales.places)
-
 # prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
 PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
 MOVE_PREPS = frozenset({"to", "into"})

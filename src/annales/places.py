@@ -18,11 +18,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .craft import CRAFT
 from .gazetteer import Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
-    SPEECH_ROOTS, ATTACK, CRAFT, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
+    SPEECH_ROOTS, ATTACK, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
     _at_meeting, _speaking, _own_goal, _words_on, place_slot,
