@@ -16,15 +16,22 @@ from .lexicon import Pattern, child
 
 # verbs whose subject undergoes the act their object names ("faced criticism", "drew condemnation from")
 UNDERGO_VERBS = frozenset("face draw receive attract suffer endure incur weather".split())
+# verbs of obtaining: their subject undergoes an act given "from" someone ("won backing from", "earned a rebuke
+# from", "got a loan from"); without a giver they name what the subject achieved ("won the release of")
+OBTAIN_VERBS = frozenset("win gain garner earn get enjoy".split())
 
 
 def undergone(noun):
     """The verb of which ``noun`` names an act its subject undergoes ("faces criticism", "came under
-    attack"), or None."""
+    attack", "came in for criticism", "won backing from"), or None."""
     gov = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and gov.head.lemma_ == "come":
+    if noun.dep_ == "pobj" and gov.head.lemma_ == "come" and (gov.lower_ == "under" or gov.lower_ == "for" and any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "in" for c in gov.head.children)):
         return gov.head
-    if noun.dep_ == "dobj" and gov.lemma_ in UNDERGO_VERBS and gov.pos_ == "VERB":
+    if noun.dep_ != "dobj" or gov.pos_ != "VERB":
+        return None
+    if gov.lemma_ in UNDERGO_VERBS or gov.lemma_ in OBTAIN_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in (*noun.children, *gov.children)):
         return gov
     return None
 
