@@ -31,3 +31,17 @@ def test_a_row_that_codes_nothing_voids_the_general_pattern(pipeline):
     assert lex.pattern_for(tok) is None
     # the caller's own selection of patterns is voided the same way
     assert lex.pattern_for(tok, patterns=lex.verbs["fight"]) is None
+
+
+def test_a_row_with_alternatives_stands_for_every_combination(tmp_path):
+    from annales.lexicon import Lexicon, alternatives
+
+    assert alternatives("ease|lift sanction|curb on *") == [
+        "ease sanction on *", "ease curb on *", "lift sanction on *", "lift curb on *"]
+    verbs = tmp_path / "verbs.tsv"
+    verbs.write_text("code\tpattern\n085\tease|lift sanction|curb on *\n-\tlift|raise finger\n", encoding="utf-8")
+    nouns = tmp_path / "nouns.tsv"
+    nouns.write_text("code\tpattern\n", encoding="utf-8")
+    lex = Lexicon.from_files(verbs, nouns)
+    assert sorted(p.text for p in lex.verbs["lift"]) == ["lift curb on *", "lift sanction on *"]
+    assert [p.words for p in lex.voids["verb"]["raise"]] == [("finger",)]

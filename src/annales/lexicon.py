@@ -8,6 +8,7 @@ Pattern language (one pattern a row, lemmas in lower case)::
     138   threaten * with force     `*` right after the verb: the target is the direct object
     195   air strike on *           nouns: the trigger is the last word before a preposition or `*`
     -     fight disease             code "-": where it matches, no event ("fight *" does not apply)
+    081   ease|lift sanction on *   "a|b": one pattern for each alternative (several: every combination)
 
 With no ``*`` the target of a verb is its direct object, if any. A code pair ``042:043`` also codes the
 target's act towards the source (the visited hosts; ``040:040`` a meeting is mutual), as PETRARCH-2's
@@ -58,6 +59,14 @@ class Pattern:
     def specificity(self) -> int:
         return (len(self.words) + len(self.before) + (1 if self.target and self.target != "dobj" else 0)
                 + (1 if self.source else 0))
+
+
+def alternatives(text: str) -> list[str]:
+    """The patterns a row stands for: ``"ease|lift sanction|curb on *"`` -> four patterns, in order."""
+    texts = [""]
+    for word in text.split():
+        texts = [f"{t} {w}".strip() for t in texts for w in word.split("|") if w]
+    return texts
 
 
 def parse_pattern(code: str, text: str, kind: str) -> Pattern:
@@ -160,7 +169,7 @@ class Lexicon:
             patterns = []
             for lineno, row in read_tsv(path):
                 try:
-                    patterns.append(parse_pattern(row["code"], row["pattern"], kind))
+                    patterns += [parse_pattern(row["code"], text, kind) for text in alternatives(row["pattern"])]
                 except (KeyError, ValueError) as exc:
                     raise ConfigError("E013", path=path, line=lineno, reason=str(exc)) from None
             loaded.append(patterns)
