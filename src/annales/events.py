@@ -23,8 +23,10 @@ ids and provenance. Grammar handled here:
 - meetings, talks and visits ("X and Y began talks", "talks on X's programme", "told visiting Secretary
   X"): annales.encounters; acts denied, alleged, feared or ended ("denied that its troops attacked") are
   not coded: annales.unasserted; a state's protest is an official complaint (114): annales.official;
-- where the target is (object, preposition, aim, author) and a dictionary pattern's source slot:
-  annales.targets;
+- where the target is (object, preposition, aim, author, "helped X rebuild") and a dictionary pattern's
+  source slot: annales.targets; object pronouns ("urged him to"): annales.pronouns;
+- options weighed ("is considering sending aid to X": 014) and pledges with no target ("agreed to
+  resign"): annales.modality; claims of responsibility ("claimed it had attacked X"): annales.claims;
 - words whose event depends on their context: lexicon rows coded "-" ("fight the epidemic", "receive a
   letter", annales.lexicon); visits by troops or vehicles and trips at home (annales.encounters); events
   that "broke out between X and Y" (annales.nominal); suicide bombers and political clashes
@@ -38,8 +40,9 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import Lexicon, Pattern, child, match, nearby
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, announced, condition_subject,
-                       in_condition, is_negated, modality_of, refused, tense_of, ultimatum, unilateral)
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
+                       condition_subject, considered, in_condition, is_negated, modality_of, option_of,
+                       refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import off_scene, place_targets, scene_targets
@@ -49,6 +52,8 @@ from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun
 from .encounters import (MEDIATION, MILITARY_AID, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, military_support, shared_holder)
 from .official import argued_clash, official_code
+from .claims import CLAIMED, claimed_acts, claimed_target
+from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
@@ -208,7 +213,8 @@ class EventCoder:
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
-        return _dedupe(_drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors))
+        found = _drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors)
+        return _dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
@@ -300,6 +306,9 @@ class EventCoder:
             if pattern.target == "subject":
                 targets = subject
             sources = source_slot(pattern.source, verb, actors, targets) if pattern.source else subject
+        elif not pattern.dictionary and not targets:  # "urged him to": annales.pronouns
+            pron = object_pronoun(verb, pattern.target)
+            targets = pronoun_antecedent(pron, actors, sources) if pron is not None else targets
         return self._pairs(sent, verb, pattern, sources, targets, False, actors)
 
     # -- nouns -------------------------------------------------------------------------------
@@ -394,7 +403,8 @@ class EventCoder:
             return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
         if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
-        if negated and not pattern.dictionary and pattern.code and (
+        weighed = self.intent_codes and not pattern.dictionary and considered(trig)  # "is considering sending"
+        if negated and not pattern.dictionary and pattern.code and not weighed and (
                 (modality == "intended" and pattern.code[:2] < "10")
                 or refused(trig)):
             # "refused to lift the ban", "will not attend the talks": CAMEO codes a refusal (12), not the act
@@ -403,6 +413,8 @@ class EventCoder:
             negated, modality = False, "asserted"
         recode = modality in ("intended", "hypothetical") and self.intent_codes and not pattern.dictionary
         code, reverse = ((ontology.recode_intended(c) if c and recode else c) for c in (pattern.code, pattern.reverse))
+        if weighed:
+            code, reverse, recode = WEIGHED, None, False  # weighing an act: 014, not an intent
         if recode:
             if unilateral(trig):
                 reverse = None  # "offered to negotiate with Y": Y has offered nothing ("is due to visit" is hosted)
@@ -417,6 +429,8 @@ class EventCoder:
         root = (code or reverse)[:2]
         if code == "011":
             targets = []  # a comment withheld is told to no one, and what it is "on" is no target
+        elif code == CLAIMED and not targets and not pattern.dictionary:  # "claimed responsibility for"
+            targets = [p for p in claimed_target(trig, actors, self.lexicon.nouns) if p not in sources]
         if targets and code:
             targets = off_scene(trig, code, targets)
         if not targets and root in ("12", "13") and not pattern.dictionary:
@@ -431,8 +445,9 @@ class EventCoder:
         mutual = mutual or (code or "").startswith(RECIPROCAL_CODES)
         if not targets and len(sources) > 1 and mutual and not slot_filled(pattern, trig):
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
+        pledge = root == "03" and not pattern.dictionary and committed(trig)  # "X agreed to lay down its arms"
         if not targets:
-            if not _targetless(code) or (root == "11" and pattern.dictionary):
+            if not (_targetless(code) or pledge) or (root == "11" and pattern.dictionary):
                 return []  # (PETRARCH's dictionaries code no disapproval without a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
@@ -447,7 +462,8 @@ class EventCoder:
                         t.names_only(PLACES) or s.names_only(PLACES)):
                     continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code
-                if own and (t is not None or _targetless(own)):  # a state's protest: 114, to someone
+                # a state's protest: 114, to someone; a pledge with no target ("agreed to resign")
+                if own and (t is not None or _targetless(own) or pledge and own == code):
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
                     out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
@@ -596,6 +612,9 @@ def subject_of(verb):
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in TIME_PREPS
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             prev, tok = tok, tok.head.head  # "after meeting X, Y said": Y met X
+            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and option_of(tok) is not None:
+            prev, tok = tok, option_of(tok).head  # "X is exploring the possibility of sending": X would send
             continue
         break
     # a name the parser attached as a modifier before the verb ("Baerbock criticised China")

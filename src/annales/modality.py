@@ -70,12 +70,57 @@ def ultimatum(trig) -> bool:
                for c in tok.children)
 
 
+# weighing an act is CAMEO 014, not an intent to do it ("is considering sending aid to X", "mulls sanctions
+# against X", "is exploring the possibility of sending troops to X")
+CONSIDER_HEADS = frozenset("consider mull weigh contemplate ponder".split())
+OPTION_NOUNS = frozenset("possibility option idea prospect feasibility".split())
+OPTION_HEADS = CONSIDER_HEADS | frozenset("explore study examine discuss debate assess evaluate".split())
+WEIGHED = "014"
+
+
+def considered(trig) -> bool:
+    """Whether the act is only being weighed: the object or complement of "consider", "mull", "weigh"
+    ("is considering imposing", "weighs a ban on"), or an option explored ("exploring the possibility of
+    sending")."""
+    for _ in range(3):  # and its purpose or conjoined act ("considering sending aid to help X")
+        option = option_of(trig)
+        if option is not None:
+            return option.head.lemma_ in OPTION_HEADS
+        if trig.dep_ in ("xcomp", "dobj", "ccomp") and trig.head.lemma_ in CONSIDER_HEADS and trig.head.pos_ == "VERB":
+            return True
+        if trig.dep_ not in ("advcl", "conj") or trig.head.i == trig.i:
+            return False
+        trig = trig.head
+    return False
+
+
+def option_of(tok):
+    """The option noun a gerund or nominal act completes as the object of a verb ("explored [the possibility]
+    of sending"), or None."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
+        return None
+    noun = tok.head.head
+    ok = noun.lemma_.lower() in OPTION_NOUNS and noun.dep_ in LIGHT_DEPS and noun.head.pos_ == "VERB"
+    return noun if ok else None
+
+
 def refused(trig) -> bool:
     """"refused to lift the ban", "failed to reach agreement": the act (or the nominal act of the verb
     that governs it) is what the subject refused or failed to do."""
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS:
         trig = trig.head
     return trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS
+
+
+# verbs that commit their subject to the act they govern, with or without a target ("agreed to resign")
+COMMIT_HEADS = frozenset("agree pledge promise vow commit".split())
+
+
+def committed(trig) -> bool:
+    """"agreed to lift the blockade", "pledged to resign": the act is one the subject committed itself to."""
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS:
+        trig = trig.head
+    return trig.dep_ == "xcomp" and trig.head.lemma_ in COMMIT_HEADS
 
 
 def is_negated(trig) -> bool:

@@ -25,6 +25,8 @@ ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # nouns whose "that" clause says what they are about ("claims that X abused ...")
 CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint".split())
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+# verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
+BARE_HEADS = frozenset("help let make have see watch hear".split())
 
 
 def slot_filled(pattern: Pattern, trig) -> bool:
@@ -184,13 +186,21 @@ def _aim(trig, actors: Actors) -> list[ActorPhrase]:
 
 def _clause_subject(verb, small: bool = False):
     """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
-    clause, headed by no verb), and unless ``small`` "called on [X to resign]"."""
+    clause, headed by no verb), "helped [X rebuild]" (a bare infinitive), and unless ``small`` "called on [X
+    to resign]"."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN")):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN") or _bare(c)):
             subj = child(c, "nsubj")
             if subj is not None:
                 return subj
     return None
+
+
+def _bare(clause) -> bool:
+    """"helped [Somalia fight] the famine": a bare infinitive after "help", "let", "make" ..., with no
+    auxiliary or conjunction of its own."""
+    return (clause.tag_ == "VB" and clause.head.lemma_ in BARE_HEADS
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children))
 
 
 def _author(obj, actors: Actors) -> list[ActorPhrase]:

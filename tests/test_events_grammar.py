@@ -1,0 +1,83 @@
+"""The coder's grammar of arguments and modality: object pronouns, the one helped to do something,
+options weighed (CAMEO 014), pledges with no target, and claims of responsibility. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)
+
+
+def rules(pipeline, text):
+    events = pipeline(Article(id="t", text=text, published=PUBLISHED)).events
+    return {(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in events if e.method == "rules"}
+
+
+def test_an_object_pronoun_stands_for_the_person_named_before_it(pipeline):
+    found = rules(pipeline, "The Kenyan president phoned the Ugandan leader and urged him to free the prisoners.")
+    assert ("KENGOV", "02", "UGAGOV") in found
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(pipeline):
+    found = rules(pipeline, "The Egyptian president pardoned him on Friday.")
+    assert not any(t == "EGYGOV" for _, _, t in found)
+
+
+def test_them_stands_for_a_plural_actor(pipeline):
+    found = rules(pipeline, "Eritrea expelled foreign aid workers after accusing them of spying.")
+    assert any(root == "11" and t is not None and t.endswith("NGO") for _, root, t in found)
+
+
+def test_a_court_is_not_the_him_it_sentences(pipeline):
+    found = rules(pipeline, "A Bolivian court convicted a Chilean trucker and sentenced him to three years in jail.")
+    assert not any(t == "BOLJUD" for _, _, t in found)
+
+
+def test_the_one_helped_to_do_something_is_the_target_of_the_help(pipeline):
+    found = rules(pipeline, "Norway sent emergency aid to help Haiti recover from the earthquake.")
+    assert ("NOR", "07", "HTI") in found
+
+
+def test_an_act_under_consideration_is_a_policy_option_weighed(pipeline):
+    found = rules(pipeline, "Portugal is considering sending troops to Mozambique.")
+    assert ("PRT", "01", "MOZ") in found
+    assert not any(root == "03" for _, root, _ in found)
+
+
+def test_the_purpose_of_an_act_under_consideration_is_weighed_too(pipeline):
+    found = rules(pipeline, "Austria is considering sending money to help Moldova pay for gas.")
+    assert ("AUT", "01", "MDA") in found
+
+
+def test_an_option_explored_is_weighed_too(pipeline):
+    found = rules(pipeline, "Chile is exploring the possibility of sending aid to Bolivia.")
+    assert ("CHL", "01", "BOL") in found
+
+
+def test_an_attack_its_doer_claims_is_also_a_claim_of_responsibility(pipeline):
+    found = rules(pipeline, "The rebels claimed that they had shelled a Malian army base.")
+    assert ("---REB", "01", "MLIMIL") in found and ("---REB", "19", "MLIMIL") in found
+
+
+def test_an_attack_claimed_of_someone_else_is_no_claim_of_responsibility(pipeline):
+    found = rules(pipeline, "The Malian army claimed that the rebels had shelled a village in Mopti.")
+    assert not any(root == "01" for _, root, _ in found)
+
+
+def test_a_commitment_to_an_act_with_no_target_is_still_a_pledge(pipeline):
+    found = rules(pipeline, "The Sudanese rebel group agreed to lay down its weapons.")
+    assert any(root == "03" and t is None for _, root, t in found)
+
+
+def test_an_intent_that_is_no_commitment_needs_a_target(pipeline):
+    found = rules(pipeline, "The Sudanese rebel group wants to lay down its weapons.")
+    assert not any(root == "03" for _, root, _ in found)
+
+
+def test_a_claim_of_responsibility_is_aimed_where_the_act_claimed_was(pipeline):
+    found = rules(pipeline, "The rebels claimed responsibility for the raid on a Chadian army camp.")
+    assert ("---REB", "01", "TCDMIL") in found
+
