@@ -236,7 +236,7 @@ class EventCoder:
             sources, targets = actors.all_at(speaker), actors.all_at(subject)
             negated = any(c.dep_ == "neg" for c in clause.children)
             act_clause = clause if clause is not tok else child(tok, "xcomp")
-            act = asked(act_clause, self.lexicon.verbs)  # "must release the prisoners": 1053
+            act = asked(act_clause, self.lexicon, "verb")  # "must release the prisoners": 1053
             if act is not None and act.code:
                 pattern = replace(pattern, code=requested_code(pattern.code, act_clause, self.lexicon, act.code))
             for s in sources:
@@ -383,7 +383,7 @@ class EventCoder:
         """Whether ``verb`` is an act of its own about the event ``noun`` names, so its subject did not do
         that event: a comment on it or an inquiry into it ("condemned the attack on Y", "investigated the
         bombing of Y"), not a part in it ("engaged in fighting with Y", "hosted talks with Y")."""
-        own = match(verb, self.lexicon.verbs.get(verb.lemma_) or [])
+        own = self.lexicon.pattern_for(verb, "verb")
         if own is None or not own.code or own.dictionary or not pattern.code or own.code[:2] == pattern.code[:2]:
             return False
         return own.code[:2] in REACTION_ROOTS

@@ -34,12 +34,12 @@ def _requested_act(trig, lexicon: Lexicon) -> str | None:
     for c in trig.children:
         if c.dep_ in clauses and c.i > trig.i and c.pos_ in ("VERB", "AUX"):
             # "to bring an end to the embargo", "to hold talks": a verb unknown to the lexicon asks for its object
-            found = asked(c, lexicon.verbs) or (asked(child(c, "dobj"), lexicon.nouns)
+            found = asked(c, lexicon, "verb") or (asked(child(c, "dobj"), lexicon, "noun")
                                                 if c.lemma_ not in lexicon.verbs else None)
         elif (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "dobj":
             noun = child(c, "pobj") if c.dep_ == "prep" else c
             of = child(noun, "prep") if noun is not None else None
-            found = asked(noun, lexicon.nouns) or (asked(child(of, "pobj"), lexicon.nouns)
+            found = asked(noun, lexicon, "noun") or (asked(child(of, "pobj"), lexicon, "noun")
                                                    if of is not None and of.lower_ == "of" else None)
         else:
             continue
@@ -48,11 +48,12 @@ def _requested_act(trig, lexicon: Lexicon) -> str | None:
     return None
 
 
-def asked(tok, table) -> Pattern | None:
-    """The pattern of a requested verb or noun; its target need not be named ("to extradite (to *)"),
-    but its other words must be among its own dependents."""
+def asked(tok, lexicon, kind: str) -> Pattern | None:
+    """The pattern of a requested verb or noun (``kind``); its target need not be named ("to extradite
+    (to *)"), but its other words must be among its own dependents. None where a void row applies."""
+    table = lexicon.verbs if kind == "verb" else lexicon.nouns
     cands = table.get(tok.lemma_.lower()) if tok is not None else None
-    if not cands or cands[0].dictionary:
+    if not cands or cands[0].dictionary or lexicon.voided(tok, kind, tok.lemma_.lower()):
         return None
     own = {c.lemma_.lower() for c in tok.children} | {p.target for p in cands}
     return match(tok, cands) or match(tok, [p for p in cands if set(p.words) <= own], reciprocal=True)
