@@ -7,8 +7,9 @@ import pytest
 from annales.evaluate import _find_span, pentaclass, pentaclass_pairs, read_pentaclass
 
 
-@pytest.mark.parametrize("code, cls", [("010", 0), ("0211", 1), ("057", 1), ("061", 2), ("0874", 2),
-                                       ("112", 3), ("1412", 3), ("173", 4), ("195", 4), (None, None)])
+@pytest.mark.parametrize("code, cls", [("010", 0), ("0211", 0), ("036", 1), ("057", 1), ("061", 2), ("0874", 2),
+                                       ("090", 3), ("112", 3), ("161", 3), ("1412", 4), ("173", 4), ("195", 4),
+                                       (None, None)])
 def test_pentaclass_of_cameo_codes(code, cls):
     assert pentaclass(code) == cls
 
