@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from annales.records import Article
 
 PUBLISHED = date(2024, 3, 6)
@@ -81,3 +83,27 @@ def test_a_claim_of_responsibility_is_aimed_where_the_act_claimed_was(pipeline):
     found = rules(pipeline, "The rebels claimed responsibility for the raid on a Chadian army camp.")
     assert ("---REB", "01", "TCDMIL") in found
 
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean foreign minister told Reuters that the border talks had gone well.",
+    "Mr Okafor told the BBC that his party would win the vote.",
+])
+def test_a_statement_told_to_the_press_is_no_event_with_the_press(pipeline, text):
+    events = pipeline(Article(id="t", text=text)).events
+    assert not [e for e in events if e.cameo_root == "01" and e.target is not None and e.target.sector == "MED"]
+
+
+def test_what_is_told_to_the_press_is_still_coded(pipeline):
+    text = "The French foreign minister told Reuters that Iran must stop enriching uranium."
+    assert [(e.source.code, e.cameo_root, e.target.code) for e in pipeline(Article(id="t", text=text)).events] == [
+        ("FRAGOV", "10", "IRN")]
+
+
+def test_news_agencies_are_media_of_their_country(pipeline):
+    text = "A police spokesman told Agence France-Presse that two men had been arrested in Lyon."
+    events = pipeline(Article(id="t", text=text)).events
+    assert not [e for e in events if e.target is not None and e.target.code == "FRA"]  # the agency is no target
+    doc = pipeline.nlp("Xinhua and Yonhap reported the talks.")
+    codes = {p.code for p in pipeline.finder(doc).phrases}
+    assert {"CHNMED", "KORMED"} <= codes
