@@ -39,11 +39,11 @@ def _key(e) -> tuple:
     return (e.source.code, e.target.code if e.target else None, e.cameo)
 
 
-def draw(n: int, seed: int = 7, exclude: set[str] = frozenset()) -> None:
+def draw(n: int, seed: int = 7, exclude: set[str] = frozenset(), split: str = "test") -> None:
     from annales.pipeline import Pipeline
 
     ids = [json.loads(line)["id"] for line in open(CORPUS, encoding="utf-8")]
-    ids = [i for i in ids if split_of(i) == "test" and i not in exclude]
+    ids = [i for i in ids if split_of(i) == split and i not in exclude]
     rng = random.Random(seed)
     rng.shuffle(ids)
     pipeline, shown = Pipeline(), 0
@@ -72,13 +72,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draw", type=int, default=None, help="print N new events to judge")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--split", choices=("dev", "test"), default="test", help="the half of the corpus to draw from")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: corpus not found at {CORPUS}")
         return 0
     labels = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.draw:
-        draw(args.draw, args.seed, {lab["article_id"] for lab in labels})
+        draw(args.draw, args.seed, {lab["article_id"] for lab in labels}, args.split)
         return 0
     from annales.pipeline import Pipeline
 
