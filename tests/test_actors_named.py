@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-
-def _codes(pipeline, text, when=None):
-    doc = pipeline.nlp(text)
-    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc, when=when).phrases}
+from helpers import actor_codes as _codes
 
 
 def test_an_agent_named_after_its_leader(pipeline):

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from annales.kb import Entry, KnowledgeBase
 
-
-def _codes(pipeline, text):
-    doc = pipeline.nlp(text)
-    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
+from helpers import actor_codes as _codes
 
 
 def test_a_capital_inside_a_longer_name_is_no_government(pipeline):

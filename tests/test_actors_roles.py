@@ -4,10 +4,7 @@ non-state owner, intergovernmental forces. The sentences are the team's own."""
 
 from __future__ import annotations
 
-
-def _codes(pipeline, text):
-    doc = pipeline.nlp(text)
-    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
+from helpers import actor_codes as _codes
 
 
 def test_a_demonym_for_one_person_is_a_civilian(pipeline):

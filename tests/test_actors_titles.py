@@ -3,10 +3,7 @@ sentences are the team's own."""
 
 from __future__ import annotations
 
-
-def _codes(pipeline, text):
-    doc = pipeline.nlp(text)
-    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
+from helpers import actor_codes as _codes
 
 
 def test_names_after_a_plural_title_share_it(pipeline):

@@ -8,10 +8,7 @@ from datetime import date
 
 import pytest
 
-
-def _codes(pipeline, text, when=None):
-    doc = pipeline.nlp(text)
-    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc, when=when).phrases}
+from helpers import actor_codes as _codes
 
 
 @pytest.mark.parametrize("text, phrase, code", [

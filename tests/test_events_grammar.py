@@ -4,18 +4,15 @@ these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from annales.records import Article
 
-PUBLISHED = date(2024, 3, 6)
+from helpers import rule_events
 
 
 def rules(pipeline, text):
-    events = pipeline(Article(id="t", text=text, published=PUBLISHED)).events
-    return {(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in events if e.method == "rules"}
+    return {(s, code[:2], t) for s, code, t in rule_events(pipeline, text)}
 
 
 def test_an_object_pronoun_stands_for_the_person_named_before_it(pipeline):

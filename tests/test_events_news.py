@@ -4,18 +4,9 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from annales.records import Article
-
-PUBLISHED = date(2024, 3, 6)
-
-
-def rules(pipeline, text):
-    events = pipeline(Article(id="t", text=text, published=PUBLISHED)).events
-    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events if e.method == "rules"]
+from helpers import rule_events as rules
 
 
 @pytest.mark.parametrize("text", [

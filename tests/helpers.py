@@ -1,0 +1,21 @@
+"""Helpers the test modules share (imported as ``helpers``: pytest puts this folder on the path)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)
+
+
+def actor_codes(pipeline, text: str, when: date | None = None) -> dict[str, str]:
+    """Actor phrase text -> its code, as the actor finder reads ``text`` (on the date ``when``)."""
+    doc = pipeline.nlp(text)
+    return {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc, when=when).phrases}
+
+
+def rule_events(pipeline, text: str, published: date = PUBLISHED) -> list[tuple]:
+    """(source code, CAMEO code, target code or None) of the events the rules code in ``text``."""
+    events = pipeline(Article(id="t", text=text, published=published)).events
+    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events if e.method == "rules"]
