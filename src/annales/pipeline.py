@@ -20,6 +20,7 @@ from .actors import ActorFinder, ActorPhrase
 from .config import load_settings
 from .dates import resolve_date
 from .events import EventCoder, RawEvent
+from .focus import localise
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
@@ -33,6 +34,7 @@ DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
+                     ("focus", ("enabled", "min_mentions", "min_share", "sectors")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
@@ -162,6 +164,8 @@ class Pipeline:
             selection = None if isinstance(unit, str) else unit
             n = self.code_doc(results[i], doc, offset, sent_base[i], selection)
             sent_base[i] += n
+        for r in results:  # the article's focus country for its domestic roles (annales.focus)
+            localise(r.events, r.mentions, r.article.content_hash, self.settings)
         yield from results
 
     def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0,

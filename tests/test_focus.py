@@ -1,0 +1,67 @@
+"""An article's focus country for its domestic roles (annales.focus)."""
+
+from __future__ import annotations
+
+import copy
+
+from helpers import rule_events
+
+from annales.focus import focus_country, localise
+from annales.pipeline import Pipeline
+from annales.records import Actor, Event, Mention, Trigger
+
+BRITISH = ("Britain's economy grew faster than expected, figures from the UK statistics office showed. "
+           "British exporters and Britain's retailers both gained, and British banks lent more. "
+           "Analysts in London expected Britain to keep growing. "
+           "The prime minister met union leaders on Monday.")
+
+
+def _mention(country: str | None) -> Mention:
+    return Mention("a", 0, Actor("x", 0, 1, code=country, country=country))
+
+
+def test_focus_country_needs_a_clear_majority_and_enough_mentions():
+    assert focus_country([_mention("GBR")] * 5) == "GBR"
+    assert focus_country([_mention("GBR")] * 4) is None  # too few
+    assert focus_country([_mention("GBR")] * 8 + [_mention("FRA")] * 3) is None  # 8/11 < 0.8
+    assert focus_country([_mention("GBR")] * 8 + [_mention("FRA")] * 2 + [_mention(None)] * 9) == "GBR"
+    assert focus_country([]) is None
+
+
+def test_domestic_roles_take_the_articles_country(pipeline):
+    events = rule_events(pipeline, BRITISH)
+    assert ("GBRGOV", "040", "GBRLAB") in events
+    assert ("---GOV", "040", "---LAB") not in events
+
+
+def test_an_article_about_two_countries_gives_none(pipeline):
+    text = ("France and Germany argued over the budget. French ministers and German ministers met in Paris "
+            "and Berlin. France blamed Germany. The prime minister met union leaders on Monday.")
+    assert ("---GOV", "040", "---LAB") in rule_events(pipeline, text)
+
+
+def test_roles_marked_foreign_and_armed_groups_keep_no_country(pipeline):
+    text = BRITISH.replace("The prime minister met union leaders on Monday.",
+                           "A western diplomat praised the rebels on Monday.")
+    events = rule_events(pipeline, text)
+    assert events and all(not (s or "").startswith("GBR") and not (t or "").startswith("GBR") for s, _, t in events)
+
+
+def test_the_setting_turns_it_off(pipeline):
+    settings = copy.deepcopy(pipeline.settings)
+    settings["focus"] = {**settings.get("focus", {}), "enabled": False}
+    off = Pipeline(settings, nlp=pipeline.nlp)
+    assert ("---GOV", "040", "---LAB") in rule_events(off, BRITISH)
+    assert off.version != pipeline.version  # stores re-code when it changes
+
+
+def test_localise_recomputes_ids_and_leaves_named_actors_alone():
+    def event(source: Actor, target: Actor) -> Event:
+        return Event("old", "a", 3, "The firm met the minister.", source, target, "040", "04", "CONSULT", None, 1,
+                     1.0, None, None, True, Trigger("met", 9, 12))
+
+    minister, firm = Actor("minister", 17, 25, "---GOV", None, "GOV"), Actor("Acme", 0, 4, "---BUS", None, "BUS", "Acme")
+    ev = event(firm, minister)
+    assert localise([ev], [_mention("KEN")] * 6, "hash") == 1
+    assert (ev.source.code, ev.target.code, ev.target.country) == ("---BUS", "KENGOV", "KEN")
+    assert ev.event_id != "old" and len(ev.event_id) == 16
