@@ -1,4 +1,4 @@
-"""Sports reports get no events (annales.genres): their country names are teams. Texts written for these tests."""
+"""Sports and entertainment reports get no events (annales.genres): their country names are teams or film sets. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -17,6 +17,24 @@ MATCH = Article(id="m", title="Scotland see off Italy", published=date(2024, 3, 
 NEWS = Article(id="n", published=date(2024, 3, 9), text=(
     "Russia attacked Ukrainian positions near Kharkiv on Saturday. Ukraine's army said the shelling began "
     "during a football match in a nearby village, and the president condemned Moscow for the strikes."))
+
+
+PREMIERE = Article(id="f", title="Spy thriller tops the box office", published=date(2024, 3, 9), text=(
+    "The spy thriller starring two Hollywood actors took $40m at the box office in its first weekend. "
+    "The French director praised Morocco for its help, and the actress said the sequel would be shot in Spain. "
+    "It has three Oscar nominations."))
+BANNED = Article(id="b", published=date(2024, 3, 9), text=(
+    "Kenya's film board banned a documentary about police killings on Tuesday. The government said the "
+    "film incited violence, and rights groups condemned the ban as censorship."))
+
+
+def test_a_film_report_is_entertainment_and_a_ban_on_a_film_is_news(pipeline):
+    finder = GenreFinder()
+    assert finder(PREMIERE) == "entertainment"
+    assert finder(BANNED) is None  # the film is named, but the news is the government's ban
+    assert pipeline(PREMIERE).events == [] and pipeline(BANNED).events
+    every = Pipeline(load_settings(genres__skip=[]), nlp=pipeline.nlp)
+    assert every(PREMIERE).events  # "praised Morocco": what the genre keeps out
 
 
 def test_a_sports_report_is_of_the_sport_genre_and_news_is_not():
