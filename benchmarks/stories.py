@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/stories.py --no-embeddings # TF-IDF only (as without the encoder model)
     .venv/bin/python benchmarks/stories.py --no-events     # without the coded events (--no-actors: actor countries)
     .venv/bin/python benchmarks/stories.py --dev-only --errors --money-conflict 0 --rare-name-bonus 0  # tuning, dev only
+    .venv/bin/python benchmarks/stories.py --dev-only --scores  # every DEV pair with its pair score, best first
 
 The clustering sees the whole collection at once (the news corpus in ../shared plus the team's fixture
 articles in tests/fixtures/stories/), as it would in a store. A labelled pair counts as predicted "same"
@@ -167,7 +168,9 @@ def main() -> int:
     ap.add_argument("--money-conflict", type=float, help="override the [stories] money_conflict (tuning, dev only)")
     ap.add_argument("--rare-name-bonus", type=float, help="override the [stories] rare_name_bonus (tuning, dev only)")
     ap.add_argument("--dev-only", action="store_true", help="print the DEV split's scores only (while tuning)")
-    ap.add_argument("--errors", action="store_true", help="list the DEV pairs that come out wrong")
+    ap.add_argument("--errors", action="store_true", help="list the DEV pairs that come out wrong, with their pair scores")
+    ap.add_argument("--scores", action="store_true",
+                    help="list every DEV pair with its pair score (stories.pair_scores), label and outcome")
     ap.add_argument("--encoder-timing", action="store_true",
                     help="also time the sentence encoder on the whole collection, without the vector cache")
     ap.set_defaults(embeddings=None)
@@ -217,10 +220,15 @@ def main() -> int:
     for split in ("dev",) if args.dev_only else ("dev", "test"):
         p, r, f, n, pos = score(pairs, story, split)
         print(f"{split:4}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} pairs, {pos} same)")
-    if args.errors:
-        for a, b, same, split in pairs:
-            if split == "dev" and (story[a] == story[b]) != same:
-                print(f"  dev {'missed' if same else 'false'}: {a} {b}")
+    if args.errors or args.scores:
+        dev = [(a, b, same) for a, b, same, split in pairs if split == "dev"]
+        scored = stories.pair_scores(items, [(a, b) for a, b, _ in dev], window_days=args.window_days,
+                                     embeddings=args.embeddings, vectors=vectors)
+        for a, b, same in sorted(dev, key=lambda x: -scored[x[:2]]):
+            pred = story[a] == story[b]
+            if args.scores or pred != same:
+                outcome = "right" if pred == same else "missed" if same else "false"
+                print(f"  dev {outcome:6} {scored[(a, b)]:6.3f} same={int(same)}  {a} {b}")
     fx = [x for x in pairs if x[0] in {p.stem for p in FIXTURES.glob('*.txt')}]
     wrong = [(a, b) for a, b, same, _ in fx if (story[a] == story[b]) != same]
     print(f"fixture pairs: {len(fx) - len(wrong)}/{len(fx)} right" + (f"; wrong: {wrong}" if wrong else ""))

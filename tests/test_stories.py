@@ -89,6 +89,26 @@ def test_similarity_explains_the_ranking(items):
     assert story_similarity(by["strike_makhmour_reuters"], by["strike_makhmour_ap"]) == same  # pure
 
 
+def test_pair_scores_are_what_the_linkage_compares(items):
+    """``pair_scores`` gives the collection-level score of named pairs: the three reports of one strike
+    score at or above the threshold and cluster together; the second strike (coded events: a conflicting
+    date) scores below it; a pair a month apart scores 0; the order of the ids in a pair does not matter."""
+    coded = _with_events(items)
+    threshold = stories._settings()["threshold"]
+    pairs = [(TRIO[0], TRIO[1]), (TRIO[1], TRIO[0]), (TRIO[0], "strike_makhmour_second"),
+             (TRIO[0], "turkey_iraq_water_talks")]
+    got = stories.pair_scores(coded, pairs)
+    assert got[pairs[0]] == pytest.approx(got[pairs[1]]) and got[pairs[0]] >= threshold
+    assert got[pairs[2]] < threshold
+    assert got[pairs[3]] == 0.0
+    clusters = cluster_articles(coded)
+    assert clusters[TRIO[0]] == clusters[TRIO[1]] != clusters["strike_makhmour_second"]
+    # on two articles alone, the score is story_similarity's
+    by = {it.article_id: it for it in coded}
+    alone = stories.pair_scores([by[TRIO[0]], by[TRIO[1]]], [pairs[0]])[pairs[0]]
+    assert alone == pytest.approx(story_similarity(by[TRIO[0]], by[TRIO[1]]))
+
+
 def test_date_window(items):
     a = next(it for it in items if it.article_id == "strike_makhmour_reuters")
     copy = StoryInput("copy", a.title, a.text, a.published + datetime.timedelta(days=2))

@@ -66,6 +66,7 @@ digits of the SHA-1 of its smallest ``article_id``; a singleton is its own story
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import heapq
@@ -82,7 +83,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from . import _onnx
 from ._data import data_path
 
-__all__ = ["StoryInput", "cluster_articles", "event_keys", "story_inputs", "story_similarity"]
+__all__ = ["StoryInput", "cluster_articles", "event_keys", "pair_scores", "story_inputs", "story_similarity"]
 
 WEIGHTS = {"body": 0.55, "lead": 0.2, "names": 0.25}  # TF-IDF only: shares of the pair score (sum 1)
 EMBED_WEIGHTS = {"embedding": 0.22, "body": 0.15, "lead": 0.075, "names": 0.295}  # with embeddings (see above)
@@ -485,6 +486,40 @@ def _mode(use: bool, items: Sequence[StoryInput], cache=None,
     return _vectorise(items, EMBED_WEIGHTS, emb, names), EMBED_DAY_DECAY
 
 
+class _Scorer:
+    """What the pair score of a collection needs (blocks, day decay, pair signals, settings), computed once:
+    ``score(i, j, raw)`` turns the weighted cosine ``raw`` of items i and j into the pair score that
+    average linkage compares with the threshold."""
+
+    def __init__(self, items: Sequence[StoryInput], embeddings: bool | None = None,
+                 window_days: int | None = None, vectors: MutableMapping[str, np.ndarray] | None = None):
+        conf = _settings()
+        self.items = items
+        self.window = int(conf["window_days"] if window_days is None else window_days)
+        self.margin = float(conf["undated_margin"])
+        self.money_pen, self.rare_bonus = float(conf["money_conflict"]), float(conf["rare_name_bonus"])
+        names = [_names(it) for it in items]
+        self.x, self.decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors,
+                                   names)
+        self.days = [_event_days(it) for it in items]
+        self.money = [_money(it) for it in items]
+        self.rare = _rare_names(names)
+
+    def score(self, i: int, j: int, raw: float) -> float:
+        a, b = self.items[i], self.items[j]
+        mult, minus = _date_factor(a.published, b.published, self.window, self.margin, self.decay)
+        raw += _pair_adjust(a, b, self.money[i], self.money[j], self.rare[i], self.rare[j], self.days[i],
+                            self.days[j], self.money_pen, self.rare_bonus)
+        return raw * mult - minus
+
+
+def _sorted_unique(items: Sequence[StoryInput]) -> list[StoryInput]:
+    items = sorted(items, key=lambda it: it.article_id)
+    if len({it.article_id for it in items}) != len(items):
+        raise ValueError("cluster_articles: article ids must be unique")
+    return items
+
+
 def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = None,
                      window_days: int | None = None, embeddings: bool | None = None,
                      vectors: MutableMapping[str, np.ndarray] | None = None) -> dict[str, str]:
@@ -495,31 +530,35 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
     Article ids must be unique. ``vectors``: a cache of embeddings (:func:`embed_key` -> vector) that is
     read and filled, so a store re-clustered after each run embeds only its new articles.
     """
-    conf = _settings()
-    threshold = float(conf["threshold"] if threshold is None else threshold)
-    window = int(conf["window_days"] if window_days is None else window_days)
-    margin = float(conf["undated_margin"])
-    items = sorted(items, key=lambda it: it.article_id)
-    if len({it.article_id for it in items}) != len(items):
-        raise ValueError("cluster_articles: article ids must be unique")
+    threshold = float(_settings()["threshold"] if threshold is None else threshold)
+    items = _sorted_unique(items)
     if not items:
         return {}
-    money_pen, rare_bonus = float(conf["money_conflict"]), float(conf["rare_name_bonus"])
-    names = [_names(it) for it in items]
-    x, decay = _mode(bool(conf["embeddings"] if embeddings is None else embeddings), items, vectors, names)
-    days = [_event_days(it) for it in items]
-    money = [_money(it) for it in items]
-    rare = _rare_names(names)
+    scorer = _Scorer(items, embeddings, window_days, vectors)
     edges = {}
-    for (i, j), raw in _candidates(items, x, window).items():
-        mult, minus = _date_factor(items[i].published, items[j].published, window, margin, decay)
-        raw += _pair_adjust(items[i], items[j], money[i], money[j], rare[i], rare[j], days[i], days[j],
-                            money_pen, rare_bonus)
-        s = raw * mult - minus
+    for (i, j), raw in _candidates(items, scorer.x, scorer.window).items():
+        s = scorer.score(i, j, raw)
         if s > 0:
             edges[(i, j)] = s
     label = _average_linkage(len(items), edges, threshold)
     return {it.article_id: _story_id(items[label[k]].article_id) for k, it in enumerate(items)}
+
+
+def pair_scores(items: Sequence[StoryInput], pairs: Iterable[tuple[str, str]], *, window_days: int | None = None,
+                embeddings: bool | None = None, vectors: MutableMapping[str, np.ndarray] | None = None
+                ) -> dict[tuple[str, str], float]:
+    """The pair score of each of ``pairs`` (article ids) inside the collection ``items``, as
+    :func:`cluster_articles` computes it before linkage (IDF, rare names and the rest from the whole
+    collection; 0 for a pair outside the date window; not clipped at 0). For benchmarks and explanations:
+    a pair scored at or above ``threshold`` may still stay apart when the mean over the two clusters is not."""
+    items = _sorted_unique(items)
+    scorer = _Scorer(items, embeddings, window_days, vectors)
+    index = {it.article_id: k for k, it in enumerate(items)}
+    out = {}
+    for a, b in pairs:
+        i, j = index[a], index[b]
+        out[(a, b)] = scorer.score(i, j, float(scorer.x[i].multiply(scorer.x[j]).sum()))
+    return out
 
 
 def story_similarity(a: StoryInput, b: StoryInput) -> float:
@@ -529,13 +568,5 @@ def story_similarity(a: StoryInput, b: StoryInput) -> float:
     inside a large collection (where common words weigh less, and a name is rare only when few
     articles give it; here every shared multi-word name counts as rare); its date rules are the same.
     """
-    conf = _settings()
-    names = [_names(a), _names(b)]
-    x, decay = _mode(bool(conf["embeddings"]), [a, b], names=names)
-    rare = _rare_names(names)
-    raw = float(x[0].multiply(x[1]).sum()) + _pair_adjust(
-        a, b, _money(a), _money(b), rare[0], rare[1], _event_days(a), _event_days(b),
-        float(conf["money_conflict"]), float(conf["rare_name_bonus"]))
-    mult, minus = _date_factor(a.published, b.published, int(conf["window_days"]), float(conf["undated_margin"]),
-                               decay)
-    return max(0.0, raw * mult - minus)
+    two = [dataclasses.replace(a, article_id="a"), dataclasses.replace(b, article_id="b")]
+    return max(0.0, pair_scores(two, [("a", "b")])[("a", "b")])
