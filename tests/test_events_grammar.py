@@ -104,3 +104,18 @@ def test_news_agencies_are_media_of_their_country(pipeline):
     doc = pipeline.nlp("Xinhua and Yonhap reported the talks.")
     codes = {p.code for p in pipeline.finder(doc).phrases}
     assert {"CHNMED", "KORMED"} <= codes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru voiced hope that Chile would reopen the border crossing.", ("PER", "01", "CHL")),
+    ("The Kenyan government expressed concern that Somalia was arming the militias.", ("KENGOV", "01", "SOM")),
+    ("Morocco charged that Algeria was arming the separatists.", ("MAR", "11", "DZA")),
+    ("Bolivia alleged that Paraguay had moved troops to the border.", ("BOL", "11", "PRY")),
+])
+def test_a_comment_or_accusation_is_about_the_subject_of_its_that_clause(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_a_plain_statement_is_not_aimed_at_the_subject_of_what_it_reports(pipeline):
+    found = rules(pipeline, "Peru said that Chile had reopened the border crossing.")
+    assert not any(s == "PER" and root == "01" and t == "CHL" for s, root, t in found)

@@ -227,6 +227,9 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
     """The words of :func:`nearby`; for a PETRARCH dictionary a level deeper ("assurances on cultural
     issues") and with an infinitive's "to" ("- * (TO QUESTION)": "began to question")."""
     out = set()
+    if not dictionary and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                              for c in tok.children):
+        out.add("that")  # "charge that *": a verb with a "that" clause
     for t in nearby(tok, 4 if dictionary else 3):
         out.add(t.lemma_.lower())
         out.add(t.lower_)

@@ -24,6 +24,9 @@ CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after befo
 ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # nouns whose "that" clause says what they are about ("claims that X abused ...")
 CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint".split())
+# comments and accusations that are about the subject of their "that" clause ("voiced hope that X will",
+# "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
+CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
 BARE_HEADS = frozenset("help let make have see watch hear".split())
@@ -77,6 +80,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             return first_actor_after(trig, actors)
         if not found and obj is not None:
             found = _author(obj, actors)
+        if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
+            found = _reported_subject(trig, obj, pattern, actors)
         root = (pattern.code or pattern.reverse or "")[:2]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
@@ -194,6 +199,20 @@ def _clause_subject(verb, small: bool = False):
             if subj is not None:
                 return subj
     return None
+
+
+def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[ActorPhrase]:
+    """"voiced hope that X will", "charged that X was sheltering": the subject of the complement clause of
+    the verb, or of the object the pattern names ("hope"), that the comment or accusation is about."""
+    heads = [trig] + ([obj] if obj is not None and obj.lemma_.lower() in pattern.words else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("ccomp", "acl") and c.i > head.i and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return actors.all_at(subj)
+    return []
 
 
 def _bare(clause) -> bool:
