@@ -119,3 +119,21 @@ def test_a_comment_or_accusation_is_about_the_subject_of_its_that_clause(pipelin
 def test_a_plain_statement_is_not_aimed_at_the_subject_of_what_it_reports(pipeline):
     found = rules(pipeline, "Peru said that Chile had reopened the border crossing.")
     assert not any(s == "PER" and root == "01" and t == "CHL" for s, root, t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The French president voiced optimism over Turkey's bid to join the bloc.", ("FRAGOV", "01", "TUR")),
+    ("Japan expressed concern at China's military build-up.", ("JPN", "01", "CHNMIL")),
+    ("Peru expressed doubt about bringing Chile back to the table.", ("PER", "01", "CHL")),
+])
+def test_a_comment_over_or_at_something_is_on_its_owner(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_holding_someone_responsible_for_an_attack_is_an_accusation_not_the_attack(pipeline):
+    found = rules(pipeline, "Ethiopia held Eritrea responsible for the attack.")
+    assert ("ETH", "11", "ERI") in found and not any(root == "19" for _, root, _ in found)
+
+
+def test_engaging_an_enemy_in_a_gun_battle_is_fighting(pipeline):
+    assert ("KENCOP", "19", "SOMUAF") in rules(pipeline, "Kenyan police engaged Somali gunmen in a fierce gun battle.")

@@ -104,6 +104,11 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             pobj = prep_object(t)
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
                 return _content_subject(child(t, "pcomp"), actors)
+            if pobj is None and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
+                # "expressed doubt about bringing X to the table": the comment is on what is done to X
+                gerund = child(t, "pcomp")
+                obj = child(gerund, "dobj") if gerund is not None and gerund.tag_ == "VBG" else None
+                return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
                 found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
