@@ -137,3 +137,17 @@ def test_holding_someone_responsible_for_an_attack_is_an_accusation_not_the_atta
 
 def test_engaging_an_enemy_in_a_gun_battle_is_fighting(pipeline):
     assert ("KENCOP", "19", "SOMUAF") in rules(pipeline, "Kenyan police engaged Somali gunmen in a fierce gun battle.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru condemned what it called Chilean interference.", ("PER", "11", "CHL")),
+    ("Israel denounced what it described as Syrian provocations.", ("ISR", "11", "SYR")),
+])
+def test_an_act_aimed_at_what_a_free_relative_names(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_the_passive_subject_of_a_relative_clause_is_the_noun_it_modifies(pipeline):
+    found = rules(pipeline, "The Syrian government, which has been accused by Washington of arming militants, "
+                            "denied the charge.")
+    assert ("USAGOV", "11", "SYRGOV") in found

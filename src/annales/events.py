@@ -258,8 +258,8 @@ class EventCoder:
             if subj is None and passive and pattern.dictionary:
                 # "X was heavily and unjustly criticized": the parser's nsubj, of the verb or of its auxiliary
                 subj = child(verb, "nsubj") or child(child(verb, "auxpass"), "nsubj")
-            if subj is None and verb.dep_ in ("acl", "relcl"):
-                subj = verb.head
+            if verb.dep_ in ("acl", "relcl") and (subj is None or subj.tag_ in ("WDT", "WP")):
+                subj = verb.head  # "a convoy attacked by", "the government, which was accused by X"
             targets = targets_of(pattern, verb, actors, passive_subject=subj)
             if not sources and agent is None and pattern.dictionary and passive:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was

@@ -28,6 +28,8 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+# verbs that name what their object is ("what it called interference", "what it described as provocations")
+NAMING_VERBS = frozenset("call describe term brand dub label".split())
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
 BARE_HEADS = frozenset("help let make have see watch hear".split())
 
@@ -57,7 +59,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
             obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
-            obj = _clause_subject(trig, small=True)
+            obj = _clause_subject(trig, small=True) or _named_by_what(trig)
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
@@ -218,6 +220,19 @@ def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[Actor
                 if subj is not None:
                     return actors.all_at(subj)
     return []
+
+
+def _named_by_what(verb):
+    """"condemned what it called US interference", "what it described as Syrian provocations": the noun a
+    free relative's naming verb gives its object, which the act is aimed at."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS and any(
+                w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
+            named = child(c, "oprd") or child(c, "attr")
+            if named is None:
+                named = next((prep_object(p) for p in c.children if p.dep_ == "prep" and p.lower_ == "as"), None)
+            return named
+    return None
 
 
 def _bare(clause) -> bool:
