@@ -111,6 +111,8 @@ def test_news_agencies_are_media_of_their_country(pipeline):
     ("The Kenyan government expressed concern that Somalia was arming the militias.", ("KENGOV", "01", "SOM")),
     ("Morocco charged that Algeria was arming the separatists.", ("MAR", "11", "DZA")),
     ("Bolivia alleged that Paraguay had moved troops to the border.", ("BOL", "11", "PRY")),
+    ("Peru is optimistic that Chile will reopen the border.", ("PER", "01", "CHL")),
+    ("Japan is worried that China will expand its navy.", ("JPN", "01", "CHN")),
 ])
 def test_a_comment_or_accusation_is_about_the_subject_of_its_that_clause(pipeline, text, expected):
     assert expected in rules(pipeline, text)

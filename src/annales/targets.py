@@ -209,9 +209,10 @@ def _clause_subject(verb, small: bool = False):
 
 
 def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[ActorPhrase]:
-    """"voiced hope that X will", "charged that X was sheltering": the subject of the complement clause of
-    the verb, or of the object the pattern names ("hope"), that the comment or accusation is about."""
-    heads = [trig] + ([obj] if obj is not None and obj.lemma_.lower() in pattern.words else [])
+    """"voiced hope that X will", "charged that X was sheltering", "is confident that X will": the subject of
+    the complement clause of the verb, or of the object or adjective the pattern names ("hope", "confident"),
+    that the comment or accusation is about."""
+    heads = [trig] + [c for c in (obj, child(trig, "acomp")) if c is not None and c.lemma_.lower() in pattern.words]
     for head in heads:
         for c in head.children:
             if c.dep_ in ("ccomp", "acl") and c.i > head.i and c.pos_ in ("VERB", "AUX") and (
