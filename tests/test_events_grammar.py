@@ -153,3 +153,25 @@ def test_the_passive_subject_of_a_relative_clause_is_the_noun_it_modifies(pipeli
     found = rules(pipeline, "The Syrian government, which has been accused by Washington of arming militants, "
                             "denied the charge.")
     assert ("USAGOV", "11", "SYRGOV") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan suspended economic aid to Serbia.", ("JPN", "162", "SRB")),
+    ("The United States cut off aid to Uganda.", ("USA", "162", "UGA")),
+    ("Russia scrapped its trade agreement with Georgia.", ("RUS", "160", "GEO")),
+    ("The European Union eased its sanctions on Belarus.", ("IGOEEC", "085", "BLR")),
+    ("Sanctions on Iran were eased by the United Nations.", ("IGOUNO", "085", "IRN")),
+    ("Israel ended its blockade of Gaza.", ("ISR", "0872", "PSE")),
+    ("Chad called off its offensive against the rebels.", ("TCD", "087", "---REB")),
+])
+def test_a_verb_that_undoes_an_event_noun_codes_the_act_undone(pipeline, text, expected):
+    """data/undoing.tsv: "lifted the sanctions on X" is 085 towards X, and the sanctions are no event."""
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(code[:2] in ("16", "17", "19") and code != expected[1] for _, code, _ in found)
+
+
+def test_undoing_applies_to_the_built_in_lexicon_not_to_a_user_dictionary():
+    from annales.lexicon import Lexicon, default_lexicon
+
+    assert default_lexicon().undo["lift"] and not Lexicon([], []).undo
