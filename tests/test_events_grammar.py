@@ -175,3 +175,7 @@ def test_undoing_applies_to_the_built_in_lexicon_not_to_a_user_dictionary():
     from annales.lexicon import Lexicon, default_lexicon
 
     assert default_lexicon().undo["lift"] and not Lexicon([], []).undo
+
+
+def test_a_protest_in_ones_own_country_is_coded_with_no_target(pipeline):
+    assert ("PSE", "14", None) in rules(pipeline, "Hundreds of Palestinians demonstrated in Gaza City.")

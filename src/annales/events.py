@@ -467,6 +467,12 @@ class EventCoder:
             targets = [None]
         out = []
         for s in sources:
+            if (targets != [None] and code and _targetless(code) and not pattern.dictionary
+                    and all(t is not s and t.code == s.code and t.names_only(PLACES) for t in targets)):
+                # "Palestinians demonstrated in Gaza City": a protest in one's own country is aimed at no one
+                out.append(RawEvent(sent.start, trig.i, s, None, pattern, official_code(code, trig, s), modality,
+                                    negated, tense, by_noun))
+                continue
             for t in targets:
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
