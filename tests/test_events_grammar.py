@@ -179,3 +179,9 @@ def test_undoing_applies_to_the_built_in_lexicon_not_to_a_user_dictionary():
 
 def test_a_protest_in_ones_own_country_is_coded_with_no_target(pipeline):
     assert ("PSE", "14", None) in rules(pipeline, "Hundreds of Palestinians demonstrated in Gaza City.")
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
+    found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
+    assert ("IGOUNO", "02", "SYR") in found
+    assert not any(s == "SYR" for s, _, _ in found)  # the withdrawal is asked for, not done

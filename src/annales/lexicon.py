@@ -280,6 +280,14 @@ def _undone_nouns(verb):
         yield verb.head
 
 
+def _for_clause(verb):
+    """"called [for Syria to withdraw]": a clause after the verb opened by "for", which the parser gives the
+    verb in place of a prepositional object. None if there is none."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 and any(s.dep_ == "nsubj" for s in c.children)), None)
+
+
 def child(tok, dep: str):
     """``tok``'s first dependent with relation ``dep``, or None (also when ``tok`` is None)."""
     if tok is None:
@@ -294,6 +302,8 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
     if not dictionary and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                               for c in tok.children):
         out.add("that")  # "charge that *": a verb with a "that" clause
+    if not dictionary and _for_clause(tok) is not None:
+        out.add("for")  # "called for Syria to withdraw": "call for *", the object the clause's subject
     for t in nearby(tok, 4 if dictionary else 3):
         out.add(t.lemma_.lower())
         out.add(t.lower_)
