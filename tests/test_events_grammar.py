@@ -185,3 +185,7 @@ def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
     assert not any(s == "SYR" for s, _, _ in found)  # the withdrawal is asked for, not done
+
+
+def test_setting_hostages_free_is_a_release(pipeline):
+    assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
