@@ -189,3 +189,8 @@ def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded
 
 def test_setting_hostages_free_is_a_release(pipeline):
     assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
+
+
+def test_its_troops_are_those_of_the_state_organ_named_before(pipeline):
+    found = rules(pipeline, "The Sri Lankan army said its troops had killed 20 Tamil Tiger rebels.")
+    assert ("LKAMIL", "19", "LKAREB") in found
