@@ -194,3 +194,8 @@ def test_setting_hostages_free_is_a_release(pipeline):
 def test_its_troops_are_those_of_the_state_organ_named_before(pipeline):
     found = rules(pipeline, "The Sri Lankan army said its troops had killed 20 Tamil Tiger rebels.")
     assert ("LKAMIL", "19", "LKAREB") in found
+
+
+def test_rejecting_an_announcement_is_aimed_at_the_subject_of_its_that_clause(pipeline):
+    found = rules(pipeline, "The Peruvian opposition rejected the announcement that Chile had won the dispute.")
+    assert ("PEROPP", "12", "CHL") in found

@@ -23,7 +23,8 @@ CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after befo
 # who is named as the source's help is on its side, not its target ("fought with the help of Y")
 ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # nouns whose "that" clause says what they are about ("claims that X abused ...")
-CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint".split())
+CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint announcement assertion "
+                          "suggestion notion idea".split())
 # comments and accusations that are about the subject of their "that" clause ("voiced hope that X will",
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
@@ -86,6 +87,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             found = _author(obj, actors)
         if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
             found = _reported_subject(trig, obj, pattern, actors)
+        if not found and not pattern.dictionary and (pattern.code or "")[:2] in ("11", "12") and obj is not None:
+            found = _content_subject(obj, actors)  # "rejected the claim that X had won": aimed at X
         root = (pattern.code or pattern.reverse or "")[:2]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
