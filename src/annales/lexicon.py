@@ -280,7 +280,7 @@ def _undone_nouns(verb):
         yield verb.head
 
 
-def _for_clause(verb):
+def for_clause(verb):
     """"called [for Syria to withdraw]": a clause after the verb opened by "for", which the parser gives the
     verb in place of a prepositional object. None if there is none."""
     return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
@@ -302,7 +302,7 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
     if not dictionary and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                               for c in tok.children):
         out.add("that")  # "charge that *": a verb with a "that" clause
-    if not dictionary and _for_clause(tok) is not None:
+    if not dictionary and for_clause(tok) is not None:
         out.add("for")  # "called for Syria to withdraw": "call for *", the object the clause's subject
     for t in nearby(tok, 4 if dictionary else 3):
         out.add(t.lemma_.lower())

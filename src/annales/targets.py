@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, _for_clause, child, nearby
+from .lexicon import Pattern, child, for_clause, nearby
 from .nominal import prep_object
 from .venues import SCENE_ROOTS, venue
 
@@ -61,8 +61,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
             obj = _clause_subject(trig, small=True) or _named_by_what(trig)
-        if obj is None and not pattern.dictionary and "for" in pattern.words and _for_clause(trig) is not None:
-            obj = child(_for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
+        if obj is None and not pattern.dictionary and "for" in pattern.words and for_clause(trig) is not None:
+            obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
@@ -121,8 +121,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
                 return found
-    if pattern.target == "for" and not pattern.dictionary and _for_clause(trig) is not None:
-        return actors.all_at(child(_for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
+    if pattern.target == "for" and not pattern.dictionary and for_clause(trig) is not None:
+        return actors.all_at(child(for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
     if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
