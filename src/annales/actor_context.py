@@ -185,8 +185,8 @@ def possessed_agents(phrases, doc) -> None:
     """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
     possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
     the nearest person actor before it in the sentence), "Russia said its warplanes ..." ("its"/"their":
-    the nearest state, or organ of a state, named before it in the sentence). A government agent of a non-state owner takes the
-    owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
+    the nearest state, or organ of a state, named before it in the sentence). A government agent of a
+    non-state owner takes the owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
     by_head = {p.head: p for p in phrases}
     for p in phrases:
         if (p.country or p.org or p.prefix or not p.sector or not p.parts
