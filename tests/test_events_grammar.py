@@ -104,3 +104,98 @@ def test_news_agencies_are_media_of_their_country(pipeline):
     doc = pipeline.nlp("Xinhua and Yonhap reported the talks.")
     codes = {p.code for p in pipeline.finder(doc).phrases}
     assert {"CHNMED", "KORMED"} <= codes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru voiced hope that Chile would reopen the border crossing.", ("PER", "01", "CHL")),
+    ("The Kenyan government expressed concern that Somalia was arming the militias.", ("KENGOV", "01", "SOM")),
+    ("Morocco charged that Algeria was arming the separatists.", ("MAR", "11", "DZA")),
+    ("Bolivia alleged that Paraguay had moved troops to the border.", ("BOL", "11", "PRY")),
+    ("Peru is optimistic that Chile will reopen the border.", ("PER", "01", "CHL")),
+    ("Japan is worried that China will expand its navy.", ("JPN", "01", "CHN")),
+])
+def test_a_comment_or_accusation_is_about_the_subject_of_its_that_clause(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_a_plain_statement_is_not_aimed_at_the_subject_of_what_it_reports(pipeline):
+    found = rules(pipeline, "Peru said that Chile had reopened the border crossing.")
+    assert not any(s == "PER" and root == "01" and t == "CHL" for s, root, t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The French president voiced optimism over Turkey's bid to join the bloc.", ("FRAGOV", "01", "TUR")),
+    ("Japan expressed concern at China's military build-up.", ("JPN", "01", "CHNMIL")),
+    ("Peru expressed doubt about bringing Chile back to the table.", ("PER", "01", "CHL")),
+])
+def test_a_comment_over_or_at_something_is_on_its_owner(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_holding_someone_responsible_for_an_attack_is_an_accusation_not_the_attack(pipeline):
+    found = rules(pipeline, "Ethiopia held Eritrea responsible for the attack.")
+    assert ("ETH", "11", "ERI") in found and not any(root == "19" for _, root, _ in found)
+
+
+def test_engaging_an_enemy_in_a_gun_battle_is_fighting(pipeline):
+    assert ("KENCOP", "19", "SOMUAF") in rules(pipeline, "Kenyan police engaged Somali gunmen in a fierce gun battle.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru condemned what it called Chilean interference.", ("PER", "11", "CHL")),
+    ("Israel denounced what it described as Syrian provocations.", ("ISR", "11", "SYR")),
+])
+def test_an_act_aimed_at_what_a_free_relative_names(pipeline, text, expected):
+    assert expected in rules(pipeline, text)
+
+
+def test_the_passive_subject_of_a_relative_clause_is_the_noun_it_modifies(pipeline):
+    found = rules(pipeline, "The Syrian government, which has been accused by Washington of arming militants, "
+                            "denied the charge.")
+    assert ("USAGOV", "11", "SYRGOV") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan suspended economic aid to Serbia.", ("JPN", "162", "SRB")),
+    ("The United States cut off aid to Uganda.", ("USA", "162", "UGA")),
+    ("Russia scrapped its trade agreement with Georgia.", ("RUS", "160", "GEO")),
+    ("The European Union eased its sanctions on Belarus.", ("IGOEEC", "085", "BLR")),
+    ("Sanctions on Iran were eased by the United Nations.", ("IGOUNO", "085", "IRN")),
+    ("Israel ended its blockade of Gaza.", ("ISR", "0872", "PSE")),
+    ("Chad called off its offensive against the rebels.", ("TCD", "087", "---REB")),
+])
+def test_a_verb_that_undoes_an_event_noun_codes_the_act_undone(pipeline, text, expected):
+    """data/undoing.tsv: "lifted the sanctions on X" is 085 towards X, and the sanctions are no event."""
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(code[:2] in ("16", "17", "19") and code != expected[1] for _, code, _ in found)
+
+
+def test_undoing_applies_to_the_built_in_lexicon_not_to_a_user_dictionary():
+    from annales.lexicon import Lexicon, default_lexicon
+
+    assert default_lexicon().undo["lift"] and not Lexicon([], []).undo
+
+
+def test_a_protest_in_ones_own_country_is_coded_with_no_target(pipeline):
+    assert ("PSE", "14", None) in rules(pipeline, "Hundreds of Palestinians demonstrated in Gaza City.")
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
+    found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
+    assert ("IGOUNO", "02", "SYR") in found
+    assert not any(s == "SYR" for s, _, _ in found)  # the withdrawal is asked for, not done
+
+
+def test_setting_hostages_free_is_a_release(pipeline):
+    assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
+
+
+def test_its_troops_are_those_of_the_state_organ_named_before(pipeline):
+    found = rules(pipeline, "The Sri Lankan army said its troops had killed 20 Tamil Tiger rebels.")
+    assert ("LKAMIL", "19", "LKAREB") in found
+
+
+def test_rejecting_an_announcement_is_aimed_at_the_subject_of_its_that_clause(pipeline):
+    found = rules(pipeline, "The Peruvian opposition rejected the announcement that Chile had won the dispute.")
+    assert ("PEROPP", "12", "CHL") in found

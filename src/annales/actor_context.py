@@ -185,8 +185,8 @@ def possessed_agents(phrases, doc) -> None:
     """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
     possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
     the nearest person actor before it in the sentence), "Russia said its warplanes ..." ("its"/"their":
-    the nearest state named before it in the sentence). A government agent of a non-state owner takes the
-    owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
+    the nearest state, or organ of a state, named before it in the sentence). A government agent of a
+    non-state owner takes the owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
     by_head = {p.head: p for p in phrases}
     for p in phrases:
         if (p.country or p.org or p.prefix or not p.sector or not p.parts
@@ -204,8 +204,9 @@ def possessed_agents(phrases, doc) -> None:
             elif c.lower_ in ("its", "their") and (head.dep_ in ("nsubj", "nsubjpass", "agent")
                                                     or head.dep_ == "pobj" and head.head.lower_ == "by"):
                 # "Russia said its warplanes bombed ...": the state named before (not "Egypt moved its troops")
+                # or one of its state organs ("the Sri Lankan army said its troops ...")
                 states = [q for q in phrases if q.end <= c.i and q.head >= head.sent.start and q.country
-                          and q.names_only(("country", "seat"))]
+                          and (q.names_only(("country", "seat")) or (q.sector or "")[:3] in STATE_SECTORS)]
                 owner = max(states, key=lambda q: q.end, default=None)
             else:
                 owner = by_head.get(c.i)

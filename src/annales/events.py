@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .lexicon import Lexicon, Pattern, child, match, nearby
+from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
@@ -154,20 +154,27 @@ class EventCoder:
                     candidates = None  # PETRARCH knows a verb by its listed forms ("departes" is none)
             if candidates and candidates[0].dictionary:  # PETRARCH: a pattern's {...} groups are phrases
                 candidates = [p for p in candidates if phrases_present(p, doc[i])]
-            if candidates:
+            # "lifted the sanctions on X": an act undone (085), unless a lexicon row says as much or more
+            undo = self.lexicon.undoing(doc[i]) if lemmas[i] in self.lexicon.undo_verbs else None
+            if candidates or undo is not None:
                 tok = doc[i]
                 extra = {}
-                if candidates[0].dictionary and any(p.before or p.target == "compound" for p in candidates):
+                if candidates and candidates[0].dictionary and any(p.before or p.target == "compound"
+                                                                   for p in candidates):
                     subj = subject_of(tok)
                     extra = {"subject_words": subject_words(subj),
                              "compound": subj is not None and len(actors.all_at(subj)) > 1}
-                pattern = match(tok, candidates, **extra)
-                if pattern is None:
+                pattern = match(tok, candidates, **extra) if candidates else None
+                if pattern is None and candidates:
                     subj = subject_of(tok)
                     # "X and Y exchanged fire": coordinated actors, not a noun naming them ("a meeting between
                     # X and Y took place" is no seizure "take over *" of each other)
                     if subj is not None and subj.i in actors.by_token and len(actors.all_at(subj)) > 1:
                         pattern = match(tok, candidates, reciprocal=True, **extra)
+                row = pattern
+                if undo is not None and (pattern is None or undo.specificity > pattern.specificity
+                                         or not set(undo.words) & set(pattern.words) - PREPOSITIONS):
+                    pattern = undo  # a row for the same verb and noun as specific ("lift ban on *") wins
                 if (pattern is None or self.lexicon.voided(tok, "verb")
                         or (not pattern.words and _names_object(tok))):
                     continue
@@ -183,6 +190,9 @@ class EventCoder:
                         and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
                     continue  # "announced the expulsion of", "received aid from": the noun carries the event
                 events = self._verb_events(sent, tok, pattern, actors)
+                if pattern is undo and not events and row is not None:
+                    # "eased some of its restrictions on aid to X": no target after "on"; the row's reading
+                    pattern, events = row, self._verb_events(sent, tok, row, actors)
                 if pattern.words and (events or (pattern.code or "")[:2] == "01"):
                     # "denied the accusations": the noun is the pattern's, even where a denial has no target
                     used.update(t.i for t in nearby(tok) if t.lemma_.lower() in pattern.words)
@@ -258,8 +268,8 @@ class EventCoder:
             if subj is None and passive and pattern.dictionary:
                 # "X was heavily and unjustly criticized": the parser's nsubj, of the verb or of its auxiliary
                 subj = child(verb, "nsubj") or child(child(verb, "auxpass"), "nsubj")
-            if subj is None and verb.dep_ in ("acl", "relcl"):
-                subj = verb.head
+            if verb.dep_ in ("acl", "relcl") and (subj is None or subj.tag_ in ("WDT", "WP")):
+                subj = verb.head  # "a convoy attacked by", "the government, which was accused by X"
             targets = targets_of(pattern, verb, actors, passive_subject=subj)
             if not sources and agent is None and pattern.dictionary and passive:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
@@ -457,6 +467,12 @@ class EventCoder:
             targets = [None]
         out = []
         for s in sources:
+            if (targets != [None] and code and _targetless(code) and not pattern.dictionary
+                    and all(t is not s and t.code == s.code and t.names_only(PLACES) for t in targets)):
+                # "Palestinians demonstrated in Gaza City": a protest in one's own country is aimed at no one
+                out.append(RawEvent(sent.start, trig.i, s, None, pattern, official_code(code, trig, s), modality,
+                                    negated, tense, by_noun))
+                continue
             for t in targets:
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news

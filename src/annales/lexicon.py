@@ -14,6 +14,9 @@ With no ``*`` the target of a verb is its direct object, if any. A code pair ``0
 target's act towards the source (the visited hosts; ``040:040`` a meeting is mutual), as PETRARCH-2's
 paired codes do; ``:173`` codes only the target's act. The source is found by the coder
 (subject, passive agent, possessor), never by the pattern.
+
+Acts undone need no rows of their own: a verb of ``data/undoing.tsv`` whose object is an event noun codes
+the act undone ("lifted the sanctions on X": "sanction on *" is 163, lifted 085; ``Lexicon.undoing``).
 """
 
 from __future__ import annotations
@@ -133,7 +136,10 @@ class Lexicon:
     # dictionary pattern whose code is not here codes nothing (annales.petrarch, PETRARCH-2's rule)
     negations: dict[str, str] | None = None
 
-    def __init__(self, verbs: list[Pattern], nouns: list[Pattern]):
+    def __init__(self, verbs: list[Pattern], nouns: list[Pattern], undo: dict | None = None):
+        # acts undone (``data/undoing.tsv``): verb ("lift", "call off") -> [(act code prefix, undone code)]
+        self.undo: dict[str, list[tuple[str, str]]] = undo or {}
+        self.undo_verbs = frozenset(v.split()[0] for v in self.undo)  # "call off": "call"
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
         # rows coded "-", by kind and trigger: where they match, the trigger names no event
@@ -161,8 +167,36 @@ class Lexicon:
         pattern = match(tok, patterns, **how) if patterns else None
         return None if pattern is None or self.voided(tok, kind, key.lower()) else pattern
 
+    def undoing(self, tok) -> Pattern | None:
+        """The pattern of an act undone that the verb ``tok`` names with its object, an event noun: "lifted
+        the sanctions on X" is "lift sanction on *" coded 085 (sanctions eased), from the noun's pattern
+        "sanction on *" (163) and ``data/undoing.tsv``. None if ``tok`` undoes no event noun."""
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        rules = (self.undo.get(f"{tok.lemma_} {prt}") if prt else None) or self.undo.get(tok.lemma_)
+        if not rules:
+            return None
+        near = None
+        for noun in _undone_nouns(tok):
+            key = noun.lemma_.lower()
+            if key not in self.nouns or self.voided(noun, "noun", key):
+                continue
+            # the noun's words may hang on the verb ("halted aid [to X]"), so they are looked for around it
+            near = near if near is not None else nearby_lemmas(tok)
+            mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+            act = next((p for p in self.nouns[key] if all(w in near for w in p.words)
+                        and all(w in mods for w in _modifiers(p))), None)
+            if act is None or not act.code:
+                continue
+            undone = next((code for prefix, code in rules if act.code.startswith(prefix)), None)
+            if undone is None:
+                return None
+            verb = tok.lemma_ if not prt or f"{tok.lemma_} {prt}" not in self.undo else f"{tok.lemma_} {prt}"
+            words = tuple(verb.split()[1:]) + (key,) + act.words
+            return Pattern(undone, tok.lemma_, words, act.target or "dobj", f"{verb} {act.text}")
+        return None
+
     @classmethod
-    def from_files(cls, verbs_path=None, nouns_path=None) -> "Lexicon":
+    def from_files(cls, verbs_path=None, nouns_path=None, undo_path=None) -> "Lexicon":
         loaded = []
         for path, kind in ((verbs_path or data_path("verbs.tsv"), "verb"),
                            (nouns_path or data_path("nouns.tsv"), "noun")):
@@ -173,7 +207,13 @@ class Lexicon:
                 except (KeyError, ValueError) as exc:
                     raise ConfigError("E013", path=path, line=lineno, reason=str(exc)) from None
             loaded.append(patterns)
-        return cls(*loaded)
+        undo: dict[str, list[tuple[str, str]]] = {}
+        for _, row in read_tsv(undo_path or data_path("undoing.tsv")):
+            for verb in row["verbs"].split("|"):
+                undo.setdefault(verb.strip(), []).append((row["act"], row["undone"]))
+        for rules in undo.values():
+            rules.sort(key=lambda r: -len(r[0]))  # the longest act prefix first ("1723" before "172")
+        return cls(*loaded, undo=undo)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -216,6 +256,38 @@ def nearby(tok, depth: int = 3):
         level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS and not _temporal(g)]
 
 
+def _modifiers(noun_pattern: Pattern) -> list[str]:
+    """The words a noun pattern puts before its trigger ("import ban on *": "import"), its modifiers."""
+    words = noun_pattern.text.split()
+    return words[:words.index(noun_pattern.trigger)] if noun_pattern.trigger in words else []
+
+
+# quantities whose "of" phrase is what a verb acts on ("eased some of its restrictions")
+_QUANTITIES = frozenset("some part most all many several one".split())
+
+
+def _undone_nouns(verb):
+    """The nouns a verb may undo: its object (or a quantity's "of" object: "eased some of the restrictions"),
+    its passive subject ("sanctions were lifted"), the noun a participle modifies ("the sanctions lifted")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if c.lower_ in _QUANTITIES:
+                of = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+                c = child(of, "pobj") if of is not None else c
+            if c is not None:
+                yield c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield verb.head
+
+
+def for_clause(verb):
+    """"called [for Syria to withdraw]": a clause after the verb opened by "for", which the parser gives the
+    verb in place of a prepositional object. None if there is none."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 and any(s.dep_ == "nsubj" for s in c.children)), None)
+
+
 def child(tok, dep: str):
     """``tok``'s first dependent with relation ``dep``, or None (also when ``tok`` is None)."""
     if tok is None:
@@ -227,6 +299,11 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
     """The words of :func:`nearby`; for a PETRARCH dictionary a level deeper ("assurances on cultural
     issues") and with an infinitive's "to" ("- * (TO QUESTION)": "began to question")."""
     out = set()
+    if not dictionary and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                              for c in tok.children):
+        out.add("that")  # "charge that *": a verb with a "that" clause
+    if not dictionary and for_clause(tok) is not None:
+        out.add("for")  # "called for Syria to withdraw": "call for *", the object the clause's subject
     for t in nearby(tok, 4 if dictionary else 3):
         out.add(t.lemma_.lower())
         out.add(t.lower_)

@@ -292,7 +292,8 @@ def layered_lexicon(patterns: list[Pattern], base: Lexicon | None = None) -> Lex
     verbs = list(patterns) + [p for t, ps in base.verbs.items() if t not in mine for p in ps]
     verbs += [p for t, ps in base.voids["verb"].items() if t not in mine for p in ps]
     nouns = [p for ps in base.nouns.values() for p in ps] + [p for ps in base.voids["noun"].values() for p in ps]
-    return Lexicon(verbs, nouns)
+    undo = {v: rules for v, rules in base.undo.items() if v.split()[0] not in mine}  # acts undone, but for their verbs
+    return Lexicon(verbs, nouns, undo=undo)
 
 
 class DictionaryKnowledgeBase(KnowledgeBase):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, child, nearby
+from .lexicon import Pattern, child, for_clause, nearby
 from .nominal import prep_object
 from .venues import SCENE_ROOTS, venue
 
@@ -23,8 +23,14 @@ CIRCUMSTANCE_PREPS = frozenset("from since during despite amid amidst after befo
 # who is named as the source's help is on its side, not its target ("fought with the help of Y")
 ALLY_NOUNS = frozenset("help support backing assistance aid".split())
 # nouns whose "that" clause says what they are about ("claims that X abused ...")
-CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint".split())
+CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion complaint announcement assertion "
+                          "suggestion notion idea".split())
+# comments and accusations that are about the subject of their "that" clause ("voiced hope that X will",
+# "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
+CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+# verbs that name what their object is ("what it called interference", "what it described as provocations")
+NAMING_VERBS = frozenset("call describe term brand dub label".split())
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
 BARE_HEADS = frozenset("help let make have see watch hear".split())
 
@@ -54,7 +60,9 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         if obj is None and trig.pos_ == "VERB":  # "called Sergey Lavrov to discuss": the parser's oprd
             obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
-            obj = _clause_subject(trig, small=True)
+            obj = _clause_subject(trig, small=True) or _named_by_what(trig)
+        if obj is None and not pattern.dictionary and "for" in pattern.words and for_clause(trig) is not None:
+            obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
@@ -77,6 +85,10 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             return first_actor_after(trig, actors)
         if not found and obj is not None:
             found = _author(obj, actors)
+        if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
+            found = _reported_subject(trig, obj, pattern, actors)
+        if not found and not pattern.dictionary and (pattern.code or "")[:2] in ("11", "12") and obj is not None:
+            found = _content_subject(obj, actors)  # "rejected the claim that X had won": aimed at X
         root = (pattern.code or pattern.reverse or "")[:2]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
@@ -99,11 +111,18 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             pobj = prep_object(t)
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
                 return _content_subject(child(t, "pcomp"), actors)
+            if pobj is None and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
+                # "expressed doubt about bringing X to the table": the comment is on what is done to X
+                gerund = child(t, "pcomp")
+                obj = child(gerund, "dobj") if gerund is not None and gerund.tag_ == "VBG" else None
+                return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
                 found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
                 return found
+    if pattern.target == "for" and not pattern.dictionary and for_clause(trig) is not None:
+        return actors.all_at(child(for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
     if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
@@ -193,6 +212,34 @@ def _clause_subject(verb, small: bool = False):
             subj = child(c, "nsubj")
             if subj is not None:
                 return subj
+    return None
+
+
+def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[ActorPhrase]:
+    """"voiced hope that X will", "charged that X was sheltering", "is confident that X will": the subject of
+    the complement clause of the verb, or of the object or adjective the pattern names ("hope", "confident"),
+    that the comment or accusation is about."""
+    heads = [trig] + [c for c in (obj, child(trig, "acomp")) if c is not None and c.lemma_.lower() in pattern.words]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("ccomp", "acl") and c.i > head.i and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return actors.all_at(subj)
+    return []
+
+
+def _named_by_what(verb):
+    """"condemned what it called US interference", "what it described as Syrian provocations": the noun a
+    free relative's naming verb gives its object, which the act is aimed at."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS and any(
+                w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
+            named = child(c, "oprd") or child(c, "attr")
+            if named is None:
+                named = next((prep_object(p) for p in c.children if p.dep_ == "prep" and p.lower_ == "as"), None)
+            return named
     return None
 
 
