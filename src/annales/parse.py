@@ -27,10 +27,12 @@ from functools import cached_property
 
 import numpy as np
 
+from ._data import data_path, read_tsv
 from .errors import ConfigError, ModelError
 
 __all__ = ["BLAS_CHOICES", "FastAttributeRuler", "FastLemmatizer", "Tokens", "limit_blas_threads", "load_model",
-           "prepare", "tokens", "use_blas", "use_fast_lemmatizer", "use_fast_ruler"]
+           "prepare", "tokens", "use_blas", "use_fast_lemmatizer", "use_fast_ruler",
+           "use_lemma_exceptions"]
 
 BLAS_CHOICES = ("numpy", "blis")
 
@@ -49,10 +51,65 @@ def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
     """Make ``nlp`` cheap to run, keeping its output: :func:`use_blas`, and with ``fast_ruler``
     :func:`use_fast_ruler` and :func:`use_fast_lemmatizer`."""
     use_blas(nlp, blas)
+    use_lemma_exceptions(nlp)
     if fast_ruler:
         use_fast_ruler(nlp)
         use_fast_lemmatizer(nlp)
     return nlp
+
+
+LEMMA_FIXES = "lemma_fixes"
+
+
+def use_lemma_exceptions(nlp, path=None):
+    """Add a ``lemma_fixes`` step after the lemmatizer that sets the lemmas of ``data/lemmas.tsv``
+    ("hoped" is "hope", not "hop": spaCy's rule lemmatizer prefers a suffix rule's form found in its index
+    even over its own exceptions); returns ``nlp``. Idempotent; a model with no lemmatizer is left as it is."""
+    if "lemmatizer" not in nlp.component_names or LEMMA_FIXES in nlp.component_names:
+        return nlp
+    from spacy.language import Language
+
+    fixes = {(row["word"], row["pos"].upper()): row["lemma"] for _, row in read_tsv(path or data_path("lemmas.tsv"))}
+    if not Language.has_factory("annales_lemma_fixes"):
+        Language.factory("annales_lemma_fixes", func=lambda nlp, name: LemmaFixes(nlp.vocab, {}))
+    step = nlp.add_pipe("annales_lemma_fixes", name=LEMMA_FIXES, last=True)
+    step.set(fixes)
+    return nlp
+
+
+class LemmaFixes:
+    """Set the lemma of the listed (lower-case word, POS) pairs; one vectorised look per doc."""
+
+    def __init__(self, vocab, fixes: dict[tuple[str, str], str]):
+        self.vocab = vocab
+        self.set(fixes)
+
+    def set(self, fixes: dict[tuple[str, str], str]) -> None:
+        from spacy.symbols import IDS
+
+        strings = self.vocab.strings
+        self.fixes = {(strings.add(w), IDS[pos]): strings.add(lemma) for (w, pos), lemma in fixes.items()}
+        self.words = np.array(sorted({w for w, _ in self.fixes}), dtype=np.uint64)
+
+    def __call__(self, doc):
+        from spacy.attrs import LEMMA, LOWER, POS
+
+        if not self.fixes or len(doc) == 0:
+            return doc
+        arr = doc.to_array([LOWER, POS, LEMMA])
+        hits = np.flatnonzero(np.isin(arr[:, 0], self.words))
+        changed = False
+        for i in hits.tolist():
+            lemma = self.fixes.get((int(arr[i, 0]), int(arr[i, 1])))
+            if lemma is not None:
+                arr[i, 2], changed = lemma, True
+        if changed:
+            doc.from_array([LEMMA], arr[:, 2:3].copy())
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
 
 
 def use_blas(nlp, blas: str = "numpy"):
