@@ -73,6 +73,9 @@ def main() -> int:
     ap.add_argument("--draw", type=int, default=None, help="print N new events to judge")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--split", choices=("dev", "test"), default="test", help="the half of the corpus to draw from")
+    ap.add_argument("--unjudged", action="store_true",
+                    help="print, to judge, the events now coded in the sentences of judged events that are no longer "
+                         "coded (after a change of the coder, so that a round goes on measuring its sentences)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: corpus not found at {CORPUS}")
@@ -96,7 +99,17 @@ def main() -> int:
         rnd = lab["note"].split("]")[0].lstrip("[") if lab["note"].startswith("[") else "-"
         verdicts.setdefault(rnd, Counter())[lab["verdict"] if (lab["source"], lab["target"], lab["code"]) in now
                                             else "gone"] += 1
-        unjudged |= {(lab["article_id"], lab["anchor_sha1"], k) for k in now} - judged_keys
+        new = {(lab["article_id"], lab["anchor_sha1"], k) for k in now} - judged_keys - unjudged
+        if args.unjudged and (lab["source"], lab["target"], lab["code"]) not in now:  # what replaced it
+            for e in events_in(coded.get(lab["article_id"], []), span):
+                if (lab["article_id"], lab["anchor_sha1"], _key(e)) in new:
+                    print(json.dumps({"article_id": lab["article_id"], "anchor_sha1": lab["anchor_sha1"],
+                                      "anchor_words": lab["anchor_words"], "source": e.source.code,
+                                      "target": e.target.code if e.target else None, "code": e.cameo,
+                                      "verdict": "?", "note": f"[{rnd}] "}))
+                    print(f"#   {e.sentence}\n#   {e.source.text!r} -{e.trigger.text}-> "
+                          f"{e.target.text if e.target else None!r}  ({e.method}, {e.modality})")
+        unjudged |= new
     print(f"{GOLD.relative_to(ROOT)}: {len(labels)} judged events")
     print("| sample | still coded | right | ... or right but for a country code | wrong | no longer coded |")
     print("|---|---|---|---|---|---|")
