@@ -608,6 +608,7 @@ def test_old_gazetteer_caches_are_pruned(tmp_path):
     ("The foreign minister praised Serbia during a visit to Belgrade.", "praised", "051", "Belgrade"),
     ("The foreign minister, on a trip to Belgrade, praised Serbia.", "praised", "051", "Belgrade"),
     ("The president criticised the alliance while visiting Beijing.", "criticised", "111", "Beijing"),
+    ("When he was in Lisbon last week, the prime minister criticised the plan.", "criticised", "111", "Lisbon"),
 ])
 def test_words_said_while_speaking_somewhere_are_said_there(pipeline, geo, text, word, cameo, name):
     loc = _locate(pipeline, geo, text, word, cameo=cameo, quad_class=3)
@@ -617,6 +618,7 @@ def test_words_said_while_speaking_somewhere_are_said_there(pipeline, geo, text,
 @pytest.mark.parametrize("text", [
     "Talking about the war in Syria, the president criticised Russia.",
     "The president, who will travel to Beijing next week, criticised the alliance.",
+    "When the troops were in Syria, the president criticised the alliance.",
 ])
 def test_speaking_about_or_going_to_a_place_does_not_place_the_words(pipeline, geo, text):
     assert _locate(pipeline, geo, text, "criticised", cameo="111", quad_class=3) is None

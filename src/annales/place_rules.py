@@ -54,6 +54,9 @@ _MEETING_PREPS = frozenset("at before after during following of on in".split())
 # participles of speaking or visiting: "Speaking in Ankara, he said", "while visiting Beijing, he said"
 SPEAKING = frozenset("speak talk address interview brief".split())
 VISIT = frozenset({"visit", "tour"})
+# "When he was in Tokyo, the minister told ...": a clause of being somewhere, with one of these marks, places the words
+STAYING = frozenset({"be", "stay"})
+_WHILE = frozenset({"when", "while", "as", "whilst"})
 # seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
 SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
                   "chancellery".split())
@@ -360,9 +363,10 @@ def _at_meeting(c, trigger) -> float | None:
 
 
 def _speaking(c, trigger) -> float | None:
-    """A statement made while speaking or visiting somewhere the sentence names: "Speaking in Ankara, he said",
+    """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
-    while visiting Beijing": the place of such a clause on the trigger or its subject; a small distance, else None."""
+    while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
+    its subject; a small distance, else None."""
     tok = c[2]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
@@ -372,10 +376,13 @@ def _speaking(c, trigger) -> float | None:
             return None
         t = role[0]
         for _ in range(3):  # "to reporters in Ankara", "a rally in Istanbul": up to the participle
-            if t.pos_ == "VERB" or t.head.i == t.i:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
                 break
             t = t.head
-    if t.lemma_.lower() not in SPEAKING | VISIT or t.pos_ != "VERB" or t.i == trigger.i:
+    # being somewhere: "when he was in Tokyo" (a person's stay, told by a pronoun; not "when the troops were in Syria")
+    stay = (t.lemma_.lower() in STAYING and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in t.children)
+            and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj"))
+    if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
         return None
     head = t.head
     if t.dep_ == "advcl" and head.i == trigger.i:
