@@ -691,3 +691,24 @@ def test_an_assimilated_arabic_article_may_be_written_joined(geo):
     assert (geo.lookup("Deir Ezzor").country, geo.lookup("Deir Ezzor").precision) == ("SYR", "city")
     assert geo.lookup("Deir Ezzor", region=True).precision == "region"
     assert geo.lookup("Deir Ezzor").name == geo.lookup("Deir ez-Zor").name
+
+
+def _locate_in(pipeline, geo, text, word, actors, **kw):
+    """``geo.locate`` for ``word`` of the last sentence of the article ``text``, with the actors' spans."""
+    art = _art(text)
+    doc = pipeline.nlp(text)
+    tok = [t for t in doc if t.text == word][-1]
+    return geo.locate(tok.sent, tok.i, art, actors=_spans(doc, *actors), **kw)
+
+
+def test_an_attack_told_by_a_participle_on_its_victim_takes_the_story_place(pipeline, geo):
+    text = ("Shelling hit the town of Saraqib on Monday. Doctors said supplies were short. "
+            "They needed generators for hospitals targeted by government jets.")
+    loc = _locate_in(pipeline, geo, text, "targeted", ["government jets", "hospitals"], cameo="190", quad_class=4)
+    assert loc and loc["how"] == "article" and "Saraqib" in loc["name"]
+
+
+def test_a_noun_clause_of_its_agent_is_background(pipeline, geo):
+    text = ("Shelling hit the town of Saraqib on Monday. Doctors said supplies were short. "
+            "They blamed the alliance, which has bombed hospitals for years.")
+    assert _locate_in(pipeline, geo, text, "bombed", ["alliance", "hospitals"], cameo="190", quad_class=4) is None

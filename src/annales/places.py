@@ -136,7 +136,7 @@ class Geocoder(Gazetteer):
         sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
         if sanction:
             pass  # imposed from home, not where the story is ("restrictions on flights to Cuba")
-        elif trigger.dep_ in ("relcl", "acl"):
+        elif trigger.dep_ in ("relcl", "acl") and not _struck(trigger, cameo, actors):
             pass  # what a noun's clause tells of it is its background ("the alliance, which has bombed ...")
         elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
@@ -615,6 +615,14 @@ _STOP = frozenset("January February March April May June July August September O
 def _deployed(doc, actors) -> bool:
     """The act's target is troops, bases or the like ("two British soldiers", "Iranian bases")."""
     return len(actors) > 1 and doc[actors[-1][0]:actors[-1][1]].root.lower_ in DEPLOYED
+
+
+def _struck(trigger, cameo, actors) -> bool:
+    """An attack told by a participle on its victim ("hospitals targeted by Russian warplanes"): news, not a noun's
+    background, so it may take the story's place."""
+    if (cameo or "")[:2] not in FORCE_ROOTS or trigger.dep_ != "acl" or trigger.tag_ != "VBN" or len(actors) < 2:
+        return False
+    return actors[-1][0] <= trigger.head.i < actors[-1][1]
 
 
 def _sits(tok) -> bool:
