@@ -712,3 +712,17 @@ def test_a_noun_clause_of_its_agent_is_background(pipeline, geo):
     text = ("Shelling hit the town of Saraqib on Monday. Doctors said supplies were short. "
             "They blamed the alliance, which has bombed hospitals for years.")
     assert _locate_in(pipeline, geo, text, "bombed", ["alliance", "hospitals"], cameo="190", quad_class=4) is None
+
+
+def test_a_state_holds_people_at_home_whoever_they_are(pipeline, geo):
+    text = "Fighting went on in Idlib on Monday. Separately, Egypt released two Irish students after a year."
+    loc = _locate_in(pipeline, geo, text, "released", ["Egypt", "two Irish students"], cameo="0841", quad_class=2,
+                     source_country="EGY", target_country="IRL")
+    assert loc and (loc["country"], loc["precision"]) == ("EGY", "country")
+
+
+def test_troops_holding_people_are_not_placed_at_home(pipeline, geo):
+    text = "Fighting went on in Idlib on Monday. Russian soldiers detained two Syrian men at a checkpoint."
+    loc = _locate_in(pipeline, geo, text, "detained", ["Russian soldiers", "two Syrian men"], cameo="173",
+                     quad_class=4, source_country="RUS", target_country="SYR")
+    assert loc is None or loc["country"] != "RUS"

@@ -33,6 +33,9 @@ TOUR = frozenset({"tour"})
 # support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
 # the SDF", "forces entering Afrin to support the YPG")
 SUPPORT = frozenset("support back help assist aid".split())
+# CAMEO codes of holding people (releasing, arresting, deporting): a state does them where it holds them, at home,
+# whoever the people are ("Turkey released a US pastor"), unless its troops do them abroad
+CUSTODY = frozenset({"084", "0841", "173", "174"})
 # CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
 SANCTIONS = frozenset({"163", "172"})
 # speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")

@@ -26,7 +26,7 @@ from .place_rules import (
     SPEECH_ROOTS, ATTACK, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -145,7 +145,8 @@ class Geocoder(Gazetteer):
             found = self._recent(sent)
         if found is None and abroad is not None:
             return abroad
-        if (source_country and target_country in (None, source_country) and source_country in self.countries
+        custody = (cameo or "") in CUSTODY and not _deployed(doc, actors[:1], everyone=True)
+        if (source_country and (target_country in (None, source_country) or custody) and source_country in self.countries
                 and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
                 and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
                 and (found is None or found["country"] != source_country)):
@@ -612,9 +613,11 @@ _STOP = frozenset("January February March April May June July August September O
                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
 
 
-def _deployed(doc, actors) -> bool:
-    """The act's target is troops, bases or the like ("two British soldiers", "Iranian bases")."""
-    return len(actors) > 1 and doc[actors[-1][0]:actors[-1][1]].root.lower_ in DEPLOYED
+def _deployed(doc, actors, everyone: bool = False) -> bool:
+    """The act's target (``everyone``: any of ``actors``) is troops, bases or the like ("two British soldiers",
+    "Iranian bases")."""
+    spans = actors if everyone else actors[1:][-1:]
+    return any(doc[a:b].root.lower_ in DEPLOYED for a, b in spans)
 
 
 def _struck(trigger, cameo, actors) -> bool:
