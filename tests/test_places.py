@@ -726,3 +726,19 @@ def test_troops_holding_people_are_not_placed_at_home(pipeline, geo):
     loc = _locate_in(pipeline, geo, text, "detained", ["Russian soldiers", "two Syrian men"], cameo="173",
                      quad_class=4, source_country="RUS", target_country="SYR")
     assert loc is None or loc["country"] != "RUS"
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militias fought jihadists in Syria's far eastern Deir ez-Zor province.", True),
+    ("Fighting spread to Syria's northern city of Aleppo.", True),
+    ("Fighting went on in Syria and Deir ez-Zor province.", False),
+])
+def test_a_place_after_its_country_s_possessive_belongs_to_it(pipeline, geo, text, expected):
+    from annales.places import _possessed
+
+    doc = pipeline.nlp(text)
+    cands = geo._candidates(next(iter(doc.sents)))
+    country = next(c for c in cands if c[3].kind == "country")
+    finer = next(c for c in cands if c[3].kind != "country")
+    assert _possessed(country, finer) is expected

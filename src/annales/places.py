@@ -98,7 +98,8 @@ class Geocoder(Gazetteer):
         if best is not None:
             # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
-            # or is what the coarser one places ("from Kennedy Space Center in Florida")
+            # or is what the coarser one places ("from Kennedy Space Center in Florida"), or is the country's ("in
+            # Syria's far eastern Deir ez-Zor province", however the parser hangs the province)
             role = _role(best, trigger)
             at = role[0] if role is not None else best[2]  # "while visiting Beijing": the place itself
             for c in cands:
@@ -107,7 +108,7 @@ class Geocoder(Gazetteer):
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
                         and (d is not None and (d <= best_d + 1 or _under(c[2], at))
-                             or c[2].i == at.i and at.i != trigger.i)):
+                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if verbal:
@@ -626,6 +627,15 @@ def _struck(trigger, cameo, actors) -> bool:
     if (cameo or "")[:2] not in FORCE_ROOTS or trigger.dep_ != "acl" or trigger.tag_ != "VBN" or len(actors) < 2:
         return False
     return actors[-1][0] <= trigger.head.i < actors[-1][1]
+
+
+def _possessed(country, c) -> bool:
+    """Place ``c`` follows the country's possessive, with only modifiers between ("Syria's far eastern Deir ez-Zor
+    province", "Syria's northern city of Aleppo")."""
+    doc = country[2].doc
+    between = doc[country[1]:c[0]]
+    return (country[3].kind == "country" and len(between) <= 5 and len(between) > 0 and between[0].tag_ == "POS"
+            and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in OF_HEADS or t.lower_ == "of" for t in between[1:]))
 
 
 def _sits(tok) -> bool:
