@@ -742,3 +742,9 @@ def test_a_place_after_its_country_s_possessive_belongs_to_it(pipeline, geo, tex
     country = next(c for c in cands if c[3].kind == "country")
     finer = next(c for c in cands if c[3].kind != "country")
     assert _possessed(country, finer) is expected
+
+
+def test_a_city_s_countryside_is_its_region(pipeline, geo):
+    loc = _locate(pipeline, geo, "Shelling hit villages in the southern Aleppo countryside on Friday.", "hit",
+                  cameo="190", quad_class=4)
+    assert loc and (loc["country"], loc["precision"]) == ("SYR", "region") and "aleppo" in norm(loc["admin1"])

@@ -111,8 +111,10 @@ OF_HEADS = frozenset("city town village capital province region governorate dist
                      "suburbs centre center heart north south east west northeast northwest southeast southwest "
                      "north-east north-west south-east south-west area part parts border edge countryside streets "
                      "port island enclave community neighbourhood neighborhood municipality quarter".split())
+# words that make a name a region: "Idlib province", "the province of Idlib", "the Hama countryside" (the province
+# around the city, not the city)
 REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
-                         "emirate".split())
+                         "emirate countryside".split())
 CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
 MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
