@@ -748,3 +748,15 @@ def test_a_city_s_countryside_is_its_region(pipeline, geo):
     loc = _locate(pipeline, geo, "Shelling hit villages in the southern Aleppo countryside on Friday.", "hit",
                   cameo="190", quad_class=4)
     assert loc and (loc["country"], loc["precision"]) == ("SYR", "region") and "aleppo" in norm(loc["admin1"])
+
+
+def test_an_attack_by_a_named_person_on_no_place_is_words(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "Senator Jones attacked the party over its taxes.", "attacked",
+                          ["Senator Jones", "the party"], cameo="190", quad_class=4, source_country="USA",
+                          target_country="USA") is None
+
+
+def test_an_attack_by_a_named_leader_on_a_state_is_placed(pipeline, geo):
+    loc = _locate_actors(pipeline, geo, "Putin attacked Ukraine in February.", "attacked", ["Putin", "Ukraine"],
+                         cameo="190", quad_class=4, source_country="RUS", target_country="UKR")
+    assert loc and loc["country"] == "UKR"

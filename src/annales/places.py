@@ -80,9 +80,11 @@ class Geocoder(Gazetteer):
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
-        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS) and lemma not in MOVE
+        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
+                  and lemma not in MOVE
                   and lemma not in _MATERIAL and not held
-                  and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT)
+                  and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
+                       or _words_of(trigger, actors))
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
         limit = 2.0 if verbal else MAX_DISTANCE
@@ -636,6 +638,18 @@ def _possessed(country, c) -> bool:
     between = doc[country[1]:c[0]]
     return (country[3].kind == "country" and len(between) <= 5 and len(between) > 0 and between[0].tag_ == "POS"
             and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in OF_HEADS or t.lower_ == "of" for t in between[1:]))
+
+
+def _words_of(trigger, actors) -> bool:
+    """An attack by a named person on no place ("Mr Cable attacked Labour's taxes", "Mbeki has attacked British
+    imperialists"; not "Putin attacked Ukraine", "Assad bombed the opposition") is words, whatever its code: its place
+    is where they were said."""
+    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB" or len(actors) < 2:
+        return False
+    doc = trigger.doc
+    source, target = doc[actors[0][0]:actors[0][1]], doc[actors[-1][0]:actors[-1][1]]
+    return (source.root.ent_type_ == "PERSON" and source.root.pos_ == "PROPN"
+            and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
 
 
 def _sits(tok) -> bool:
