@@ -760,3 +760,18 @@ def test_an_attack_by_a_named_leader_on_a_state_is_placed(pipeline, geo):
     loc = _locate_actors(pipeline, geo, "Putin attacked Ukraine in February.", "attacked", ["Putin", "Ukraine"],
                          cameo="190", quad_class=4, source_country="RUS", target_country="UKR")
     assert loc and loc["country"] == "UKR"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Jets targeted Kafr Zita in the northern Hama countryside.", "Kafr Zita", True),  # a town in a region of its country
+    ("He mailed the songs to Garcia in San Francisco.", "Garcia", False),  # a person: the place is in another country
+])
+def test_a_name_tagged_as_a_person_followed_by_a_place_of_its_country_is_a_place(pipeline, geo, text, name, expected):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp(text)
+    start = next(t.i for t in doc if text[t.idx:].startswith(name))
+    end = start + len(pipeline.nlp.make_doc(name))
+    doc.ents = [Span(doc, start, end, label="PERSON")]  # as the tagger sometimes has it
+    doc.user_data.pop("annales.places", None)
+    assert geo._plausible(doc, start, end) is expected

@@ -570,11 +570,28 @@ class Geocoder(Gazetteer):
         primary = any(p for _, p in hits)
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
+        if label == "PERSON" and self._placed_in(doc, end, best.country):
+            return True  # "targeted Kafr Zita in the northern Hama countryside": a town in a region of its country
         if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
             return False
         return True
+
+    def _placed_in(self, doc, end: int, iso3: str) -> bool:
+        """Tokens from ``end`` read "in"/"near" (the, a direction ...) and a name the gazetteer places in ``iso3``."""
+        if end >= len(doc) or doc[end].lower_ not in ("in", "near"):
+            return False
+        w = _words(doc)
+        for k in range(end + 1, min(end + 5, len(doc))):
+            if not w.cap[k]:
+                continue
+            for n in range(min(_MAX_SPAN, len(doc) - k), 0, -1):
+                place = self.lookup(_strip_cue(w.span_text(k, k + n))) if w.name_like(k, k + n) else None
+                if place is not None:
+                    return place.country == iso3
+            return False
+        return False
 
     def _named(self, doc) -> set:
         """Countries the document names in one word or by a demonym ("Syria", "Syrian"), without a gazetteer scan."""
