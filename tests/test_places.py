@@ -775,3 +775,15 @@ def test_a_name_tagged_as_a_person_followed_by_a_place_of_its_country_is_a_place
     doc.ents = [Span(doc, start, end, label="PERSON")]  # as the tagger sometimes has it
     doc.user_data.pop("annales.places", None)
     assert geo._plausible(doc, start, end) is expected
+
+
+def test_a_place_under_a_coordinated_act_is_not_the_trigger_s(pipeline, geo):
+    text = ("The minister cited the government's repression of its own people and its support for "
+            "Nicolas Maduro in Venezuela.")
+    assert _locate(pipeline, geo, text, "repression", cameo="175", quad_class=4) is None
+
+
+def test_a_place_of_a_coordinated_act_itself_is_shared(pipeline, geo):
+    loc = _locate(pipeline, geo, "The shelling and bombing of Aleppo went on for weeks.", "shelling", cameo="190",
+                  quad_class=4)
+    assert loc and "Aleppo" in loc["name"]

@@ -321,6 +321,8 @@ def _distance(c, trigger) -> float | None:
     t, cost = role
     up = [trigger, *trigger.ancestors]
     pos = {x.i: n for n, x in enumerate(up)}
+    if _other_conjunct(t, trigger):
+        return None
     while t.i not in pos:
         if t.dep_ in _BLOCK or t.head.i == t.i:
             return None
@@ -332,6 +334,19 @@ def _distance(c, trigger) -> float | None:
         if not (x.dep_ == "relcl" and _where_clause(x)):
             cost += _UP_COST.get(x.dep_, 0)
     return pos[t.i] + cost
+
+
+def _other_conjunct(placed, trigger) -> bool:
+    """The noun a place phrase places ("Maduro in Venezuela") sits under another act coordinated with the trigger's
+    phrase ("its repression of the Cuban people and its support for Maduro in Venezuela"): that act's, not the trigger's."""
+    if placed.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = placed
+    while t.head.i != t.i and t.i != trigger.i and not any(a.i == t.i for a in trigger.ancestors):
+        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i != placed.i:
+            return True
+        t = t.head
+    return False
 
 
 def _where_clause(verb) -> bool:

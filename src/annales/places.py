@@ -26,7 +26,7 @@ from .place_rules import (
     SPEECH_ROOTS, ATTACK, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -255,7 +255,8 @@ class Geocoder(Gazetteer):
                 t = t.head
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 continue
-            if _topic(t):
+            role = _role(c, trigger)
+            if _topic(t) or role is not None and _other_conjunct(role[0], trigger):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
                                      or t.head.lower_ == "on" and _words_on(t.head)
