@@ -787,3 +787,14 @@ def test_a_place_of_a_coordinated_act_itself_is_shared(pipeline, geo):
     loc = _locate(pipeline, geo, "The shelling and bombing of Aleppo went on for weeks.", "shelling", cameo="190",
                   quad_class=4)
     assert loc and "Aleppo" in loc["name"]
+
+
+
+def test_a_place_under_the_head_of_the_coordination_is_not_the_other_act_s(pipeline, geo):
+    from annales.place_rules import _other_conjunct
+
+    doc = pipeline.nlp("They settled two issues: US support for militias in Syria, and Turkey's detention of a US pastor.")
+    word = {t.text: t for t in doc}
+    assert word["detention"].dep_ == "conj" and word["detention"].head.i == word["support"].i  # the parse at stake
+    assert _other_conjunct(word["militias"], word["detention"])
+    assert not _other_conjunct(word["militias"], word["support"])

@@ -338,15 +338,22 @@ def _distance(c, trigger) -> float | None:
 
 def _other_conjunct(placed, trigger) -> bool:
     """The noun a place phrase places ("Maduro in Venezuela") sits under another act coordinated with the trigger's
-    phrase ("its repression of the Cuban people and its support for Maduro in Venezuela"): that act's, not the trigger's."""
+    phrase ("its repression of the Cuban people and its support for Maduro in Venezuela", "support for militias in
+    Syria, and Turkey's detention of a pastor"): that act's, not the trigger's."""
     if placed.pos_ not in ("NOUN", "PROPN"):
         return False
+    up = [trigger, *trigger.ancestors]
+    ups = {x.i for x in up}
     t = placed
-    while t.head.i != t.i and t.i != trigger.i and not any(a.i == t.i for a in trigger.ancestors):
+    while t.i not in ups:
         if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i != placed.i:
             return True
+        if t.head.i == t.i:
+            return False
         t = t.head
-    return False
+    if t.i == placed.i:
+        return False
+    return any(x.dep_ == "conj" and x.pos_ == "NOUN" and x.head.i == t.i for x in up)
 
 
 def _where_clause(verb) -> bool:
