@@ -798,3 +798,26 @@ def test_a_place_under_the_head_of_the_coordination_is_not_the_other_act_s(pipel
     assert word["detention"].dep_ == "conj" and word["detention"].head.i == word["support"].i  # the parse at stake
     assert _other_conjunct(word["militias"], word["detention"])
     assert not _other_conjunct(word["militias"], word["support"])
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Riot police arrested dozens of demonstrators in the Kenyan capital.", "arrested", "Nairobi"),
+    ("Kenya's opposition called for fresh protests on Monday. Police fired tear gas at protesters in the capital "
+     "on Tuesday.", "fired", "Nairobi"),
+    ("Rebels shelled a market in Homs on Friday. Government jets later bombed a hospital in the city.", "bombed",
+     "Homs"),
+])
+def test_the_capital_and_the_city_are_the_places_named_before(pipeline, text, word, name):
+    evs = [e for e in events(pipeline, text) if e.trigger.text == word]
+    assert evs and evs[0].location and evs[0].location["name"] == name
+
+
+def test_the_capital_with_a_name_of_its_own_is_that_name(pipeline):
+    evs = [e for e in events(pipeline, "Kenya's opposition called for protests. Police fired tear gas at protesters "
+                                       "in the capital of Uganda.") if e.trigger.text == "fired"]
+    assert evs and evs[0].location and evs[0].location["country"] == "UGA"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_town(pipeline, geo):
+    doc = pipeline.nlp("Police fired tear gas at the crowd.")
+    assert not geo._plausible(doc, 0, 1)  # Police is also a town in Poland

@@ -470,11 +470,12 @@ class Geocoder(Gazetteer):
         return cache[key]
 
     def _country_before(self, sent, cands, article) -> list:
-        """"the country" / "the nation" in a sentence that names no country before it: the country of the place
-        the article named last before the sentence (at most ``LOOKBACK`` sentences back; "she went to work in Lebanon
-        ... at a hospital in the south of the country")."""
-        nouns = [t for t in sent if t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
-                 and any(c.lower_ == "the" for c in t.children) and not any(c[0] <= t.i < c[1] for c in cands)]
+        """"the country" / "the nation" (or "the capital") in a sentence that names no country before it: the country
+        (or its capital) of the place the article named last before the sentence (at most ``LOOKBACK`` sentences back;
+        "she went to work in Lebanon ... at a hospital in the south of the country"), else of the country the document
+        mentions most; "the city" / "the town": that place, when it is a city."""
+        nouns = [t for t in sent if (_the_country(t) or _the_capital(t, "capital") or _the_capital(t, "city", "town"))
+                 and not any(c[0] <= t.i < c[1] for c in cands)]
         if not nouns:
             return []
         at = article.text.find(sent.text.strip())
@@ -483,25 +484,39 @@ class Geocoder(Gazetteer):
         places, bounds = self.article_places(article, self._context(sent.doc))
         here = bisect.bisect_right(bounds, at)
         before = [p for pos, _, p, _ in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= LOOKBACK]
-        country = self.countries.get(before[-1].country) if before else None
-        return [] if country is None else [(t.i, t.i + 1, t, country) for t in nouns]
+        iso3 = before[-1].country if before else self._dominant(sent.doc)
+        country = self.countries.get(iso3) if iso3 else None
+        if country is None:
+            return []
+        city = before[-1] if before and before[-1].precision == "city" else None  # "in Homs ... in the city"
+        found = {"country": country, "capital": self.capital(country.country), "city": city}
+        out = [(t, found["capital" if _the_capital(t, "capital") else "city" if _the_capital(t, "city", "town")
+                         else "country"]) for t in nouns]
+        return [(t.i, t.i + 1, t, place) for t, place in out if place is not None]
+
+    def _dominant(self, doc) -> str | None:
+        """The country the document mentions most (names, places, demonyms), when one leads."""
+        top = self._context(doc).most_common(2)
+        return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
     def _implicit(self, sent, named: list) -> list:
-        """Places a sentence gives without a gazetteer name: a seat of power named by a demonym ("at the Turkish
-        parliament": Ankara), and "the country" / "the nation" after a country the sentence names ("banned
-        the airline from flying in the European nation")."""
+        """Places a sentence gives without a gazetteer name: a seat of power or the capital named by a demonym ("at the
+        Turkish parliament", "in the Turkish capital": Ankara), and "the country" / "the nation" / "the capital" after a
+        country the sentence names ("banned the airline from flying in the European nation")."""
         out = []
         for t in sent:
-            low = t.lemma_.lower()
-            if t.text in self.demonyms and t.dep_ in ("amod", "compound", "nmod") and _seat(t.head):
+            if t.text in self.demonyms and t.dep_ in ("amod", "compound", "nmod") and (
+                    _seat(t.head) or t.head.lemma_.lower() == "capital" and t.head.tag_ == "NN"):
                 cap = self.capital(self.demonyms[t.text])
                 if cap is not None:
                     out.append((t.i, max(t.i, t.head.i) + 1, t, cap))
-            elif (low in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
-                  and any(c.lower_ == "the" for c in t.children)):
+            elif _the_country(t) or _the_capital(t, "capital"):
                 before = [c for c in named if c[1] <= t.i and c[3].kind == "country"]
-                if before:
-                    out.append((t.i, t.i + 1, t, before[-1][3]))
+                place = before[-1][3] if before else None
+                if place is not None and _the_capital(t, "capital"):
+                    place = self.capital(place.country)
+                if place is not None:
+                    out.append((t.i, t.i + 1, t, place))
         return out
 
     def _spans(self, doc, lo: int, hi: int):
@@ -554,6 +569,9 @@ class Geocoder(Gazetteer):
         span = doc[start:end]
         if span[-1].pos_ not in _NAME_POS or len(span.text) == 2 and not span.text.isupper():
             return False  # "us" is no "US"
+        if (end - start == 1 and span[0].pos_ == "NOUN" and span[0].is_sent_start
+                and span[0].ent_type_ not in ("GPE", "LOC", "FAC")):
+            return False  # a common noun capitalised as the sentence's first word: "Police fired" (not Police, Poland)
         label = doc[start].ent_type_
         if label:  # the entity the match starts in, found from the IOB tags (no scan of doc.ents)
             e0, e1 = start, start + 1
@@ -668,6 +686,21 @@ def _words_of(trigger, actors) -> bool:
     source, target = doc[actors[0][0]:actors[0][1]], doc[actors[-1][0]:actors[-1][1]]
     return (source.root.ent_type_ == "PERSON" and source.root.pos_ == "PROPN"
             and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
+
+
+def _the_country(t) -> bool:
+    """"(in) the country", "(in) the nation": a country named before."""
+    return (t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
+            and any(c.lower_ == "the" for c in t.children))
+
+
+def _the_capital(t, *nouns: str) -> bool:
+    """"(in) the capital" (or another of ``nouns``: "the city"), with no name or demonym of its own ("the capital,
+    Nairobi", "the Kenyan capital", "the capital of Kenya" are named)."""
+    return (t.lower_ in nouns and t.tag_ == "NN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | MOVE_PREPS
+            and any(c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound", "nmod", "appos", "prep") and c.lower_ != "the"
+                        for c in t.children))
 
 
 def _sits(tok) -> bool:
