@@ -735,7 +735,7 @@ def test_troops_holding_people_are_not_placed_at_home(pipeline, geo):
     ("Fighting went on in Syria and Deir ez-Zor province.", False),
 ])
 def test_a_place_after_its_country_s_possessive_belongs_to_it(pipeline, geo, text, expected):
-    from annales.places import _possessed
+    from annales.place_rules import _possessed
 
     doc = pipeline.nlp(text)
     cands = geo._candidates(next(iter(doc.sents)))

@@ -23,10 +23,11 @@ from .gazetteer import Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
-    SPEECH_ROOTS, ATTACK, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
+    SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
+    _possessed, _the_country, _the_capital,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -657,50 +658,6 @@ def _deployed(doc, actors, everyone: bool = False) -> bool:
     "Iranian bases")."""
     spans = actors if everyone else actors[1:][-1:]
     return any(doc[a:b].root.lower_ in DEPLOYED for a, b in spans)
-
-
-def _struck(trigger, cameo, actors) -> bool:
-    """An attack told by a participle on its victim ("hospitals targeted by Russian warplanes"): news, not a noun's
-    background, so it may take the story's place."""
-    if (cameo or "")[:2] not in FORCE_ROOTS or trigger.dep_ != "acl" or trigger.tag_ != "VBN" or len(actors) < 2:
-        return False
-    return actors[-1][0] <= trigger.head.i < actors[-1][1]
-
-
-def _possessed(country, c) -> bool:
-    """Place ``c`` follows the country's possessive, with only modifiers between ("Syria's far eastern Deir ez-Zor
-    province", "Syria's northern city of Aleppo")."""
-    doc = country[2].doc
-    between = doc[country[1]:c[0]]
-    return (country[3].kind == "country" and len(between) <= 5 and len(between) > 0 and between[0].tag_ == "POS"
-            and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in OF_HEADS or t.lower_ == "of" for t in between[1:]))
-
-
-def _words_of(trigger, actors) -> bool:
-    """An attack by a named person on no place ("Mr Cable attacked Labour's taxes", "Mbeki has attacked British
-    imperialists"; not "Putin attacked Ukraine", "Assad bombed the opposition") is words, whatever its code: its place
-    is where they were said."""
-    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB" or len(actors) < 2:
-        return False
-    doc = trigger.doc
-    source, target = doc[actors[0][0]:actors[0][1]], doc[actors[-1][0]:actors[-1][1]]
-    return (source.root.ent_type_ == "PERSON" and source.root.pos_ == "PROPN"
-            and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
-
-
-def _the_country(t) -> bool:
-    """"(in) the country", "(in) the nation": a country named before."""
-    return (t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
-            and any(c.lower_ == "the" for c in t.children))
-
-
-def _the_capital(t, *nouns: str) -> bool:
-    """"(in) the capital" (or another of ``nouns``: "the city"), with no name or demonym of its own ("the capital,
-    Nairobi", "the Kenyan capital", "the capital of Kenya" are named)."""
-    return (t.lower_ in nouns and t.tag_ == "NN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | MOVE_PREPS
-            and any(c.lower_ == "the" for c in t.children)
-            and not any(c.dep_ in ("amod", "compound", "nmod", "appos", "prep") and c.lower_ != "the"
-                        for c in t.children))
 
 
 def _sits(tok) -> bool:
