@@ -608,6 +608,7 @@ def test_old_gazetteer_caches_are_pruned(tmp_path):
     ("The foreign minister praised Serbia during a visit to Belgrade.", "praised", "051", "Belgrade"),
     ("The foreign minister, on a trip to Belgrade, praised Serbia.", "praised", "051", "Belgrade"),
     ("The president criticised the alliance while visiting Beijing.", "criticised", "111", "Beijing"),
+    ("When he was in Lisbon last week, the prime minister criticised the plan.", "criticised", "111", "Lisbon"),
 ])
 def test_words_said_while_speaking_somewhere_are_said_there(pipeline, geo, text, word, cameo, name):
     loc = _locate(pipeline, geo, text, word, cameo=cameo, quad_class=3)
@@ -617,6 +618,7 @@ def test_words_said_while_speaking_somewhere_are_said_there(pipeline, geo, text,
 @pytest.mark.parametrize("text", [
     "Talking about the war in Syria, the president criticised Russia.",
     "The president, who will travel to Beijing next week, criticised the alliance.",
+    "When the troops were in Syria, the president criticised the alliance.",
 ])
 def test_speaking_about_or_going_to_a_place_does_not_place_the_words(pipeline, geo, text):
     assert _locate(pipeline, geo, text, "criticised", cameo="111", quad_class=3) is None
@@ -689,3 +691,133 @@ def test_an_assimilated_arabic_article_may_be_written_joined(geo):
     assert (geo.lookup("Deir Ezzor").country, geo.lookup("Deir Ezzor").precision) == ("SYR", "city")
     assert geo.lookup("Deir Ezzor", region=True).precision == "region"
     assert geo.lookup("Deir Ezzor").name == geo.lookup("Deir ez-Zor").name
+
+
+def _locate_in(pipeline, geo, text, word, actors, **kw):
+    """``geo.locate`` for ``word`` of the last sentence of the article ``text``, with the actors' spans."""
+    art = _art(text)
+    doc = pipeline.nlp(text)
+    tok = [t for t in doc if t.text == word][-1]
+    return geo.locate(tok.sent, tok.i, art, actors=_spans(doc, *actors), **kw)
+
+
+def test_an_attack_told_by_a_participle_on_its_victim_takes_the_story_place(pipeline, geo):
+    text = ("Shelling hit the town of Saraqib on Monday. Doctors said supplies were short. "
+            "They needed generators for hospitals targeted by government jets.")
+    loc = _locate_in(pipeline, geo, text, "targeted", ["government jets", "hospitals"], cameo="190", quad_class=4)
+    assert loc and loc["how"] == "article" and "Saraqib" in loc["name"]
+
+
+def test_a_noun_clause_of_its_agent_is_background(pipeline, geo):
+    text = ("Shelling hit the town of Saraqib on Monday. Doctors said supplies were short. "
+            "They blamed the alliance, which has bombed hospitals for years.")
+    assert _locate_in(pipeline, geo, text, "bombed", ["alliance", "hospitals"], cameo="190", quad_class=4) is None
+
+
+def test_a_state_holds_people_at_home_whoever_they_are(pipeline, geo):
+    text = "Fighting went on in Idlib on Monday. Separately, Egypt released two Irish students after a year."
+    loc = _locate_in(pipeline, geo, text, "released", ["Egypt", "two Irish students"], cameo="0841", quad_class=2,
+                     source_country="EGY", target_country="IRL")
+    assert loc and (loc["country"], loc["precision"]) == ("EGY", "country")
+
+
+def test_troops_holding_people_are_not_placed_at_home(pipeline, geo):
+    text = "Fighting went on in Idlib on Monday. Russian soldiers detained two Syrian men at a checkpoint."
+    loc = _locate_in(pipeline, geo, text, "detained", ["Russian soldiers", "two Syrian men"], cameo="173",
+                     quad_class=4, source_country="RUS", target_country="SYR")
+    assert loc is None or loc["country"] != "RUS"
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militias fought jihadists in Syria's far eastern Deir ez-Zor province.", True),
+    ("Fighting spread to Syria's northern city of Aleppo.", True),
+    ("Fighting went on in Syria and Deir ez-Zor province.", False),
+])
+def test_a_place_after_its_country_s_possessive_belongs_to_it(pipeline, geo, text, expected):
+    from annales.place_rules import _possessed
+
+    doc = pipeline.nlp(text)
+    cands = geo._candidates(next(iter(doc.sents)))
+    country = next(c for c in cands if c[3].kind == "country")
+    finer = next(c for c in cands if c[3].kind != "country")
+    assert _possessed(country, finer) is expected
+
+
+def test_a_city_s_countryside_is_its_region(pipeline, geo):
+    loc = _locate(pipeline, geo, "Shelling hit villages in the southern Aleppo countryside on Friday.", "hit",
+                  cameo="190", quad_class=4)
+    assert loc and (loc["country"], loc["precision"]) == ("SYR", "region") and "aleppo" in norm(loc["admin1"])
+
+
+def test_an_attack_by_a_named_person_on_no_place_is_words(pipeline, geo):
+    assert _locate_actors(pipeline, geo, "Senator Jones attacked the party over its taxes.", "attacked",
+                          ["Senator Jones", "the party"], cameo="190", quad_class=4, source_country="USA",
+                          target_country="USA") is None
+
+
+def test_an_attack_by_a_named_leader_on_a_state_is_placed(pipeline, geo):
+    loc = _locate_actors(pipeline, geo, "Putin attacked Ukraine in February.", "attacked", ["Putin", "Ukraine"],
+                         cameo="190", quad_class=4, source_country="RUS", target_country="UKR")
+    assert loc and loc["country"] == "UKR"
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Jets targeted Kafr Zita in the northern Hama countryside.", "Kafr Zita", True),  # a town in a region of its country
+    ("He mailed the songs to Garcia in San Francisco.", "Garcia", False),  # a person: the place is in another country
+])
+def test_a_name_tagged_as_a_person_followed_by_a_place_of_its_country_is_a_place(pipeline, geo, text, name, expected):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp(text)
+    start = next(t.i for t in doc if text[t.idx:].startswith(name))
+    end = start + len(pipeline.nlp.make_doc(name))
+    doc.ents = [Span(doc, start, end, label="PERSON")]  # as the tagger sometimes has it
+    doc.user_data.pop("annales.places", None)
+    assert geo._plausible(doc, start, end) is expected
+
+
+def test_a_place_under_a_coordinated_act_is_not_the_trigger_s(pipeline, geo):
+    text = ("The minister cited the government's repression of its own people and its support for "
+            "Nicolas Maduro in Venezuela.")
+    assert _locate(pipeline, geo, text, "repression", cameo="175", quad_class=4) is None
+
+
+def test_a_place_of_a_coordinated_act_itself_is_shared(pipeline, geo):
+    loc = _locate(pipeline, geo, "The shelling and bombing of Aleppo went on for weeks.", "shelling", cameo="190",
+                  quad_class=4)
+    assert loc and "Aleppo" in loc["name"]
+
+
+
+def test_a_place_under_the_head_of_the_coordination_is_not_the_other_act_s(pipeline, geo):
+    from annales.place_rules import _other_conjunct
+
+    doc = pipeline.nlp("They settled two issues: US support for militias in Syria, and Turkey's detention of a US pastor.")
+    word = {t.text: t for t in doc}
+    assert word["detention"].dep_ == "conj" and word["detention"].head.i == word["support"].i  # the parse at stake
+    assert _other_conjunct(word["militias"], word["detention"])
+    assert not _other_conjunct(word["militias"], word["support"])
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Riot police arrested dozens of demonstrators in the Kenyan capital.", "arrested", "Nairobi"),
+    ("Kenya's opposition called for fresh protests on Monday. Police fired tear gas at protesters in the capital "
+     "on Tuesday.", "fired", "Nairobi"),
+    ("Rebels shelled a market in Homs on Friday. Government jets later bombed a hospital in the city.", "bombed",
+     "Homs"),
+])
+def test_the_capital_and_the_city_are_the_places_named_before(pipeline, text, word, name):
+    evs = [e for e in events(pipeline, text) if e.trigger.text == word]
+    assert evs and evs[0].location and evs[0].location["name"] == name
+
+
+def test_the_capital_with_a_name_of_its_own_is_that_name(pipeline):
+    evs = [e for e in events(pipeline, "Kenya's opposition called for protests. Police fired tear gas at protesters "
+                                       "in the capital of Uganda.") if e.trigger.text == "fired"]
+    assert evs and evs[0].location and evs[0].location["country"] == "UGA"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_town(pipeline, geo):
+    doc = pipeline.nlp("Police fired tear gas at the crowd.")
+    assert not geo._plausible(doc, 0, 1)  # Police is also a town in Poland

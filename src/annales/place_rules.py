@@ -2,7 +2,8 @@
 that say whether a place name in an event's sentence is where the event happened (``_role``: "in X", "to X"
 after a verb of movement, "visited X", "an assault on X", "the defence of X" ...; not a topic, an origin, a
 qualifier or a partner) and how far it is from the trigger (``_distance``: dependency edges plus penalties for
-crossing clauses), with the tests for calls by phone, proposed acts and statements made at meetings.
+crossing clauses), with the tests for calls by phone, proposed acts, statements made at meetings or while somewhere,
+places under another coordinated act, attacks that are words, and "the country" / "the capital" / "the city".
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ TOUR = frozenset({"tour"})
 # support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
 # the SDF", "forces entering Afrin to support the YPG")
 SUPPORT = frozenset("support back help assist aid".split())
+# CAMEO codes of holding people (releasing, arresting, deporting): a state does them where it holds them, at home,
+# whoever the people are ("Turkey released a US pastor"), unless its troops do them abroad
+CUSTODY = frozenset({"084", "0841", "173", "174"})
 # CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
 SANCTIONS = frozenset({"163", "172"})
 # speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")
@@ -54,6 +58,9 @@ _MEETING_PREPS = frozenset("at before after during following of on in".split())
 # participles of speaking or visiting: "Speaking in Ankara, he said", "while visiting Beijing, he said"
 SPEAKING = frozenset("speak talk address interview brief".split())
 VISIT = frozenset({"visit", "tour"})
+# "When he was in Tokyo, the minister told ...": a clause of being somewhere, with one of these marks, places the words
+STAYING = frozenset({"be", "stay"})
+_WHILE = frozenset({"when", "while", "as", "whilst"})
 # seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
 SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
                   "chancellery".split())
@@ -105,8 +112,10 @@ OF_HEADS = frozenset("city town village capital province region governorate dist
                      "suburbs centre center heart north south east west northeast northwest southeast southwest "
                      "north-east north-west south-east south-west area part parts border edge countryside streets "
                      "port island enclave community neighbourhood neighborhood municipality quarter".split())
+# words that make a name a region: "Idlib province", "the province of Idlib", "the Hama countryside" (the province
+# around the city, not the city)
 REGION_WORDS = frozenset("province governorate region state district oblast prefecture county department canton "
-                         "emirate".split())
+                         "emirate countryside".split())
 CONNECTORS = frozenset("of de del da di al el ad ar as ash an ez es az ul la le du des al- el- and".split())
 MAX_DISTANCE = 6.0  # dependency edges (plus penalties) between trigger and place
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done where the target is
@@ -313,6 +322,8 @@ def _distance(c, trigger) -> float | None:
     t, cost = role
     up = [trigger, *trigger.ancestors]
     pos = {x.i: n for n, x in enumerate(up)}
+    if _other_conjunct(t, trigger):
+        return None
     while t.i not in pos:
         if t.dep_ in _BLOCK or t.head.i == t.i:
             return None
@@ -324,6 +335,26 @@ def _distance(c, trigger) -> float | None:
         if not (x.dep_ == "relcl" and _where_clause(x)):
             cost += _UP_COST.get(x.dep_, 0)
     return pos[t.i] + cost
+
+
+def _other_conjunct(placed, trigger) -> bool:
+    """The noun a place phrase places ("Maduro in Venezuela") sits under another act coordinated with the trigger's
+    phrase ("its repression of the Cuban people and its support for Maduro in Venezuela", "support for militias in
+    Syria, and Turkey's detention of a pastor"): that act's, not the trigger's."""
+    if placed.pos_ not in ("NOUN", "PROPN"):
+        return False
+    up = [trigger, *trigger.ancestors]
+    ups = {x.i for x in up}
+    t = placed
+    while t.i not in ups:
+        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i != placed.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    if t.i == placed.i:
+        return False
+    return any(x.dep_ == "conj" and x.pos_ == "NOUN" and x.head.i == t.i for x in up)
 
 
 def _where_clause(verb) -> bool:
@@ -360,9 +391,10 @@ def _at_meeting(c, trigger) -> float | None:
 
 
 def _speaking(c, trigger) -> float | None:
-    """A statement made while speaking or visiting somewhere the sentence names: "Speaking in Ankara, he said",
+    """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
-    while visiting Beijing": the place of such a clause on the trigger or its subject; a small distance, else None."""
+    while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
+    its subject; a small distance, else None."""
     tok = c[2]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
@@ -372,10 +404,13 @@ def _speaking(c, trigger) -> float | None:
             return None
         t = role[0]
         for _ in range(3):  # "to reporters in Ankara", "a rally in Istanbul": up to the participle
-            if t.pos_ == "VERB" or t.head.i == t.i:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
                 break
             t = t.head
-    if t.lemma_.lower() not in SPEAKING | VISIT or t.pos_ != "VERB" or t.i == trigger.i:
+    # being somewhere: "when he was in Tokyo" (a person's stay, told by a pronoun; not "when the troops were in Syria")
+    stay = (t.lemma_.lower() in STAYING and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in t.children)
+            and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj"))
+    if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
         return None
     head = t.head
     if t.dep_ == "advcl" and head.i == trigger.i:
@@ -383,3 +418,47 @@ def _speaking(c, trigger) -> float | None:
     if t.dep_ in ("acl", "advcl", "relcl") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == trigger.i:
         return 1.5
     return None
+
+
+def _struck(trigger, cameo, actors) -> bool:
+    """An attack told by a participle on its victim ("hospitals targeted by Russian warplanes"): news, not a noun's
+    background, so it may take the story's place."""
+    if (cameo or "")[:2] not in FORCE_ROOTS or trigger.dep_ != "acl" or trigger.tag_ != "VBN" or len(actors) < 2:
+        return False
+    return actors[-1][0] <= trigger.head.i < actors[-1][1]
+
+
+def _words_of(trigger, actors) -> bool:
+    """An attack by a named person on no place ("Mr Cable attacked Labour's taxes", "Mbeki has attacked British
+    imperialists"; not "Putin attacked Ukraine", "Assad bombed the opposition") is words, whatever its code: its place
+    is where they were said."""
+    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB" or len(actors) < 2:
+        return False
+    doc = trigger.doc
+    source, target = doc[actors[0][0]:actors[0][1]], doc[actors[-1][0]:actors[-1][1]]
+    return (source.root.ent_type_ == "PERSON" and source.root.pos_ == "PROPN"
+            and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
+
+
+def _possessed(country, c) -> bool:
+    """Place ``c`` follows the country's possessive, with only modifiers between ("Syria's far eastern Deir ez-Zor
+    province", "Syria's northern city of Aleppo")."""
+    doc = country[2].doc
+    between = doc[country[1]:c[0]]
+    return (country[3].kind == "country" and len(between) <= 5 and len(between) > 0 and between[0].tag_ == "POS"
+            and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in OF_HEADS or t.lower_ == "of" for t in between[1:]))
+
+
+def _the_country(t) -> bool:
+    """"(in) the country", "(in) the nation": a country named before."""
+    return (t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
+            and any(c.lower_ == "the" for c in t.children))
+
+
+def _the_capital(t, *nouns: str) -> bool:
+    """"(in) the capital" (or another of ``nouns``: "the city"), with no name or demonym of its own ("the capital,
+    Nairobi", "the Kenyan capital", "the capital of Kenya" are named)."""
+    return (t.lower_ in nouns and t.tag_ == "NN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | MOVE_PREPS
+            and any(c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("amod", "compound", "nmod", "appos", "prep") and c.lower_ != "the"
+                        for c in t.children))

@@ -23,10 +23,11 @@ from .gazetteer import Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
-    SPEECH_ROOTS, ATTACK, _COUNTRY_NOUNS, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
+    SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
+    _possessed, _the_country, _the_capital,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -80,9 +81,11 @@ class Geocoder(Gazetteer):
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
-        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS) and lemma not in MOVE
+        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
+                  and lemma not in MOVE
                   and lemma not in _MATERIAL and not held
-                  and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT)
+                  and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
+                       or _words_of(trigger, actors))
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
         limit = 2.0 if verbal else MAX_DISTANCE
@@ -98,7 +101,8 @@ class Geocoder(Gazetteer):
         if best is not None:
             # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
-            # or is what the coarser one places ("from Kennedy Space Center in Florida")
+            # or is what the coarser one places ("from Kennedy Space Center in Florida"), or is the country's ("in
+            # Syria's far eastern Deir ez-Zor province", however the parser hangs the province)
             role = _role(best, trigger)
             at = role[0] if role is not None else best[2]  # "while visiting Beijing": the place itself
             for c in cands:
@@ -107,7 +111,7 @@ class Geocoder(Gazetteer):
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
                         and (d is not None and (d <= best_d + 1 or _under(c[2], at))
-                             or c[2].i == at.i and at.i != trigger.i)):
+                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if verbal:
@@ -136,7 +140,7 @@ class Geocoder(Gazetteer):
         sanction = (cameo or "")[:2] == "16" or (cameo or "")[:3] in SANCTIONS
         if sanction:
             pass  # imposed from home, not where the story is ("restrictions on flights to Cuba")
-        elif trigger.dep_ in ("relcl", "acl"):
+        elif trigger.dep_ in ("relcl", "acl") and not _struck(trigger, cameo, actors):
             pass  # what a noun's clause tells of it is its background ("the alliance, which has bombed ...")
         elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
@@ -145,7 +149,8 @@ class Geocoder(Gazetteer):
             found = self._recent(sent)
         if found is None and abroad is not None:
             return abroad
-        if (source_country and target_country in (None, source_country) and source_country in self.countries
+        custody = (cameo or "") in CUSTODY and not _deployed(doc, actors[:1], everyone=True)
+        if (source_country and (target_country in (None, source_country) or custody) and source_country in self.countries
                 and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
                 and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
                 and (found is None or found["country"] != source_country)):
@@ -251,7 +256,8 @@ class Geocoder(Gazetteer):
                 t = t.head
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 continue
-            if _topic(t):
+            role = _role(c, trigger)
+            if _topic(t) or role is not None and _other_conjunct(role[0], trigger):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
                                      or t.head.lower_ == "on" and _words_on(t.head)
@@ -465,11 +471,12 @@ class Geocoder(Gazetteer):
         return cache[key]
 
     def _country_before(self, sent, cands, article) -> list:
-        """"the country" / "the nation" in a sentence that names no country before it: the country of the place
-        the article named last before the sentence (at most ``LOOKBACK`` sentences back; "she went to work in Lebanon
-        ... at a hospital in the south of the country")."""
-        nouns = [t for t in sent if t.lemma_.lower() in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
-                 and any(c.lower_ == "the" for c in t.children) and not any(c[0] <= t.i < c[1] for c in cands)]
+        """"the country" / "the nation" (or "the capital") in a sentence that names no country before it: the country
+        (or its capital) of the place the article named last before the sentence (at most ``LOOKBACK`` sentences back;
+        "she went to work in Lebanon ... at a hospital in the south of the country"), else of the country the document
+        mentions most; "the city" / "the town": that place, when it is a city."""
+        nouns = [t for t in sent if (_the_country(t) or _the_capital(t, "capital") or _the_capital(t, "city", "town"))
+                 and not any(c[0] <= t.i < c[1] for c in cands)]
         if not nouns:
             return []
         at = article.text.find(sent.text.strip())
@@ -478,25 +485,39 @@ class Geocoder(Gazetteer):
         places, bounds = self.article_places(article, self._context(sent.doc))
         here = bisect.bisect_right(bounds, at)
         before = [p for pos, _, p, _ in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= LOOKBACK]
-        country = self.countries.get(before[-1].country) if before else None
-        return [] if country is None else [(t.i, t.i + 1, t, country) for t in nouns]
+        iso3 = before[-1].country if before else self._dominant(sent.doc)
+        country = self.countries.get(iso3) if iso3 else None
+        if country is None:
+            return []
+        city = before[-1] if before and before[-1].precision == "city" else None  # "in Homs ... in the city"
+        found = {"country": country, "capital": self.capital(country.country), "city": city}
+        out = [(t, found["capital" if _the_capital(t, "capital") else "city" if _the_capital(t, "city", "town")
+                         else "country"]) for t in nouns]
+        return [(t.i, t.i + 1, t, place) for t, place in out if place is not None]
+
+    def _dominant(self, doc) -> str | None:
+        """The country the document mentions most (names, places, demonyms), when one leads."""
+        top = self._context(doc).most_common(2)
+        return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
     def _implicit(self, sent, named: list) -> list:
-        """Places a sentence gives without a gazetteer name: a seat of power named by a demonym ("at the Turkish
-        parliament": Ankara), and "the country" / "the nation" after a country the sentence names ("banned
-        the airline from flying in the European nation")."""
+        """Places a sentence gives without a gazetteer name: a seat of power or the capital named by a demonym ("at the
+        Turkish parliament", "in the Turkish capital": Ankara), and "the country" / "the nation" / "the capital" after a
+        country the sentence names ("banned the airline from flying in the European nation")."""
         out = []
         for t in sent:
-            low = t.lemma_.lower()
-            if t.text in self.demonyms and t.dep_ in ("amod", "compound", "nmod") and _seat(t.head):
+            if t.text in self.demonyms and t.dep_ in ("amod", "compound", "nmod") and (
+                    _seat(t.head) or t.head.lemma_.lower() == "capital" and t.head.tag_ == "NN"):
                 cap = self.capital(self.demonyms[t.text])
                 if cap is not None:
                     out.append((t.i, max(t.i, t.head.i) + 1, t, cap))
-            elif (low in _COUNTRY_NOUNS and t.tag_ == "NN" and t.dep_ == "pobj"
-                  and any(c.lower_ == "the" for c in t.children)):
+            elif _the_country(t) or _the_capital(t, "capital"):
                 before = [c for c in named if c[1] <= t.i and c[3].kind == "country"]
-                if before:
-                    out.append((t.i, t.i + 1, t, before[-1][3]))
+                place = before[-1][3] if before else None
+                if place is not None and _the_capital(t, "capital"):
+                    place = self.capital(place.country)
+                if place is not None:
+                    out.append((t.i, t.i + 1, t, place))
         return out
 
     def _spans(self, doc, lo: int, hi: int):
@@ -549,6 +570,9 @@ class Geocoder(Gazetteer):
         span = doc[start:end]
         if span[-1].pos_ not in _NAME_POS or len(span.text) == 2 and not span.text.isupper():
             return False  # "us" is no "US"
+        if (end - start == 1 and span[0].pos_ == "NOUN" and span[0].is_sent_start
+                and span[0].ent_type_ not in ("GPE", "LOC", "FAC")):
+            return False  # a common noun capitalised as the sentence's first word: "Police fired" (not Police, Poland)
         label = doc[start].ent_type_
         if label:  # the entity the match starts in, found from the IOB tags (no scan of doc.ents)
             e0, e1 = start, start + 1
@@ -566,11 +590,28 @@ class Geocoder(Gazetteer):
         primary = any(p for _, p in hits)
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
+        if label == "PERSON" and self._placed_in(doc, end, best.country):
+            return True  # "targeted Kafr Zita in the northern Hama countryside": a town in a region of its country
         if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
             return False
         return True
+
+    def _placed_in(self, doc, end: int, iso3: str) -> bool:
+        """Tokens from ``end`` read "in"/"near" (the, a direction ...) and a name the gazetteer places in ``iso3``."""
+        if end >= len(doc) or doc[end].lower_ not in ("in", "near"):
+            return False
+        w = _words(doc)
+        for k in range(end + 1, min(end + 5, len(doc))):
+            if not w.cap[k]:
+                continue
+            for n in range(min(_MAX_SPAN, len(doc) - k), 0, -1):
+                place = self.lookup(_strip_cue(w.span_text(k, k + n))) if w.name_like(k, k + n) else None
+                if place is not None:
+                    return place.country == iso3
+            return False
+        return False
 
     def _named(self, doc) -> set:
         """Countries the document names in one word or by a demonym ("Syria", "Syrian"), without a gazetteer scan."""
@@ -612,9 +653,11 @@ _STOP = frozenset("January February March April May June July August September O
                   "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
 
 
-def _deployed(doc, actors) -> bool:
-    """The act's target is troops, bases or the like ("two British soldiers", "Iranian bases")."""
-    return len(actors) > 1 and doc[actors[-1][0]:actors[-1][1]].root.lower_ in DEPLOYED
+def _deployed(doc, actors, everyone: bool = False) -> bool:
+    """The act's target (``everyone``: any of ``actors``) is troops, bases or the like ("two British soldiers",
+    "Iranian bases")."""
+    spans = actors if everyone else actors[1:][-1:]
+    return any(doc[a:b].root.lower_ in DEPLOYED for a, b in spans)
 
 
 def _sits(tok) -> bool:
