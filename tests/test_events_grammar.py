@@ -207,3 +207,10 @@ def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):
     assert ("INDGOV", "013", "PAK") in rule_events(
         pipeline, "The Indian minister said he was hoping Pakistan would release the prisoners.")
     assert rule_events(pipeline, "Japan hopes to visit China next month.") == [("JPN", "036", "CHN")]  # an intent
+
+
+def test_fire_drawn_is_shooting_by_armed_men_and_criticism_by_politicians(pipeline):
+    # the one who fires is the source, not the subject who came under it
+    assert ("PSEREB", "19", "ISRMIL") in rules(pipeline, "The Israeli army came under fire from Hamas militants.")
+    found = rules(pipeline, "The Iraqi prime minister came under fire from Kurdish lawmakers over the budget.")
+    assert ("IRQLEG", "11", "IRQGOV") in found and not any(root == "19" for _, root, _ in found)

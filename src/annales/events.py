@@ -484,7 +484,8 @@ class EventCoder:
                 if own and (t is not None or _targetless(own) or pledge and own == code):
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
-                    out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
+                    back = official_code(reverse, trig, t, s) if not pattern.dictionary else reverse
+                    out.append(RawEvent(sent.start, trig.i, t, s, pattern, back, modality, negated, tense, by_noun))
         return out
 
 
