@@ -214,3 +214,15 @@ def test_fire_drawn_is_shooting_by_armed_men_and_criticism_by_politicians(pipeli
     assert ("PSEREB", "19", "ISRMIL") in rules(pipeline, "The Israeli army came under fire from Hamas militants.")
     found = rules(pipeline, "The Iraqi prime minister came under fire from Kurdish lawmakers over the budget.")
     assert ("IRQLEG", "11", "IRQGOV") in found and not any(root == "19" for _, root, _ in found)
+
+
+def test_money_given_to_support_someone_is_economic_aid_and_funds_mobilised_are_no_forces(pipeline):
+    assert ("JPN", "07", "HTI") in rules(pipeline, "Japan gave $5 million to help Haiti rebuild its schools.")
+    found = rule_events(pipeline, "The African Union is mobilising new funds to support the Somali government.")
+    assert ("IGOAFU", "071", "SOMGOV") in found and not any(code[:2] == "15" for _, code, _ in found)
+    assert ("RUS", "15", None) in rules(pipeline, "Russia mobilised troops near the Ukrainian border.")
+
+
+def test_a_newspaper_suspended_is_a_restriction_of_press_freedom(pipeline):
+    found = rule_events(pipeline, "Egyptian authorities suspended publication of an opposition newspaper.")
+    assert ("EGYGOV", "1721", "EGYMED") in found

@@ -49,8 +49,8 @@ from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
-from .encounters import (MEDIATION, MILITARY_AID, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, military_support, shared_holder)
+from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
+                         hosted_gathering, measured, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -305,8 +305,8 @@ class EventCoder:
             elif not pattern.dictionary and pattern.reverse == VISIT and hosted_gathering(verb):
                 pattern = replace(pattern, reverse=None)  # "hosted the Arab League summit": no visit by the League
             elif (not pattern.dictionary and (pattern.code or "").startswith(SUPPORT_ROOTS)
-                  and military_support(verb)):
-                pattern = replace(pattern, code=MILITARY_AID, reverse=None)  # "sent advisers to support X"
+                  and (aid := supporting_aid(verb))):
+                pattern = replace(pattern, code=aid, reverse=None)  # "sent advisers to support X": 072
             elif not pattern.dictionary and argued_clash(pattern.code, verb, sources + targets):
                 pattern = replace(pattern, code="110", reverse="110")  # "X and Y clashed over the budget"
             elif not pattern.dictionary and (moved := deployment(pattern.code, subj, verb)) != pattern.code:
