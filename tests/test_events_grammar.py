@@ -226,3 +226,13 @@ def test_money_given_to_support_someone_is_economic_aid_and_funds_mobilised_are_
 def test_a_newspaper_suspended_is_a_restriction_of_press_freedom(pipeline):
     found = rule_events(pipeline, "Egyptian authorities suspended publication of an opposition newspaper.")
     assert ("EGYGOV", "1721", "EGYMED") in found
+
+
+def test_a_hope_whose_that_is_left_out_is_about_the_clauses_subject(pipeline):
+    found = rules(pipeline, "The Polish president expressed hope the Czech government will change its policy.")
+    assert ("POLGOV", "01", "CZEGOV") in found
+
+
+def test_who_was_responsible_for_an_act_did_it(pipeline):
+    found = rules(pipeline, "Colombian rebels were responsible for the killing of three Ecuadorean soldiers.")
+    assert ("COLREB", "18", "ECUMIL") in found

@@ -379,6 +379,8 @@ class EventCoder:
             # "announced the expulsion of", "took part in talks with", "concluded two days of talks"; not
             # "closed it because of fighting"
             gov = slot.head if slot.dep_ != "pobj" else slot.head.head
+            if gov.lemma_.lower() == "responsible" and gov.dep_ == "acomp":
+                gov = gov.head  # "X was responsible for the attack on Y": X did it
             if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or (
                     gov.lemma_ not in SPEECH_VERBS and not self._reacts_to(gov, noun, pattern))):
                 # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)

@@ -223,11 +223,19 @@ def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[Actor
     for head in heads:
         for c in head.children:
             if c.dep_ in ("ccomp", "acl") and c.i > head.i and c.pos_ in ("VERB", "AUX") and (
-                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    or _finite_clause(c)):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     return actors.all_at(subj)
     return []
+
+
+def _finite_clause(clause) -> bool:
+    """"expressed hopes [the government will change]": a tensed clause with its own subject completing a
+    noun, its "that" left out (not "plans to visit", "the men detained")."""
+    return (clause.tag_ not in ("VBG", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ != "to" for c in clause.children))
 
 
 def _named_by_what(verb):
