@@ -183,8 +183,8 @@ class EventCoder:
                 if (pattern.code == "030" and not pattern.words and not pattern.dictionary
                         and any(c.dep_ == "ccomp" for c in tok.children)
                         and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)):
-                    # "X and Y agreed (that) there was an urgent need for": a shared view (019), no pledge
-                    pattern = replace(pattern, code="019", reverse=None)
+                    # "X and Y agreed (that) there was a need for": each in accord with the other (019), no pledge
+                    pattern = replace(pattern, code="019", reverse="019")
                 obj = child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
                         and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
