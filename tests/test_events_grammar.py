@@ -236,3 +236,22 @@ def test_a_hope_whose_that_is_left_out_is_about_the_clauses_subject(pipeline):
 def test_who_was_responsible_for_an_act_did_it(pipeline):
     found = rules(pipeline, "Colombian rebels were responsible for the killing of three Ecuadorean soldiers.")
     assert ("COLREB", "18", "ECUMIL") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow said the American sanctions were illegal.", ("RUSGOV", "111", "USA")),
+    ("The EU called the Hungarian law unacceptable.", ("IGOEEC", "111", "HUN")),
+    ("The EU described the Hungarian law as unacceptable.", ("IGOEEC", "111", "HUN")),
+    ("Iran said the Saudi statement was a provocation.", ("IRN", "111", "SAU")),
+])
+def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The French president said the Iranian decision was not illegal.",  # negated
+    "Moscow said the Ukrainian reports were baseless.",  # a denial, no judgement of another's act
+    "Kenya said the Ugandan journalist's murder was unacceptable.",  # the victim's, not who did it
+])
+def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
+    assert not any(code == "111" for _, code, _ in rule_events(pipeline, text))

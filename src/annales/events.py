@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
+from .judgements import judgements
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
@@ -117,6 +118,9 @@ class EventCoder:
         # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
         # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
         self.places = places
+        # user (PETRARCH) dictionaries: their suites expect their own codes only, no spoken judgements
+        self.lexicon_dictionary = lexicon.negations is not None or any(
+            p.dictionary for plist in lexicon.verbs.values() for p in plist)
 
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
         if not actors.phrases:
@@ -225,6 +229,8 @@ class EventCoder:
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
+        if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
+            found += judgements(sent, actors, subject_of, RawEvent)
         found = _drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors)
         return _dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
