@@ -255,3 +255,8 @@ def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expecte
 ])
 def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
     assert not any(code == "111" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_comment_on_measures_taken_by_someone_is_about_them(pipeline):
+    found = rules(pipeline, "Japan expressed concern over the measures announced by the Chinese government.")
+    assert ("JPN", "01", "CHNGOV") in found
