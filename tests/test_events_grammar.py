@@ -260,3 +260,12 @@ def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
 def test_a_comment_on_measures_taken_by_someone_is_about_them(pipeline):
     found = rules(pipeline, "Japan expressed concern over the measures announced by the Chinese government.")
     assert ("JPN", "01", "CHNGOV") in found
+
+
+def test_agreeing_with_what_someone_proposed_is_accord_with_them(pipeline):
+    found = rules(pipeline, "The Kenyan president said he agreed with what the Ugandan government had proposed.")
+    assert ("KENGOV", "01", "UGAGOV") in found
+    # what a speaker only names is not the speaker's act
+    found = rules(pipeline, "Ghana summoned a Togolese diplomat to complain about what Accra says was "
+                            "unprovoked firing by Togo.")
+    assert not any(s == "GHA" and t is not None and t.startswith("GHA") for s, _, t in found)
