@@ -269,3 +269,9 @@ def test_agreeing_with_what_someone_proposed_is_accord_with_them(pipeline):
     found = rules(pipeline, "Ghana summoned a Togolese diplomat to complain about what Accra says was "
                             "unprovoked firing by Togo.")
     assert not any(s == "GHA" and t is not None and t.startswith("GHA") for s, _, t in found)
+
+
+def test_backing_aid_to_someone_is_aid_to_them(pipeline):
+    found = rules(pipeline, "The Dutch government has consistently supported economic assistance to the Palestinians.")
+    assert ("NLDGOV", "07", "PSE") in found and ("NLDGOV", "05", "PSE") not in found
+    assert ("NLDGOV", "05", "PSE") in rules(pipeline, "The Dutch government supported the Palestinians.")
