@@ -275,3 +275,8 @@ def test_backing_aid_to_someone_is_aid_to_them(pipeline):
     found = rules(pipeline, "The Dutch government has consistently supported economic assistance to the Palestinians.")
     assert ("NLDGOV", "07", "PSE") in found and ("NLDGOV", "05", "PSE") not in found
     assert ("NLDGOV", "05", "PSE") in rules(pipeline, "The Dutch government supported the Palestinians.")
+
+
+def test_a_decision_taken_is_the_act_not_an_intent(pipeline):
+    found = rules(pipeline, "The Japanese government has decided to expel two Russian diplomats.")
+    assert ("JPNGOV", "16", "RUSGOV") in found and not any(root == "03" for _, root, _ in found)
