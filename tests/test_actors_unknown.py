@@ -144,6 +144,9 @@ def test_an_agent_owned_by_a_known_person(pipeline):
     assert codes.get("militias") == "UGAREB"
     codes = _codes(pipeline, "Tokayev said his government would not yield.", when=date(2022, 1, 6))
     assert codes.get("government") == "KAZGOV"
+    # "his" is one person named by a role too, not a capital between them
+    codes = _codes(pipeline, "The Ghanaian finance minister, who is in Paris, said his government would borrow more.")
+    assert codes.get("government") == "GHAGOV"
 
 
 def test_a_religious_title_of_an_office_holder(pipeline):

@@ -207,3 +207,76 @@ def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):
     assert ("INDGOV", "013", "PAK") in rule_events(
         pipeline, "The Indian minister said he was hoping Pakistan would release the prisoners.")
     assert rule_events(pipeline, "Japan hopes to visit China next month.") == [("JPN", "036", "CHN")]  # an intent
+
+
+def test_fire_drawn_is_shooting_by_armed_men_and_criticism_by_politicians(pipeline):
+    # the one who fires is the source, not the subject who came under it
+    assert ("PSEREB", "19", "ISRMIL") in rules(pipeline, "The Israeli army came under fire from Hamas militants.")
+    found = rules(pipeline, "The Iraqi prime minister came under fire from Kurdish lawmakers over the budget.")
+    assert ("IRQLEG", "11", "IRQGOV") in found and not any(root == "19" for _, root, _ in found)
+
+
+def test_money_given_to_support_someone_is_economic_aid_and_funds_mobilised_are_no_forces(pipeline):
+    assert ("JPN", "07", "HTI") in rules(pipeline, "Japan gave $5 million to help Haiti rebuild its schools.")
+    found = rule_events(pipeline, "The African Union is mobilising new funds to support the Somali government.")
+    assert ("IGOAFU", "071", "SOMGOV") in found and not any(code[:2] == "15" for _, code, _ in found)
+    assert ("RUS", "15", None) in rules(pipeline, "Russia mobilised troops near the Ukrainian border.")
+
+
+def test_a_newspaper_suspended_is_a_restriction_of_press_freedom(pipeline):
+    found = rule_events(pipeline, "Egyptian authorities suspended publication of an opposition newspaper.")
+    assert ("EGYGOV", "1721", "EGYMED") in found
+
+
+def test_a_hope_whose_that_is_left_out_is_about_the_clauses_subject(pipeline):
+    found = rules(pipeline, "The Polish president expressed hope the Czech government will change its policy.")
+    assert ("POLGOV", "01", "CZEGOV") in found
+
+
+def test_who_was_responsible_for_an_act_did_it(pipeline):
+    found = rules(pipeline, "Colombian rebels were responsible for the killing of three Ecuadorean soldiers.")
+    assert ("COLREB", "18", "ECUMIL") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow said the American sanctions were illegal.", ("RUSGOV", "111", "USA")),
+    ("The EU called the Hungarian law unacceptable.", ("IGOEEC", "111", "HUN")),
+    ("The EU described the Hungarian law as unacceptable.", ("IGOEEC", "111", "HUN")),
+    ("Iran said the Saudi statement was a provocation.", ("IRN", "111", "SAU")),
+])
+def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The French president said the Iranian decision was not illegal.",  # negated
+    "Moscow said the Ukrainian reports were baseless.",  # a denial, no judgement of another's act
+    "Kenya said the Ugandan journalist's murder was unacceptable.",  # the victim's, not who did it
+])
+def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
+    assert not any(code == "111" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_comment_on_measures_taken_by_someone_is_about_them(pipeline):
+    found = rules(pipeline, "Japan expressed concern over the measures announced by the Chinese government.")
+    assert ("JPN", "01", "CHNGOV") in found
+
+
+def test_agreeing_with_what_someone_proposed_is_accord_with_them(pipeline):
+    found = rules(pipeline, "The Kenyan president said he agreed with what the Ugandan government had proposed.")
+    assert ("KENGOV", "01", "UGAGOV") in found
+    # what a speaker only names is not the speaker's act
+    found = rules(pipeline, "Ghana summoned a Togolese diplomat to complain about what Accra says was "
+                            "unprovoked firing by Togo.")
+    assert not any(s == "GHA" and t is not None and t.startswith("GHA") for s, _, t in found)
+
+
+def test_backing_aid_to_someone_is_aid_to_them(pipeline):
+    found = rules(pipeline, "The Dutch government has consistently supported economic assistance to the Palestinians.")
+    assert ("NLDGOV", "07", "PSE") in found and ("NLDGOV", "05", "PSE") not in found
+    assert ("NLDGOV", "05", "PSE") in rules(pipeline, "The Dutch government supported the Palestinians.")
+
+
+def test_a_decision_taken_is_the_act_not_an_intent(pipeline):
+    found = rules(pipeline, "The Japanese government has decided to expel two Russian diplomats.")
+    assert ("JPNGOV", "16", "RUSGOV") in found and not any(root == "03" for _, root, _ in found)

@@ -201,6 +201,7 @@ def test_unsure_types_are_not_coded(pipeline):
 @pytest.mark.parametrize("text", [
     "The French navy and the Spanish coast guard rescued forty migrants.",  # partners, not parties (aid)
     "Japan and South Korea have refused to let the ship dock in their ports.",  # a shared refusal
+    "Brazil and Argentina agreed that Paraguay must hold new elections.",  # a view they share
 ])
 def test_coordinated_subjects_act_on_each_other_only_in_a_mutual_act(pipeline, text):
     assert not any(e.method == "learned" for _, _, e in _events(_pipeline(pipeline), text))
@@ -220,3 +221,11 @@ def test_a_country_where_forces_or_aid_workers_act_is_the_target(pipeline):
 def test_a_place_the_subject_is_in_is_no_source(pipeline):
     # the bomb did the killing; Kabul is only where it was
     assert _events(_pipeline(pipeline), "Last week a truck bomb in Kabul killed a Pakistani diplomat.") == []
+
+
+@needs_model
+def test_an_offered_act_is_coded_as_an_intent(pipeline):
+    # what is offered or pledged is not yet given: the learned aid type becomes a pledge of aid (03)
+    found = _events(_pipeline(pipeline), "Sweden has offered Ghana two transport planes and a field hospital.")
+    learned = [e for _, _, e in found if e.method == "learned"]
+    assert learned and all(e.cameo[:2] == "03" for e in learned)

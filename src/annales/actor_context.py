@@ -184,7 +184,7 @@ def office_over_religious_title(phrases, doc, when) -> None:
 def possessed_agents(phrases, doc) -> None:
     """An agent owned by a known actor is that actor's: "Mugabe's militias", "Putin's government" (the
     possessor a person the actor finder found by name), "Saakashvili said his government ..." ("his"/"her":
-    the nearest person actor before it in the sentence), "Russia said its warplanes ..." ("its"/"their":
+    the nearest person actor before it in the sentence, named or by a role: "the Iraqi foreign minister"), "Russia said its warplanes ..." ("its"/"their":
     the nearest state, or organ of a state, named before it in the sentence). A government agent of a
     non-state owner takes the owner's sector ("the Dalai Lama's envoys" are no state's envoys)."""
     by_head = {p.head: p for p in phrases}
@@ -199,7 +199,7 @@ def possessed_agents(phrases, doc) -> None:
                 continue
             if c.lower_ in ("his", "her"):
                 people = [q for q in phrases if q.end <= c.i and q.country and q.head >= head.sent.start
-                          and (doc[q.head].ent_type_ == "PERSON" or not q.parts)]  # named or "he"
+                          and (doc[q.head].ent_type_ == "PERSON" or not q.parts or _one_official(q, doc))]
                 owner = max(people, key=lambda q: q.end, default=None)
             elif c.lower_ in ("its", "their") and (head.dep_ in ("nsubj", "nsubjpass", "agent")
                                                     or head.dep_ == "pobj" and head.head.lower_ == "by"):
@@ -214,6 +214,18 @@ def possessed_agents(phrases, doc) -> None:
             p.country = owner.country
             if p.sector == "GOV" and owner.sector and owner.sector[:3] not in STATE_SECTORS:
                 p.sector = owner.sector  # "the Dalai Lama's envoys", "the rebels' spokesman": not the state's
+
+
+def _one_official(q, doc) -> bool:
+    """"the Iraqi foreign minister", "a Kenyan spokesman": one person named by a role (a singular agent
+    word), who may be "his" or "her" too; not a state, a capital or a body ("Washington", "the army")."""
+    return (doc[q.head].tag_ == "NN" and any(e.kind == "agent" for _, _, e in q.parts)
+            and doc[q.head].lemma_.lower() not in COLLECTIVE_AGENTS)
+
+
+# agent words that name a body, not one person
+COLLECTIVE_AGENTS = frozenset("government army military police ministry cabinet parliament administration "
+                              "regime authority council committee court party force navy".split())
 
 
 def bare_agent(p, doc) -> bool:

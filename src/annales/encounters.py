@@ -10,7 +10,8 @@
   ("Hu told visiting US Treasury Secretary Paulson": Paulson visits, Hu hosts; ``attributive_visit``);
 - who moves without visiting: troops that arrive or planes that fly somewhere, and troops that leave a
   country withdraw from it (``deployment``); a summit hosted is no visit by its organisation
-  (``hosted_gathering``); advisers sent "to support X" are military aid to X (``military_support``).
+  (``hosted_gathering``); advisers sent "to support X" are military aid to X, funds raised "to support X" economic aid
+  (``supporting_aid``).
 """
 
 from __future__ import annotations
@@ -116,17 +117,25 @@ def hosted_gathering(verb) -> bool:
     return obj is not None and obj.lemma_.lower() in GATHERINGS
 
 
-# sending armed men or military advisers to support someone is military aid (072)
+# sending armed men or military advisers to support someone is military aid (072); money given or
+# raised to support someone is economic aid (071)
 SENDING = frozenset("send deploy dispatch".split())
 MILITARY_HELPERS = TROOPS | frozenset("adviser advisor instructor trainer".split())
+MONEY = frozenset("fund funding money cash grant loan dollar euro pound million billion".split())
 SUPPORT_ROOTS = ("05", "07")
 MILITARY_AID = "072"
+ECONOMIC_AID = "071"
 
 
-def military_support(verb) -> bool:
-    """"Iran sent military advisers to support X", "deployed troops to help X": a purpose infinitive of
-    support after the sending of armed men or military advisers; the support is military aid to X."""
+def supporting_aid(verb) -> str | None:
+    """The aid a purpose infinitive of support is: "Iran sent military advisers to support X", "deployed
+    troops to help X" (military aid, 072, after the sending of armed men or advisers); "mobilised funds to
+    support X", "gave $5 million to help X" (economic aid, 071, after money); else None."""
     if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
+        return None
     obj = child(verb.head, "dobj")
-    return verb.head.lemma_ in SENDING and obj is not None and obj.lemma_.lower() in MILITARY_HELPERS
+    if obj is None:
+        return None
+    if verb.head.lemma_ in SENDING and obj.lemma_.lower() in MILITARY_HELPERS:
+        return MILITARY_AID
+    return ECONOMIC_AID if obj.lemma_.lower() in MONEY else None

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
+from .judgements import judgements
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
@@ -49,8 +50,8 @@ from .venues import off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
-from .encounters import (MEDIATION, MILITARY_AID, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, military_support, shared_holder)
+from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
+                         hosted_gathering, measured, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -117,6 +118,9 @@ class EventCoder:
         # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
         # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
         self.places = places
+        # user (PETRARCH) dictionaries: their suites expect their own codes only, no spoken judgements
+        self.lexicon_dictionary = lexicon.negations is not None or any(
+            p.dictionary for plist in lexicon.verbs.values() for p in plist)
 
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
         if not actors.phrases:
@@ -183,8 +187,8 @@ class EventCoder:
                 if (pattern.code == "030" and not pattern.words and not pattern.dictionary
                         and any(c.dep_ == "ccomp" for c in tok.children)
                         and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in tok.children)):
-                    # "X and Y agreed (that) there was an urgent need for": a shared view (019), no pledge
-                    pattern = replace(pattern, code="019", reverse=None)
+                    # "X and Y agreed (that) there was a need for": each in accord with the other (019), no pledge
+                    pattern = replace(pattern, code="019", reverse="019")
                 obj = child(tok, "dobj")
                 if (not pattern.words and obj is not None and obj.lemma_.lower() in nouns
                         and (tok.lemma_ in LIGHT_VERBS | UNDERGO_VERBS or (pattern.code or "")[:2] == "01")):
@@ -225,6 +229,8 @@ class EventCoder:
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
+        if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
+            found += judgements(sent, actors, subject_of, RawEvent)
         found = _drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors)
         return _dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
@@ -305,8 +311,8 @@ class EventCoder:
             elif not pattern.dictionary and pattern.reverse == VISIT and hosted_gathering(verb):
                 pattern = replace(pattern, reverse=None)  # "hosted the Arab League summit": no visit by the League
             elif (not pattern.dictionary and (pattern.code or "").startswith(SUPPORT_ROOTS)
-                  and military_support(verb)):
-                pattern = replace(pattern, code=MILITARY_AID, reverse=None)  # "sent advisers to support X"
+                  and (aid := supporting_aid(verb))):
+                pattern = replace(pattern, code=aid, reverse=None)  # "sent advisers to support X": 072
             elif not pattern.dictionary and argued_clash(pattern.code, verb, sources + targets):
                 pattern = replace(pattern, code="110", reverse="110")  # "X and Y clashed over the budget"
             elif not pattern.dictionary and (moved := deployment(pattern.code, subj, verb)) != pattern.code:
@@ -379,6 +385,8 @@ class EventCoder:
             # "announced the expulsion of", "took part in talks with", "concluded two days of talks"; not
             # "closed it because of fighting"
             gov = slot.head if slot.dep_ != "pobj" else slot.head.head
+            if gov.lemma_.lower() == "responsible" and gov.dep_ == "acomp":
+                gov = gov.head  # "X was responsible for the attack on Y": X did it
             if gov.pos_ in ("VERB", "AUX") and (gov.lemma_ in LIGHT_VERBS or (
                     gov.lemma_ not in SPEECH_VERBS and not self._reacts_to(gov, noun, pattern))):
                 # "announced the release of", not "insisted unrest was fading" (the speaker did no unrest)
@@ -484,7 +492,8 @@ class EventCoder:
                 if own and (t is not None or _targetless(own) or pledge and own == code):
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
-                    out.append(RawEvent(sent.start, trig.i, t, s, pattern, reverse, modality, negated, tense, by_noun))
+                    back = official_code(reverse, trig, t, s) if not pattern.dictionary else reverse
+                    out.append(RawEvent(sent.start, trig.i, t, s, pattern, back, modality, negated, tense, by_noun))
         return out
 
 

@@ -8,7 +8,7 @@ SPEECH_VERBS = frozenset(
     "say tell announce report claim state add insist note confirm stress explain write declare "
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
 INTENT_HEADS = frozenset(
-    "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer decide try "
+    "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer try "
     "wish ready willing poised likely schedule propose consider mull swear".split())
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from .lexicon import Pattern, child
+from .modality import SPEECH_VERBS
 
 
 # verbs whose subject undergoes the act their object names ("faced criticism", "drew condemnation from")
@@ -84,11 +85,16 @@ ATTRIBUTIVE_PARTICIPLES = frozenset("visiting outgoing incoming ruling governing
 def prep_object(prep):
     """The object of a preposition, also where the parser made it a gerund clause: "an attack on [X
     calling it ...]" (X, the gerund's subject), "a lawsuit against [visiting Prince X]" (a participle
-    read as an adjective: its object)."""
+    read as an adjective: its object), "agreed with [what X proposed]" (a free relative: its subject)."""
     pobj = child(prep, "pobj")
     if pobj is not None:
         return pobj
     clause = child(prep, "pcomp")
+    if clause is not None and clause.left_edge.lower_ == "what" and clause.left_edge.tag_ == "WP":
+        if clause.lemma_ in SPEECH_VERBS or clause.lemma_ in ("call", "describe", "term"):
+            return None  # "complained about what X says was firing by Y": X only names it
+        subj = child(clause, "nsubj")  # "agreed with what X proposed": a free relative, X's
+        return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
     if clause is None or clause.tag_ != "VBG" or any(
             c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
         return None  # "comment on whether X was considering": a clause, not the object

@@ -4,7 +4,8 @@ complaint (114); CAMEO's 14 (demonstrate, strike, boycott) is what crowds, parti
 An attack "for" what its target did or said is a verbal one ("attacked the UN for its sanctions",
 "attacked Y for backing X"): a criticism (111), not a fight. What a suicide bomber does to those it
 kills or wounds is a suicide bombing (1831), not a military attack (19) nor a beating (182). States,
-governments and politicians who clash "over" an issue or at a meeting disagree (110); they do not fight."""
+governments and politicians who clash "over" an issue or at a meeting disagree (110); they do not fight. Fire drawn
+("came under fire from Y") with no armed forces, police or rebels on either side is criticism (111)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ SUICIDE_BOMBING = "1831"
 DISAPPROVAL = "110"
 # who argues rather than fights when it clashes (not armed forces, police, rebels or crowds)
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "PTY", "ELI", "JUD"})
+# who may be fired on in earnest ("came under fire from Hamas militants"); the rest draw fire in words
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "CRM"})
+FIRE_VERBS = frozenset({"come", "draw"})
 ISSUE_PREPS = frozenset({"over", "about", "on"})
 FORUMS = frozenset("summit meeting talk session parliament conference council assembly debate".split())
 
@@ -38,8 +42,12 @@ def by_state(p: ActorPhrase, doc) -> bool:
             and head.dep_ != "pobj")
 
 
-def official_code(code: str, trig, source: ActorPhrase) -> str:
-    """``code`` for the act of ``trig`` done by ``source``: a state's protest is an official complaint."""
+def official_code(code: str, trig, source: ActorPhrase, target: ActorPhrase | None = None) -> str:
+    """``code`` for the act of ``trig`` done by ``source`` (to ``target``): a state's protest is an official
+    complaint; fire drawn ("came under fire from Y") with no armed party is criticism."""
+    if (code[:2] == "19" and _drew_fire(trig) and target is not None
+            and not any((p.sector or "")[:3] in ARMED_SECTORS for p in (source, target))):
+        return CRITICISM
     if code.startswith("14") and trig.lemma_.lower() in PROTEST_WORDS and by_state(source, trig.doc):
         return OFFICIAL_COMPLAINT
     if code[:2] in ("18", "19") and trig.pos_ == "VERB" and trig.lemma_ in VERBAL_ATTACK_VERBS and _for_reason(trig):
@@ -54,6 +62,12 @@ def argued_clash(code: str | None, trig, parties: list[ActorPhrase]) -> bool:
     state, an organisation or a politician, and what they clashed over an issue or at a forum."""
     return ((code or "")[:2] == "19" and trig.lemma_.lower() == "clash" and bool(parties)
             and all(_political(p, trig.doc) for p in parties) and _argued(trig))
+
+
+def _drew_fire(trig) -> bool:
+    """"came under fire from", "drew fire from": shooting or, said of politicians, criticism."""
+    return trig.lemma_ in FIRE_VERBS and any(
+        c.lemma_ == "fire" and c.dep_ in ("dobj", "pobj") for t in (trig, *trig.children) for c in t.children)
 
 
 def _political(p: ActorPhrase, doc) -> bool:

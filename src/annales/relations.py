@@ -7,7 +7,8 @@ Y resign", "X granted Y permission", "X and Y signed a deal"), and that no rule 
 joins (nor a pair overlapping one a rule event joins). Each such pair is classified by the learned PLOVER pair classifier
 (:class:`annales.classify.PairModel`; one ONNX call per document) and coded as an event of the
 predicted PLOVER type: the CAMEO code is the linking verb's own lexicon code when its PLOVER type
-agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``).
+agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``); what is only offered, promised
+or pledged ("offered Y a regiment") gets the code of its intent (03).
 
 The link (``links``): walking up the dependency tree from the target's head to the nearest verb
 whose subject is known:
@@ -18,7 +19,8 @@ whose subject is known:
 * or the subject of a complement clause of a non-reporting verb ("X demanded that Y resign");
 * or the target is the passive subject and the source the agent ("Y was snubbed by X");
 * or source and target are coordinated subjects, source first ("X and Y signed a deal"), coded only for
-  an act that can be mutual (``events.RECIPROCAL_CODES``; not "X and Y rescued forty migrants");
+  an act that can be mutual (``events.RECIPROCAL_CODES``; not "X and Y rescued forty migrants", nor a view
+  they state together, "X and Y agreed that Z must ...");
 * or the target is a country, capital or region where forces or aid workers (``FIELD_SECTORS``) did an act
   with no other target, as the rule coder takes such a place (``venues.scene_targets``: "peacekeepers
   served in Y"; not a meeting's venue, nor a leader's stay: "dined in Berlin").
@@ -71,6 +73,8 @@ NON_LINKING = frozenset({"be", "have", "become", "seem", "remain", "get", "quote
 CONVEY_VERBS = frozenset("send dispatch deploy redeploy station fly airlift mobilize mobilise".split())
 # nouns of a speech: "delivered remarks to the troops" speaks to an audience, as "told" does
 SPEECH_NOUNS = frozenset("remark speech address lecture sermon briefing testimony statement toast".split())
+# verbs whose object is only promised: what the learned type names is an intent ("pledged $5m to Y": 033)
+OFFER_VERBS = frozenset("offer promise pledge vow".split())
 MAX_PATH = 7  # edges from the target's head up to the linking verb
 LEARNED_MAX_CONFIDENCE = 0.29  # rule events score at least 0.30
 
@@ -218,6 +222,13 @@ def _negated(verb) -> bool:
     return False
 
 
+def _shared_view(verb) -> bool:
+    """"X and Y agreed that Z must ...": a view the two state together, a clause and no object or
+    infinitive ("X and Y agreed to ...", "agreed a deal", "agreed on a truce" link them)."""
+    return (any(c.dep_ == "ccomp" for c in verb.children)
+            and not any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children))
+
+
 def _subject(verb):
     """The verb's own subject, or one inherited through control or coordination of verbs (not through
     adverbial clauses: "demanded a meeting to discuss Y" does not make the subject discuss Y)."""
@@ -249,7 +260,8 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
         first = actors.by_token.get(head.head.i)
         verb = head.head.head
         if (first is not None and first is not tgt and first.start < tgt.start and _verbal(verb)
-                and verb.lemma_ not in SPEECH_VERBS | NON_LINKING and not _negated(verb)):
+                and verb.lemma_ not in SPEECH_VERBS | NON_LINKING and not _negated(verb)
+                and not _shared_view(verb)):
             yield first, verb, "coord"
         return
     if ally_named(head):
@@ -400,6 +412,8 @@ class LearnedFallback:
             if scores[best] < self.min_probability:
                 continue  # the classifier is unsure: most such pairs are no event at all
             code = self._code(doc[link.verb], best) or generic[best]
+            if self.intent_codes and doc[link.verb].lemma_ in OFFER_VERBS:
+                code = ontology.recode_intended(code)  # "offered Y an armored regiment": a pledge (03), not aid given
             if OPT["mutual_coord"] and link.kind == "coord" and not code.startswith(RECIPROCAL_CODES):
                 continue  # "X and Y launched an inquiry into ...": partners, not parties to each other
             target = self._scene(doc[link.verb], code, link, found) if link.kind == "scene" else link.target

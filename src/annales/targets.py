@@ -118,6 +118,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
                 found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
+                if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
+                    found = _done_by(pobj, actors)  # "optimism about the reforms taken by Y": Y's reforms
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
                 return found
@@ -177,6 +179,18 @@ def _content_subject(tok, actors: Actors) -> list[ActorPhrase]:
     return actors.all_at(subj) if subj is not None else []
 
 
+def _done_by(noun, actors: Actors) -> list[ActorPhrase]:
+    """The agent of a passive participle modifying ``noun`` ("the reforms taken by the government", "the
+    measures announced by X"): whose the thing commented on is."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((a for a in c.children if a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "by"), None)
+            pobj = child(agent, "pobj") if agent is not None else None
+            if pobj is not None:
+                return actors.all_at(pobj)
+    return []
+
+
 def _past_object(prep: str, trig, actors: Actors) -> list[ActorPhrase]:
     """PETRARCH's "(IN ^) +": the first actor the trigger governs after the object of ``prep``, which is
     skipped ("celebrated the feast in X with Y": Y)."""
@@ -223,11 +237,19 @@ def _reported_subject(trig, obj, pattern: Pattern, actors: Actors) -> list[Actor
     for head in heads:
         for c in head.children:
             if c.dep_ in ("ccomp", "acl") and c.i > head.i and c.pos_ in ("VERB", "AUX") and (
-                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    or _finite_clause(c)):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     return actors.all_at(subj)
     return []
+
+
+def _finite_clause(clause) -> bool:
+    """"expressed hopes [the government will change]": a tensed clause with its own subject completing a
+    noun, its "that" left out (not "plans to visit", "the men detained")."""
+    return (clause.tag_ not in ("VBG", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ != "to" for c in clause.children))
 
 
 def _named_by_what(verb):

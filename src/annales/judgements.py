@@ -1,0 +1,88 @@
+"""Judgements spoken of what another did: "Moscow said the US sanctions were illegal", "the EU called the
+Hungarian law unacceptable", "China described Japan's visit as a provocation". The speaker (the subject of
+a speech or naming verb) criticises (111, ``data/judgements.tsv``) whoever the judged thing belongs to: the
+actor it is, or names among its modifiers ("the Hungarian law", "Japan's remarks"), not the victim of an act ("X's murder"). Not where the judgement
+is negated ("said the move was not illegal") or reported as another's question ("asked whether ...")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ._data import data_path, read_tsv
+from .actors import ActorPhrase, Actors
+from .lexicon import Pattern, child
+from .modality import NEGATIONS, SPEECH_VERBS, tense_of
+from .nominal import PATIENT_NOUNS
+
+# verbs that name their object with a judgement ("called X unacceptable", "described X as a provocation")
+NAMING_VERBS = frozenset("call describe term brand label deem consider".split())
+# modifiers of the judged noun that name whose it is
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+@lru_cache(maxsize=1)
+def judgement_words() -> dict[str, str]:
+    return {row["word"]: row["code"] for _, row in read_tsv(data_path("judgements.tsv"))}
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
+
+
+def _judged(verb):
+    """(the judged noun, the judgement word) that ``verb`` states, or None."""
+    words = judgement_words()
+    if verb.lemma_ in SPEECH_VERBS:  # "said [X was illegal]", "said [X was a provocation]"
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.lemma_ == "be" and not _negated(c):
+                subj = child(c, "nsubj")
+                word = next((w for w in c.children if w.dep_ in ("acomp", "attr") and w.lemma_.lower() in words), None)
+                if subj is not None and word is not None:
+                    return subj, word
+    if verb.lemma_ in NAMING_VERBS and not _negated(verb):
+        obj = child(verb, "dobj")
+        if obj is None:
+            return None
+        near = [c for c in (*verb.children, *obj.children) if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "amod")
+                and c.i > obj.i]
+        near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+        word = next((w for w in near if w.lemma_.lower() in words), None)
+        if word is not None:
+            return obj, word
+    return None
+
+
+def _owners(noun, actors: Actors) -> list[ActorPhrase]:
+    if noun.lemma_.lower() in PATIENT_NOUNS:
+        return []  # "Nabil's murder is unacceptable": the victim's, who did it is not named
+    found = actors.all_at(noun)
+    if not found:
+        found = [p for c in noun.children if c.dep_ in OWNER_DEPS for p in actors.all_at(c)]
+    if not found:  # "the decision of the court"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = child(of, "pobj") if of is not None else None
+        found = actors.all_at(pobj) if pobj is not None else []
+    return found
+
+
+def judgements(sent, actors: Actors, subject_of, raw_event) -> list:
+    """The criticism events of ``sent`` (``raw_event(sent_start, trigger, source, target, pattern, code,
+    modality, negated, tense, by_noun)`` builds one)."""
+    out = []
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in SPEECH_VERBS | NAMING_VERBS:
+            continue
+        found = _judged(verb)
+        speaker = subject_of(verb) if found else None
+        if speaker is None:
+            continue
+        noun, word = found
+        code = judgement_words()[word.lemma_.lower()]
+        pattern = Pattern(code, word.lemma_.lower(), (), "dobj", f"SPEAKER judges * {word.lemma_.lower()}")
+        sources = actors.all_at(speaker)
+        for s in sources:
+            for t in _owners(noun, actors):
+                if t.code != s.code and t not in sources:
+                    out.append(raw_event(sent.start, word.i, s, t, pattern, code, "asserted", False,
+                                         tense_of(verb), False))
+    return out
