@@ -31,7 +31,7 @@ from .records import Actor, Article, Event, Mention, Trigger, make_event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
               "nouns.tsv", "undoing.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv",
-              "craft.tsv", "lemmas.tsv", "irregular_verbs.tsv")
+              "craft.tsv", "lemmas.tsv", "irregular_verbs.tsv", "judgements.tsv")
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
