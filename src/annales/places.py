@@ -27,7 +27,7 @@ from .place_rules import (
     _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
     _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
-    _possessed, _the_country, _the_capital,
+    _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -88,7 +88,8 @@ class Geocoder(Gazetteer):
                        or _words_of(trigger, actors))
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
-        limit = 2.0 if verbal else MAX_DISTANCE
+        # "US support for militias in Syria": a noun of support takes a place its object names, but none from the article
+        limit = (3.0 if lemma in SUPPORT and trigger.tag_ == "NN" else 2.0) if verbal else MAX_DISTANCE
         best, best_d = None, limit + 0.01
         for c in cands:
             d = _distance(c, trigger)
@@ -111,7 +112,8 @@ class Geocoder(Gazetteer):
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
                         and (d is not None and (d <= best_d + 1 or _under(c[2], at))
-                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c))):
+                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c)
+                             or best[3].precision == "country" and _under(best[2], c[2]))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if verbal:
@@ -257,12 +259,13 @@ class Geocoder(Gazetteer):
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 continue
             role = _role(c, trigger)
-            if _topic(t) or role is not None and _other_conjunct(role[0], trigger):
+            if _topic(t) or role is not None and _other_conjunct(role[0], trigger) or _in_own_event(tok, trigger):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
                                      or t.head.lower_ == "on" and _words_on(t.head)
                                      or t.head.lower_ in MOVE_PREPS and _own_goal(trigger, t.head)
-                                     or t.head.lower_ == "from" and t.head.head.lemma_.lower() not in MOVE | WITHDRAW):
+                                     or t.head.lower_ == "from" and (t.head.head.lemma_.lower() not in MOVE | WITHDRAW
+                                                                     or _origin(t.head))):
                 continue
             pool.append(c)
         if not pool:
@@ -596,6 +599,9 @@ class Geocoder(Gazetteer):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
             return False
+        if (end - start == 1 and not label and best.kind == "city" and best.pop < _SMALL_TOWN
+                and best.country not in self._named(doc)):
+            return False  # "cursing God" (Göd): an untagged word that is only a small town of a country never named
         return True
 
     def _placed_in(self, doc, end: int, iso3: str) -> bool:
@@ -645,6 +651,7 @@ class Geocoder(Gazetteer):
         return cache["doc"]
 
 
+_SMALL_TOWN = 100_000  # people: an untagged one-word name of a town smaller than this needs its country named
 _RANK = {"city": 0, "region": 1, "country": 2}
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
