@@ -860,3 +860,18 @@ def test_a_place_in_a_clause_of_another_act_is_that_acts(pipeline, geo):
     loc = _locate(pipeline, geo, "The EU imposed an arms embargo in 1989 on firms in Tiananmen Square.", "embargo",
                   cameo="172", quad_class=3)
     assert loc and loc["name"] == "Tiananmen Square"
+
+
+def test_a_court_acting_at_home_is_where_the_article_places_it_later(pipeline, geo):
+    text = ("A Turkish court has refused to extradite a Dutch suspect. His lawyer said an appeal would follow. "
+            "The court in the town of Kilis said he must stay in custody.")
+    art = _art(text)
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == "refused")
+    loc = geo.locate(tok.sent, tok.i, art, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
+                     quad_class=3, source_country="TUR", target_country="NLD")
+    assert loc and (loc["name"], loc["precision"]) == ("Kilis", "city")
+    other = _art(text.replace("the town of Kilis", "the town of Mosul"))  # a court placed in another country: not it
+    loc = geo.locate(tok.sent, tok.i, other, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
+                     quad_class=3, source_country="TUR", target_country="NLD")
+    assert loc and (loc["country"], loc["precision"]) == ("TUR", "country")

@@ -101,6 +101,8 @@ WORDS_OF_CONFLICT = frozenset({"10", "11", "12", "13"})
 # Greece
 SITTING = frozenset("court tribunal judge judiciary parliament congress senate assembly duma majlis knesset "
                     "legislature commons lords".split())
+# courts and judges: where the article places them ("the court in the town of Kilis", "a Lyon court")
+COURTS = frozenset("court tribunal judge judiciary".split())
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
 LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
                         "senators congressman congressmen congresswoman deputies parliament congress senate "
