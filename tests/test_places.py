@@ -821,3 +821,57 @@ def test_the_capital_with_a_name_of_its_own_is_that_name(pipeline):
 def test_a_common_noun_opening_a_sentence_is_no_town(pipeline, geo):
     doc = pipeline.nlp("Police fired tear gas at the crowd.")
     assert not geo._plausible(doc, 0, 1)  # Police is also a town in Poland
+
+
+# -- issue 4, places, seventh pass --
+
+def test_an_untagged_word_that_is_only_a_small_town_of_a_country_never_named_is_no_place(pipeline, geo):
+    doc = pipeline.nlp("The prisoner was flogged for cursing God, the guards said.")
+    i = next(t.i for t in doc if t.text == "God")
+    assert doc[i].ent_type_ == "" and geo.lookup("God").country == "HUN"  # Göd, a town in Hungary
+    assert not geo._plausible(doc, i, i + 1)
+
+
+def test_a_journey_from_a_place_to_an_unknown_goal_is_not_at_its_start(pipeline, geo):
+    text = "The choir had been travelling from Ohio to Graceland when the bus overturned."
+    assert _locate(pipeline, geo, text, "travelling", cameo="042", quad_class=1) is None
+    loc = _locate(pipeline, geo, "Thousands of civilians fled from Raqqa on Monday.", "fled", cameo="0233",
+                  quad_class=1)
+    assert loc and loc["name"] == "Ar Raqqah"  # a flight with no goal is from where they fled
+
+
+def test_a_country_in_the_apposition_of_its_city_gives_way_to_the_city(pipeline, geo):
+    loc = _locate(pipeline, geo, "The militants sealed the gates of Raqqa, their capital in Syria, to civilians.",
+                  "sealed", cameo="170", quad_class=4)
+    assert loc and (loc["country"], loc["precision"]) == ("SYR", "city")
+
+
+def test_a_noun_of_support_takes_the_place_its_object_names_only(pipeline, geo):
+    loc = _locate(pipeline, geo, "Ankara has long objected to US support for Kurdish militias in Syria.", "support",
+                  cameo="051", quad_class=1)
+    assert loc and loc["country"] == "SYR"
+    art = _art("Fighting went on in Manbij on Monday. Ankara has long objected to Washington's support for the YPG.")
+    assert _locate(pipeline, geo, None, "support", art, cameo="051", quad_class=1) is None
+
+
+def test_a_place_in_a_clause_of_another_act_is_that_acts(pipeline, geo):
+    text = "The EU imposed an arms embargo in 1989 after troops opened fire on protesters in Tiananmen Square."
+    assert _locate(pipeline, geo, text, "embargo", cameo="172", quad_class=3) is None
+    loc = _locate(pipeline, geo, "The EU imposed an arms embargo in 1989 on firms in Tiananmen Square.", "embargo",
+                  cameo="172", quad_class=3)
+    assert loc and loc["name"] == "Tiananmen Square"
+
+
+def test_a_court_acting_at_home_is_where_the_article_places_it_later(pipeline, geo):
+    text = ("A Turkish court has refused to extradite a Dutch suspect. His lawyer said an appeal would follow. "
+            "The court in the town of Kilis said he must stay in custody.")
+    art = _art(text)
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.text == "refused")
+    loc = geo.locate(tok.sent, tok.i, art, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
+                     quad_class=3, source_country="TUR", target_country="NLD")
+    assert loc and (loc["name"], loc["precision"]) == ("Kilis", "city")
+    other = _art(text.replace("the town of Kilis", "the town of Mosul"))  # a court placed in another country: not it
+    loc = geo.locate(tok.sent, tok.i, other, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
+                     quad_class=3, source_country="TUR", target_country="NLD")
+    assert loc and (loc["country"], loc["precision"]) == ("TUR", "country")

@@ -101,6 +101,8 @@ WORDS_OF_CONFLICT = frozenset({"10", "11", "12", "13"})
 # Greece
 SITTING = frozenset("court tribunal judge judiciary parliament congress senate assembly duma majlis knesset "
                     "legislature commons lords".split())
+# courts and judges: where the article places them ("the court in the town of Kilis", "a Lyon court")
+COURTS = frozenset("court tribunal judge judiciary".split())
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
 LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
                         "senators congressman congressmen congresswoman deputies parliament congress senate "
@@ -279,6 +281,13 @@ def _own_goal(trigger, prep) -> bool:
             and any(c.dep_ == "prep" and c.lower_ in MOVE_PREPS and c.i != prep.i for c in trigger.children))
 
 
+def _origin(prep) -> bool:
+    """"travelling from Louisiana to X": a journey's "from" beside its own goal ("to"/"into") is where it began."""
+    verb = prep.head
+    return verb.lemma_.lower() in MOVE and verb.lemma_.lower() not in WITHDRAW and any(
+        c.dep_ == "prep" and c.lower_ in MOVE_PREPS for c in (*verb.children, *prep.children))
+
+
 def _under(tok, head) -> bool:
     """``tok`` is ``head`` or inside its phrase."""
     return tok.i == head.i or any(a.i == head.i for a in tok.ancestors)
@@ -325,7 +334,7 @@ def _distance(c, trigger) -> float | None:
     if _other_conjunct(t, trigger):
         return None
     while t.i not in pos:
-        if t.dep_ in _BLOCK or t.head.i == t.i:
+        if t.dep_ in _BLOCK or t.head.i == t.i or _own_event(t):
             return None
         cost += 1 + _DOWN_COST.get(t.dep_, 0)
         t = t.head
@@ -335,6 +344,25 @@ def _distance(c, trigger) -> float | None:
         if not (x.dep_ == "relcl" and _where_clause(x)):
             cost += _UP_COST.get(x.dep_, 0)
     return pos[t.i] + cost
+
+
+_THEN = frozenset("after before since until once because".split())
+
+
+def _own_event(verb) -> bool:
+    """A clause of another act with its own subject, told as its time or cause ("imposed the ban after troops opened fire
+    in X"): its places are its own."""
+    return (verb.dep_ == "advcl" and verb.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ in _THEN for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _in_own_event(tok, trigger) -> bool:
+    """``tok`` sits in a clause of another act (:func:`_own_event`) that does not hold the trigger."""
+    for a in (tok, *tok.ancestors):
+        if _own_event(a):
+            return not _under(trigger, a)
+    return False
 
 
 def _other_conjunct(placed, trigger) -> bool:

@@ -24,10 +24,10 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES, BODIES, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
+    _NOT_WHERE, _SITES, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
     _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
-    _possessed, _the_country, _the_capital,
+    _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
 __all__ = ["Geocoder", "Place", "norm"]
@@ -88,7 +88,8 @@ class Geocoder(Gazetteer):
                        or _words_of(trigger, actors))
                   and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
                   and not (lemma in SUPPORT and trigger.tag_ in ("VB", "VBG")))
-        limit = 2.0 if verbal else MAX_DISTANCE
+        # "US support for militias in Syria": a noun of support takes a place its object names, but none from the article
+        limit = (3.0 if lemma in SUPPORT and trigger.tag_ == "NN" else 2.0) if verbal else MAX_DISTANCE
         best, best_d = None, limit + 0.01
         for c in cands:
             d = _distance(c, trigger)
@@ -111,7 +112,8 @@ class Geocoder(Gazetteer):
                         and _RANK[c[3].precision] < _RANK[best[3].precision]
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
                         and (d is not None and (d <= best_d + 1 or _under(c[2], at))
-                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c))):
+                             or c[2].i == at.i and at.i != trigger.i or _possessed(best, c)
+                             or best[3].precision == "country" and _under(best[2], c[2]))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if verbal:
@@ -122,7 +124,7 @@ class Geocoder(Gazetteer):
             found = self._dateline(article.place, cands, doc, quad_class, source_country)
             if found is not None:
                 return found
-        home = self._sitting(trigger, actors, source_country)
+        home = self._sitting(trigger, actors, source_country, article, sent)
         if verbal or negated:
             return home
         mentioned = self._mentioned(trigger, cands, actors)
@@ -181,15 +183,20 @@ class Geocoder(Gazetteer):
                     return self._from_sentence(c, span.sent)
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
 
-    def _sitting(self, trigger, actors, iso3: str | None) -> dict | None:
+    def _sitting(self, trigger, actors, iso3: str | None, article=None, sent=None) -> dict | None:
         """A country's court or legislature, the subject of the act's verb, acts in that country ("a Greek court
-        ruled", "was jailed by a Greek judge"; not the troops' deployment "the Russian parliament approved")."""
+        ruled", "was jailed by a Greek judge"; not the troops' deployment "the Russian parliament approved"): a court
+        where the article, before or after, places it in that country ("the court in the town of Kilis")."""
         if not actors or not iso3 or iso3 not in self.countries:
             return None
         head = trigger.doc[actors[0][0]:actors[0][1]].root
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         if head.lemma_.lower() not in SITTING or head.dep_ not in ("nsubj", "pobj") or verb.i != trigger.i:
             return None
+        if head.lemma_.lower() in COURTS and article is not None:
+            found = self._body_place(article, sent, "court", after=True)
+            if found is not None and found["country"] == iso3:
+                return found
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
 
     def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
@@ -213,14 +220,16 @@ class Geocoder(Gazetteer):
                     return found
         return None
 
-    def _body_place(self, article, sent, body: str) -> dict | None:
+    def _body_place(self, article, sent, body: str, after: bool = False) -> dict | None:
         """Where the article placed a body ("a Paris court", "the court in Paris"): its mention nearest before
-        ``sent``, else the title's."""
+        ``sent``, else the title's (``after``: else the nearest after ``sent``)."""
         text = getattr(article, "text", None) or ""
         at = text.find(sent.text.strip())
         sources = [text[:at] if at >= 0 else "", getattr(article, "title", None) or ""]
-        for chunk in sources:
-            for m in reversed(list(_body_pattern(body).finditer(chunk))):
+        if after and at >= 0:
+            sources.append(text[at:])
+        for n, chunk in enumerate(sources):
+            for m in (list if n == 2 else reversed)(list(_body_pattern(body).finditer(chunk))):
                 words = (m.group(1) or m.group(2)).split()
                 for k in range(len(words)):  # "A Paris court": "A Paris", then "Paris"
                     place = self.lookup(" ".join(words[k:]))
@@ -257,12 +266,13 @@ class Geocoder(Gazetteer):
             if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 continue
             role = _role(c, trigger)
-            if _topic(t) or role is not None and _other_conjunct(role[0], trigger):
+            if _topic(t) or role is not None and _other_conjunct(role[0], trigger) or _in_own_event(tok, trigger):
                 continue
             if t.dep_ == "pobj" and (t.head.lower_ in _NOT_WHERE or _range(t.head)
                                      or t.head.lower_ == "on" and _words_on(t.head)
                                      or t.head.lower_ in MOVE_PREPS and _own_goal(trigger, t.head)
-                                     or t.head.lower_ == "from" and t.head.head.lemma_.lower() not in MOVE | WITHDRAW):
+                                     or t.head.lower_ == "from" and (t.head.head.lemma_.lower() not in MOVE | WITHDRAW
+                                                                     or _origin(t.head))):
                 continue
             pool.append(c)
         if not pool:
@@ -596,6 +606,9 @@ class Geocoder(Gazetteer):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
             return False
+        if (end - start == 1 and not label and best.kind == "city" and best.pop < _SMALL_TOWN
+                and best.country not in self._named(doc)):
+            return False  # "cursing God" (Göd): an untagged word that is only a small town of a country never named
         return True
 
     def _placed_in(self, doc, end: int, iso3: str) -> bool:
@@ -645,6 +658,7 @@ class Geocoder(Gazetteer):
         return cache["doc"]
 
 
+_SMALL_TOWN = 100_000  # people: an untagged one-word name of a town smaller than this needs its country named
 _RANK = {"city": 0, "region": 1, "country": 2}
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
@@ -668,8 +682,10 @@ def _sits(tok) -> bool:
 @lru_cache(maxsize=None)
 def _body_pattern(body: str):
     """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris")."""
-    name = r"((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)"
-    return re.compile(rf"{name}\s+(?i:{body})s?\b|\b(?i:{body})s?\s+(?:in|at)\s+{name}")
+    word = r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)[A-Z][\w'\u2019-]*"  # "The court in Kilis": not "The"
+    name = rf"((?:{word}\s+){{0,2}}{word})"
+    return re.compile(rf"{name}\s+(?:[a-z]+\s+)?(?i:{body})s?\b"
+                      rf"|\b(?i:{body})s?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?{name}")
 
 
 def _strip_cue(text: str) -> str:
