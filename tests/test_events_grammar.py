@@ -15,11 +15,6 @@ def rules(pipeline, text):
     return {(s, code[:2], t) for s, code, t in rule_events(pipeline, text)}
 
 
-def test_an_object_pronoun_stands_for_the_person_named_before_it(pipeline):
-    found = rules(pipeline, "The Kenyan president phoned the Ugandan leader and urged him to free the prisoners.")
-    assert ("KENGOV", "02", "UGAGOV") in found
-
-
 def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(pipeline):
     found = rules(pipeline, "The Egyptian president pardoned him on Friday.")
     assert not any(t == "EGYGOV" for _, _, t in found)
@@ -35,25 +30,10 @@ def test_a_court_is_not_the_him_it_sentences(pipeline):
     assert not any(t == "BOLJUD" for _, _, t in found)
 
 
-def test_the_one_helped_to_do_something_is_the_target_of_the_help(pipeline):
-    found = rules(pipeline, "Norway sent emergency aid to help Haiti recover from the earthquake.")
-    assert ("NOR", "07", "HTI") in found
-
-
 def test_an_act_under_consideration_is_a_policy_option_weighed(pipeline):
     found = rules(pipeline, "Portugal is considering sending troops to Mozambique.")
     assert ("PRT", "01", "MOZ") in found
     assert not any(root == "03" for _, root, _ in found)
-
-
-def test_the_purpose_of_an_act_under_consideration_is_weighed_too(pipeline):
-    found = rules(pipeline, "Austria is considering sending money to help Moldova pay for gas.")
-    assert ("AUT", "01", "MDA") in found
-
-
-def test_an_option_explored_is_weighed_too(pipeline):
-    found = rules(pipeline, "Chile is exploring the possibility of sending aid to Bolivia.")
-    assert ("CHL", "01", "BOL") in found
 
 
 def test_an_attack_its_doer_claims_is_also_a_claim_of_responsibility(pipeline):
@@ -74,11 +54,6 @@ def test_a_commitment_to_an_act_with_no_target_is_still_a_pledge(pipeline):
 def test_an_intent_that_is_no_commitment_needs_a_target(pipeline):
     found = rules(pipeline, "The Sudanese rebel group wants to lay down its weapons.")
     assert not any(root == "03" for _, root, _ in found)
-
-
-def test_a_claim_of_responsibility_is_aimed_where_the_act_claimed_was(pipeline):
-    found = rules(pipeline, "The rebels claimed responsibility for the raid on a Chadian army camp.")
-    assert ("---REB", "01", "TCDMIL") in found
 
 
 
@@ -106,30 +81,9 @@ def test_news_agencies_are_media_of_their_country(pipeline):
     assert {"CHNMED", "KORMED"} <= codes
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Peru voiced hope that Chile would reopen the border crossing.", ("PER", "01", "CHL")),
-    ("The Kenyan government expressed concern that Somalia was arming the militias.", ("KENGOV", "01", "SOM")),
-    ("Morocco charged that Algeria was arming the separatists.", ("MAR", "11", "DZA")),
-    ("Bolivia alleged that Paraguay had moved troops to the border.", ("BOL", "11", "PRY")),
-    ("Peru is optimistic that Chile will reopen the border.", ("PER", "01", "CHL")),
-    ("Japan is worried that China will expand its navy.", ("JPN", "01", "CHN")),
-])
-def test_a_comment_or_accusation_is_about_the_subject_of_its_that_clause(pipeline, text, expected):
-    assert expected in rules(pipeline, text)
-
-
 def test_a_plain_statement_is_not_aimed_at_the_subject_of_what_it_reports(pipeline):
     found = rules(pipeline, "Peru said that Chile had reopened the border crossing.")
     assert not any(s == "PER" and root == "01" and t == "CHL" for s, root, t in found)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The French president voiced optimism over Turkey's bid to join the bloc.", ("FRAGOV", "01", "TUR")),
-    ("Japan expressed concern at China's military build-up.", ("JPN", "01", "CHNMIL")),
-    ("Peru expressed doubt about bringing Chile back to the table.", ("PER", "01", "CHL")),
-])
-def test_a_comment_over_or_at_something_is_on_its_owner(pipeline, text, expected):
-    assert expected in rules(pipeline, text)
 
 
 def test_holding_someone_responsible_for_an_attack_is_an_accusation_not_the_attack(pipeline):
@@ -139,20 +93,6 @@ def test_holding_someone_responsible_for_an_attack_is_an_accusation_not_the_atta
 
 def test_engaging_an_enemy_in_a_gun_battle_is_fighting(pipeline):
     assert ("KENCOP", "19", "SOMUAF") in rules(pipeline, "Kenyan police engaged Somali gunmen in a fierce gun battle.")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Peru condemned what it called Chilean interference.", ("PER", "11", "CHL")),
-    ("Israel denounced what it described as Syrian provocations.", ("ISR", "11", "SYR")),
-])
-def test_an_act_aimed_at_what_a_free_relative_names(pipeline, text, expected):
-    assert expected in rules(pipeline, text)
-
-
-def test_the_passive_subject_of_a_relative_clause_is_the_noun_it_modifies(pipeline):
-    found = rules(pipeline, "The Syrian government, which has been accused by Washington of arming militants, "
-                            "denied the charge.")
-    assert ("USAGOV", "11", "SYRGOV") in found
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -191,16 +131,6 @@ def test_setting_hostages_free_is_a_release(pipeline):
     assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
 
 
-def test_its_troops_are_those_of_the_state_organ_named_before(pipeline):
-    found = rules(pipeline, "The Sri Lankan army said its troops had killed 20 Tamil Tiger rebels.")
-    assert ("LKAMIL", "19", "LKAREB") in found
-
-
-def test_rejecting_an_announcement_is_aimed_at_the_subject_of_its_that_clause(pipeline):
-    found = rules(pipeline, "The Peruvian opposition rejected the announcement that Chile had won the dispute.")
-    assert ("PEROPP", "12", "CHL") in found
-
-
 def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):
     """The model's lemma of "hoped" is "hop" (annales.parse puts it right), so "hope" rows can match."""
     assert rule_events(pipeline, "France hoped that Germany would sign the treaty.") == [("FRA", "013", "DEU")]
@@ -228,16 +158,6 @@ def test_a_newspaper_suspended_is_a_restriction_of_press_freedom(pipeline):
     assert ("EGYGOV", "1721", "EGYMED") in found
 
 
-def test_a_hope_whose_that_is_left_out_is_about_the_clauses_subject(pipeline):
-    found = rules(pipeline, "The Polish president expressed hope the Czech government will change its policy.")
-    assert ("POLGOV", "01", "CZEGOV") in found
-
-
-def test_who_was_responsible_for_an_act_did_it(pipeline):
-    found = rules(pipeline, "Colombian rebels were responsible for the killing of three Ecuadorean soldiers.")
-    assert ("COLREB", "18", "ECUMIL") in found
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Moscow said the American sanctions were illegal.", ("RUSGOV", "111", "USA")),
     ("The EU called the Hungarian law unacceptable.", ("IGOEEC", "111", "HUN")),
@@ -255,11 +175,6 @@ def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expecte
 ])
 def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
     assert not any(code == "111" for _, code, _ in rule_events(pipeline, text))
-
-
-def test_a_comment_on_measures_taken_by_someone_is_about_them(pipeline):
-    found = rules(pipeline, "Japan expressed concern over the measures announced by the Chinese government.")
-    assert ("JPN", "01", "CHNGOV") in found
 
 
 def test_agreeing_with_what_someone_proposed_is_accord_with_them(pipeline):
@@ -280,3 +195,55 @@ def test_backing_aid_to_someone_is_aid_to_them(pipeline):
 def test_a_decision_taken_is_the_act_not_an_intent(pipeline):
     found = rules(pipeline, "The Japanese government has decided to expel two Russian diplomats.")
     assert ("JPNGOV", "16", "RUSGOV") in found and not any(root == "03" for _, root, _ in found)
+
+
+# single-sentence cases: the sentence codes this (source, root, target) among its events
+@pytest.mark.parametrize("text, event", [
+    pytest.param("The Kenyan president phoned the Ugandan leader and urged him to free the prisoners.",
+                 ("KENGOV", "02", "UGAGOV"), id="an_object_pronoun_stands_for_the_person_named_before_it"),
+    pytest.param("Norway sent emergency aid to help Haiti recover from the earthquake.",
+                 ("NOR", "07", "HTI"), id="the_one_helped_to_do_something_is_the_target_of_the_help"),
+    pytest.param("Austria is considering sending money to help Moldova pay for gas.",
+                 ("AUT", "01", "MDA"), id="the_purpose_of_an_act_under_consideration_is_weighed_too"),
+    pytest.param("Chile is exploring the possibility of sending aid to Bolivia.",
+                 ("CHL", "01", "BOL"), id="an_option_explored_is_weighed_too"),
+    pytest.param("The rebels claimed responsibility for the raid on a Chadian army camp.",
+                 ("---REB", "01", "TCDMIL"), id="a_claim_of_responsibility_is_aimed_where_the_act_claimed_was"),
+    pytest.param("The Syrian government, which has been accused by Washington of arming militants, "
+                 "denied the charge.",
+                 ("USAGOV", "11", "SYRGOV"), id="the_passive_subject_of_a_relative_clause_is_the_noun_it_modifies"),
+    pytest.param("The Sri Lankan army said its troops had killed 20 Tamil Tiger rebels.",
+                 ("LKAMIL", "19", "LKAREB"), id="its_troops_are_those_of_the_state_organ_named_before"),
+    pytest.param("The Peruvian opposition rejected the announcement that Chile had won the dispute.",
+                 ("PEROPP", "12", "CHL"), id="rejecting_an_announcement_is_aimed_at_the_subject_of_its_that_clause"),
+    pytest.param("The Polish president expressed hope the Czech government will change its policy.",
+                 ("POLGOV", "01", "CZEGOV"), id="a_hope_whose_that_is_left_out_is_about_the_clauses_subject"),
+    pytest.param("Colombian rebels were responsible for the killing of three Ecuadorean soldiers.",
+                 ("COLREB", "18", "ECUMIL"), id="who_was_responsible_for_an_act_did_it"),
+    pytest.param("Japan expressed concern over the measures announced by the Chinese government.",
+                 ("JPN", "01", "CHNGOV"), id="a_comment_on_measures_taken_by_someone_is_about_them"),
+    pytest.param("Peru voiced hope that Chile would reopen the border crossing.",
+                 ("PER", "01", "CHL"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-1"),
+    pytest.param("The Kenyan government expressed concern that Somalia was arming the militias.",
+                 ("KENGOV", "01", "SOM"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-2"),
+    pytest.param("Morocco charged that Algeria was arming the separatists.",
+                 ("MAR", "11", "DZA"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-3"),
+    pytest.param("Bolivia alleged that Paraguay had moved troops to the border.",
+                 ("BOL", "11", "PRY"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-4"),
+    pytest.param("Peru is optimistic that Chile will reopen the border.",
+                 ("PER", "01", "CHL"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-5"),
+    pytest.param("Japan is worried that China will expand its navy.",
+                 ("JPN", "01", "CHN"), id="a_comment_or_accusation_is_about_the_subject_of_its_that_clause-6"),
+    pytest.param("The French president voiced optimism over Turkey's bid to join the bloc.",
+                 ("FRAGOV", "01", "TUR"), id="a_comment_over_or_at_something_is_on_its_owner-1"),
+    pytest.param("Japan expressed concern at China's military build-up.",
+                 ("JPN", "01", "CHNMIL"), id="a_comment_over_or_at_something_is_on_its_owner-2"),
+    pytest.param("Peru expressed doubt about bringing Chile back to the table.",
+                 ("PER", "01", "CHL"), id="a_comment_over_or_at_something_is_on_its_owner-3"),
+    pytest.param("Peru condemned what it called Chilean interference.",
+                 ("PER", "11", "CHL"), id="an_act_aimed_at_what_a_free_relative_names-1"),
+    pytest.param("Israel denounced what it described as Syrian provocations.",
+                 ("ISR", "11", "SYR"), id="an_act_aimed_at_what_a_free_relative_names-2"),
+])
+def test_the_sentence_codes_the_event(pipeline, text, event):
+    assert event in rules(pipeline, text)
