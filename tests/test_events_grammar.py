@@ -247,3 +247,13 @@ def test_a_decision_taken_is_the_act_not_an_intent(pipeline):
 ])
 def test_the_sentence_codes_the_event(pipeline, text, event):
     assert event in rules(pipeline, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Colombia's military offensive against the rebels began on Monday.", ("COLMIL", "190", "---REB")),
+    ("U.S. military aid to Ukraine resumed on Monday.", ("USAMIL", "072", "UKR")),
+    ("Russian military exercises near Finland alarmed Helsinki.", ("RUSMIL", "150", None)),
+])
+def test_an_event_noun_that_actor_words_modify_together_is_the_event_not_the_actor(pipeline, text, event):
+    """"U.S. military aid": "U.S." and "military" make the actor (USAMIL); "aid" stays the event's trigger."""
+    assert event in rule_events(pipeline, text)

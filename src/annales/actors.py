@@ -121,6 +121,9 @@ class ActorFinder:
         # with ``unknown``: also organisations and people whose country nothing tells ("---" codes);
         # ``[coder] countryless_actors``
         self.countryless = True
+        # lemmas of the nouns that name events (the lexicon's noun triggers; set by the pipeline): a noun
+        # that actor words modify together ("U.S. military aid") is the event, not the actor's head
+        self.event_nouns: frozenset[str] = frozenset()
         self._geocoder = None
 
     @property
@@ -184,7 +187,7 @@ class ActorFinder:
             phrase.start = min(phrase.start, span.start, head.i)
             phrase.end = max(phrase.end, span.end, head.i + 1)
             phrase.parts.append((rank, span.root.i, entry))
-        _merge_comodifiers(groups, doc)
+        _merge_comodifiers(groups, doc, frozenset() if self.compounds else self.event_nouns)
         if not self.compounds:
             _split_joined_names(groups, doc)  # "President Ruto and Trade Minister Wanjiru" parsed as one phrase
         _split_listed(groups, doc, self.compounds)  # "the Knesset, the Duma and the Bundestag": three actors
@@ -340,10 +343,12 @@ def _sentence_distance(doc, i: int, j: int) -> int:
     return max(0, table.sentence_of(j) - table.sentence_of(i))
 
 
-def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
+def _merge_comodifiers(groups: dict[int, ActorPhrase], doc, event_nouns: frozenset[str] = frozenset()) -> None:
     """"Turkish civilian engineers": "Turkish" and "civilian" both modify "engineers", which is no actor
     word itself; they make one actor phrase headed by it (country from one, sector from the other). So do
-    a possessor and an agent word: "Colombia's military offensive" is COLMIL."""
+    a possessor and an agent word: "Colombia's military" in "Colombia's military offensive" is COLMIL. When
+    the noun they modify names an event (``event_nouns``: "offensive", "aid", "exercises"), it stays out of
+    the phrase, which is headed by the last modifier: the noun is the event, its modifiers its actor."""
     by_parent: dict[int, list[int]] = {}
     for head in groups:
         tok = doc[head]
@@ -353,11 +358,13 @@ def _merge_comodifiers(groups: dict[int, ActorPhrase], doc) -> None:
     for parent, heads in by_parent.items():
         if len(heads) < 2 or any(doc[h].dep_ == "conj" for h in heads) or not _possessor_merges(groups, heads, doc):
             continue
-        merged = ActorPhrase(head=parent, start=min(groups[h].start for h in heads),
-                             end=max(max(groups[h].end for h in heads), parent + 1))
+        event = doc[parent].lemma_.lower() in event_nouns
+        merged = ActorPhrase(head=max(heads) if event else parent, start=min(groups[h].start for h in heads),
+                             end=max(groups[h].end for h in heads) if event else
+                             max(max(groups[h].end for h in heads), parent + 1))
         for h in heads:
             merged.parts.extend(groups.pop(h).parts)
-        groups[parent] = merged
+        groups[merged.head] = merged
 
 
 def _possessor_merges(groups: dict[int, ActorPhrase], heads: list[int], doc) -> bool:

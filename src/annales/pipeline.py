@@ -101,6 +101,7 @@ class Pipeline:
         if self._finder is None:
             self._finder = ActorFinder(self.nlp, self.kb)
             self._finder.countryless = bool(self.settings["coder"].get("countryless_actors", True))
+            self._finder.event_nouns = frozenset(k for k, pats in self.lexicon.nouns.items() if any(p.code for p in pats))
         return self._finder
 
     @property
