@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .actor_context import FOREIGN_ROLES
-from .records import Actor, Event, Mention, make_event_id
+from .records import Actor, Event, Mention, event_id
 
 _DEFAULTS = {"enabled": True, "min_mentions": 5, "min_share": 0.8,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"]}
@@ -87,9 +87,8 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
         if sides[0] is not ev.source or sides[1] is not ev.target:
             changed += (sides[0] is not ev.source) + (sides[1] is not ev.target)
             ev.source, ev.target = sides
-            ev.event_id = make_event_id(ev.article_id, content_hash, ev.sentence_index, ev.trigger.start,
-                                        ev.source.start, ev.target.start if ev.target else None, ev.cameo,
-                                        f"{ev.source.code}>{ev.target.code if ev.target else ''}")
+            ev.event_id = event_id(ev.article_id, content_hash, ev.sentence_index, ev.trigger.start, ev.source,
+                                   ev.target, ev.cameo)
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             kept.append(ev)

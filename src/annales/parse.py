@@ -49,7 +49,8 @@ def load_model(name: str):
 
 def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
     """Make ``nlp`` cheap to run, keeping its output: :func:`use_blas`, and with ``fast_ruler``
-    :func:`use_fast_ruler` and :func:`use_fast_lemmatizer`."""
+    :func:`use_fast_ruler` and :func:`use_fast_lemmatizer`; and put right the lemmas the model gets wrong
+    (:func:`use_lemma_exceptions`)."""
     use_blas(nlp, blas)
     use_lemma_exceptions(nlp)
     if fast_ruler:

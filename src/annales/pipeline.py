@@ -27,7 +27,7 @@ from .lexicon import Lexicon, default_lexicon
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
 from .relations import fallback_for
-from .records import Actor, Article, Event, Mention, Trigger, make_event_id
+from .records import Actor, Article, Event, Mention, Trigger, event_id
 
 DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
               "nouns.tsv", "undoing.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv",
@@ -216,9 +216,7 @@ class Pipeline:
         t_start = trig.idx - sent.start_char
         iso, precision, inferred, _how = resolve_date(sent.text, article.published, raw.tense, near=t_start, span=sent)
         return Event(
-            event_id=make_event_id(article.id, article.content_hash, sentence_index, t_start, source.start,
-                                   target.start if target else None, raw.code,
-                                   f"{source.code}>{target.code if target else ''}"),
+            event_id=event_id(article.id, article.content_hash, sentence_index, t_start, source, target, raw.code),
             article_id=article.id, sentence_index=sentence_index, sentence=sent.text,
             source=source, target=target, cameo=raw.code, cameo_root=raw.code[:2],
             plover=entry.plover, plover_mode=entry.plover_mode, quad_class=entry.quad_class,

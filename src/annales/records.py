@@ -150,6 +150,14 @@ def make_event_id(article_id: str, article_hash: str, sentence_index: int, trigg
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def event_id(article_id: str, article_hash: str, sentence_index: int, trigger_start: int, source: Actor,
+             target: Actor | None, cameo: str) -> str:
+    """:func:`make_event_id` of an event's trigger offset, actors and code: how every event's id is made
+    (by the pipeline, and again by ``annales.focus`` when it gives an actor a country)."""
+    return make_event_id(article_id, article_hash, sentence_index, trigger_start, source.start,
+                         target.start if target else None, cameo, f"{source.code}>{target.code if target else ''}")
+
+
 @dataclass
 class MergedEvent:
     """One real-world event: the coded records (mentions) that report it, merged by :mod:`annales.merge`.
