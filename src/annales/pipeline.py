@@ -12,6 +12,7 @@ import multiprocessing as mp
 import os
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__, ontology
@@ -39,20 +40,53 @@ _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
+# modules that play no part in coding an article (storage, interfaces, evaluation, the merge and story
+# steps that run over stored events): a change to them does not make a store re-code. Every other module of
+# the package does, a new one included.
+_NOT_CODING = frozenset({"api.py", "batch.py", "cli.py", "errors.py", "evaluate.py", "export.py", "formats.py",
+                         "merge.py", "query.py", "spark.py", "store.py", "store_pg.py", "stories.py", "warc.py",
+                         "watch.py"})
+
+
+def _coding_files() -> list[Path]:
+    """The files whose content decides how an article is coded: the knowledge files, the shipped models'
+    descriptions (which carry their checksums) and the source of the coding modules."""
+    here = Path(__file__).resolve().parent
+    files = [data_path(name) for name in DATA_FILES]
+    files += sorted((here / "data" / "models").glob("*.json"))
+    files += sorted(p for p in here.glob("*.py") if p.name not in _NOT_CODING)
+    return files
+
+
 def coder_version(settings: dict | None = None) -> str:
-    """``annales-<version>+<hash>`` of the knowledge files and of the settings that change coding:
-    changes whenever coding could change (so a store re-codes its articles)."""
+    """``annales-<version>+<hash>`` of the knowledge files, the coding modules' source, the spaCy model's
+    version and the settings that change coding: changes whenever coding could change (so a store
+    re-codes its articles)."""
     import json
 
     h = hashlib.sha1()
-    for name in DATA_FILES:
-        path = data_path(name)
+    for path in _coding_files():
         if path.exists():
-            h.update(path.read_bytes())
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
     if settings is not None:
         chosen = {sec: {k: settings.get(sec, {}).get(k) for k in keys} for sec, keys in _VERSION_SETTINGS}
+        chosen["model"] = _model_version(settings.get("model", {}).get("name"))
         h.update(json.dumps(chosen, sort_keys=True, default=str).encode())
     return f"annales-{__version__}+{h.hexdigest()[:8]}"
+
+
+def _model_version(name: str | None) -> str | None:
+    """``name==version`` of an installed spaCy model package (``None`` when it is not a package)."""
+    if not name:
+        return None
+    from importlib import metadata
+
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return f"{name}=={metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return name
 
 
 @dataclass
