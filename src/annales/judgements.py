@@ -11,7 +11,7 @@ from functools import lru_cache
 from ._data import data_path, read_tsv
 from .actors import ActorPhrase, Actors
 from .lexicon import Pattern, child
-from .modality import NEGATIONS, SPEECH_VERBS, tense_of
+from .modality import SPEECH_VERBS, has_negation, tense_of
 from .nominal import PATIENT_NOUNS
 
 # verbs that name their object with a judgement ("called X unacceptable", "described X as a provocation")
@@ -25,21 +25,17 @@ def judgement_words() -> dict[str, str]:
     return {row["word"]: row["code"] for _, row in read_tsv(data_path("judgements.tsv"))}
 
 
-def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
-
-
 def _judged(verb):
     """(the judged noun, the judgement word) that ``verb`` states, or None."""
     words = judgement_words()
     if verb.lemma_ in SPEECH_VERBS:  # "said [X was illegal]", "said [X was a provocation]"
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.lemma_ == "be" and not _negated(c):
+            if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
                 word = next((w for w in c.children if w.dep_ in ("acomp", "attr") and w.lemma_.lower() in words), None)
                 if subj is not None and word is not None:
                     return subj, word
-    if verb.lemma_ in NAMING_VERBS and not _negated(verb):
+    if verb.lemma_ in NAMING_VERBS and not has_negation(verb):
         obj = child(verb, "dobj")
         if obj is None:
             return None

@@ -123,14 +123,18 @@ def committed(trig) -> bool:
     return trig.dep_ == "xcomp" and trig.head.lemma_ in COMMIT_HEADS
 
 
+def has_negation(tok) -> bool:
+    """An explicit "not", "never" or "no" among ``tok``'s own dependents: the one test of negation that
+    :func:`is_negated` and the relation and judgement rules share."""
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS) for c in tok.children)
+
+
 def is_negated(trig) -> bool:
     """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
     if refused(trig):
         return True
-    for tok in (trig, trig.head if trig.dep_ in ("xcomp", "dobj") else None):
-        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
-                                   for c in tok.children):
-            return True
+    if has_negation(trig) or (trig.dep_ in ("xcomp", "dobj") and has_negation(trig.head)):
+        return True
     # "did not even ever clash": the parser may hang the negation on an adverb before the verb
     return any(c.dep_ == "advmod" and c.i < trig.i and c.lower_ not in ("only", "just")
                and any(n.dep_ == "neg" for n in c.children) for c in trig.children)

@@ -54,7 +54,7 @@ from .actors import ActorPhrase, Actors
 from .events import ANAPHORS, RECIPROCAL_CODES, REQUEST_ROOTS, VENUE_ROOTS, RawEvent, subject_of
 from .targets import ally_named, slot_filled
 from .lexicon import Pattern
-from .modality import NEGATIONS, SPEECH_VERBS, modality_of
+from .modality import SPEECH_VERBS, has_negation, modality_of
 from .requested import requested_code
 from .unasserted import unasserted
 from .venues import LOCATIVE_PREPS, PROXIMITY_PREPS, scene_targets
@@ -215,11 +215,7 @@ def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
 
 def _negated(verb) -> bool:
     """An explicit "not", "never", "no" on the verb or on the verb it completes ("did not try to")."""
-    for tok in (verb, verb.head if verb.dep_ == "xcomp" else None):
-        if tok is not None and any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS)
-                                   for c in tok.children):
-            return True
-    return False
+    return has_negation(verb) or (verb.dep_ == "xcomp" and has_negation(verb.head))
 
 
 def _shared_view(verb) -> bool:
