@@ -642,6 +642,8 @@ class Geocoder(Gazetteer):
         out = Counter(demonyms[t] for t in _words(doc).text[lo:hi] if t in demonyms)
         for start, end, region in spans if spans is not None else self._spans(doc, lo, hi):
             hits = self.index.get(norm(_strip_cue(doc[start:end].text)), ())
+            # an alternate name of a town elsewhere does not make a primary name ambiguous ("Quebec", "New Britain")
+            hits = [h for h in hits if h[1]] or hits
             countries = {self.entries[i].country for i, _ in hits}
             place = self.lookup(_strip_cue(doc[start:end].text), None, region)
             # only what is not itself ambiguous: "Tripoli" is no evidence for Libya

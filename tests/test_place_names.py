@@ -1,0 +1,35 @@
+"""Which place a name is (annales.places, annales.gazetteer), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from annales.places import Geocoder
+from annales.records import Article
+
+PUBLISHED = date(2024, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def geo():
+    return Geocoder.default()
+
+
+def _locate(pipeline, geo, text, word, article=None, **kw):
+    """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
+    doc = pipeline.nlp(article.text if article is not None else text)
+    tok = next(t for t in doc if t.text == word)
+    return geo.locate(tok.sent, tok.i, article, **kw)
+
+
+def _art(text, title=None):
+    return Article(id="a", title=title, text=text, published=PUBLISHED)
+
+
+def test_an_alternate_name_elsewhere_leaves_a_primary_name_evidence_for_its_country(pipeline, geo):
+    # "Quebec" is also an alternate name of a US town: it still says Canada, so "Ontario" is the province
+    text = "In Ontario, provincial police said the border closure between New York State and Quebec raised prices."
+    loc = _locate(pipeline, geo, text, "said", cameo="010", quad_class=1)
+    assert loc and (loc["country"], loc["precision"]) == ("CAN", "region")
