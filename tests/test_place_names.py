@@ -33,3 +33,11 @@ def test_an_alternate_name_elsewhere_leaves_a_primary_name_evidence_for_its_coun
     text = "In Ontario, provincial police said the border closure between New York State and Quebec raised prices."
     loc = _locate(pipeline, geo, text, "said", cameo="010", quad_class=1)
     assert loc and (loc["country"], loc["precision"]) == ("CAN", "region")
+
+
+def test_a_name_with_a_lower_case_site_noun_is_the_site(pipeline, geo):
+    # "Waterloo" alone is read as a town; "Waterloo station" is the London terminal of the team file
+    text = "Hundreds of rail workers protested at Waterloo station on Monday morning."
+    loc = _locate(pipeline, geo, text, "protested", cameo="141", quad_class=3)
+    assert loc and (loc["country"], loc["precision"]) == ("GBR", "city") and loc["text"] == "Waterloo station"
+    assert 51.4 < loc["lat"] < 51.6  # London

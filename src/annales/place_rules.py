@@ -131,6 +131,8 @@ EXCEPT = frozenset("than except excluding besides".split())
 # a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
 _SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
                    "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
+# the same in lower case, after a name: "Waterloo station" is a site of its own when the team file knows it
+SITE_NOUNS = frozenset(w.lower() for w in _SITES) | frozenset({"base", "camp"})
 
 
 def _topic(tok) -> bool:

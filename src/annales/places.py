@@ -24,7 +24,7 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
+    _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
     _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
     _possessed, _the_country, _the_capital, _in_own_event, _origin,
@@ -564,6 +564,8 @@ class Geocoder(Gazetteer):
                 i += 1
                 continue
             end = i + found
+            if end < hi and lower[end] in SITE_NOUNS and norm(w.span_text(i, end + 1)) in index:
+                end += 1  # "at Waterloo station": the station, not a town named Waterloo
             if not self._plausible(doc, i, end):
                 i = end
                 continue
