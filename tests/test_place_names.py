@@ -41,3 +41,11 @@ def test_a_name_with_a_lower_case_site_noun_is_the_site(pipeline, geo):
     loc = _locate(pipeline, geo, text, "protested", cameo="141", quad_class=3)
     assert loc and (loc["country"], loc["precision"]) == ("GBR", "city") and loc["text"] == "Waterloo station"
     assert 51.4 < loc["lat"] < 51.6  # London
+
+
+def test_a_court_named_before_in_place_with_its_full_name(pipeline, geo):
+    # the capitalised words before "Court" are no place; its town comes after its full name
+    art = _art("A former official appeared before the Federal District Court for the Eastern District in Baltimore "
+               "on Monday. The prosecutor told the court that the official had lied.")
+    loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1)
+    assert loc and loc["name"] == "Baltimore" and loc["country"] == "USA"

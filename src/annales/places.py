@@ -685,11 +685,13 @@ def _sits(tok) -> bool:
 
 @lru_cache(maxsize=None)
 def _body_pattern(body: str):
-    """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris")."""
+    """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris", "District
+    Court for the Western District of Virginia in Abingdon"); the first form leaves the noun to the second."""
     word = r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)[A-Z][\w'\u2019-]*"  # "The court in Kilis": not "The"
     name = rf"((?:{word}\s+){{0,2}}{word})"
-    return re.compile(rf"{name}\s+(?:[a-z]+\s+)?(?i:{body})s?\b"
-                      rf"|\b(?i:{body})s?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?{name}")
+    its_name = r"(?:(?:for|of)\s+(?:(?:the|of|for)\s+|[A-Z][\w.'\u2019-]*\s+){1,8}?)?"  # "for the Western District of X"
+    return re.compile(rf"{name}(?=\s+(?:[a-z]+\s+)?(?i:{body})s?\b)"
+                      rf"|\b(?i:{body})s?\s+{its_name}(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?{name}")
 
 
 def _strip_cue(text: str) -> str:
