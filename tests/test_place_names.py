@@ -49,3 +49,18 @@ def test_a_court_named_before_in_place_with_its_full_name(pipeline, geo):
                "on Monday. The prosecutor told the court that the official had lied.")
     loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1)
     assert loc and loc["name"] == "Baltimore" and loc["country"] == "USA"
+
+
+@pytest.mark.parametrize("text, word, iso3, name", [
+    ("Aleppo has seen heavy fighting as government jets bombed rebel districts.", "bombed", "SYR", "Aleppo"),
+    ("Benghazi and Misrata witnessed clashes after militias attacked police stations.", "attacked", "LBY", "Benghazi"),
+])
+def test_a_town_that_sees_or_witnesses_acts_is_their_scene(pipeline, geo, text, word, iso3, name):
+    loc = _locate(pipeline, geo, text, word, cameo="195", quad_class=4)
+    assert loc and (loc["country"], loc["name"]) == (iso3, name)
+
+
+def test_a_country_that_sees_an_act_may_judge_it(pipeline, geo):
+    loc = _locate(pipeline, geo, "Russia sees the strikes that the coalition launched as illegal.", "launched",
+                  cameo="195", quad_class=4)
+    assert loc is None or loc["country"] != "RUS"

@@ -67,6 +67,9 @@ SEATS = frozenset("parliament congress senate assembly duma majlis knesset palac
 # acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
 _MATERIAL = frozenset("kill fight wound capture arrest detain".split())
 HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
+# "Idlib has seen heavy bombing", "Aleppo witnessed clashes as jets struck": a town or region that is the subject of
+# these verbs is the scene of what their object or clauses tell (a country that "sees" something may judge it)
+SCENE = frozenset("see witness experience suffer endure".split())
 # CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
 # place is where they were said, which the sentence gives next to the verb or not at all
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
@@ -218,6 +221,9 @@ def _role(c, trigger) -> tuple[object, float] | None:
         return trigger, 0.0  # "Cyprus hosted the talks"
     for _ in range(6):
         dep, head = tok.dep_, tok.head
+        if (dep == "nsubj" and head.lemma_.lower() in SCENE and place.kind != "country" and head.i != trigger.i
+                and any(a.i == head.i for a in trigger.ancestors)):
+            return head, cost + 1  # "Idlib has seen bloodshed as jets bombed", "Damascus and Riyadh experienced attacks"
         if dep == "pobj":
             prep = head.lower_
             if prep in PLACE_PREPS:
