@@ -64,3 +64,23 @@ def test_a_country_that_sees_an_act_may_judge_it(pipeline, geo):
     loc = _locate(pipeline, geo, "Russia sees the strikes that the coalition launched as illegal.", "launched",
                   cameo="195", quad_class=4)
     assert loc is None or loc["country"] != "RUS"
+
+
+def test_a_verdict_by_a_judge_of_no_named_country_is_in_the_country_of_the_story(pipeline, geo):
+    art = _art("Brazil's former finance minister went on trial in Brazil in March. On Tuesday a federal judge sentenced "
+               "the former minister to nine years in prison.")
+    loc = _locate(pipeline, geo, None, "sentenced", art, cameo="116", quad_class=3, actors=[(15, 18), (19, 22)])
+    assert loc and (loc["country"], loc["precision"]) == ("BRA", "country")
+
+
+def test_a_lawsuit_is_before_the_court_the_article_places(pipeline, geo):
+    art = _art("The group filed a lawsuit against the city council on Monday. The case will be heard by the High "
+               "Court in Nairobi next month.")
+    loc = _locate(pipeline, geo, None, "filed", art, cameo="115", quad_class=3, source_country="KEN")
+    assert loc and (loc["name"], loc["country"]) == ("Nairobi", "KEN")
+
+
+def test_a_case_between_two_states_is_not_placed_at_home(pipeline, geo):
+    loc = _locate(pipeline, geo, "Ukraine filed a case against Russia last year.", "filed", cameo="115",
+                  quad_class=3, source_country="UKR", target_country="RUS")
+    assert loc is None

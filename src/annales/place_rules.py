@@ -106,6 +106,11 @@ SITTING = frozenset("court tribunal judge judiciary parliament congress senate a
                     "legislature commons lords".split())
 # courts and judges: where the article places them ("the court in the town of Kilis", "a Lyon court")
 COURTS = frozenset("court tribunal judge judiciary".split())
+# CAMEO codes of legal acts (lawsuits and criminal cases brought, verdicts and sentences): done before a court of the
+# country whose court, judge, police or people bring them, when the other side is of none other
+LEGAL = frozenset({"115", "116"})
+# who brings a legal act in the country the article is about, when no country is named for them
+JUSTICE = COURTS | frozenset({"police", "prosecutor", "prosecutors", "jury"})
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
 LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
                         "senators congressman congressmen congresswoman deputies parliament congress senate "

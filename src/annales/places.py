@@ -26,7 +26,7 @@ from .place_rules import (
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE, _other_conjunct, _struck, _words_of,
     _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
@@ -125,6 +125,8 @@ class Geocoder(Gazetteer):
             if found is not None:
                 return found
         home = self._sitting(trigger, actors, source_country, article, sent)
+        if home is None and (cameo or "") in LEGAL:
+            home = self._legal(doc, actors, source_country, target_country, article, sent)
         if verbal or negated:
             return home
         mentioned = self._mentioned(trigger, cands, actors)
@@ -197,6 +199,19 @@ class Geocoder(Gazetteer):
             found = self._body_place(article, sent, "court", after=True)
             if found is not None and found["country"] == iso3:
                 return found
+        return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
+
+    def _legal(self, doc, actors, iso3, target, article, sent) -> dict | None:
+        """A lawsuit, case, verdict or sentence whose sentence names no place: before the court the article places in
+        the country of its source (a court, judge or police of no named country: the country the document mentions most),
+        else in that country; none when the other side is of another country (a case between states)."""
+        if not iso3 and actors and any(t.lower_ in JUSTICE for t in doc[actors[0][0]:actors[0][1]]):
+            iso3 = self._dominant(doc)
+        if not iso3 or iso3 not in self.countries or target not in (None, iso3):
+            return None
+        found = self._body_place(article, sent, "court", after=True) if article is not None else None
+        if found is not None and found["country"] == iso3:
+            return found
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
 
     def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
