@@ -84,3 +84,10 @@ def test_a_case_between_two_states_is_not_placed_at_home(pipeline, geo):
     loc = _locate(pipeline, geo, "Ukraine filed a case against Russia last year.", "filed", cameo="115",
                   quad_class=3, source_country="UKR", target_country="RUS")
     assert loc is None
+
+
+def test_protecting_people_is_done_where_the_protectors_stay(pipeline, geo):
+    # coded as an intent (0334) but done on the ground: the place of the staying, two edges up, is its place
+    loc = _locate(pipeline, geo, "If Italy keeps its soldiers in Lebanon to protect the villagers, the mission will last "
+                                 "for years.", "protect", cameo="0334", quad_class=1, source_country="ITA")
+    assert loc and loc["country"] == "LBN"

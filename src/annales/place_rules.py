@@ -64,8 +64,9 @@ _WHILE = frozenset({"when", "while", "as", "whilst"})
 # seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
 SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
                   "chancellery".split())
-# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
-_MATERIAL = frozenset("kill fight wound capture arrest detain".split())
+# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X", "staying in
+# Syria to protect the YPG")
+_MATERIAL = frozenset("kill fight wound capture arrest detain protect".split())
 HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
 # "Idlib has seen heavy bombing", "Aleppo witnessed clashes as jets struck": a town or region that is the subject of
 # these verbs is the scene of what their object or clauses tell (a country that "sees" something may judge it)
