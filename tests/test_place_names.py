@@ -91,3 +91,23 @@ def test_protecting_people_is_done_where_the_protectors_stay(pipeline, geo):
     loc = _locate(pipeline, geo, "If Italy keeps its soldiers in Lebanon to protect the villagers, the mission will last "
                                  "for years.", "protect", cameo="0334", quad_class=1, source_country="ITA")
     assert loc and loc["country"] == "LBN"
+
+
+@pytest.mark.parametrize("target", ["GBR", "USA"])  # the MPs' country as the coder gave it, right or wrong
+def test_words_told_to_legislators_just_placed_in_their_house_are_said_there(pipeline, geo, target):
+    art = _art("The row broke out in the Commons on Tuesday when the minister answered questions. He told MPs that the "
+               "plan would go ahead.")
+    doc = pipeline.nlp(art.text)
+    mps = next(t for t in doc if t.text == "MPs")
+    loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1, source_country="GBR",
+                  target_country=target, actors=[(mps.i - 2, mps.i - 1), (mps.i, mps.i + 1)])
+    assert loc and loc["name"] == "Palace of Westminster" and loc["country"] == "GBR"
+
+
+def test_words_told_to_legislators_with_no_house_named_are_said_in_the_capital(pipeline, geo):
+    art = _art("The budget was published on Tuesday. The minister told MPs that the plan would go ahead.")
+    doc = pipeline.nlp(art.text)
+    mps = next(t for t in doc if t.text == "MPs")
+    loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1, source_country="GBR",
+                  target_country="GBR", actors=[(mps.i - 3, mps.i - 1), (mps.i, mps.i + 1)])
+    assert loc and loc["name"] == "London"

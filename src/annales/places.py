@@ -216,9 +216,9 @@ class Geocoder(Gazetteer):
 
     def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
         """Words told to a body that sits in one place, where the sentence names none: to a legislature or its
-        members, the act's target ("the minister told MPs", "spoke to lawmakers"), in its country's capital; to "the
-        court" (or tribunal, committee, inquiry), where the article's title or text before placed that body ("A
-        Paris court ..."; "she told the court")."""
+        members, the act's target ("the minister told MPs", "spoke to lawmakers"), in the house the sentence before
+        named ("in the Commons"), else in its country's capital; to "the court" (or tribunal, committee, inquiry), where
+        the article's title or text before placed that body ("A Paris court ..."; "she told the court")."""
         heads = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
         heads += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                   for o in c.children if o.dep_ == "pobj"]
@@ -227,6 +227,9 @@ class Geocoder(Gazetteer):
             s0 = noun.idx - sent.start_char
             if ((noun.lower_ in LEGISLATORS or low in LEGISLATORS) and iso3 and len(actors) > 1
                     and actors[-1][0] <= noun.i < actors[-1][1]):
+                house = self._house_before(article, sent)
+                if house is not None:
+                    return house
                 cap = self.capital(iso3)
                 return None if cap is None else _record(cap, noun.text, s0, s0 + len(noun.text), "sentence")
             if low in BODIES and any(c.lower_ == "the" for c in noun.children) and article is not None:
@@ -234,6 +237,18 @@ class Geocoder(Gazetteer):
                 if found is not None:
                     return found
         return None
+
+    def _house_before(self, article, sent) -> dict | None:
+        """A seat of power or other team-file site the article named in the sentence before ``sent`` ("exposed in the
+        Commons on Monday. He told MPs: ..."): where the legislators just told of sit."""
+        text = getattr(article, "text", None) if article is not None else None
+        at = text.find(sent.text.strip()) if text else -1
+        if at < 0:
+            return None
+        places, bounds = self.article_places(article, self._context(sent.doc))
+        here = bisect.bisect_right(bounds, at)
+        near = [(p, t) for pos, _, p, t in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= 1]
+        return _record(near[-1][0], near[-1][1], None, None, "article") if near and near[-1][0].kind == "place" else None
 
     def _body_place(self, article, sent, body: str, after: bool = False) -> dict | None:
         """Where the article placed a body ("a Paris court", "the court in Paris"): its mention nearest before
