@@ -111,3 +111,12 @@ def test_words_told_to_legislators_with_no_house_named_are_said_in_the_capital(p
     loc = _locate(pipeline, geo, None, "told", art, cameo="010", quad_class=1, source_country="GBR",
                   target_country="GBR", actors=[(mps.i - 3, mps.i - 1), (mps.i, mps.i + 1)])
     assert loc and loc["name"] == "London"
+
+
+def test_an_attack_on_a_state_s_troops_is_not_placed_at_the_name_of_their_state(pipeline, geo):
+    art = _art("Fighting went on in Syria this week. Russian mercenaries fought US special forces on Tuesday.")
+    doc = pipeline.nlp(art.text)
+    us = next(t for t in doc if t.text == "US")
+    loc = _locate(pipeline, geo, None, "fought", art, cameo="190", quad_class=4, source_country="RUS",
+                  target_country="USA", actors=[(us.i - 2, us.i), (us.i, us.i + 3)])
+    assert loc and loc["country"] == "SYR"

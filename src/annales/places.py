@@ -181,8 +181,8 @@ class Geocoder(Gazetteer):
             if noun.lemma_.lower() in CRAFT:
                 return None
             for c in cands:
-                if c[0] < span.end and span.start < c[1] and c[3].country == iso3:
-                    return self._from_sentence(c, span.sent)
+                if c[0] < span.end and span.start < c[1] and c[3].country == iso3 and not _qualifier(c[2], c[3]):
+                    return self._from_sentence(c, span.sent)  # not "fought US special forces": whose they are
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
 
     def _sitting(self, trigger, actors, iso3: str | None, article=None, sent=None) -> dict | None:
