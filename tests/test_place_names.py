@@ -120,3 +120,13 @@ def test_an_attack_on_a_state_s_troops_is_not_placed_at_the_name_of_their_state(
     loc = _locate(pipeline, geo, None, "fought", art, cameo="190", quad_class=4, source_country="RUS",
                   target_country="USA", actors=[(us.i - 2, us.i), (us.i, us.i + 3)])
     assert loc and loc["country"] == "SYR"
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("The minister was speaking at a business school in Lyon on Monday.", "speaking", "Lyon"),
+    ("At a conference in Madrid this week, the envoy said the talks would go on.", "said", "Madrid"),
+    ("The envoy said in a statement on the fighting in Idlib that talks would go on.", "said", None),
+])
+def test_a_statement_at_a_venue_is_made_where_the_venue_is(pipeline, geo, text, word, name):
+    loc = _locate(pipeline, geo, text, word, cameo="010", quad_class=1)
+    assert (loc and loc["name"]) == name

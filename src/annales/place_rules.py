@@ -436,8 +436,9 @@ def _speaking(c, trigger) -> float | None:
     """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
     while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
-    its subject; a small distance, else None."""
-    tok = c[2]
+    its subject; or of the venue the statement's own "at"/"in" names ("was speaking at Chatham House in London"); a
+    small distance, else None."""
+    tok, role = c[2], None
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
     else:
@@ -452,6 +453,11 @@ def _speaking(c, trigger) -> float | None:
     # being somewhere: "when he was in Tokyo" (a person's stay, told by a pronoun; not "when the troops were in Syria")
     stay = (t.lemma_.lower() in STAYING and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in t.children)
             and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj"))
+    if t.i == trigger.i and role is not None:
+        # "was speaking at the thinktank Chatham House in London", "said in an interview in Paris": the place of the
+        # venue the statement's own "at"/"in" names
+        venue = role[0]
+        return 1.5 if venue.dep_ == "pobj" and venue.head.lower_ in ("at", "in") and venue.head.head.i == t.i else None
     if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
         return None
     head = t.head
