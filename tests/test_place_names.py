@@ -130,3 +130,15 @@ def test_an_attack_on_a_state_s_troops_is_not_placed_at_the_name_of_their_state(
 def test_a_statement_at_a_venue_is_made_where_the_venue_is(pipeline, geo, text, word, name):
     loc = _locate(pipeline, geo, text, word, cameo="010", quad_class=1)
     assert (loc and loc["name"]) == name
+
+
+@pytest.mark.parametrize("name, iso3, kind", [
+    ("Islamabad", "PAK", "city"),  # also an alternate name of Chattogram
+    ("Dili", "TLS", "city"),  # also an alternate name of Delhi
+    ("Parma", "ITA", "city"),  # also an alternate name of Perm
+    ("St Petersburg", "RUS", "city"),  # a spelling of Saint Petersburg's own name, beside St. Petersburg, Florida
+    ("Raqqa", "SYR", "city"),  # a region's name and an alternate name of its city: the city
+])
+def test_a_primary_name_of_a_sizeable_city_outranks_alternate_names_of_bigger_ones(geo, name, iso3, kind):
+    place = geo.lookup(name)
+    assert (place.country, place.kind) == (iso3, kind)

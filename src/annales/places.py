@@ -627,8 +627,9 @@ class Geocoder(Gazetteer):
             if (e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC")
                     and not (e0 == start and _sits(doc[e1 - 1]))):
                 return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee"
-        hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
-        best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
+        key = norm(_strip_cue(span.text)) if norm(_strip_cue(span.text)) in self.index else norm(span.text)
+        hits = self.index[key]  # "Southern State"
+        best = self.entries[max(self.named(key), key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
