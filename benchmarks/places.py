@@ -13,7 +13,9 @@
    - city: where the label names a city, located at city precision within 30 km of it;
    - admin1: where the label names a first-level region, the same region;
    - no place: labels whose event has no determinable place that got a location anyway (lower is better);
-   - unmatched: labels whose anchor sentence produced no event (counted as not located).
+   - unmatched: labels whose anchor sentence produced no event (counted as not located; there is no fallback).
+   Rows: the split, its "named" labels (the sentence itself names the place) and its "coded" labels (those whose
+   event the coder found: what the geocoder does apart from the coder's recall; the split's row is the measure).
 2. ``../shared/data/gold/plover_gsr_dev.jsonl`` records with a ``(LOC: ...)`` mark: each text is coded as
    an article published on the record's date; correct when a located event names the place, or its
    country, that the LOC text names.
@@ -162,6 +164,8 @@ def corpus_report(split: str, show: bool) -> None:
         rows.append((name, part))
         # "named": the sentence itself names the place (the label's place text has no "(context)" mark)
         rows.append((f"{name}:named", [lab for lab in part if not lab["place"] or "(" not in lab["place"]]))
+        # "coded": the labels whose event the coder found (the geocoder's share, apart from the coder's recall)
+        rows.append((f"{name}:coded", [lab for lab in part if match(lab, coded.get(lab["article_id"], []))[0]]))
     for name, part in rows:
         r = score(part, coded, geo)
         n = r["n"]

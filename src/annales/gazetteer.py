@@ -19,6 +19,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -29,6 +30,7 @@ __all__ = ["Gazetteer", "Place", "norm"]
 
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 _PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
+NAMED_POP = 50_000  # a city whose primary name this is outranks towns that carry it as an alternate name
 _DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
 # an Arabic article assimilated to the word after it, inside a name: "Deir ez-Zor" is also written "Deir Ezzor"
@@ -80,6 +82,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}  # context only: "Libyan" -> LBY
         self.admin1_names: dict[str, str] = {}  # norm(any name of a region) -> its display name
         self.capitals: dict[str, int] = {}  # ISO3 -> entry of its capital city
+        self._named_cache: dict[str, list] = {}  # norm(name) -> the entries it can mean (:meth:`named`)
         path = _cache_path(min_population) if cache else None
         state = _read_cache(path) if path else None
         if state is not None:
@@ -164,10 +167,25 @@ class Gazetteer:
     def lookup(self, text: str, context: Counter | None = None, region: bool = False) -> Place | None:
         """The best entry named ``text``: the team file, then countries, then cities and regions by
         population, cues ("province") and the countries in ``context``."""
-        hits = self.index.get(norm(text))
+        hits = self.named(norm(text))
         if not hits:
             return None
         return self.entries[max(hits, key=lambda h: self._score(h, context, region))[0]]
+
+    def named(self, key: str) -> list[tuple[int, bool]]:
+        """The entries the normalised name ``key`` can mean: where it is the primary name of a city of ``NAMED_POP``
+        people or more, not the towns that carry it only as an alternate name that is no spelling of their own
+        ("Islamabad" is not Chattogram, "Waterloo" not Austin; "St Petersburg" may be Saint Petersburg); else all
+        ("Raqqa", a region's name and an alternate name of its city, stays the city). Cached per name."""
+        found = self._named_cache.get(key)
+        if found is None:
+            hits = self.index.get(key) or []
+            found = hits if not any(p and self.entries[i].kind == "city" and self.entries[i].pop >= NAMED_POP
+                                    for i, p in hits) else [
+                (i, p) for i, p in hits if p or self.entries[i].kind != "city"
+                or SequenceMatcher(None, key, norm(self.entries[i].name)).ratio() >= 0.8]
+            self._named_cache[key] = found
+        return found
 
     def _score(self, hit: tuple[int, bool], context: Counter | None, region: bool) -> float:
         e = self.entries[hit[0]]

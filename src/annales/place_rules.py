@@ -64,9 +64,13 @@ _WHILE = frozenset({"when", "while", "as", "whilst"})
 # seats of power: "Argentina's National Congress", "the Turkish parliament" are in the country's capital
 SEATS = frozenset("parliament congress senate assembly duma majlis knesset palace ministry presidency "
                   "chancellery".split())
-# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X")
-_MATERIAL = frozenset("kill fight wound capture arrest detain".split())
+# acts coded as statements or intents whose trigger is itself a material act ("was killed by a bomb in X", "staying in
+# Syria to protect the YPG")
+_MATERIAL = frozenset("kill fight wound capture arrest detain protect".split())
 HOST = frozenset({"host"})  # "Cyprus hosted the talks": the subject is the place
+# "Idlib has seen heavy bombing", "Aleppo witnessed clashes as jets struck": a town or region that is the subject of
+# these verbs is the scene of what their object or clauses tell (a country that "sees" something may judge it)
+SCENE = frozenset("see witness experience suffer endure".split())
 # CAMEO roots of statements, appeals, intents, praise, demands, criticism, rejections and threats: their
 # place is where they were said, which the sentence gives next to the verb or not at all
 SPEECH_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
@@ -103,6 +107,11 @@ SITTING = frozenset("court tribunal judge judiciary parliament congress senate a
                     "legislature commons lords".split())
 # courts and judges: where the article places them ("the court in the town of Kilis", "a Lyon court")
 COURTS = frozenset("court tribunal judge judiciary".split())
+# CAMEO codes of legal acts (lawsuits and criminal cases brought, verdicts and sentences): done before a court of the
+# country whose court, judge, police or people bring them, when the other side is of none other
+LEGAL = frozenset({"115", "116"})
+# who brings a legal act in the country the article is about, when no country is named for them
+JUSTICE = COURTS | frozenset({"police", "prosecutor", "prosecutors", "jury"})
 # a legislature or its members: words told to them were said where it sits ("the minister told MPs": the capital)
 LEGISLATORS = frozenset("mp mps lawmaker lawmakers legislator legislators parliamentarian parliamentarians senator "
                         "senators congressman congressmen congresswoman deputies parliament congress senate "
@@ -131,6 +140,8 @@ EXCEPT = frozenset("than except excluding besides".split())
 # a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
 _SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
                    "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
+# the same in lower case, after a name: "Waterloo station" is a site of its own when the team file knows it
+SITE_NOUNS = frozenset(w.lower() for w in _SITES) | frozenset({"base", "camp"})
 
 
 def _topic(tok) -> bool:
@@ -216,6 +227,9 @@ def _role(c, trigger) -> tuple[object, float] | None:
         return trigger, 0.0  # "Cyprus hosted the talks"
     for _ in range(6):
         dep, head = tok.dep_, tok.head
+        if (dep == "nsubj" and head.lemma_.lower() in SCENE and place.kind != "country" and head.i != trigger.i
+                and any(a.i == head.i for a in trigger.ancestors)):
+            return head, cost + 1  # "Idlib has seen bloodshed as jets bombed", "Damascus and Riyadh experienced attacks"
         if dep == "pobj":
             prep = head.lower_
             if prep in PLACE_PREPS:
@@ -422,8 +436,9 @@ def _speaking(c, trigger) -> float | None:
     """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
     while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
-    its subject; a small distance, else None."""
-    tok = c[2]
+    its subject; or of the venue the statement's own "at"/"in" names ("was speaking at Chatham House in London"); a
+    small distance, else None."""
+    tok, role = c[2], None
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
     else:
@@ -438,6 +453,11 @@ def _speaking(c, trigger) -> float | None:
     # being somewhere: "when he was in Tokyo" (a person's stay, told by a pronoun; not "when the troops were in Syria")
     stay = (t.lemma_.lower() in STAYING and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in t.children)
             and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj"))
+    if t.i == trigger.i and role is not None:
+        # "was speaking at the thinktank Chatham House in London", "said in an interview in Paris": the place of the
+        # venue the statement's own "at"/"in" names
+        venue = role[0]
+        return 1.5 if venue.dep_ == "pobj" and venue.head.lower_ in ("at", "in") and venue.head.head.i == t.i else None
     if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
         return None
     head = t.head

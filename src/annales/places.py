@@ -24,9 +24,9 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
+    _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
     _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, _other_conjunct, _struck, _words_of,
+    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE, _other_conjunct, _struck, _words_of,
     _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
@@ -125,6 +125,8 @@ class Geocoder(Gazetteer):
             if found is not None:
                 return found
         home = self._sitting(trigger, actors, source_country, article, sent)
+        if home is None and (cameo or "") in LEGAL:
+            home = self._legal(doc, actors, source_country, target_country, article, sent)
         if verbal or negated:
             return home
         mentioned = self._mentioned(trigger, cands, actors)
@@ -179,8 +181,8 @@ class Geocoder(Gazetteer):
             if noun.lemma_.lower() in CRAFT:
                 return None
             for c in cands:
-                if c[0] < span.end and span.start < c[1] and c[3].country == iso3:
-                    return self._from_sentence(c, span.sent)
+                if c[0] < span.end and span.start < c[1] and c[3].country == iso3 and not _qualifier(c[2], c[3]):
+                    return self._from_sentence(c, span.sent)  # not "fought US special forces": whose they are
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "target")
 
     def _sitting(self, trigger, actors, iso3: str | None, article=None, sent=None) -> dict | None:
@@ -199,11 +201,24 @@ class Geocoder(Gazetteer):
                 return found
         return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
 
+    def _legal(self, doc, actors, iso3, target, article, sent) -> dict | None:
+        """A lawsuit, case, verdict or sentence whose sentence names no place: before the court the article places in
+        the country of its source (a court, judge or police of no named country: the country the document mentions most),
+        else in that country; none when the other side is of another country (a case between states)."""
+        if not iso3 and actors and any(t.lower_ in JUSTICE for t in doc[actors[0][0]:actors[0][1]]):
+            iso3 = self._dominant(doc)
+        if not iso3 or iso3 not in self.countries or target not in (None, iso3):
+            return None
+        found = self._body_place(article, sent, "court", after=True) if article is not None else None
+        if found is not None and found["country"] == iso3:
+            return found
+        return _record(self.countries[iso3], self.countries[iso3].name, None, None, "source")
+
     def _addressee(self, trigger, actors, iso3: str | None, article, sent) -> dict | None:
         """Words told to a body that sits in one place, where the sentence names none: to a legislature or its
-        members, the act's target ("the minister told MPs", "spoke to lawmakers"), in its country's capital; to "the
-        court" (or tribunal, committee, inquiry), where the article's title or text before placed that body ("A
-        Paris court ..."; "she told the court")."""
+        members, the act's target ("the minister told MPs", "spoke to lawmakers"), in the house the sentence before
+        named ("in the Commons"), else in its country's capital; to "the court" (or tribunal, committee, inquiry), where
+        the article's title or text before placed that body ("A Paris court ..."; "she told the court")."""
         heads = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
         heads += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                   for o in c.children if o.dep_ == "pobj"]
@@ -212,6 +227,9 @@ class Geocoder(Gazetteer):
             s0 = noun.idx - sent.start_char
             if ((noun.lower_ in LEGISLATORS or low in LEGISLATORS) and iso3 and len(actors) > 1
                     and actors[-1][0] <= noun.i < actors[-1][1]):
+                house = self._house_before(article, sent)
+                if house is not None:
+                    return house
                 cap = self.capital(iso3)
                 return None if cap is None else _record(cap, noun.text, s0, s0 + len(noun.text), "sentence")
             if low in BODIES and any(c.lower_ == "the" for c in noun.children) and article is not None:
@@ -219,6 +237,18 @@ class Geocoder(Gazetteer):
                 if found is not None:
                     return found
         return None
+
+    def _house_before(self, article, sent) -> dict | None:
+        """A seat of power or other team-file site the article named in the sentence before ``sent`` ("exposed in the
+        Commons on Monday. He told MPs: ..."): where the legislators just told of sit."""
+        text = getattr(article, "text", None) if article is not None else None
+        at = text.find(sent.text.strip()) if text else -1
+        if at < 0:
+            return None
+        places, bounds = self.article_places(article, self._context(sent.doc))
+        here = bisect.bisect_right(bounds, at)
+        near = [(p, t) for pos, _, p, t in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= 1]
+        return _record(near[-1][0], near[-1][1], None, None, "article") if near and near[-1][0].kind == "place" else None
 
     def _body_place(self, article, sent, body: str, after: bool = False) -> dict | None:
         """Where the article placed a body ("a Paris court", "the court in Paris"): its mention nearest before
@@ -564,6 +594,8 @@ class Geocoder(Gazetteer):
                 i += 1
                 continue
             end = i + found
+            if end < hi and lower[end] in SITE_NOUNS and norm(w.span_text(i, end + 1)) in index:
+                end += 1  # "at Waterloo station": the station, not a town named Waterloo
             if not self._plausible(doc, i, end):
                 i = end
                 continue
@@ -595,8 +627,9 @@ class Geocoder(Gazetteer):
             if (e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC")
                     and not (e0 == start and _sits(doc[e1 - 1]))):
                 return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee"
-        hits = self.index.get(norm(_strip_cue(span.text))) or self.index[norm(span.text)]  # "Southern State"
-        best = self.entries[max(hits, key=lambda h: self._score(h, None, False))[0]]
+        key = norm(_strip_cue(span.text)) if norm(_strip_cue(span.text)) in self.index else norm(span.text)
+        hits = self.index[key]  # "Southern State"
+        best = self.entries[max(self.named(key), key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
@@ -642,6 +675,8 @@ class Geocoder(Gazetteer):
         out = Counter(demonyms[t] for t in _words(doc).text[lo:hi] if t in demonyms)
         for start, end, region in spans if spans is not None else self._spans(doc, lo, hi):
             hits = self.index.get(norm(_strip_cue(doc[start:end].text)), ())
+            # an alternate name of a town elsewhere does not make a primary name ambiguous ("Quebec", "New Britain")
+            hits = [h for h in hits if h[1]] or hits
             countries = {self.entries[i].country for i, _ in hits}
             place = self.lookup(_strip_cue(doc[start:end].text), None, region)
             # only what is not itself ambiguous: "Tripoli" is no evidence for Libya
@@ -681,11 +716,13 @@ def _sits(tok) -> bool:
 
 @lru_cache(maxsize=None)
 def _body_pattern(body: str):
-    """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris")."""
+    """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris", "District
+    Court for the Western District of Virginia in Abingdon"); the first form leaves the noun to the second."""
     word = r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)[A-Z][\w'\u2019-]*"  # "The court in Kilis": not "The"
     name = rf"((?:{word}\s+){{0,2}}{word})"
-    return re.compile(rf"{name}\s+(?:[a-z]+\s+)?(?i:{body})s?\b"
-                      rf"|\b(?i:{body})s?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?{name}")
+    its_name = r"(?:(?:for|of)\s+(?:(?:the|of|for)\s+|[A-Z][\w.'\u2019-]*\s+){1,8}?)?"  # "for the Western District of X"
+    return re.compile(rf"{name}(?=\s+(?:[a-z]+\s+)?(?i:{body})s?\b)"
+                      rf"|\b(?i:{body})s?\s+{its_name}(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?{name}")
 
 
 def _strip_cue(text: str) -> str:
