@@ -121,6 +121,15 @@ def test_a_protest_in_ones_own_country_is_coded_with_no_target(pipeline):
     assert ("PSE", "14", None) in rules(pipeline, "Hundreds of Palestinians demonstrated in Gaza City.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Thai government imposed a curfew in Bangkok.", ("THAGOV", "17", "THA")),
+    ("The Malian government will extend the state of emergency in Bamako.", ("MLIGOV", "13", "MLI")),
+])
+def test_a_capital_where_its_own_government_acts_is_the_place_not_the_government(pipeline, text, expected):
+    """annales.venues.home_place: "in Bangkok" is the place, not the Thai government acting on itself."""
+    assert expected in rules(pipeline, text)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

@@ -46,7 +46,7 @@ from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS,
                        refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
-from .venues import off_scene, place_targets, scene_targets
+from .venues import home_place, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
@@ -482,6 +482,7 @@ class EventCoder:
                                     negated, tense, by_noun))
                 continue
             for t in targets:
+                t = home_place(s, t, sent.doc) if t is not None and not pattern.dictionary else t
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
                 if t is not None and (code or reverse)[:3] in HOME_TRIPS and s.country == t.country and (

@@ -77,3 +77,14 @@ def scene_targets(trig, code: str, sources, actors: Actors, places=None) -> list
     if code in FIGHT_CODES and not struck and (town or not p.names_only(("country",))):
         return []  # "fought in Donetsk", "operations in Idlib": a sub-national scene, no adversary
     return found
+
+
+def home_place(source: ActorPhrase, target: ActorPhrase, doc) -> ActorPhrase:
+    """A capital named as where a state acted at home ("imposed a curfew in Bangkok", said of the Thai
+    government) is the place, its country, not the government the capital otherwise stands for; any
+    other target is returned as it is."""
+    tok = doc[target.head]
+    if (target.code == source.code and target.sector and target.names_only(("seat",))
+            and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+        return replace(target, sector=None, siblings=[])
+    return target
