@@ -130,6 +130,17 @@ def test_a_capital_where_its_own_government_acts_is_the_place_not_the_government
     assert expected in rules(pipeline, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels staged an ambush near the town on a Malian army convoy.", ("---REB", "19", "MLIMIL")),
+    ("Burmese troops were engaged in ethnic cleansing in Rakhine against the Rohingya minority.",
+     ("MMRMIL", "20", "MMRCVL")),
+])
+def test_a_preposition_the_parser_hangs_on_the_verb_that_carries_out_a_nominal_act_is_the_acts(
+        pipeline, text, expected):
+    """lexicon.carried_preps: "launched an offensive on Monday against X": "against X" is the offensive's."""
+    assert expected in rules(pipeline, text)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

@@ -242,6 +242,26 @@ def _small_clause(tok) -> bool:
     return tok.dep_ == "ccomp" and tok.pos_ == "ADJ"
 
 
+# verbs whose object (or "in" object) is an act their subject carries out: "launched an offensive in X
+# against Y", "were engaged in ethnic cleansing in X against Y"
+CARRY_VERBS = frozenset("launch carry conduct stage mount undertake wage engage involve participate".split())
+
+
+def carried_preps(noun) -> list:
+    """The prepositions the parser hung on the verb that carries out a nominal act, after the noun ("launched
+    an offensive on Monday against the rebels": "against" is the offensive's); none for other words."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_ not in CARRY_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and not _temporal(c)]
+
+
 def nearby(tok, depth: int = 3):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
@@ -251,9 +271,12 @@ def nearby(tok, depth: int = 3):
         level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
     for _ in range(depth):
         if not level:
-            return
+            break
         yield from level
         level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS and not _temporal(g)]
+    for prep in carried_preps(tok):  # the preposition and its object, no deeper
+        yield prep
+        yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
 def _modifiers(noun_pattern: Pattern) -> list[str]:
