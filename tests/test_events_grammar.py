@@ -141,6 +141,17 @@ def test_a_preposition_the_parser_hangs_on_the_verb_that_carries_out_a_nominal_a
     assert expected in rules(pipeline, text)
 
 
+@pytest.mark.parametrize("text, parties", [
+    ("Algeria launched a mediation effort to end the dispute between Mali and Niger.", {"MLI", "NER"}),
+    ("Oman mediated to prevent a war between Iran and Bahrain.", {"IRN", "BHR"}),
+    ("Ghana began a mediation effort designed to help Togo and Benin settle their border row.", {"TGO", "BEN"}),
+])
+def test_a_mediation_is_between_the_parties_its_purpose_names(pipeline, text, parties):
+    """annales.encounters.mediated_parties: with no "between" of its own, the purpose clause names the parties."""
+    found = rules(pipeline, text)
+    assert {t for _, root, t in found if root == "04"} == parties
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

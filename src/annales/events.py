@@ -51,7 +51,7 @@ from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, shared_holder, supporting_aid)
+                         hosted_gathering, measured, mediated_parties, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -457,6 +457,8 @@ class EventCoder:
             # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
             cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
+        if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
+            targets = [p for p in mediated_parties(trig, actors) if p not in sources]
         if not targets and root not in VENUE_ROOTS and not pattern.dictionary:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
