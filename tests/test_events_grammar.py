@@ -152,6 +152,12 @@ def test_a_mediation_is_between_the_parties_its_purpose_names(pipeline, text, pa
     assert {t for _, root, t in found if root == "04"} == parties
 
 
+def test_a_refusal_until_a_passive_condition_is_met_is_aimed_at_its_agent(pipeline):
+    """modality.condition_subject: "until their demands are met by Y": Y, not the demands."""
+    found = rules(pipeline, "Nurses said they will not end the strike until their demands are met by the Kenyan government.")
+    assert ("---HLH", "12", "KENGOV") in found
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

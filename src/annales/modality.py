@@ -34,12 +34,14 @@ def in_condition(trig) -> bool:
 def condition_subject(trig, marks=("if", "unless")):
     """The subject of an "if" or "unless" clause (``marks``) that sets the condition of the trigger's act
     ("threatened to quit the talks if the United States deploys ...": the threat is aimed at the United
-    States; "will not lift the embargo until Cuba ...": the refusal is)."""
+    States; "will not lift the embargo until Cuba ...": the refusal is); of a passive clause, its agent."""
     cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
     for _ in range(3):  # the trigger, the verbs it completes, and its own complement ("threatened to X if")
         for c in (*cur.children, *(g for x in cur.children if x.dep_ == "xcomp" for g in x.children)):
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                # "until its demands are met by Y": in a passive condition, Y is the one who must act
+                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                return agent or next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return None
         cur = cur.head
