@@ -168,6 +168,18 @@ def test_setting_hostages_free_is_a_release(pipeline):
     assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea let free 20 Ethiopian soldiers.", ("ERI", "0841", "ETHMIL")),
+    ("The Kenyan president pardoned 300 Somali prisoners.", ("KENGOV", "0841", "SOMCVL")),
+    ("Germany returned a looted statue to Nigeria.", ("DEU", "0842", "NGA")),
+    ("Houthi rebels seized the airport in Sanaa.", ("YEMREB", "192", "YEM")),
+])
+def test_releases_returns_and_places_taken(pipeline, text, expected):
+    """verbs.tsv: "let X free" and a pardon free people (0841), stolen goods given back are returned property
+    (0842), a place seized or captured is occupied (192; "captured X" alone is an arrest)."""
+    assert expected in rule_events(pipeline, text)
+
+
 def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):
     """The model's lemma of "hoped" is "hop" (annales.parse puts it right), so "hope" rows can match."""
     assert rule_events(pipeline, "France hoped that Germany would sign the treaty.") == [("FRA", "013", "DEU")]
