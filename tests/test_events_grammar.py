@@ -173,10 +173,13 @@ def test_setting_hostages_free_is_a_release(pipeline):
     ("The Kenyan president pardoned 300 Somali prisoners.", ("KENGOV", "0841", "SOMCVL")),
     ("Germany returned a looted statue to Nigeria.", ("DEU", "0842", "NGA")),
     ("Houthi rebels seized the airport in Sanaa.", ("YEMREB", "192", "YEM")),
+    ("The Sudanese president reiterated his government's support for Chad.", ("SDNGOV", "051", "TCD")),
+    ("Ghana voiced its strong support of Togo.", ("GHA", "051", "TGO")),
 ])
 def test_releases_returns_and_places_taken(pipeline, text, expected):
     """verbs.tsv: "let X free" and a pardon free people (0841), stolen goods given back are returned property
-    (0842), a place seized or captured is occupied (192; "captured X" alone is an arrest)."""
+    (0842), a place seized or captured is occupied (192; "captured X" alone is an arrest); support voiced or
+    reiterated "for" or "of" X is an endorsement of X (051)."""
     assert expected in rule_events(pipeline, text)
 
 
