@@ -158,6 +158,14 @@ def test_a_refusal_until_a_passive_condition_is_met_is_aimed_at_its_agent(pipeli
     assert ("---HLH", "12", "KENGOV") in found
 
 
+def test_a_complaint_or_lawsuit_is_aimed_at_whom_it_is_against(pipeline):
+    """verbs.tsv "file complaint against *" before "with *"; events.DOCUMENTS: "filed a lawsuit accusing X"."""
+    assert ("GRC", "114", "TUR") in rule_events(
+        pipeline, "Greece filed a complaint with the United Nations against Turkey.")
+    assert ("---NGO", "112", "USAMIL") in rule_events(
+        pipeline, "A rights group filed a lawsuit accusing the Pentagon of discrimination.")
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

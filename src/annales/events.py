@@ -60,7 +60,7 @@ from .targets import first_actor_after, slot_filled, source_slot, subject_words,
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
-                      "motion petition appeal".split())
+                      "motion petition appeal lawsuit suit complaint".split())
 # "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
