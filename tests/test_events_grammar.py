@@ -166,6 +166,15 @@ def test_a_complaint_or_lawsuit_is_aimed_at_whom_it_is_against(pipeline):
         pipeline, "A rights group filed a lawsuit accusing the Pentagon of discrimination.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana sent troops to the UN mission in Mali.", ("GHA", "154", "MLI")),
+    ("Nepal will contribute troops to the NATO-led force in Kosovo.", ("NPL", "0334", "XKX")),
+])
+def test_what_is_sent_to_a_mission_is_sent_to_the_place_it_serves(pipeline, text, expected):
+    """venues.mission_place: "to the UN mission in Mali": Mali, not the UN that leads it."""
+    assert expected in rule_events(pipeline, text)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

@@ -9,7 +9,7 @@ from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
 from .lexicon import Pattern, child, for_clause, nearby
 from .nominal import prep_object
-from .venues import SCENE_ROOTS, venue
+from .venues import SCENE_ROOTS, mission_place, venue
 
 # what a verb governs that is not where PETRARCH looks for its target (the complement clause is
 # searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
@@ -29,6 +29,8 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+# giving, support and deployment: what is given or sent to a mission is given to the place it serves (annales.venues.mission_place)
+AID_ROOTS = frozenset({"03", "05", "07", "15"})
 # verbs that name what their object is ("what it called interference", "what it described as provocations")
 NAMING_VERBS = frozenset("call describe term brand dub label".split())
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
@@ -118,6 +120,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
                 found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
+                if not pattern.dictionary and (pattern.code or "")[:2] in AID_ROOTS:  # "to the force in X": X
+                    found = mission_place(pobj, found, actors)
                 if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
                     found = _done_by(pobj, actors)  # "optimism about the reforms taken by Y": Y's reforms
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the

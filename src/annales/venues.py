@@ -88,3 +88,20 @@ def home_place(source: ActorPhrase, target: ActorPhrase, doc) -> ActorPhrase:
             and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
         return replace(target, sector=None, siblings=[])
     return target
+
+
+# forces and missions sent somewhere: what is given "to" them is given to the place they serve in
+MISSION_NOUNS = frozenset("force forces mission missions operation operations peacekeeping contingent".split())
+
+
+def mission_place(pobj, found: list[ActorPhrase], actors: Actors) -> list[ActorPhrase]:
+    """"contribute troops to the NATO-led force in Afghanistan", "to UN peacekeeping operations in Syria": the
+    place the mission serves (its country), not the organisation that leads it; else ``found``."""
+    if pobj is None or pobj.lemma_.lower() not in MISSION_NOUNS or not found or any(p.country for p in found):
+        return found
+    for c in pobj.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            p = actors.at(child(c, "pobj")) if child(c, "pobj") is not None else None
+            if p is not None and p.country and is_place(p):
+                return [replace(p, sector=None, siblings=[])]
+    return found
