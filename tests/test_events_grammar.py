@@ -175,6 +175,13 @@ def test_what_is_sent_to_a_mission_is_sent_to_the_place_it_serves(pipeline, text
     assert expected in rule_events(pipeline, text)
 
 
+def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_each_other(pipeline):
+    """verbs/nouns "joint exercise|drill|war game ...": 062 between the holders; alone, a display of force (150)."""
+    found = rule_events(pipeline, "Peru and Chile began joint naval exercises on Monday.")
+    assert ("PER", "062", "CHL") in found and ("CHL", "062", "PER") in found
+    assert ("PER", "150", None) in rule_events(pipeline, "Peru held military exercises near the border.")
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
