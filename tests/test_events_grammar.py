@@ -182,6 +182,15 @@ def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_eac
     assert ("PER", "150", None) in rule_events(pipeline, "Peru held military exercises near the border.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Indian army was guilty of shelling Pakistani positions.", ("INDMIL", "194", "PAK")),
+    ("Sudan is responsible for arming the rebels in Chad.", ("SDN", "072", "TCDREB")),
+])
+def test_the_subject_of_guilty_of_or_responsible_for_does_the_act(pipeline, text, expected):
+    """events.subject_of through AGENT_ADJECTIVES: "X was guilty of shelling Y": X shelled Y."""
+    assert expected in rule_events(pipeline, text)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
