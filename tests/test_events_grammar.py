@@ -191,6 +191,13 @@ def test_the_subject_of_guilty_of_or_responsible_for_does_the_act(pipeline, text
     assert expected in rule_events(pipeline, text)
 
 
+def test_a_target_preposition_with_no_actor_does_not_hide_a_later_one(pipeline):
+    """targets.targets_of: "lifted, on the condition that ..., its ban on X": the "on" with X is the target's."""
+    found = rule_events(pipeline, "A Kenyan court has lifted its ban on Ugandan social media app Kalamu on the "
+                                  "condition that the platform is not used for hate speech.")
+    assert any(code == "081" for _, code, _ in found) and not any(code.startswith("17") for _, code, _ in found)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

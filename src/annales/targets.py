@@ -126,7 +126,9 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                     found = _done_by(pobj, actors)  # "optimism about the reforms taken by Y": Y's reforms
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
-                return found
+                if found or pattern.dictionary:
+                    return found
+                # else a later one: "lifted [on the condition that ...] its ban [on X]"
     if pattern.target == "for" and not pattern.dictionary and for_clause(trig) is not None:
         return actors.all_at(child(for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
     if passive_subject is not None:
