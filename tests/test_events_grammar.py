@@ -198,6 +198,15 @@ def test_a_target_preposition_with_no_actor_does_not_hide_a_later_one(pipeline):
     assert any(code == "081" for _, code, _ in found) and not any(code.startswith("17") for _, code, _ in found)
 
 
+def test_a_demand_that_someone_act_is_aimed_at_them_by_the_rules(pipeline):
+    """targets._asked_subject: "demanded that X withdraw" (also through a document: "issued a statement
+    demanding that X"); not the patient of a passive clause ("demanded that the killers be punished")."""
+    assert ("IRN", "1056", "IRQ") in rule_events(pipeline, "Iran demanded that Iraq withdraw its troops.")
+    assert ("---REB", "10", "TURGOV") in rules(
+        pipeline, "The rebels issued a statement demanding that the Turkish government free their leader.")
+    assert not any(t is not None for _, _, t in rule_events(pipeline, "Iran demanded that the soldiers be punished."))
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

@@ -29,6 +29,7 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: the one asked to act is their target
 # giving, support and deployment: what is given or sent to a mission is given to the place it serves (annales.venues.mission_place)
 AID_ROOTS = frozenset({"03", "05", "07", "15"})
 # verbs that name what their object is ("what it called interference", "what it described as provocations")
@@ -63,6 +64,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
             obj = _clause_subject(trig, small=True) or _named_by_what(trig)
+        if obj is None and not pattern.dictionary and (pattern.code or "")[:2] in ASKING_ROOTS:
+            obj = _asked_subject(trig)  # "demanded that X withdraw": X is asked
         if obj is None and not pattern.dictionary and "for" in pattern.words and for_clause(trig) is not None:
             obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
@@ -232,6 +235,16 @@ def _clause_subject(verb, small: bool = False):
             subj = child(c, "nsubj")
             if subj is not None:
                 return subj
+    return None
+
+
+def _asked_subject(verb):
+    """"demanded that X withdraw", "urged that X be allowed to": the active subject of the "that" clause (not
+    the patient of a passive one: "demanded that the killers be punished" asks no one to be punished)."""
+    for c in verb.children:
+        if (c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            return child(c, "nsubj")
     return None
 
 
