@@ -207,6 +207,17 @@ def test_a_demand_that_someone_act_is_aimed_at_them_by_the_rules(pipeline):
     assert not any(t is not None for _, _, t in rule_events(pipeline, "Iran demanded that the soldiers be punished."))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Iran allowed UN inspectors to visit the plant.", ("IRN", "0862", "IGOUNO")),
+    ("Sudan allowed foreign aid agencies to enter Darfur.", ("SDN", "0863", "---NGO")),
+    ("Mali ordered French troops to leave the country.", ("MLI", "174", "FRAMIL")),
+    ("Chad told the French ambassador to leave.", ("TCD", "161", "FRAGOV")),
+])
+def test_the_subject_of_an_infinitive_after_the_verb_is_its_object(pipeline, text, expected):
+    """lexicon.infinitive_clause: "allowed [X to visit]" as the parser reads it is "allowed X" to a pattern."""
+    assert expected in rule_events(pipeline, text)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

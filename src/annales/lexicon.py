@@ -262,11 +262,20 @@ def carried_preps(noun) -> list:
     return [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and not _temporal(c)]
 
 
-def nearby(tok, depth: int = 3):
+def infinitive_clause(clause) -> bool:
+    """"allowed [UN inspectors to visit]", "ordered [X to leave]": a "to" clause whose subject the parser took
+    out of the verb's object; its subject and verb are the verb's own words to a pattern."""
+    return (clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+
+
+def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
     not through prepositions of time. A passive participle's noun is among them ("sanctions imposed on")."""
     level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
+    if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
+        level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
     for _ in range(depth):
@@ -327,7 +336,7 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
         out.add("that")  # "charge that *": a verb with a "that" clause
     if not dictionary and for_clause(tok) is not None:
         out.add("for")  # "called for Syria to withdraw": "call for *", the object the clause's subject
-    for t in nearby(tok, 4 if dictionary else 3):
+    for t in nearby(tok, 4 if dictionary else 3, clauses=not dictionary):
         out.add(t.lemma_.lower())
         out.add(t.lower_)
         if dictionary and t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, child, for_clause, nearby
+from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby
 from .nominal import prep_object
 from .venues import SCENE_ROOTS, mission_place, venue
 
@@ -73,7 +73,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
         meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
         if obj is None:
-            for t in nearby(trig):
+            for t in nearby(trig, clauses=not pattern.dictionary):
                 if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
                         and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
                     if actors.all_at(t):
@@ -111,7 +111,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
                 return _aim(trig, actors)
         return found
-    for t in nearby(trig, 4 if pattern.dictionary else 3):  # as deep as lexicon.match looks
+    for t in nearby(trig, 4 if pattern.dictionary else 3, clauses=not pattern.dictionary):  # as lexicon.match
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
@@ -203,7 +203,7 @@ def _done_by(noun, actors: Actors) -> list[ActorPhrase]:
 def _past_object(prep: str, trig, actors: Actors) -> list[ActorPhrase]:
     """PETRARCH's "(IN ^) +": the first actor the trigger governs after the object of ``prep``, which is
     skipped ("celebrated the feast in X with Y": Y)."""
-    for t in nearby(trig):
+    for t in nearby(trig, clauses=False):
         if t.dep_ in ("prep", "prt", "agent") and t.lower_ == prep:
             pobj = prep_object(t)
             if pobj is None:
@@ -228,10 +228,11 @@ def _aim(trig, actors: Actors) -> list[ActorPhrase]:
 
 def _clause_subject(verb, small: bool = False):
     """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
-    clause, headed by no verb), "helped [X rebuild]" (a bare infinitive), and unless ``small`` "called on [X
-    to resign]"."""
+    clause, headed by no verb), "helped [X rebuild]" (a bare infinitive), "allowed [X to visit]" (an
+    infinitive right after the verb), and unless ``small`` "called on [X to resign]"."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN") or _bare(c)):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN") or _bare(c)
+                                                               or infinitive_clause(c)):
             subj = child(c, "nsubj")
             if subj is not None:
                 return subj
@@ -327,7 +328,7 @@ def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> 
                     if p is not None and p not in targets:
                         return actors.all_at(t.doc[p.head])
         return []
-    for t in nearby(verb):
+    for t in nearby(verb, clauses=False):
         if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
             pobj = child(t, "pobj")
             if pobj is not None:
