@@ -218,6 +218,12 @@ def test_the_subject_of_an_infinitive_after_the_verb_is_its_object(pipeline, tex
     assert expected in rule_events(pipeline, text)
 
 
+def test_cannot_do_a_cooperative_act_is_a_refusal_but_cannot_attack_is_no_refusal(pipeline):
+    """modality.cannot: "cannot accept more refugees" is refused (12); a conflictual act stays as it is."""
+    assert ("GHA", "122", "TGOREF") in rule_events(pipeline, "Ghana cannot accept any more refugees from Togo.")
+    assert not any(code.startswith("12") for _, code, _ in rule_events(pipeline, "Ghana cannot attack Togo."))
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

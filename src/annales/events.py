@@ -41,7 +41,7 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, cannot, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
@@ -425,7 +425,7 @@ class EventCoder:
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
         weighed = self.intent_codes and not pattern.dictionary and considered(trig)  # "is considering sending"
         if negated and not pattern.dictionary and pattern.code and not weighed and (
-                (modality == "intended" and pattern.code[:2] < "10")
+                ((modality == "intended" or cannot(trig)) and pattern.code[:2] < "10")
                 or refused(trig)):
             # "refused to lift the ban", "will not attend the talks": CAMEO codes a refusal (12), not the act
             # (a conflictual act that will not happen, "will not recall its ambassador", stays negated)

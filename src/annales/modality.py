@@ -114,6 +114,12 @@ def refused(trig) -> bool:
     return trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS
 
 
+def cannot(trig) -> bool:
+    """"cannot accept any more refugees", "can't accept the proposal": said of a cooperative act, a refusal."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in trig.children) and any(
+        c.dep_ == "neg" for c in trig.children)
+
+
 # verbs that commit their subject to the act they govern, with or without a target ("agreed to resign")
 COMMIT_HEADS = frozenset("agree pledge promise vow commit".split())
 

@@ -30,7 +30,7 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
 ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: the one asked to act is their target
-# giving, support and deployment: what is given or sent to a mission is given to the place it serves (annales.venues.mission_place)
+# giving, support and deployment: what goes to a mission goes to the place it serves (venues.mission_place)
 AID_ROOTS = frozenset({"03", "05", "07", "15"})
 # verbs that name what their object is ("what it called interference", "what it described as provocations")
 NAMING_VERBS = frozenset("call describe term brand dub label".split())
