@@ -182,15 +182,6 @@ def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_eac
     assert ("PER", "150", None) in rule_events(pipeline, "Peru held military exercises near the border.")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The Indian army was guilty of shelling Pakistani positions.", ("INDMIL", "194", "PAK")),
-    ("Sudan is responsible for arming the rebels in Chad.", ("SDN", "072", "TCDREB")),
-])
-def test_the_subject_of_guilty_of_or_responsible_for_does_the_act(pipeline, text, expected):
-    """events.subject_of through AGENT_ADJECTIVES: "X was guilty of shelling Y": X shelled Y."""
-    assert expected in rule_events(pipeline, text)
-
-
 def test_a_target_preposition_with_no_actor_does_not_hide_a_later_one(pipeline):
     """targets.targets_of: "lifted, on the condition that ..., its ban on X": the "on" with X is the target's."""
     found = rule_events(pipeline, "A Kenyan court has lifted its ban on Ugandan social media app Kalamu on the "

@@ -643,10 +643,6 @@ def subject_of(verb):
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             prev, tok = tok, tok.head.head  # "after meeting X, Y said": Y met X
             continue
-        if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("of", "for")
-                and tok.head.head.lemma_ in AGENT_ADJECTIVES):
-            prev, tok = tok, tok.head.head  # "X was guilty of violating the truce": X violated it
-            continue
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and option_of(tok) is not None:
             prev, tok = tok, option_of(tok).head  # "X is exploring the possibility of sending": X would send
             continue
@@ -658,8 +654,6 @@ def subject_of(verb):
 
 
 
-# adjectives whose subject does the act of their "of"/"for" gerund ("guilty of violating", "responsible for killing")
-AGENT_ADJECTIVES = frozenset("guilty responsible culpable capable".split())
 # statements, appeals, meetings and cooperation: a place named is where they happened, not their target
 # ("met in Geneva"); other acts done "in" a country act on it ("declared a ceasefire in Libya")
 VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .actors import PLACE_PREPS, ActorPhrase, Actors
 from .lexicon import child
 
-LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside", "throughout"})
+LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over", "outside"})
 # near a place is not in it: what was done there was done to no one named
 PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beside", "along"})
 FIGHT_CODES = frozenset({"190"})  # a fight's adversary is a party to it, never the scene
