@@ -215,6 +215,12 @@ def test_cannot_do_a_cooperative_act_is_a_refusal_but_cannot_attack_is_no_refusa
     assert not any(code.startswith("12") for _, code, _ in rule_events(pipeline, "Ghana cannot attack Togo."))
 
 
+def test_opposing_a_proposed_step_is_a_rejection_opposing_an_actor_is_disapproval(pipeline):
+    """verbs.tsv: "oppose proposal|plan|deployment ..." 120 before "oppose *" 110."""
+    assert ("RUS", "120", "USA") in rule_events(pipeline, "Russia opposed the American proposal.")
+    assert ("IRN", "110", "ISR") in rule_events(pipeline, "Iran opposed Israel.")
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
