@@ -154,7 +154,8 @@ def test_a_mediation_is_between_the_parties_its_purpose_names(pipeline, text, pa
 
 def test_a_refusal_until_a_passive_condition_is_met_is_aimed_at_its_agent(pipeline):
     """modality.condition_subject: "until their demands are met by Y": Y, not the demands."""
-    found = rules(pipeline, "Nurses said they will not end the strike until their demands are met by the Kenyan government.")
+    found = rules(pipeline, "Nurses said they will not end the strike until their demands are met by the Kenyan "
+                            "government.")
     assert ("---HLH", "12", "KENGOV") in found
 
 
@@ -219,6 +220,14 @@ def test_opposing_a_proposed_step_is_a_rejection_opposing_an_actor_is_disapprova
     """verbs.tsv: "oppose proposal|plan|deployment ..." 120 before "oppose *" 110."""
     assert ("RUS", "120", "USA") in rule_events(pipeline, "Russia opposed the American proposal.")
     assert ("IRN", "110", "ISR") in rule_events(pipeline, "Iran opposed Israel.")
+
+
+def test_who_reports_an_act_according_to_is_never_its_target(pipeline):
+    """lexicon._temporal: "according to X" is passed over like "on Monday"."""
+    found = rule_events(pipeline, "Japan offered aid, according to Chinese officials.")
+    assert not any(t == "CHNGOV" for _, _, t in found)
+    found = rule_events(pipeline, "Iran sent weapons to Hezbollah, according to Israeli officials.")
+    assert ("IRN", "072", "LBNREB") in found
 
 
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):

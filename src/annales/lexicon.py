@@ -232,9 +232,10 @@ _WHEN = frozenset({"DATE", "TIME"})
 
 def _temporal(tok) -> bool:
     """A preposition of time ("on Monday", "on Nov. 2"): no pattern's preposition ("call on *"); nor one
-    opening a clause ("while in detention in X": the parser's adverbial clause)."""
-    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _WHEN or c.dep_ == "mark"
-                                      for c in tok.children)
+    opening a clause ("while in detention in X": the parser's adverbial clause); nor "according to X", which
+    names who reports the act, not whom it is done to."""
+    return tok.dep_ == "prep" and (tok.lower_ == "according" or any(
+        c.dep_ == "pobj" and c.ent_type_ in _WHEN or c.dep_ == "mark" for c in tok.children))
 
 
 def _small_clause(tok) -> bool:
