@@ -230,6 +230,16 @@ def test_who_reports_an_act_according_to_is_never_its_target(pipeline):
     assert ("IRN", "072", "LBNREB") in found
 
 
+def test_an_act_in_a_present_tense_until_clause_has_not_happened(pipeline):
+    """modality.modality_of: "vowed to fight until they seize X" is a threat (13), not a seizure; a past
+    "until" clause ("fought until it captured X") is asserted."""
+    found = rule_events(pipeline, "Ethnic Serbs have sworn to fight until they gain control of villages near "
+                                  "Kosovo's border with Albania.")
+    assert any(code.startswith("13") for _, code, _ in found) and not any(code == "192" for _, code, _ in found)
+    assert any(code == "192" for _, code, _ in rule_events(
+        pipeline, "The Malian army fought until it captured the town of Kidal from the rebels."))
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
