@@ -240,6 +240,16 @@ def test_an_act_in_a_present_tense_until_clause_has_not_happened(pipeline):
         pipeline, "The Malian army fought until it captured the town of Kidal from the rebels."))
 
 
+@pytest.mark.parametrize("text", [
+    "Peru and Chile signed an agreement today to increase trade in 1990 by 50 percent.",
+    "Peru and Chile signed a deal to cut tariffs on Chilean wine.",
+])
+def test_what_an_agreement_agrees_to_do_is_not_done(pipeline, text):
+    """unasserted: the agreement (057) is the act, not the trade it is to increase or the tariffs it cuts."""
+    found = rule_events(pipeline, text)
+    assert ("PER", "057", "CHL") in found and all(code == "057" for _, code, _ in found)
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
