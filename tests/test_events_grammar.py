@@ -265,6 +265,7 @@ def test_setting_hostages_free_is_a_release(pipeline):
     ("The Kenyan president pardoned 300 Somali prisoners.", ("KENGOV", "0841", "SOMCVL")),
     ("Germany returned a looted statue to Nigeria.", ("DEU", "0842", "NGA")),
     ("Houthi rebels seized the airport in Sanaa.", ("YEMREB", "192", "YEM")),
+    ("Iraqi troops captured the main mosque in Mosul.", ("IRQMIL", "192", "IRQ")),
     ("The Sudanese president reiterated his government's support for Chad.", ("SDNGOV", "051", "TCD")),
     ("Ghana voiced its strong support of Togo.", ("GHA", "051", "TGO")),
 ])
