@@ -250,6 +250,16 @@ def test_what_an_agreement_agrees_to_do_is_not_done(pipeline, text):
     assert ("PER", "057", "CHL") in found and all(code == "057" for _, code, _ in found)
 
 
+def test_a_document_speaks_for_its_author_only_once_issued(pipeline):
+    """events._unissued: "vetoed a resolution condemning X" and "will back a resolution that aims to impose a
+    blockade on X" code no act of the resolution; "adopted a resolution condemning X" does."""
+    assert not any(code.startswith("11") for _, code, _ in rule_events(
+        pipeline, "Russia vetoed a resolution condemning Syria."))
+    assert not any(code.startswith(("13", "19")) for _, code, _ in rule_events(
+        pipeline, "Hungary will support a UN resolution that aims to impose a naval blockade against Serbia."))
+    assert ("IGOUNO", "111", "SYR") in rule_events(pipeline, "The United Nations adopted a resolution condemning Syria.")
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found

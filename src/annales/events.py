@@ -61,6 +61,10 @@ from .targets import first_actor_after, slot_filled, source_slot, subject_words,
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
                       "motion petition appeal lawsuit suit complaint".split())
+# what an author does with its document: it speaks for the author ("issued a statement condemning X"), not where
+# it is blocked, opposed or only to be backed ("vetoed a resolution condemning X")
+AUTHORING = frozenset("issue release adopt pass approve sign send publish file draft introduce submit table present "
+                      "deliver write make unveil circulate put bring lodge post distribute be".split())
 # "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
@@ -296,7 +300,9 @@ class EventCoder:
                    and subj.i not in actors.by_token)
             if act:
                 sources = noun_agents(subj, actors)  # "the attack on X killed 17": X did not kill
-            if (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
+            if not pattern.dictionary and _unissued(subj, verb):
+                sources = []  # "blocked a resolution condemning X", "will back a resolution that imposes": not issued
+            elif (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
                     and verb.dep_ == "acl"):
                 # "issued a declaration demanding that ...": the document's author demands
                 author = subject_of(subj.head)
@@ -393,7 +399,7 @@ class EventCoder:
                 subj = subject_of(gov)
                 if subj is None and slot.dep_ == "pobj":  # "X is expected in Y for talks": X takes part
                     subj = child(gov, "nsubjpass")
-                if subj is not None:
+                if subj is not None and not _unissued(subj, gov):
                     sources = actors.all_at(subj)
                     if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
                         sources = _antecedent(gov, subj, actors)
@@ -561,6 +567,13 @@ def _light_subject(noun, actors: Actors) -> list[ActorPhrase]:
         return []
     subj = subject_of(noun.head)
     return actors.all_at(subj) if subj is not None else []
+
+
+def _unissued(subj, verb) -> bool:
+    """Whether ``verb`` is in a clause of a document (``subj``) that its governing verb does not issue ("vetoed a
+    resolution condemning X", "will support a resolution that aims to impose a blockade on X")."""
+    return (subj is not None and subj.lemma_ in DOCUMENTS and subj.head.lemma_ not in AUTHORING
+            and any(a.dep_ in ("acl", "relcl") and a.head.i == subj.i for a in (verb, *verb.ancestors)))
 
 
 def _two_named(a: ActorPhrase, b: ActorPhrase) -> bool:
