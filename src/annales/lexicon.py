@@ -273,7 +273,10 @@ def infinitive_clause(clause) -> bool:
 def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
-    not through prepositions of time. A passive participle's noun is among them ("sanctions imposed on")."""
+    not through prepositions of time or "according to". A passive participle's noun is among them ("sanctions
+    imposed on"); with ``clauses`` (the built-in lexicon, not PETRARCH's) the subject and verb of an
+    infinitive clause after the verb ("allowed [X to visit]"); then the prepositions the parser hung on the verb
+    that carries out a nominal trigger (:func:`carried_preps`)."""
     level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
     if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
         level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
