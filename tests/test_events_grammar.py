@@ -121,6 +121,145 @@ def test_a_protest_in_ones_own_country_is_coded_with_no_target(pipeline):
     assert ("PSE", "14", None) in rules(pipeline, "Hundreds of Palestinians demonstrated in Gaza City.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Thai government imposed a curfew in Bangkok.", ("THAGOV", "17", "THA")),
+    ("The Malian government will extend the state of emergency in Bamako.", ("MLIGOV", "13", "MLI")),
+])
+def test_a_capital_where_its_own_government_acts_is_the_place_not_the_government(pipeline, text, expected):
+    """annales.venues.home_place: "in Bangkok" is the place, not the Thai government acting on itself."""
+    assert expected in rules(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels staged an ambush near the town on a Malian army convoy.", ("---REB", "19", "MLIMIL")),
+    ("Burmese troops were engaged in ethnic cleansing in Rakhine against the Rohingya minority.",
+     ("MMRMIL", "20", "MMRCVL")),
+])
+def test_a_preposition_the_parser_hangs_on_the_verb_that_carries_out_a_nominal_act_is_the_acts(
+        pipeline, text, expected):
+    """lexicon.carried_preps: "launched an offensive on Monday against X": "against X" is the offensive's."""
+    assert expected in rules(pipeline, text)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Algeria launched a mediation effort to end the dispute between Mali and Niger.", {"MLI", "NER"}),
+    ("Oman mediated to prevent a war between Iran and Bahrain.", {"IRN", "BHR"}),
+    ("Ghana began a mediation effort designed to help Togo and Benin settle their border row.", {"TGO", "BEN"}),
+])
+def test_a_mediation_is_between_the_parties_its_purpose_names(pipeline, text, parties):
+    """annales.encounters.mediated_parties: with no "between" of its own, the purpose clause names the parties."""
+    found = rules(pipeline, text)
+    assert {t for _, root, t in found if root == "04"} == parties
+
+
+def test_a_refusal_until_a_passive_condition_is_met_is_aimed_at_its_agent(pipeline):
+    """modality.condition_subject: "until their demands are met by Y": Y, not the demands."""
+    found = rules(pipeline, "Nurses said they will not end the strike until their demands are met by the Kenyan "
+                            "government.")
+    assert ("---HLH", "12", "KENGOV") in found
+
+
+def test_a_complaint_or_lawsuit_is_aimed_at_whom_it_is_against(pipeline):
+    """verbs.tsv "file complaint against *" before "with *"; events.DOCUMENTS: "filed a lawsuit accusing X"."""
+    assert ("GRC", "114", "TUR") in rule_events(
+        pipeline, "Greece filed a complaint with the United Nations against Turkey.")
+    assert ("---NGO", "112", "USAMIL") in rule_events(
+        pipeline, "A rights group filed a lawsuit accusing the Pentagon of discrimination.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana sent troops to the UN mission in Mali.", ("GHA", "154", "MLI")),
+    ("Nepal will contribute troops to the NATO-led force in Kosovo.", ("NPL", "0334", "XKX")),
+])
+def test_what_is_sent_to_a_mission_is_sent_to_the_place_it_serves(pipeline, text, expected):
+    """venues.mission_place: "to the UN mission in Mali": Mali, not the UN that leads it."""
+    assert expected in rule_events(pipeline, text)
+
+
+def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_each_other(pipeline):
+    """verbs/nouns "joint exercise|drill|war game ...": 062 between the holders; alone, a display of force (150)."""
+    found = rule_events(pipeline, "Peru and Chile began joint naval exercises on Monday.")
+    assert ("PER", "062", "CHL") in found and ("CHL", "062", "PER") in found
+    assert ("PER", "150", None) in rule_events(pipeline, "Peru held military exercises near the border.")
+
+
+def test_a_target_preposition_with_no_actor_does_not_hide_a_later_one(pipeline):
+    """targets.targets_of: "lifted, on the condition that ..., its ban on X": the "on" with X is the target's."""
+    found = rule_events(pipeline, "A Kenyan court has lifted its ban on Ugandan social media app Kalamu on the "
+                                  "condition that the platform is not used for hate speech.")
+    assert any(code == "081" for _, code, _ in found) and not any(code.startswith("17") for _, code, _ in found)
+
+
+def test_a_demand_that_someone_act_is_aimed_at_them_by_the_rules(pipeline):
+    """targets._asked_subject: "demanded that X withdraw" (also through a document: "issued a statement
+    demanding that X"); not the patient of a passive clause ("demanded that the killers be punished")."""
+    assert ("IRN", "1056", "IRQ") in rule_events(pipeline, "Iran demanded that Iraq withdraw its troops.")
+    assert ("---REB", "10", "TURGOV") in rules(
+        pipeline, "The rebels issued a statement demanding that the Turkish government free their leader.")
+    assert not any(t is not None for _, _, t in rule_events(pipeline, "Iran demanded that the soldiers be punished."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran allowed UN inspectors to visit the plant.", ("IRN", "0862", "IGOUNO")),
+    ("Sudan allowed foreign aid agencies to enter Darfur.", ("SDN", "0863", "---NGO")),
+    ("Mali ordered French troops to leave the country.", ("MLI", "174", "FRAMIL")),
+    ("Chad told the French ambassador to leave.", ("TCD", "161", "FRAGOV")),
+])
+def test_the_subject_of_an_infinitive_after_the_verb_is_its_object(pipeline, text, expected):
+    """lexicon.infinitive_clause: "allowed [X to visit]" as the parser reads it is "allowed X" to a pattern."""
+    assert expected in rule_events(pipeline, text)
+
+
+def test_cannot_do_a_cooperative_act_is_a_refusal_but_cannot_attack_is_no_refusal(pipeline):
+    """modality.cannot: "cannot accept more refugees" is refused (12); a conflictual act stays as it is."""
+    assert ("GHA", "122", "TGOREF") in rule_events(pipeline, "Ghana cannot accept any more refugees from Togo.")
+    assert not any(code.startswith("12") for _, code, _ in rule_events(pipeline, "Ghana cannot attack Togo."))
+
+
+def test_opposing_a_proposed_step_is_a_rejection_opposing_an_actor_is_disapproval(pipeline):
+    """verbs.tsv: "oppose proposal|plan|deployment ..." 120 before "oppose *" 110."""
+    assert ("RUS", "120", "USA") in rule_events(pipeline, "Russia opposed the American proposal.")
+    assert ("IRN", "110", "ISR") in rule_events(pipeline, "Iran opposed Israel.")
+
+
+def test_who_reports_an_act_according_to_is_never_its_target(pipeline):
+    """lexicon._temporal: "according to X" is passed over like "on Monday"."""
+    found = rule_events(pipeline, "Japan offered aid, according to Chinese officials.")
+    assert not any(t == "CHNGOV" for _, _, t in found)
+    found = rule_events(pipeline, "Iran sent weapons to Hezbollah, according to Israeli officials.")
+    assert ("IRN", "072", "LBNREB") in found
+
+
+def test_an_act_in_a_present_tense_until_clause_has_not_happened(pipeline):
+    """modality.modality_of: "vowed to fight until they seize X" is a threat (13), not a seizure; a past
+    "until" clause ("fought until it captured X") is asserted."""
+    found = rule_events(pipeline, "Ethnic Serbs have sworn to fight until they gain control of villages near "
+                                  "Kosovo's border with Albania.")
+    assert any(code.startswith("13") for _, code, _ in found) and not any(code == "192" for _, code, _ in found)
+    assert any(code == "192" for _, code, _ in rule_events(
+        pipeline, "The Malian army fought until it captured the town of Kidal from the rebels."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Chile signed an agreement today to increase trade in 1990 by 50 percent.",
+    "Peru and Chile signed a deal to cut tariffs on Chilean wine.",
+])
+def test_what_an_agreement_agrees_to_do_is_not_done(pipeline, text):
+    """unasserted: the agreement (057) is the act, not the trade it is to increase or the tariffs it cuts."""
+    found = rule_events(pipeline, text)
+    assert ("PER", "057", "CHL") in found and all(code == "057" for _, code, _ in found)
+
+
+def test_a_document_speaks_for_its_author_only_once_issued(pipeline):
+    """events._unissued: "vetoed a resolution condemning X" and "will back a resolution that aims to impose a
+    blockade on X" code no act of the resolution; "adopted a resolution condemning X" does."""
+    assert not any(code.startswith("11") for _, code, _ in rule_events(
+        pipeline, "Russia vetoed a resolution condemning Syria."))
+    assert not any(code.startswith(("13", "19")) for _, code, _ in rule_events(
+        pipeline, "Hungary will support a UN resolution that aims to impose a naval blockade against Serbia."))
+    assert ("IGOUNO", "111", "SYR") in rule_events(pipeline, "The United Nations adopted a resolution condemning Syria.")
+
+
 def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded(pipeline):
     found = rules(pipeline, "The United Nations called for Syria to withdraw its troops from Lebanon.")
     assert ("IGOUNO", "02", "SYR") in found
@@ -129,6 +268,22 @@ def test_a_call_for_someone_to_act_is_an_appeal_to_them_and_the_act_is_not_coded
 
 def test_setting_hostages_free_is_a_release(pipeline):
     assert ("---REB", "08", "CHNCVL") in rules(pipeline, "The rebels set the Chinese hostages free on Tuesday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrea let free 20 Ethiopian soldiers.", ("ERI", "0841", "ETHMIL")),
+    ("The Kenyan president pardoned 300 Somali prisoners.", ("KENGOV", "0841", "SOMCVL")),
+    ("Germany returned a looted statue to Nigeria.", ("DEU", "0842", "NGA")),
+    ("Houthi rebels seized the airport in Sanaa.", ("YEMREB", "192", "YEM")),
+    ("Iraqi troops captured the main mosque in Mosul.", ("IRQMIL", "192", "IRQ")),
+    ("The Sudanese president reiterated his government's support for Chad.", ("SDNGOV", "051", "TCD")),
+    ("Ghana voiced its strong support of Togo.", ("GHA", "051", "TGO")),
+])
+def test_releases_returns_and_places_taken(pipeline, text, expected):
+    """verbs.tsv: "let X free" and a pardon free people (0841), stolen goods given back are returned property
+    (0842), a place seized or captured is occupied (192; "captured X" alone is an arrest); support voiced or
+    reiterated "for" or "of" X is an endorsement of X (051)."""
+    assert expected in rule_events(pipeline, text)
 
 
 def test_hoping_that_another_will_act_is_a_comment_on_it(pipeline):

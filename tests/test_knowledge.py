@@ -207,3 +207,11 @@ def test_dated_organisation_rows_are_well_formed():
         if not (start or end):
             assert row["name"] not in undated, f"line {lineno}: a second undated row for {row['name']}"
             undated.add(row["name"])
+
+
+def test_blockades_and_occupation_are_assaults_in_plover():
+    """cameo.tsv: 191 (blockade, restrict movement) and 192 (occupy territory) are PLOVER ASSAULT, as
+    root 19 is and as PLOVER-coded news codes closed borders, blockades and captured towns."""
+    from annales.ontology import lookup
+
+    assert lookup("191").plover == lookup("192").plover == lookup("190").plover == "ASSAULT"

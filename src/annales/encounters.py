@@ -11,7 +11,9 @@
 - who moves without visiting: troops that arrive or planes that fly somewhere, and troops that leave a
   country withdraw from it (``deployment``); a summit hosted is no visit by its organisation
   (``hosted_gathering``); advisers sent "to support X" are military aid to X, funds raised "to support X" economic aid
-  (``supporting_aid``).
+  (``supporting_aid``);
+- a mediation is between the parties its purpose names ("launched a mediation effort to end the rift between
+  X and Y"; ``mediated_parties``).
 """
 
 from __future__ import annotations
@@ -62,6 +64,29 @@ def shared_holder(noun, actors, subject_of) -> bool:
         return False
     subj = subject_of(noun.head)
     return subj is not None and len(actors.all_at(subj)) > 1
+
+
+# clauses that say what a mediation is for ("an effort to resolve the rift between X and Y", "designed to
+# help X and Y reach a settlement", "mediated to end the dispute between X and Y")
+PURPOSE_DEPS = frozenset({"acl", "xcomp", "advcl", "relcl"})
+
+
+def mediated_parties(trig, actors) -> list:
+    """The parties a mediation with no named target is between, read from its purpose clause: the object of
+    "between" ("to prevent a confrontation between X and Y") or whom it helps ("to help X and Y reach")."""
+    holders = [trig] + ([trig.head] if trig.dep_ == "compound" else [])
+    clauses = [c for h in holders for c in h.children if c.dep_ in PURPOSE_DEPS and c.pos_ in ("VERB", "AUX")]
+    for clause in clauses:
+        for t in clause.subtree:
+            if t.dep_ == "prep" and t.lower_ == "between" and child(t, "pobj") is not None:
+                return actors.all_at(child(t, "pobj"))
+            if t.lemma_ == "help" and t.pos_ == "VERB":
+                helped = child(t, "dobj") or child(next((c for c in t.children if c.dep_ in ("ccomp", "xcomp")),
+                                                        None), "nsubj")
+                found = actors.all_at(helped) if helped is not None else []
+                if found:
+                    return found
+    return []
 
 
 def between_parties(pattern, targets) -> bool:

@@ -41,17 +41,17 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, committed,
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, cannot, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
-from .venues import off_scene, place_targets, scene_targets
+from .venues import home_place, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, shared_holder, supporting_aid)
+                         hosted_gathering, measured, mediated_parties, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -60,7 +60,11 @@ from .targets import first_actor_after, slot_filled, source_slot, subject_words,
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
-                      "motion petition appeal".split())
+                      "motion petition appeal lawsuit suit complaint".split())
+# what an author does with its document: it speaks for the author ("issued a statement condemning X"), not where
+# it is blocked, opposed or only to be backed ("vetoed a resolution condemning X")
+AUTHORING = frozenset("issue release adopt pass approve sign send publish file draft introduce submit table present "
+                      "deliver write make unveil circulate put bring lodge post distribute be".split())
 # "X says Y must / should do Z": X demands (100) of / appeals (020) to Y; the modal is the trigger
 OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must"),
                "should": Pattern("020", "should", (), "dobj", "SPEAKER says * should"),
@@ -296,7 +300,9 @@ class EventCoder:
                    and subj.i not in actors.by_token)
             if act:
                 sources = noun_agents(subj, actors)  # "the attack on X killed 17": X did not kill
-            if (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
+            if not pattern.dictionary and _unissued(subj, verb):
+                sources = []  # "blocked a resolution condemning X", "will back a resolution that imposes": not issued
+            elif (not sources and subj is not None and subj.lemma_ in DOCUMENTS and subj.dep_ in LIGHT_DEPS
                     and verb.dep_ == "acl"):
                 # "issued a declaration demanding that ...": the document's author demands
                 author = subject_of(subj.head)
@@ -393,7 +399,7 @@ class EventCoder:
                 subj = subject_of(gov)
                 if subj is None and slot.dep_ == "pobj":  # "X is expected in Y for talks": X takes part
                     subj = child(gov, "nsubjpass")
-                if subj is not None:
+                if subj is not None and not _unissued(subj, gov):
                     sources = actors.all_at(subj)
                     if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
                         sources = _antecedent(gov, subj, actors)
@@ -425,7 +431,7 @@ class EventCoder:
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
         weighed = self.intent_codes and not pattern.dictionary and considered(trig)  # "is considering sending"
         if negated and not pattern.dictionary and pattern.code and not weighed and (
-                (modality == "intended" and pattern.code[:2] < "10")
+                ((modality == "intended" or cannot(trig)) and pattern.code[:2] < "10")
                 or refused(trig)):
             # "refused to lift the ban", "will not attend the talks": CAMEO codes a refusal (12), not the act
             # (a conflictual act that will not happen, "will not recall its ambassador", stays negated)
@@ -457,6 +463,8 @@ class EventCoder:
             # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
             cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
+        if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
+            targets = [p for p in mediated_parties(trig, actors) if p not in sources]
         if not targets and root not in VENUE_ROOTS and not pattern.dictionary:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
@@ -482,6 +490,7 @@ class EventCoder:
                                     negated, tense, by_noun))
                 continue
             for t in targets:
+                t = home_place(s, t, sent.doc) if t is not None and not pattern.dictionary else t
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
                 if t is not None and (code or reverse)[:3] in HOME_TRIPS and s.country == t.country and (
@@ -558,6 +567,13 @@ def _light_subject(noun, actors: Actors) -> list[ActorPhrase]:
         return []
     subj = subject_of(noun.head)
     return actors.all_at(subj) if subj is not None else []
+
+
+def _unissued(subj, verb) -> bool:
+    """Whether ``verb`` is in a clause of a document (``subj``) that its governing verb does not issue ("vetoed a
+    resolution condemning X", "will support a resolution that aims to impose a blockade on X")."""
+    return (subj is not None and subj.lemma_ in DOCUMENTS and subj.head.lemma_ not in AUTHORING
+            and any(a.dep_ in ("acl", "relcl") and a.head.i == subj.i for a in (verb, *verb.ancestors)))
 
 
 def _two_named(a: ActorPhrase, b: ActorPhrase) -> bool:

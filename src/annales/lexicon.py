@@ -232,9 +232,10 @@ _WHEN = frozenset({"DATE", "TIME"})
 
 def _temporal(tok) -> bool:
     """A preposition of time ("on Monday", "on Nov. 2"): no pattern's preposition ("call on *"); nor one
-    opening a clause ("while in detention in X": the parser's adverbial clause)."""
-    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _WHEN or c.dep_ == "mark"
-                                      for c in tok.children)
+    opening a clause ("while in detention in X": the parser's adverbial clause); nor "according to X", which
+    names who reports the act, not whom it is done to."""
+    return tok.dep_ == "prep" and (tok.lower_ == "according" or any(
+        c.dep_ == "pobj" and c.ent_type_ in _WHEN or c.dep_ == "mark" for c in tok.children))
 
 
 def _small_clause(tok) -> bool:
@@ -242,18 +243,53 @@ def _small_clause(tok) -> bool:
     return tok.dep_ == "ccomp" and tok.pos_ == "ADJ"
 
 
-def nearby(tok, depth: int = 3):
+# verbs whose object (or "in" object) is an act their subject carries out: "launched an offensive in X
+# against Y", "were engaged in ethnic cleansing in X against Y"
+CARRY_VERBS = frozenset("launch carry conduct stage mount undertake wage engage involve participate".split())
+
+
+def carried_preps(noun) -> list:
+    """The prepositions the parser hung on the verb that carries out a nominal act, after the noun ("launched
+    an offensive on Monday against the rebels": "against" is the offensive's); none for other words."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+    elif noun.dep_ != "dobj":
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_ not in CARRY_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and not _temporal(c)]
+
+
+def infinitive_clause(clause) -> bool:
+    """"allowed [UN inspectors to visit]", "ordered [X to leave]": a "to" clause whose subject the parser took
+    out of the verb's object; its subject and verb are the verb's own words to a pattern."""
+    return (clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+
+
+def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
-    not through prepositions of time. A passive participle's noun is among them ("sanctions imposed on")."""
+    not through prepositions of time or "according to". A passive participle's noun is among them ("sanctions
+    imposed on"); with ``clauses`` (the built-in lexicon, not PETRARCH's) the subject and verb of an
+    infinitive clause after the verb ("allowed [X to visit]"); then the prepositions the parser hung on the verb
+    that carries out a nominal trigger (:func:`carried_preps`)."""
     level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
+    if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
+        level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
     for _ in range(depth):
         if not level:
-            return
+            break
         yield from level
         level = [g for c in level for g in c.children if g.dep_ in _DEEP_DEPS and not _temporal(g)]
+    for prep in carried_preps(tok):  # the preposition and its object, no deeper
+        yield prep
+        yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
 def _modifiers(noun_pattern: Pattern) -> list[str]:
@@ -304,7 +340,7 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
         out.add("that")  # "charge that *": a verb with a "that" clause
     if not dictionary and for_clause(tok) is not None:
         out.add("for")  # "called for Syria to withdraw": "call for *", the object the clause's subject
-    for t in nearby(tok, 4 if dictionary else 3):
+    for t in nearby(tok, 4 if dictionary else 3, clauses=not dictionary):
         out.add(t.lemma_.lower())
         out.add(t.lower_)
         if dictionary and t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):

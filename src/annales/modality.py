@@ -34,12 +34,14 @@ def in_condition(trig) -> bool:
 def condition_subject(trig, marks=("if", "unless")):
     """The subject of an "if" or "unless" clause (``marks``) that sets the condition of the trigger's act
     ("threatened to quit the talks if the United States deploys ...": the threat is aimed at the United
-    States; "will not lift the embargo until Cuba ...": the refusal is)."""
+    States; "will not lift the embargo until Cuba ...": the refusal is); of a passive clause, its agent."""
     cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
     for _ in range(3):  # the trigger, the verbs it completes, and its own complement ("threatened to X if")
         for c in (*cur.children, *(g for x in cur.children if x.dep_ == "xcomp" for g in x.children)):
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                # "until its demands are met by Y": in a passive condition, Y is the one who must act
+                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                return agent or next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return None
         cur = cur.head
@@ -112,6 +114,12 @@ def refused(trig) -> bool:
     return trig.dep_ == "xcomp" and trig.head.lemma_ in REFUSAL_HEADS
 
 
+def cannot(trig) -> bool:
+    """"cannot accept any more refugees", "can't accept the proposal": said of a cooperative act, a refusal."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in trig.children) and any(
+        c.dep_ == "neg" for c in trig.children)
+
+
 # verbs that commit their subject to the act they govern, with or without a target ("agreed to resign")
 COMMIT_HEADS = frozenset("agree pledge promise vow commit".split())
 
@@ -169,6 +177,9 @@ def modality_of(trig) -> tuple[str, str]:
         if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
                 return "hypothetical", "future"
+            if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBZ") and any(
+                    c.dep_ == "mark" and c.lower_ in ("until", "till") for c in cur.children):
+                return "hypothetical", "future"  # "vowed to fight until they gain control of X": not yet
             cur = cur.head
             continue
         break

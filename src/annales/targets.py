@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, child, for_clause, nearby
+from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby
 from .nominal import prep_object
-from .venues import SCENE_ROOTS, venue
+from .venues import SCENE_ROOTS, mission_place, venue
 
 # what a verb governs that is not where PETRARCH looks for its target (the complement clause is
 # searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
@@ -29,6 +29,9 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: the one asked to act is their target
+# giving, support and deployment: what goes to a mission goes to the place it serves (venues.mission_place)
+AID_ROOTS = frozenset({"03", "05", "07", "15"})
 # verbs that name what their object is ("what it called interference", "what it described as provocations")
 NAMING_VERBS = frozenset("call describe term brand dub label".split())
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
@@ -61,6 +64,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             obj = child(trig, "oprd")
         if obj is None and not pattern.dictionary:
             obj = _clause_subject(trig, small=True) or _named_by_what(trig)
+        if obj is None and not pattern.dictionary and (pattern.code or "")[:2] in ASKING_ROOTS:
+            obj = _asked_subject(trig)  # "demanded that X withdraw": X is asked
         if obj is None and not pattern.dictionary and "for" in pattern.words and for_clause(trig) is not None:
             obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
@@ -68,7 +73,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
         meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
         if obj is None:
-            for t in nearby(trig):
+            for t in nearby(trig, clauses=not pattern.dictionary):
                 if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
                         and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
                     if actors.all_at(t):
@@ -106,7 +111,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 # aim is the target; no aim named, no target ("put the army on alert", "withdrew its troops")
                 return _aim(trig, actors)
         return found
-    for t in nearby(trig, 4 if pattern.dictionary else 3):  # as deep as lexicon.match looks
+    for t in nearby(trig, 4 if pattern.dictionary else 3, clauses=not pattern.dictionary):  # as lexicon.match
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
@@ -118,11 +123,15 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
                 found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
+                if not pattern.dictionary and (pattern.code or "")[:2] in AID_ROOTS:  # "to the force in X": X
+                    found = mission_place(pobj, found, actors)
                 if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
                     found = _done_by(pobj, actors)  # "optimism about the reforms taken by Y": Y's reforms
                 if not pattern.dictionary and (pattern.code or "")[:2] == "04":  # "spoke to reporters on the
                     found = [p for p in found if not behind_topic(trig.doc[p.head], pobj)]  # steps of X"
-                return found
+                if found or pattern.dictionary:
+                    return found
+                # else a later one: "lifted [on the condition that ...] its ban [on X]"
     if pattern.target == "for" and not pattern.dictionary and for_clause(trig) is not None:
         return actors.all_at(child(for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
     if passive_subject is not None:
@@ -194,7 +203,7 @@ def _done_by(noun, actors: Actors) -> list[ActorPhrase]:
 def _past_object(prep: str, trig, actors: Actors) -> list[ActorPhrase]:
     """PETRARCH's "(IN ^) +": the first actor the trigger governs after the object of ``prep``, which is
     skipped ("celebrated the feast in X with Y": Y)."""
-    for t in nearby(trig):
+    for t in nearby(trig, clauses=False):
         if t.dep_ in ("prep", "prt", "agent") and t.lower_ == prep:
             pobj = prep_object(t)
             if pobj is None:
@@ -219,13 +228,24 @@ def _aim(trig, actors: Actors) -> list[ActorPhrase]:
 
 def _clause_subject(verb, small: bool = False):
     """The subject of a complement clause the parser gave the verb's object to: "found [X guilty]" (a small
-    clause, headed by no verb), "helped [X rebuild]" (a bare infinitive), and unless ``small`` "called on [X
-    to resign]"."""
+    clause, headed by no verb), "helped [X rebuild]" (a bare infinitive), "allowed [X to visit]" (an
+    infinitive right after the verb), and unless ``small`` "called on [X to resign]"."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN") or _bare(c)):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and (not small or c.pos_ in ("ADJ", "NOUN") or _bare(c)
+                                                               or infinitive_clause(c)):
             subj = child(c, "nsubj")
             if subj is not None:
                 return subj
+    return None
+
+
+def _asked_subject(verb):
+    """"demanded that X withdraw", "urged that X be allowed to": the active subject of the "that" clause (not
+    the patient of a passive one: "demanded that the killers be punished" asks no one to be punished)."""
+    for c in verb.children:
+        if (c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            return child(c, "nsubj")
     return None
 
 
@@ -308,7 +328,7 @@ def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> 
                     if p is not None and p not in targets:
                         return actors.all_at(t.doc[p.head])
         return []
-    for t in nearby(verb):
+    for t in nearby(verb, clauses=False):
         if t.dep_ in ("prep", "agent", "prt") and t.lower_ == slot:
             pobj = child(t, "pobj")
             if pobj is not None:

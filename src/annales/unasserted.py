@@ -5,7 +5,8 @@
 - what an accusation, a fear or a rumour says ("fears that X might attack Y", "allegations that X
   bombed Y"): the accusation may be an event (112), its content is not;
 - what is ended, halted or prevented ("a deal to end the war between X and Y", "efforts to halt the
-  fighting"): the act is the ending (a ceasefire, an agreement), not the war;
+  fighting"): the act is the ending (a ceasefire, an agreement), not the war; and what an agreement's "to"
+  clause agrees ("signed an agreement to increase trade"): the agreement is the act;
 - background that a year dates to the past, in a relative or adverbial clause or a noun that is not
   the sentence's act ("the coalition that fought Iraq in 1991 met", "its invasion of China in the
   1930s remains a sore point"); the sentence's own act keeps its year ("In 2004 a court convicted");
@@ -24,6 +25,8 @@ DENIAL_VERBS = frozenset("deny dismiss reject refute rebut dispute".split())
 # nouns whose "that" clause is said, feared or supposed, not reported as done
 DOUBT_NOUNS = frozenset("accusation allegation claim charge fear rumour rumor speculation suspicion worry "
                         "concern possibility prospect risk danger hope expectation suggestion belief".split())
+# agreements whose "to" clause says what is agreed, not done yet ("an agreement to increase trade")
+AGREEMENT_NOUNS = frozenset("agreement deal accord pact treaty memorandum protocol roadmap".split())
 # verbs whose object is an act that stops or does not happen ("ended the fighting", "to avert a war")
 ENDING_VERBS = frozenset("end halt stop prevent avert resolve settle".split())
 # the roots of acts that an ending verb's object names as what is ended (conflict, not talks or aid)
@@ -58,6 +61,10 @@ def unasserted(trig, code: str = "") -> bool:
         if dep == "acl" and head.pos_ == "NOUN" and _content_clause(cur) and (
                 head.lemma_ in DOUBT_NOUNS or head.head.lemma_ in DENIAL_VERBS):
             return True  # "fears that X might attack", "denied reports that X bombed"
+        if ((dep == "acl" and head.lemma_ in AGREEMENT_NOUNS or dep == "advcl" and any(
+                c.dep_ == "dobj" and c.lemma_ in AGREEMENT_NOUNS for c in head.children))
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            return True  # "signed an agreement (today) to increase trade": what is agreed; the agreement is the act
         if dep not in _CLAUSE_UP:
             return False
         cur = head

@@ -77,3 +77,31 @@ def scene_targets(trig, code: str, sources, actors: Actors, places=None) -> list
     if code in FIGHT_CODES and not struck and (town or not p.names_only(("country",))):
         return []  # "fought in Donetsk", "operations in Idlib": a sub-national scene, no adversary
     return found
+
+
+def home_place(source: ActorPhrase, target: ActorPhrase, doc) -> ActorPhrase:
+    """A capital named as where a state acted at home ("imposed a curfew in Bangkok", said of the Thai
+    government) is the place, its country, not the government the capital otherwise stands for; any
+    other target is returned as it is."""
+    tok = doc[target.head]
+    if (target.code == source.code and target.sector and target.names_only(("seat",))
+            and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+        return replace(target, sector=None, siblings=[])
+    return target
+
+
+# forces and missions sent somewhere: what is given "to" them is given to the place they serve in
+MISSION_NOUNS = frozenset("force forces mission missions operation operations peacekeeping contingent".split())
+
+
+def mission_place(pobj, found: list[ActorPhrase], actors: Actors) -> list[ActorPhrase]:
+    """"contribute troops to the NATO-led force in Afghanistan", "to UN peacekeeping operations in Syria": the
+    place the mission serves (its country), not the organisation that leads it; else ``found``."""
+    if pobj is None or pobj.lemma_.lower() not in MISSION_NOUNS or not found or any(p.country for p in found):
+        return found
+    for c in pobj.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
+            p = actors.at(child(c, "pobj")) if child(c, "pobj") is not None else None
+            if p is not None and p.country and is_place(p):
+                return [replace(p, sector=None, siblings=[])]
+    return found
