@@ -12,6 +12,7 @@ from annales._data import data_path, read_tsv, split_list
 from annales.errors import ConfigError
 from annales.kb import KnowledgeBase, on_date
 from annales.lexicon import Lexicon, parse_pattern
+from annales.records import Article
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 
@@ -99,9 +100,15 @@ def test_kb_entries(term, country, sector):
 @pytest.mark.parametrize("term, code", [("United Nations", "IGOUNO"), ("NATO", "IGONAT"), ("G7", "IGOGOS"),
                                         ("IAEA", "IGOUNOIAE"), ("USAID", "USAGOV"), ("ICE", "USACOP"),
                                         ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO"),
-                                        ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS")])
+                                        ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS"), ("Yukos", "RUSBUS"),
+                                        ("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("SEC", "USAGOV")])
 def test_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
+
+
+def test_a_known_company_gives_its_country_to_what_it_does(pipeline):
+    events = pipeline(Article(id="t", text="Boeing accused the Kenyan government of breaking the contract.")).events
+    assert [(e.source.code, e.target.code) for e in events] == [("USABUS", "KENGOV")]
 
 
 def test_bad_data_file_names_file_and_line(tmp_path):
