@@ -202,6 +202,8 @@ class Pipeline:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if confidence is not None:  # a learned event (annales.relations)
                 ev.confidence, ev.method = confidence, "learned"
+            if _commerce(ev):
+                continue
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)
@@ -276,6 +278,16 @@ def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexic
 def _work(batch: list[Article]) -> list[CodedArticle]:
     assert _WORKER is not None
     return list(_WORKER._code_batch(batch))
+
+
+def _commerce(ev: Event) -> bool:
+    """Whether ``ev`` is an act between companies, or between a company and a party of no known kind: a takeover,
+    a lawsuit, talks on an alliance ("Fiat will meet General Motors") are trade, not political events. A company's
+    acts on or by a state, its government or any other known actor are kept, and so are its acts on no one
+    ("business leaders called for free trade")."""
+    sides = (ev.source, ev.target)
+    return ev.target is not None and any(a.sector == "BUS" for a in sides) and all(
+        a.sector == "BUS" or a.code in (None, "---") for a in sides)
 
 
 def _trim(sent):
