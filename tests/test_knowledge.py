@@ -160,6 +160,9 @@ def test_leaders_file_is_well_formed():
     # ministers, regional heads and legislators of the late 2010s
     ("Seehofer", "2019-05-01", "DEUGOV"), ("Isa Mustafa", "2016-02-01", "XKXGOV"), ("Paet", "2010-01-01", "ESTGOV"),
     ("Berejiklian", "2019-03-01", "AUSGOV"), ("McConnell", "2017-06-01", "USALEG"), ("Bolton", "2018-09-01", "USAGOV"),
+    # British ministers and opposition leaders of the 2000s
+    ("Michael Howard", "2004-06-01", "GBROPP"), ("Charles Kennedy", "2005-02-01", "GBROPP"),
+    ("Prescott", "2005-02-01", "GBRGOV"), ("Lord Goldsmith", "2003-03-07", "GBRGOV"),
 ])
 def test_dated_office_holders(name, when, code):
 
