@@ -24,6 +24,7 @@ from .focus import localise
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
+from .nonpolitical import not_political
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
 from .relations import fallback_for
@@ -202,7 +203,7 @@ class Pipeline:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if confidence is not None:  # a learned event (annales.relations)
                 ev.confidence, ev.method = confidence, "learned"
-            if _commerce(ev):
+            if not_political(ev):
                 continue
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
@@ -278,16 +279,6 @@ def _init_worker(settings: dict, kb: KnowledgeBase | None = None, lexicon: Lexic
 def _work(batch: list[Article]) -> list[CodedArticle]:
     assert _WORKER is not None
     return list(_WORKER._code_batch(batch))
-
-
-def _commerce(ev: Event) -> bool:
-    """Whether ``ev`` is an act between companies, or between a company and a party of no known kind: a takeover,
-    a lawsuit, talks on an alliance ("Fiat will meet General Motors") are trade, not political events. A company's
-    acts on or by a state, its government or any other known actor are kept, and so are its acts on no one
-    ("business leaders called for free trade")."""
-    sides = (ev.source, ev.target)
-    return ev.target is not None and any(a.sector == "BUS" for a in sides) and all(
-        a.sector == "BUS" or a.code in (None, "---") for a in sides)
 
 
 def _trim(sent):
