@@ -27,3 +27,12 @@ def test_an_official_visit_is_kept(pipeline):
 
 def test_trade_between_companies_is_no_event(pipeline):
     assert _dyads(pipeline, "Renault held talks with Toyota about a joint factory.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Brazilian finance minister said in a speech to business leaders that growth would pick up.",
+    "In a statement to parliament, the Irish prime minister said the ban would start in May.",
+    "The Greek labour minister said in a letter to the unions that pensions would be paid.",
+])
+def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1] == "010"]

@@ -1,8 +1,12 @@
-"""Coded acts that are no political events, whatever their verb: trade between companies and private journeys.
+"""Coded acts that are no political events, whatever their verb: trade between companies, private journeys and
+plain statements made to an audience.
 
 The rule coder codes what a verb says between two actors; in business and human-interest prose that is often
 commerce ("Fiat will meet General Motors", "the firm sued its supplier") or a private person's travel ("she
-travelled to Syria", "the pupils flew to Turkey"). :func:`not_political` names such events; the pipeline drops
+travelled to Syria", "the pupils flew to Turkey"), and a plain statement (010) "in a speech to the Business
+Club", "in a note to investors" or "to parliament" is how something was said, not an act on the hearers (the
+corpus guideline codes no plain statements; news outlets as hearers are left out by ``annales.events``).
+:func:`not_political` names such events; the pipeline drops
 them. Articles whose whole genre is not political (sports, entertainment) are set aside before coding
 (``annales.genres``)."""
 
@@ -13,6 +17,10 @@ from .records import Actor, Event
 # sectors of private people: a journey of theirs is travel, not a visit between political actors
 PRIVATE = frozenset({"CVL", "EDU", "REF"})
 VISIT, HOST = "042", "043"
+# sectors of hearers a plain statement is made to (a legislature, investors, a party, voters, pupils, a court):
+# an audience, not a party to an act; a statement to a government or a named person is kept
+AUDIENCES = frozenset({"LEG", "BUS", "CVL", "EDU", "PTY", "NGO", "JUD", "HLH", "LAB"})
+STATEMENT = "010"
 
 
 def _unknown(a: Actor) -> bool:
@@ -35,6 +43,12 @@ def private_travel(ev: Event) -> bool:
     return visitor is not None and visitor.sector in PRIVATE
 
 
+def told_to_an_audience(ev: Event) -> bool:
+    """A plain statement (010) whose target is an audience: "said in a note to investors", "in a statement to
+    parliament"."""
+    return ev.cameo == STATEMENT and ev.target is not None and ev.target.sector in AUDIENCES
+
+
 def not_political(ev: Event) -> bool:
-    """Whether ``ev`` is trade or private travel rather than a political event."""
-    return commerce(ev) or private_travel(ev)
+    """Whether ``ev`` is trade, private travel or a statement to an audience rather than a political event."""
+    return commerce(ev) or private_travel(ev) or told_to_an_audience(ev)
