@@ -101,7 +101,8 @@ def test_kb_entries(term, country, sector):
                                         ("IAEA", "IGOUNOIAE"), ("USAID", "USAGOV"), ("ICE", "USACOP"),
                                         ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO"),
                                         ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS"), ("Yukos", "RUSBUS"),
-                                        ("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("SEC", "USAGOV")])
+                                        ("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("SEC", "USAGOV"),
+                                        ("Bank of England", "GBRGOV"), ("Fed", "USAGOV")])
 def test_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
 
