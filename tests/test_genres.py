@@ -79,4 +79,7 @@ def test_rugby_running_and_band_reports_are_told_by_their_own_words():
     band = Article(id="b", title="Band to host radio show", text=(
         "The band will take over a radio station for a week. Their guitarist and their drummer will play "
         "records, and the vocalist will answer questions from listeners."))
-    assert (finder(rugby), finder(race), finder(band)) == ("sport", "sport", "entertainment")
+    tennis = Article(id="t", title="Chilean into the final", text=(
+        "The top seed from Chile beat the Argentine 6-3 7-6, saving a set point in the second set. He will face the "
+        "fifth seed on Sunday, who won on a third match point."))
+    assert (finder(rugby), finder(race), finder(band), finder(tennis)) == ("sport", "sport", "entertainment", "sport")
