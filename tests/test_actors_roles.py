@@ -80,3 +80,8 @@ def test_british_and_american_parties(pipeline):
     codes = _codes(pipeline, "The Tories accused the Labour Party of wasting money, and the GOP agreed.")
     assert codes.get("Tories") == "GBRPTY" and codes.get("Labour Party") == "GBRPTY" and codes.get("GOP") == "USAPTY"
     assert "USAPTY" not in _codes(pipeline, "The Christian Democrats won the vote in Bavaria.").values()
+
+
+def test_party_adjectives_name_the_party(pipeline):
+    codes = _codes(pipeline, "Tory leader Jane Doe and Lib Dem leader John Roe criticised the plan.")
+    assert codes.get("Tory leader Jane Doe") == "GBRPTY" and codes.get("Lib Dem leader John Roe") == "GBRPTY"

@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from annales.records import Article
+
 from helpers import actor_codes as _codes
 
 
@@ -297,3 +299,10 @@ def test_a_city_the_tagger_takes_for_a_club_is_a_place_after_in(pipeline):
 def test_the_leader_of_an_x_led_force_is_no_second_actor(pipeline):
     codes = _codes(pipeline, "Kenyan-led troops drove the militants out of the port.")
     assert codes.get("Kenyan-led troops") == "KENMIL" and "Kenyan" not in codes
+
+
+def test_an_organisation_named_in_full_is_the_short_name_later(pipeline):
+    text = ("The European Commission opened an inquiry into two phone companies on Monday. Officials in Brussels "
+            "gave no details. The Commission then accused the Danish government of protecting one of them.")
+    events = pipeline(Article(id="t", text=text)).events
+    assert ("IGOEEC", "DNKGOV") in [(e.source.code, e.target.code if e.target else None) for e in events]

@@ -730,3 +730,13 @@ def test_a_subject_gerund_tagged_as_a_verb_is_an_event_noun(pipeline):
 ])
 def test_a_targetless_event_beside_the_same_act_with_a_target_is_not_coded_twice(pipeline, text, expected):
     assert dyads(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fiat will meet General Motors on Tuesday to discuss the future of their alliance.", []),
+    ("The telecoms firm sued Mr Okonkwo over the unpaid bills.", []),
+    ("Toyota accused the Thai government of delaying its factory permit.", [("JPNBUS", "11", "THAGOV")]),
+    ("The Ghanaian government accused the mining company of tax evasion.", [("GHAGOV", "11", "---BUS")]),
+])
+def test_acts_between_companies_are_trade_and_acts_with_states_are_kept(pipeline, text, expected):
+    assert dyads(code(pipeline, text)) == expected

@@ -66,3 +66,20 @@ def test_the_run_summary_counts_the_articles_set_aside(pipeline):
         events = list(code_items([MATCH, NEWS], store, pipeline, summary))
     assert summary.set_aside == {"sport": 1} and summary.coded == 2 and len(events) == summary.events
     assert summary.line(":memory:", 1.0).startswith("coded 2 articles (1 sport: no events); ")
+
+
+def test_rugby_running_and_band_reports_are_told_by_their_own_words():
+    finder = GenreFinder()
+    rugby = Article(id="r", title="Wales 20-13 France", text=(
+        "Wales edged France in Cardiff. A driving maul set up the first score, and a converted try after the break "
+        "put Wales ahead. France replied with a drop goal but the visitors never led again."))
+    race = Article(id="c", title="Kenyan wins in Seville", text=(
+        "A Kenyan runner won the cross-country race in Seville on Sunday, and a Spanish runner was second. "
+        "The cross country season ends in March, when the IAAF championships are held."))
+    band = Article(id="b", title="Band to host radio show", text=(
+        "The band will take over a radio station for a week. Their guitarist and their drummer will play "
+        "records, and the vocalist will answer questions from listeners."))
+    tennis = Article(id="t", title="Chilean into the final", text=(
+        "The top seed from Chile beat the Argentine 6-3 7-6, saving a set point in the second set. He will face the "
+        "fifth seed on Sunday, who won on a third match point."))
+    assert (finder(rugby), finder(race), finder(band), finder(tennis)) == ("sport", "sport", "entertainment", "sport")

@@ -12,6 +12,7 @@ from annales._data import data_path, read_tsv, split_list
 from annales.errors import ConfigError
 from annales.kb import KnowledgeBase, on_date
 from annales.lexicon import Lexicon, parse_pattern
+from annales.records import Article
 
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 
@@ -99,9 +100,16 @@ def test_kb_entries(term, country, sector):
 @pytest.mark.parametrize("term, code", [("United Nations", "IGOUNO"), ("NATO", "IGONAT"), ("G7", "IGOGOS"),
                                         ("IAEA", "IGOUNOIAE"), ("USAID", "USAGOV"), ("ICE", "USACOP"),
                                         ("ONLF", "ETHREB"), ("OAU", "IGOAFU"), ("UNDOF", "IGOUNOPKO"),
-                                        ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS")])
+                                        ("Gazprom", "RUSBUS"), ("PDVSA", "VENBUS"), ("Yukos", "RUSBUS"),
+                                        ("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("SEC", "USAGOV"),
+                                        ("Bank of England", "GBRGOV"), ("Fed", "USAGOV")])
 def test_organisations(term, code):
     assert KnowledgeBase.default().terms[term][0].code == code
+
+
+def test_a_known_company_gives_its_country_to_what_it_does(pipeline):
+    events = pipeline(Article(id="t", text="Boeing accused the Kenyan government of breaking the contract.")).events
+    assert [(e.source.code, e.target.code) for e in events] == [("USABUS", "KENGOV")]
 
 
 def test_bad_data_file_names_file_and_line(tmp_path):
@@ -153,6 +161,9 @@ def test_leaders_file_is_well_formed():
     # ministers, regional heads and legislators of the late 2010s
     ("Seehofer", "2019-05-01", "DEUGOV"), ("Isa Mustafa", "2016-02-01", "XKXGOV"), ("Paet", "2010-01-01", "ESTGOV"),
     ("Berejiklian", "2019-03-01", "AUSGOV"), ("McConnell", "2017-06-01", "USALEG"), ("Bolton", "2018-09-01", "USAGOV"),
+    # British ministers and opposition leaders of the 2000s
+    ("Michael Howard", "2004-06-01", "GBROPP"), ("Charles Kennedy", "2005-02-01", "GBROPP"),
+    ("Prescott", "2005-02-01", "GBRGOV"), ("Lord Goldsmith", "2003-03-07", "GBRGOV"),
 ])
 def test_dated_office_holders(name, when, code):
 

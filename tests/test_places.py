@@ -308,7 +308,8 @@ def test_a_place_in_what_is_discussed_is_a_topic(pipeline):
 
 
 def test_a_statement_ahead_of_a_meeting_at_a_place(pipeline):
-    loc = located(pipeline, '"We will see," the president said ahead of a meeting with senators at the White House.')
+    # (a plain statement to the senators is no event: annales.nonpolitical)
+    loc = located(pipeline, "The president criticised China ahead of a meeting with senators at the White House.")
     assert loc and loc["name"] == "White House" and loc["country"] == "USA"
 
 

@@ -229,3 +229,19 @@ def test_an_offered_act_is_coded_as_an_intent(pipeline):
     found = _events(_pipeline(pipeline), "Sweden has offered Ghana two transport planes and a field hospital.")
     learned = [e for _, _, e in found if e.method == "learned"]
     assert learned and all(e.cameo[:2] == "03" for e in learned)
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "The Dutch prime minister faced questions about Belgium in parliament.",
+    "Norwegian workers enjoy higher pay than Swedish workers.",
+    "The Kenyan president introduced the Ugandan minister to the guests.",
+])
+def test_a_verb_the_lexicon_never_codes_links_no_pair(pipeline, text):
+    assert [e for _, _, e in _events(_pipeline(pipeline), text) if e.method == "learned"] == []
+
+
+@needs_model
+def test_a_verb_the_lexicon_codes_elsewhere_still_links(pipeline):
+    found = _events(_pipeline(pipeline), "Chile lent Peru two hundred million dollars after the floods.")
+    assert [(s, t) for s, t, e in found if e.method == "learned"] == [("Chile", "Peru")]

@@ -105,17 +105,20 @@ def hosted_roles(phrases, doc) -> None:
 def carried_titles(phrases, doc, reach: int = 3) -> None:
     """"Kenyan President William Ruto arrived on Monday. The president said ...": a definite bare title
     ("the president", "the foreign minister") names the actor last given that title, with its country,
-    within ``reach`` sentences before, unless its own sentence is set in another country."""
+    within ``reach`` sentences before, unless its own sentence is set in another country. So does a word that
+    ends the name of an organisation named anywhere before ("the European Commission ... the Commission")."""
     sent_of = {s.start: k for k, s in enumerate(doc.sents)}
     for p in phrases:
         head = doc[p.head]
-        if (p.country or p.org or p.prefix or len(p.parts) != 1 or p.parts[0][2].kind != "agent"
+        if (p.country or p.org or p.prefix or len(p.parts) != 1 or p.parts[0][2].kind not in ("agent", "org")
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
             continue
         title, k = p.parts[0][2].name, sent_of[head.sent.start]
-        earlier = [q for q in phrases if q.end <= p.start and (q.country or q.org)
-                   and 0 < k - sent_of[doc[q.head].sent.start] <= reach
-                   and any(e.kind == "agent" and e.name == title for _, _, e in q.parts)]
+        earlier = [q for q in phrases if q.end <= p.start and (q.country or q.org) and (
+            (0 < k - sent_of[doc[q.head].sent.start] <= reach
+             and any(e.kind == "agent" and e.name == title for _, _, e in q.parts))
+            # "the Commission" (a name of no known organisation) anywhere after "the European Commission"
+            or (q.org and p.parts[0][2].kind == "org" and doc[q.end - 1].lower_ == head.lower_))]
         here = {q.country for q in phrases if q.country and sent_of[doc[q.head].sent.start] == k
                 and doc[q.head].dep_ == "pobj" and doc[q.head].head.lower_ in ("in", "at")}
         if len({(q.country, q.org) for q in earlier}) == 1:  # two presidents before: no telling which

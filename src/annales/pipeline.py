@@ -25,6 +25,7 @@ from .focus import localise
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
+from .nonpolitical import not_political
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
 from .relations import fallback_for
@@ -236,6 +237,8 @@ class Pipeline:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if confidence is not None:  # a learned event (annales.relations)
                 ev.confidence, ev.method = confidence, "learned"
+            if not_political(ev):
+                continue
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)

@@ -1,0 +1,38 @@
+"""Acts that are no political events (annales.nonpolitical): trade between companies, private journeys.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.records import Article
+
+
+def _dyads(pipeline, text):
+    return [(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in pipeline(Article(id="t", text=text)).events]
+
+
+@pytest.mark.parametrize("text", [
+    "A Canadian student travelled to Mali last year.",
+    "The Nigerian pupils flew to Ghana for the holidays.",
+])
+def test_a_private_journey_is_no_visit(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1] in ("042", "043")]
+
+
+def test_an_official_visit_is_kept(pipeline):
+    assert ("CANGOV", "042", "MLI") in _dyads(pipeline, "The Canadian foreign minister travelled to Mali last year.")
+
+
+def test_trade_between_companies_is_no_event(pipeline):
+    assert _dyads(pipeline, "Renault held talks with Toyota about a joint factory.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Brazilian finance minister said in a speech to business leaders that growth would pick up.",
+    "In a statement to parliament, the Irish prime minister said the ban would start in May.",
+    "The Greek labour minister said in a letter to the unions that pensions would be paid.",
+])
+def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1] == "010"]
