@@ -19,3 +19,15 @@ def rule_events(pipeline, text: str, published: date = PUBLISHED) -> list[tuple]
     """(source code, CAMEO code, target code or None) of the events the rules code in ``text``."""
     events = pipeline(Article(id="t", text=text, published=published)).events
     return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events if e.method == "rules"]
+
+
+def locate(pipeline, geo, text: str, word: str, article: Article | None = None, **kw):
+    """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
+    doc = pipeline.nlp(article.text if article is not None else text)
+    tok = next(t for t in doc if t.text == word)
+    return geo.locate(tok.sent, tok.i, article, **kw)
+
+
+def article(text: str, title: str | None = None, published: date = PUBLISHED) -> Article:
+    """An article of ``text`` published on the tests' usual date."""
+    return Article(id="a", title=title, text=text, published=published)

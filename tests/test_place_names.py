@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+import helpers
 import pytest
 
 from annales.places import Geocoder
-from annales.records import Article
 
-PUBLISHED = date(2024, 3, 6)
 
 
 @pytest.fixture(scope="module")
@@ -17,15 +14,7 @@ def geo():
     return Geocoder.default()
 
 
-def _locate(pipeline, geo, text, word, article=None, **kw):
-    """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
-    doc = pipeline.nlp(article.text if article is not None else text)
-    tok = next(t for t in doc if t.text == word)
-    return geo.locate(tok.sent, tok.i, article, **kw)
-
-
-def _art(text, title=None):
-    return Article(id="a", title=title, text=text, published=PUBLISHED)
+_locate, _art = helpers.locate, helpers.article
 
 
 def test_an_alternate_name_elsewhere_leaves_a_primary_name_evidence_for_its_country(pipeline, geo):

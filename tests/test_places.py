@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import helpers
 import pytest
 
 from annales.pipeline import Pipeline
@@ -357,15 +358,7 @@ def test_a_domestic_act_urged_by_foreigners_takes_no_place_from_them(pipeline):
 
 # -- issue 4, places, second pass: general rules found on the enlarged dev split (sentences written here) --
 
-def _locate(pipeline, geo, text, word, article=None, **kw):
-    """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
-    doc = pipeline.nlp(article.text if article is not None else text)
-    tok = next(t for t in doc if t.text == word)
-    return geo.locate(tok.sent, tok.i, article, **kw)
-
-
-def _art(text, title=None):
-    return Article(id="a", title=title, text=text, published=PUBLISHED)
+_locate, _art = helpers.locate, helpers.article
 
 
 def test_a_town_named_as_a_community_of_with_its_country_after(pipeline, geo):
