@@ -8,7 +8,6 @@ import pytest
 from annales.places import Geocoder
 
 
-
 @pytest.fixture(scope="module")
 def geo():
     return Geocoder.default()
