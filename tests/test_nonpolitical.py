@@ -36,3 +36,12 @@ def test_trade_between_companies_is_no_event(pipeline):
 ])
 def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
     assert not [d for d in _dyads(pipeline, text) if d[1] == "010"]
+
+
+def test_political_only_false_keeps_them(pipeline):
+    from annales.config import load_settings
+    from annales.pipeline import Pipeline
+
+    every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
+    assert every.version != pipeline.version
+    assert _dyads(every, "Renault held talks with Toyota about a joint factory.")

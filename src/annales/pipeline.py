@@ -35,7 +35,7 @@ DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "
               "nouns.tsv", "undoing.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv",
               "craft.tsv", "lemmas.tsv", "irregular_verbs.tsv", "judgements.tsv")
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
-                                "min_confidence")),
+                                "min_confidence", "political_only")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "min_mentions", "min_share", "sectors")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
@@ -229,6 +229,7 @@ class Pipeline:
         if result.genre in self.skip_genres or (discards is not None and discards.voids_story(article.text)):
             return len(where) if selection is None else selection.n_sentences
         min_conf = float(self.settings["coder"]["min_confidence"])
+        political_only = bool(self.settings["coder"].get("political_only", True))
         seen = set()
         raws = self.coder(doc, actors)
         learned = fallback_for(self)  # [coder] learned_fallback: classified pairs the rules left unlinked
@@ -237,7 +238,7 @@ class Pipeline:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if confidence is not None:  # a learned event (annales.relations)
                 ev.confidence, ev.method = confidence, "learned"
-            if not_political(ev):
+            if political_only and not_political(ev):
                 continue
             if ev.confidence >= min_conf and ev.event_id not in seen:
                 seen.add(ev.event_id)
