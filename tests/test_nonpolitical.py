@@ -45,3 +45,12 @@ def test_political_only_false_keeps_them(pipeline):
     every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
     assert every.version != pipeline.version
     assert _dyads(every, "Renault held talks with Toyota about a joint factory.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan's prime minister told Modi the two countries should deepen defence ties.", ("JPNGOV", "010", "INDGOV")),
+    ("The French foreign minister told his Iranian counterpart that sanctions would follow.",
+     ("FRAGOV", "010", "IRNGOV")),
+])
+def test_a_statement_told_to_another_state_is_kept(pipeline, text, expected):  # a hearer, not an audience
+    assert expected in _dyads(pipeline, text)
