@@ -175,11 +175,10 @@ def modality_of(trig) -> tuple[str, str]:
         if cur.dep_ == "ccomp" and cur.head.lemma_ in SPEECH_VERBS:
             reported = True
         if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
-            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            # "if"/"unless" clauses, and present-tense "until" ones ("vowed to fight until they gain control"): not yet
+            marks = ("if", "unless") + (("until", "till") if cur.tag_ in ("VBP", "VBZ") else ())
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
                 return "hypothetical", "future"
-            if cur.dep_ == "advcl" and cur.tag_ in ("VBP", "VBZ") and any(
-                    c.dep_ == "mark" and c.lower_ in ("until", "till") for c in cur.children):
-                return "hypothetical", "future"  # "vowed to fight until they gain control of X": not yet
             cur = cur.head
             continue
         break

@@ -24,9 +24,10 @@ from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
-    _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT, AFFILIATED, EXCEPT,
-    _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier, _range, _distance,
-    _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE, _other_conjunct, _struck, _words_of,
+    _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT,
+    AFFILIATED, EXCEPT, _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier,
+    _range, _distance, _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE,
+    _other_conjunct, _struck, _words_of,
     _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
@@ -627,7 +628,8 @@ class Geocoder(Gazetteer):
             if (e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC")
                     and not (e0 == start and _sits(doc[e1 - 1]))):
                 return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee"
-        key = norm(_strip_cue(span.text)) if norm(_strip_cue(span.text)) in self.index else norm(span.text)
+        key = norm(_strip_cue(span.text))
+        key = key if key in self.index else norm(span.text)
         hits = self.index[key]  # "Southern State"
         best = self.entries[max(self.named(key), key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)

@@ -56,8 +56,13 @@ def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[A
                 pobj = child(c, "pobj")
                 p = actors.at(pobj) if pobj is not None else None
                 if p is not None and p.country and is_place(p) and p not in sources:
-                    return [replace(p, sector=None, siblings=[])]  # the place's country, not its government
+                    return [as_place(p)]
     return []
+
+
+def as_place(p: ActorPhrase) -> ActorPhrase:
+    """A place named as where something happened: its country, not the government it otherwise stands for."""
+    return replace(p, sector=None, siblings=[])
 
 
 def scene_targets(trig, code: str, sources, actors: Actors, places=None) -> list[ActorPhrase]:
@@ -86,7 +91,7 @@ def home_place(source: ActorPhrase, target: ActorPhrase, doc) -> ActorPhrase:
     tok = doc[target.head]
     if (target.code == source.code and target.sector and target.names_only(("seat",))
             and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
-        return replace(target, sector=None, siblings=[])
+        return as_place(target)
     return target
 
 
@@ -99,9 +104,4 @@ def mission_place(pobj, found: list[ActorPhrase], actors: Actors) -> list[ActorP
     place the mission serves (its country), not the organisation that leads it; else ``found``."""
     if pobj is None or pobj.lemma_.lower() not in MISSION_NOUNS or not found or any(p.country for p in found):
         return found
-    for c in pobj.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "to"):
-            p = actors.at(child(c, "pobj")) if child(c, "pobj") is not None else None
-            if p is not None and p.country and is_place(p):
-                return [replace(p, sector=None, siblings=[])]
-    return found
+    return place_targets(pobj, (), actors, preps=("in", "to")) or found
