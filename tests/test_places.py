@@ -8,6 +8,7 @@ import helpers
 import pytest
 
 from annales.pipeline import Pipeline
+from annales.place_scan import scan
 from annales.places import Geocoder, norm
 from annales.records import Article
 
@@ -252,7 +253,7 @@ def test_a_name_that_begins_a_longer_name_is_not_taken(pipeline):
 
 
 def test_scan_reads_place_phrases_without_a_parse(geo):
-    found, bounds = geo.scan("Talks were held in the city of Raqqa. Troops travelled to northern Syria, near "
+    found, bounds = scan(geo, "Talks were held in the city of Raqqa. Troops travelled to northern Syria, near "
                              "Idlib province, and reports appeared in New York Times articles.")
     got = [(words, p.country, p.precision) for _, _, p, words in found]
     assert got == [("Raqqa", "SYR", "city"), ("Syria", "SYR", "country"), ("Idlib", "SYR", "region")]
@@ -334,7 +335,7 @@ def test_a_demonym_that_begins_a_place_name(pipeline):
 
 
 def test_scan_reads_an_attack_on_a_place(geo):
-    found, _ = geo.scan("Thousands fled a government assault on Idlib last week.")
+    found, _ = scan(geo, "Thousands fled a government assault on Idlib last week.")
     assert [(w, p.country) for _, _, p, w in found] == [("Idlib", "SYR")]
 
 
@@ -401,7 +402,7 @@ def test_a_place_naming_an_institution_before_a_position_is_no_place(pipeline, g
 
 
 def test_two_letter_country_names_in_capitals_only(pipeline, geo):
-    found, _ = geo.scan("Thousands flew to the UK. It was a shock to us all.")
+    found, _ = scan(geo, "Thousands flew to the UK. It was a shock to us all.")
     assert [(w, p.country) for _, _, p, w in found] == [("UK", "GBR")]
     loc = _locate(pipeline, geo, "The family moved to the US in 2010.", "moved", cameo="043", quad_class=1)
     assert loc and loc["country"] == "USA"
@@ -560,7 +561,7 @@ def test_a_statement_told_to_a_sitting_body_is_made_where_it_sits(pipeline, geo)
 
 
 def test_scan_reads_qualified_place_nouns_and_the_objects_of_sieges(geo):
-    found, _ = geo.scan("Turkish forces besieged the Kurdish city of Afrin. Fighters dug into the centre of Raqqa. "
+    found, _ = scan(geo, "Turkish forces besieged the Kurdish city of Afrin. Fighters dug into the centre of Raqqa. "
                         "Troops moved into the northern town of Manbij.")
     assert [(w, p.country) for _, _, p, w in found] == [("Afrin", "SYR"), ("Raqqa", "SYR"), ("Manbij", "SYR")]
 

@@ -41,15 +41,17 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, cannot, committed,
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, announced, cannot, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
-from .requested import REQUESTED_DEPS, asked, requested_code
+from .requested import asked, requested_code
 from .venues import home_place, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
+from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_reasons,
+                            drop_requested, drop_speech_frames)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, mediated_parties, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
@@ -85,9 +87,6 @@ PLACES = ("country", "seat", "region")
 # verbs that only carry a nominal event in their object ("announced the expulsion of", "launched strikes on")
 LIGHT_VERBS = frozenset("announce declare launch carry conduct stage begin continue order step resume undertake "
                         "mount make hold give take do start complete".split())
-# acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
-# "condemned", "rejected the agreement with Y", "protested the killing of Y")
-REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
 # verbs that, with an object complement, name what their object is ("called X a liar", "branded X a
 # threat"): their bare patterns ("call *", a phone call) do not apply then
 NAMING_VERBS = frozenset("call name dub label term brand".split())
@@ -227,7 +226,7 @@ class EventCoder:
                         found.extend(self._pairs(sent, tok, pattern, list(parties), parties, True, actors))
                 elif pattern and not self.lexicon.voided(tok, "noun", key):
                     found.extend(self._noun_events(sent, tok, pattern, actors))
-        found = [e for e in _drop_requested(found, asks)
+        found = [e for e in drop_requested(found, asks)
                  if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
         demands = self._obligations(sent, actors)
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
@@ -235,8 +234,8 @@ class EventCoder:
             found = [e for e in found if e.trigger not in inside] + demands
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
             found += judgements(sent, actors, subject_of, RawEvent)
-        found = _drop_reasons(_drop_speech_frames(_drop_governed_nouns(found, sent), sent), sent, actors)
-        return _dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
+        found = drop_reasons(drop_speech_frames(drop_governed_nouns(found, sent), sent), sent, actors)
+        return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
         """"Canada says Venezuela must halt its raids": Canada demands of Venezuela."""
@@ -672,99 +671,3 @@ def subject_of(verb):
 VENUE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13"})
 # acts only a state does (try, convict, sanction, arrest, expel): done in a country with no agent named, by it
 STATE_CODES = ("115", "116", "16", "17")
-REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
-FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an offer to X stays an offer too)
-
-
-def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
-    """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against",
-    "demanded that X withdraw": the act an appeal or demand verb (``asks``: its token and pattern) asks
-    for is not an event itself (the appeal is, whether or not it was coded)."""
-    inside: set[int] = set()
-    for tok, pattern in asks:
-        for c in tok.children:
-            if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
-                    c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-                inside.update(t.i for t in c.subtree)
-            elif c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj" and not pattern.words:
-                inside.update(t.i for t in c.subtree if t.i != c.i or c.dep_ == "dobj")
-    if not inside:
-        return events
-    return [e for e in events if e.trigger not in inside or (e.pattern.code or "").startswith(REQUEST_ROOTS)]
-
-
-def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
-    """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
-    whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
-    threat is the breaking off, recoded under 13)."""
-    triggers = {e.trigger for e in events}
-    doc = sent.doc
-    keep = []
-    for e in events:
-        tok = doc[e.trigger]
-        frame = "ccomp" if tok.lemma_ in SPEECH_VERBS else "xcomp" if (
-            tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
-        if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
-            continue
-        keep.append(e)
-    return keep
-
-
-def _drop_governed_nouns(events: list[RawEvent], sent) -> list[RawEvent]:
-    """"Rebels killed 46 civilians in an attack on a village": the nominal event in the argument of a
-    verb event with the same source and root is that verb's event, not a second one."""
-    verbs = {}
-    for e in events:
-        if not e.by_noun:
-            verbs.setdefault(e.trigger, set()).add((e.source.code, e.code[:2]))
-    if not verbs:
-        return events
-    doc = sent.doc
-    keep = []
-    for e in events:
-        if e.by_noun and e.code[:2] != "04":  # "met X on a visit to Y": the visit is an encounter of its own
-            tok = doc[e.trigger]
-            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-            if gov.i in verbs and (e.source.code, e.code[:2]) in verbs[gov.i]:
-                continue
-        keep.append(e)
-    return keep
-
-
-def _drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent]:
-    """"Albania denounced Serbia's suppression of the unrest": a conflictual act (14-20) that a reaction
-    blames on its own target ("Serbia's suppression") is the content of the reproach, as an accusation's
-    is (annales.unasserted), not a second event; nor are the acts named inside it ("the unrest"). Acts
-    not laid on the target stay ("condemned the fighting between X and Y")."""
-    blamed = {}  # reaction trigger -> codes of its targets
-    for e in events:
-        if not e.by_noun and e.code[:2] in REACTION_ROOTS and e.target is not None:
-            blamed.setdefault(e.trigger, set()).add(e.target.code)
-    doc = sent.doc
-    topics = set()
-    for e in events:
-        if e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14":
-            tok = doc[e.trigger]
-            verb = next((h for h in tok.ancestors if h.pos_ in ("VERB", "AUX")), None)
-            if (verb is not None and e.source.code in blamed.get(verb.i, ())
-                    and e.source in noun_agents(tok, actors)):
-                topics.add(e.trigger)
-    inside = {t.i for i in topics for t in doc[i].subtree}
-    return [e for e in events
-            if not (e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14" and e.trigger in inside)]
-
-
-def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    """One event per sentence, source code, target code and root ("pressed Justices X and Y", one court: one
-    demand; PETRARCH's "officials in X and Y", one head word: two): verbs before nouns, specific patterns
-    first; and no targetless event beside one of the same source and root with a target ("summoned China's
-    envoy to protest": one complaint, to China)."""
-    best: dict[tuple, RawEvent] = {}
-    for e in events:
-        k = (e.sent_start, e.source.code, e.target.code if e.target else None, e.code[:2])
-        cur = best.get(k)
-        if cur is None or (e.by_noun, -e.pattern.specificity) < (cur.by_noun, -cur.pattern.specificity):
-            best[k] = e
-    aimed = {(e.source.head, e.source.code, e.code[:2]) for e in best.values() if e.target is not None}
-    kept = [e for e in best.values() if e.target is not None or (e.source.head, e.source.code, e.code[:2]) not in aimed]
-    return sorted(kept, key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))

@@ -142,6 +142,9 @@ _SITES = frozenset("Bridge Airport Station Square Street Road Hospital Universit
                    "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
 # the same in lower case, after a name: "Waterloo station" is a site of its own when the team file knows it
 SITE_NOUNS = frozenset(w.lower() for w in _SITES) | frozenset({"base", "camp"})
+MAX_SPAN = 5  # words in a place name
+CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
+                           "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
 
 
 def _topic(tok) -> bool:

@@ -22,26 +22,19 @@ from .craft import CRAFT
 from .gazetteer import Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
-    PLACE_PREPS, MOVE_PREPS, ATTACK_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
+    PLACE_PREPS, MOVE_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
     SPEECH_ROOTS, ATTACK, OF_HEADS, REGION_WORDS, CONNECTORS, MAX_DISTANCE, FORCE_ROOTS,
     _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT,
     AFFILIATED, EXCEPT, _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier,
     _range, _distance, _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE,
     _other_conjunct, _struck, _words_of,
-    _possessed, _the_country, _the_capital, _in_own_event, _origin,
+    _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
+from .place_scan import scan
 
 __all__ = ["Geocoder", "Place", "norm"]
 
-# a place phrase in the article text, read without a parse: a preposition, "the", a direction ("northern",
-# "the north of", "the city of"), then capitalised words the gazetteer knows
-_SCAN_DIRECTIONS = frozenset(
-    "northern southern eastern western central north south east west northeast northwest southeast southwest "
-    "north-east north-west south-east south-west northeastern northwestern southeastern southwestern "
-    "north-eastern north-western south-eastern south-western".split())
-_SCAN_TOKEN = re.compile(r"\w[\w'\u2019-]*|\n|[.!?;:,()\"\u201c\u201d\u2013\u2014]")
 _ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
-_MAX_SPAN = 5
 LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
 
 
@@ -51,9 +44,6 @@ class Geocoder(Gazetteer):
     def __init__(self, min_population: int = 15000, cache: bool = True):
         super().__init__(min_population, cache)
         self._scan_key, self._scan = None, ([], [])
-        self._move_forms: frozenset | None = None
-        self._attack_forms: frozenset | None = None
-        self._direct_forms: frozenset | None = None
 
     @classmethod
     def default(cls) -> "Geocoder":  # one per process
@@ -336,103 +326,13 @@ class Geocoder(Gazetteer):
     def article_places(self, article, context: Counter | None = None) -> tuple[list, list]:
         """``([(start, end, Place, words)], sentence boundaries)``: the place phrases of the article's title
         (start -1) and text ("in X", "near the town of X", "travelled to X"), found without a parse by
-        :meth:`scan`; the last article's are cached."""
+        :func:`annales.place_scan.scan`; the last article's are cached."""
         key = (article.id, article.title, article.text)  # the same text object: compared by identity, at once
         if self._scan_key != key:
-            places = [(-1, -1, p, t) for _, _, p, t in self.scan(article.title or "", context)[0]]
-            found, bounds = self.scan(article.text, context)
+            places = [(-1, -1, p, t) for _, _, p, t in scan(self, article.title or "", context)[0]]
+            found, bounds = scan(self, article.text, context)
             self._scan_key, self._scan = key, (places + found, bounds)
         return self._scan
-
-    def scan(self, text: str, context: Counter | None = None) -> tuple[list, list]:
-        """Place phrases in plain text: a place preposition ("to"/"into" after a verb of movement), an optional
-        "the", direction ("northern", "the north of") or "the city/province of", then the longest run of
-        capitalised words the gazetteer knows, not followed by another capitalised word ("in New York
-        Times"), by its primary name or as a country, region or team-file place. Returns
-        ``([(start, end, Place, words)], [character offsets where sentences end])``."""
-        toks = [(m.group(), m.start(), m.end()) for m in _SCAN_TOKEN.finditer(text)]
-        out, bounds, n, last = [], [], len(toks), -2
-        moves, attacks, directs = self._moves(), self._attacks(), self._directs()
-        for i, (w, pos, _) in enumerate(toks):
-            if w in ".!?\n":
-                if (w == "\n" or i + 1 < n and (toks[i + 1][0][:1].isupper() or toks[i + 1][0] in "\"\u201c")) \
-                        and last != i - 1:
-                    bounds.append(pos)
-                    last = i
-                elif last == i - 1:
-                    last = i
-                continue
-            low = w.lower()
-            prev = toks[i - 1][0].lower() if i else ""
-            if not (low in PLACE_PREPS or low in MOVE_PREPS and (prev in moves or _of_head(toks, i + 1))
-                    or low in ATTACK_PREPS and prev in attacks  # "an assault on Idlib"
-                    or low in directs):  # "besieged the city of Afrin"
-                continue
-            j = i + 1
-            j += j < n and toks[j][0].lower() == "the"
-            region = False
-            # a direction or a demonym before a place noun or a name: "the northern town of X", "the Kurdish
-            # city of X", "in Kurdish Syria" (not "Iraqi Kurdistan", a name of its own)
-            qualified = j + 1 < n and (toks[j][0].lower() in _SCAN_DIRECTIONS or toks[j][0] in self.demonyms
-                                       and norm(f"{toks[j][0]} {toks[j + 1][0]}") not in self.index)
-            k = j + (qualified or j + 2 < n and _capital_word(toks[j][0]) and toks[j + 1][0].lower() in OF_HEADS)
-            if k + 1 < n and toks[k][0].lower() in OF_HEADS and toks[k + 1][0].lower() == "of":
-                region = toks[k][0].lower() in REGION_WORDS
-                j = k + 2
-                j += j < n and toks[j][0].lower() == "the"
-            elif qualified:
-                j += 1
-            words = []
-            for k in range(j, min(n, j + _MAX_SPAN)):
-                tw = toks[k][0]
-                poss = tw.endswith(("'s", "\u2019s"))
-                tw = tw[:-2] if poss else tw
-                if not (_capital_word(tw) or words and tw.lower() in CONNECTORS):
-                    break
-                words.append((tw, toks[k][1], toks[k][1] + len(tw)))
-                if poss:
-                    break
-            for m in range(len(words), 0, -1):
-                name = text[words[0][1]:words[m - 1][2]]
-                if (not _capital_word(words[m - 1][0]) or norm(name) not in self.index
-                        or len(name) == 2 and not name.isupper()):
-                    continue
-                nxt = toks[j + m][0] if j + m < n else ""
-                if (words[0][0] in _STOP or words[0][0] in self.demonyms
-                        or _capital_word(nxt) and nxt.lower() not in REGION_WORDS and nxt not in _SITES):
-                    break
-                hits = self.index[norm(name)]
-                if not any(p for _, p in hits) and all(self.entries[h].kind == "city" for h, _ in hits):
-                    break  # an alternate name only
-                place = self.lookup(name, context, region or nxt.lower() in REGION_WORDS)
-                out.append((words[0][1], words[m - 1][2], place, name))
-                break
-        return out, bounds
-
-    def _moves(self) -> frozenset:
-        if self._move_forms is None:
-            from .prefilter import _irregular, word_forms
-
-            irregular = _irregular()
-            self._move_forms = frozenset(f for v in MOVE for f in word_forms(v, irregular))
-        return self._move_forms
-
-    def _attacks(self) -> frozenset:
-        if self._attack_forms is None:
-            from .prefilter import _irregular, word_forms
-
-            irregular = _irregular()
-            self._attack_forms = frozenset(f for v in ATTACK if v not in ("fire", "operation")
-                                           for f in (*word_forms(v, irregular), v + "s"))
-        return self._attack_forms
-
-    def _directs(self) -> frozenset:
-        if self._direct_forms is None:
-            from .prefilter import _irregular, word_forms
-
-            irregular = _irregular()
-            self._direct_forms = frozenset(f for v in DIRECT for f in word_forms(v, irregular))
-        return self._direct_forms
 
     def place_of(self, trigger) -> tuple[int, int, str] | None:
         """(start token, end token, ISO3) of the gazetteer place an act happened at, found as in
@@ -577,7 +477,7 @@ class Geocoder(Gazetteer):
             # the small model calls some towns NORP ("in Aleppo"): a proper noun that is no demonym may be one
             norp_town = ent[i] == "NORP" and pos[i] == "PROPN" and not demonym
             if demonym and i + 1 < hi and cap[i + 1]:  # "Iraqi Kurdistan"
-                longer = next((n for n in range(min(_MAX_SPAN, hi - i), 1, -1) if w.name_like(i, i + n)
+                longer = next((n for n in range(min(MAX_SPAN, hi - i), 1, -1) if w.name_like(i, i + n)
                                and norm(w.span_text(i, i + n)) in index), None)
                 if longer is not None and self._plausible(doc, i, i + longer):
                     yield i, i + longer, False
@@ -585,11 +485,11 @@ class Geocoder(Gazetteer):
                     continue
             article = (lower[i] in _ARTICLE_WORDS and i + 2 < hi and text[i + 1] == "-"
                        and cap[i + 2])  # "al - Shayrat", as the tokenizer splits it
-            if (not cap[i] and not article or ent[i] in _NOT_PLACE and not norp_town or tx in _STOP
+            if (not cap[i] and not article or ent[i] in _NOT_PLACE and not norp_town or tx in CALENDAR_WORDS
                     or pos[i] in _NOT_NAME):
                 i += 1
                 continue
-            found = next((n for n in range(min(_MAX_SPAN, hi - i), 0, -1) if w.name_like(i, i + n)
+            found = next((n for n in range(min(MAX_SPAN, hi - i), 0, -1) if w.name_like(i, i + n)
                           and norm(w.span_text(i, i + n)) in index), None)
             if found is None:
                 i += 1
@@ -654,7 +554,7 @@ class Geocoder(Gazetteer):
         for k in range(end + 1, min(end + 5, len(doc))):
             if not w.cap[k]:
                 continue
-            for n in range(min(_MAX_SPAN, len(doc) - k), 0, -1):
+            for n in range(min(MAX_SPAN, len(doc) - k), 0, -1):
                 place = self.lookup(_strip_cue(w.span_text(k, k + n))) if w.name_like(k, k + n) else None
                 if place is not None:
                     return place.country == iso3
@@ -700,8 +600,6 @@ _RANK = {"city": 0, "region": 1, "country": 2}
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})
-_STOP = frozenset("January February March April May June July August September October November December "
-                  "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split())
 
 
 def _deployed(doc, actors, everyone: bool = False) -> bool:
@@ -761,12 +659,6 @@ def _words(doc) -> _Words:
     if words is None:
         words = cache["words"] = _Words(doc)
     return words
-
-
-def _of_head(toks, j: int) -> bool:
-    """Scan tokens from ``j`` read "(the) centre of", "(the) town of" ...: "dug into the centre of X"."""
-    j += j < len(toks) and toks[j][0].lower() == "the"
-    return j + 1 < len(toks) and toks[j][0].lower() in OF_HEADS and toks[j + 1][0].lower() == "of"
 
 
 def _record(place: Place, text: str, start, end, how: str) -> dict:

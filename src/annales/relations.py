@@ -53,7 +53,8 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .events import ANAPHORS, RECIPROCAL_CODES, REQUEST_ROOTS, VENUE_ROOTS, RawEvent, subject_of
+from .event_filters import REQUEST_ROOTS
+from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
 from .targets import ally_named, slot_filled
 from .lexicon import Pattern
 from .modality import SPEECH_VERBS, has_negation, modality_of

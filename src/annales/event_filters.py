@@ -1,0 +1,120 @@
+"""Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
+appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
+the reproach a reaction names, and duplicates of one source, target and root. Each takes and returns a list of
+:class:`annales.events.RawEvent`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .modality import SPEECH_VERBS, THREAT_HEADS
+from .nominal import noun_agents
+from .requested import REQUESTED_DEPS
+
+if TYPE_CHECKING:
+    from .actors import Actors
+    from .events import RawEvent
+
+__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "dedupe"]
+
+# acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
+# "condemned", "rejected the agreement with Y", "protested the killing of Y")
+REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
+REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
+FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an offer to X stays an offer too)
+
+
+
+def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
+    """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against",
+    "demanded that X withdraw": the act an appeal or demand verb (``asks``: its token and pattern) asks
+    for is not an event itself (the appeal is, whether or not it was coded)."""
+    inside: set[int] = set()
+    for tok, pattern in asks:
+        for c in tok.children:
+            if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                inside.update(t.i for t in c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "dobj" and not pattern.words:
+                inside.update(t.i for t in c.subtree if t.i != c.i or c.dep_ == "dobj")
+    if not inside:
+        return events
+    return [e for e in events if e.trigger not in inside or (e.pattern.code or "").startswith(REQUEST_ROOTS)]
+
+
+def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
+    """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
+    whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
+    threat is the breaking off, recoded under 13)."""
+    triggers = {e.trigger for e in events}
+    doc = sent.doc
+    keep = []
+    for e in events:
+        tok = doc[e.trigger]
+        frame = "ccomp" if tok.lemma_ in SPEECH_VERBS else "xcomp" if (
+            tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
+        if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
+            continue
+        keep.append(e)
+    return keep
+
+
+def drop_governed_nouns(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"Rebels killed 46 civilians in an attack on a village": the nominal event in the argument of a
+    verb event with the same source and root is that verb's event, not a second one."""
+    verbs = {}
+    for e in events:
+        if not e.by_noun:
+            verbs.setdefault(e.trigger, set()).add((e.source.code, e.code[:2]))
+    if not verbs:
+        return events
+    doc = sent.doc
+    keep = []
+    for e in events:
+        if e.by_noun and e.code[:2] != "04":  # "met X on a visit to Y": the visit is an encounter of its own
+            tok = doc[e.trigger]
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if gov.i in verbs and (e.source.code, e.code[:2]) in verbs[gov.i]:
+                continue
+        keep.append(e)
+    return keep
+
+
+def drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent]:
+    """"Albania denounced Serbia's suppression of the unrest": a conflictual act (14-20) that a reaction
+    blames on its own target ("Serbia's suppression") is the content of the reproach, as an accusation's
+    is (annales.unasserted), not a second event; nor are the acts named inside it ("the unrest"). Acts
+    not laid on the target stay ("condemned the fighting between X and Y")."""
+    blamed = {}  # reaction trigger -> codes of its targets
+    for e in events:
+        if not e.by_noun and e.code[:2] in REACTION_ROOTS and e.target is not None:
+            blamed.setdefault(e.trigger, set()).add(e.target.code)
+    doc = sent.doc
+    topics = set()
+    for e in events:
+        if e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14":
+            tok = doc[e.trigger]
+            verb = next((h for h in tok.ancestors if h.pos_ in ("VERB", "AUX")), None)
+            if (verb is not None and e.source.code in blamed.get(verb.i, ())
+                    and e.source in noun_agents(tok, actors)):
+                topics.add(e.trigger)
+    inside = {t.i for i in topics for t in doc[i].subtree}
+    return [e for e in events
+            if not (e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14" and e.trigger in inside)]
+
+
+def dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per sentence, source code, target code and root ("pressed Justices X and Y", one court: one
+    demand; PETRARCH's "officials in X and Y", one head word: two): verbs before nouns, specific patterns
+    first; and no targetless event beside one of the same source and root with a target ("summoned China's
+    envoy to protest": one complaint, to China)."""
+    best: dict[tuple, RawEvent] = {}
+    for e in events:
+        k = (e.sent_start, e.source.code, e.target.code if e.target else None, e.code[:2])
+        cur = best.get(k)
+        if cur is None or (e.by_noun, -e.pattern.specificity) < (cur.by_noun, -cur.pattern.specificity):
+            best[k] = e
+    aimed = {(e.source.head, e.source.code, e.code[:2]) for e in best.values() if e.target is not None}
+    kept = [e for e in best.values() if e.target is not None or (e.source.head, e.source.code, e.code[:2]) not in aimed]
+    return sorted(kept, key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))
