@@ -88,3 +88,17 @@ def test_the_rules_offer_no_code_where_a_row_that_codes_nothing_applies(pipeline
     s, t = text.index(source), text.index(target)
     result = classify_pair(pipeline, text, (s, s + len(source)), (t, t + len(target)), model=False)
     assert (result["cameo"] is None) == voided, result
+
+
+def test_the_rule_coder_breaks_a_near_tie_between_the_models_two_best_types():
+    from annales.classify import _runner_up
+
+    scores = {"ASSAULT": 0.55, "COERCE": 0.40, "AGREE": 0.05}
+    criticise = [(0.5, "111"), (0.3, "1711")]  # the rule's best: criticise (ACCUSE), not the second type
+    seize = [(0.5, "1711"), (0.3, "190")]  # the rule's best: confiscate property (COERCE), the second type
+    assert _runner_up(scores, seize, 0.05) == "COERCE"
+    assert _runner_up(scores, criticise, 0.05) == "ASSAULT"  # the rule names neither of the two
+    assert _runner_up(scores, seize, None) == "ASSAULT"  # no ratio in the model's description: the model wins
+    assert _runner_up(scores, [], 0.05) == "ASSAULT"
+    far = {"ASSAULT": 0.97, "COERCE": 0.03}
+    assert _runner_up(far, seize, 0.05) == "ASSAULT"  # not a near tie

@@ -8,8 +8,11 @@ offsets. Two opinions are combined:
 - the learned pair classifier (:class:`PairModel`: MiniLM fine-tuned on the training split of a PLOVER
   pair set by ``benchmarks/train_plover.py``, shipped as int8 ONNX), which decides the PLOVER type.
 
-The CAMEO code is the rule coder's when it agrees with the model's type, else the type's generic code
-(``data/plover.tsv``). ``scores`` are the model's probabilities by PLOVER type (the rule coder's
+The model's most probable type wins, except in a near tie: when the rule coder's best candidate is of the
+model's second type and that type has at least ``runner_up_ratio`` (the shipped model's description; chosen
+on out-of-fold probabilities of the training side by ``benchmarks/tune_runner_up.py``) times the first one's
+probability, the second type wins. The CAMEO code is the rule coder's when it agrees with the chosen type,
+else the type's generic code (``data/plover.tsv``). ``scores`` are the model's probabilities by PLOVER type (the rule coder's
 normalised weights when the model is off or missing).
 """
 
@@ -42,6 +45,7 @@ class PairModel:
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.np = np
         self.marks = (self.tok.token_to_id(self.src), self.tok.token_to_id(self.tgt))
+        self.runner_up = meta.get("runner_up_ratio")  # None: the model's type always wins
 
     @classmethod
     def available(cls) -> bool:
@@ -126,6 +130,17 @@ def rule_candidates(pipeline, doc, src: ActorPhrase, tgt: ActorPhrase) -> list[t
     return sorted(candidates, key=lambda c: -c[0])
 
 
+def _runner_up(scores: dict[str, float], candidates: list[tuple[float, str]], ratio: float | None) -> str:
+    """The model's most probable type, or its second when the rule coder's best candidate is of that type and
+    the second has at least ``ratio`` times the first one's probability."""
+    first, second = sorted(scores, key=scores.get, reverse=True)[:2]
+    if ratio is None or not candidates or scores[second] < ratio * scores[first]:
+        return first
+    plover = ontology.lookup(candidates[0][1]).plover
+    same = plover is not None and ontology.plover_family(plover) == ontology.plover_family(second)
+    return second if same else first
+
+
 def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[int, int],
                   model: PairModel | None | bool = True) -> dict:
     """-> ``{"cameo", "plover", "quad_class", "scores"}`` for the pair; None codes when nothing is found.
@@ -139,7 +154,7 @@ def classify_pair(pipeline, text: str, source: tuple[int, int], target: tuple[in
     candidates = rule_candidates(pipeline, doc, src, tgt)
     if model:
         scores = model.scores([(text, source, target)])[0]
-        best_type = max(scores, key=scores.get)
+        best_type = _runner_up(scores, candidates, model.runner_up)
         family = ontology.plover_family(best_type)
         code = next((c for _, c in candidates if ontology.plover_family(ontology.lookup(c).plover) == family),
                     generic_codes()[best_type])
