@@ -84,3 +84,11 @@ def test_the_only_place_of_a_short_story_is_not_in_passing(pipeline, geo):
     art = _art("The minister toured a hospital in Leeds on Monday. Protesters blocked the entrance on Tuesday.")
     loc = _locate(pipeline, geo, art, "blocked", cameo="191", quad_class=4)
     assert loc and loc["name"] == "Leeds"
+
+
+def test_condolences_sent_are_words_not_a_journey(pipeline, geo):
+    art = _art("The senator held a rally in Denver on Monday. She sent her condolences to the president on Friday.")
+    assert _locate(pipeline, geo, art, "sent", cameo="018", quad_class=1) is None
+    art = _art("The senator held a rally in Denver on Monday. The army sent troops to Kabul on Friday.")
+    loc = _locate(pipeline, geo, art, "sent", cameo="042", quad_class=2)
+    assert loc and loc["name"] == "Kabul"

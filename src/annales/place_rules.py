@@ -505,6 +505,17 @@ def _words_of(trigger, actors) -> bool:
             and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
 
 
+# what is sent or brought as words, not moved anywhere: "sent their condolences", "sent a letter to the minister"
+SENT_WORDS = frozenset("condolence congratulation message letter note greeting invitation warning apology thanks wish "
+                       "regard tribute".split())
+
+
+def _words_sent(trigger) -> bool:
+    """A verb of movement whose object is words ("sent their condolences to the president"): a statement, made where
+    the sender was, not a journey to the addressee."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SENT_WORDS for c in trigger.children)
+
+
 def _possessed(country, c) -> bool:
     """Place ``c`` follows the country's possessive, with only modifiers between ("Syria's far eastern Deir ez-Zor
     province", "Syria's northern city of Aleppo")."""

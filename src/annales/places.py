@@ -27,7 +27,7 @@ from .place_rules import (
     _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT,
     AFFILIATED, EXCEPT, _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier,
     _range, _distance, _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE,
-    _other_conjunct, _struck, _words_of, passing, ADDRESSES,
+    _other_conjunct, _struck, _words_of, passing, ADDRESSES, _words_sent,
     _possessed, _the_country, _the_capital, _in_own_event, _origin,
 )
 
@@ -83,7 +83,7 @@ class Geocoder(Gazetteer):
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
         verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
-                  and lemma not in MOVE
+                  and (lemma not in MOVE or _words_sent(trigger))
                   and lemma not in _MATERIAL and not held
                   and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
                        or _words_of(trigger, actors))
