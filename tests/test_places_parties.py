@@ -87,6 +87,8 @@ def test_an_attack_coded_as_words_is_a_statement(pipeline, geo):
     art = _art("The minister toured a hospital in Leeds on Monday. The opposition attacked the plans for the new "
                "wards.")
     assert _locate(pipeline, geo, None, "attacked", article=art, cameo="111", quad_class=3) is None
+    # coded as force, an attack on something other than words, plans or policies is placed as one
+    art = _art("The minister toured a hospital in Leeds on Monday. The opposition attacked the wards.")
     loc = _locate(pipeline, geo, None, "attacked", article=art, cameo="190", quad_class=4)
     assert loc and loc["name"] == "Leeds"
 

@@ -9,6 +9,7 @@ places under another coordinated act, attacks that are words, and "the country" 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
 PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
@@ -90,6 +91,13 @@ WORDS_ON = frozenset("answer talk view position report statement comment remark 
 PROPOSE = frozenset("advocate propose urge demand seek call plead appeal push press".split())
 # bodies that sit in one place: a statement told to them is made there ("told the Commons committee")
 BODIES = frozenset("committee inquiry hearing court tribunal jury commons".split())
+# what is argued, not fought: "attacked the pledges" is words whatever its code
+ARGUED = frozenset("pledge promise plan policy proposal claim remark comment speech statement decision budget bill "
+                   "tax idea word view reform scheme manifesto record stance approach strategy handling response "
+                   "report book article"
+                   .split())
+# words said "in his speech", "during the interview": where the article placed that speech before ("a speech in X")
+ADDRESSES = frozenset("speech address interview remarks lecture".split())
 # "Russia-backed separatists", "the US-led coalition", "Kurdish-held towns": a name joined to one of these by a hyphen
 # says who stands behind an actor, not where anything happened
 AFFILIATED = frozenset("backed led supported funded financed trained armed allied aligned sponsored brokered based "
@@ -439,8 +447,9 @@ def _speaking(c, trigger) -> float | None:
     """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
     while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
-    its subject; or of the venue the statement's own "at"/"in" names ("was speaking at Chatham House in London"); a
-    small distance, else None."""
+    its subject, or of a clause of being somewhere that the trigger's participle follows ("were in Paris, asking for
+    aid"); or of the venue the statement's own "at"/"in" names ("was speaking at Chatham House in London"); a small
+    distance, else None."""
     tok, role = c[2], None
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
@@ -462,7 +471,10 @@ def _speaking(c, trigger) -> float | None:
         venue = role[0]
         return 1.5 if venue.dep_ == "pobj" and venue.head.lower_ in ("at", "in") and venue.head.head.i == t.i else None
     if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
-        return None
+        # "were in Washington last week, pleading for help": words told by a participle of being somewhere
+        there = (t.lemma_.lower() in STAYING and trigger.dep_ == "advcl" and trigger.tag_ == "VBG"
+                 and trigger.head.i == t.i and not any(c.dep_ == "mark" for c in trigger.children))
+        return 1.5 if there else None
     head = t.head
     if t.dep_ == "advcl" and head.i == trigger.i:
         return 1.5
@@ -481,14 +493,30 @@ def _struck(trigger, cameo, actors) -> bool:
 
 def _words_of(trigger, actors) -> bool:
     """An attack by a named person on no place ("Mr Cable attacked Labour's taxes", "Mbeki has attacked British
-    imperialists"; not "Putin attacked Ukraine", "Assad bombed the opposition") is words, whatever its code: its place
-    is where they were said."""
-    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB" or len(actors) < 2:
+    imperialists"; not "Putin attacked Ukraine", "Assad bombed the opposition"), or by anyone on words, plans or
+    policies ("the chairman attacked Labour's pledges"), is words, whatever its code: its place is where they were
+    said."""
+    if trigger.lemma_.lower() != "attack" or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ARGUED for c in trigger.children):
+        return True
+    if len(actors) < 2:
         return False
     doc = trigger.doc
     source, target = doc[actors[0][0]:actors[0][1]], doc[actors[-1][0]:actors[-1][1]]
     return (source.root.ent_type_ == "PERSON" and source.root.pos_ == "PROPN"
             and target.root.ent_type_ not in ("GPE", "LOC", "FAC"))
+
+
+# what is sent or brought as words, not moved anywhere: "sent their condolences", "sent a letter to the minister"
+SENT_WORDS = frozenset("condolence congratulation message letter note greeting invitation warning apology thanks wish "
+                       "regard tribute".split())
+
+
+def _words_sent(trigger) -> bool:
+    """A verb of movement whose object is words ("sent their condolences to the president"): a statement, made where
+    the sender was, not a journey to the addressee."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SENT_WORDS for c in trigger.children)
 
 
 def _possessed(country, c) -> bool:
@@ -513,3 +541,14 @@ def _the_capital(t, *nouns: str) -> bool:
             and any(c.lower_ == "the" for c in t.children)
             and not any(c.dep_ in ("amod", "compound", "nmod", "appos", "prep") and c.lower_ != "the"
                         for c in t.children))
+
+
+def passing(place, places, parties) -> bool:
+    """Whether a place the article names is one named in passing: its country is no party's to the act and is named
+    only once among the article's place phrases ``places`` (``(start, end, Place, words)``), where another country is
+    named more often: "its repression in Poland", once in a story on Moscow and London, is not where a Russian spy
+    later passed secrets to the British."""
+    if place.country in parties:
+        return False
+    counts = Counter(p[2].country for p in places)
+    return counts[place.country] < 2 <= max(counts.values())

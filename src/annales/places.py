@@ -27,7 +27,7 @@ from .place_rules import (
     _NOT_WHERE, _SITES, SITE_NOUNS, BODIES, COURTS, LEGISLATORS, MEETING, SITTING, DEPLOYED, WORDS_OF_CONFLICT,
     AFFILIATED, EXCEPT, _topic, _proposed, _seat, _capital, _capital_word, _by_phone, _role, _under, _qualifier,
     _range, _distance, _at_meeting, _speaking, _own_goal, _words_on, place_slot, CUSTODY, LEGAL, JUSTICE,
-    _other_conjunct, _struck, _words_of,
+    _other_conjunct, _struck, _words_of, passing, ADDRESSES, _words_sent,
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
@@ -73,7 +73,7 @@ class Geocoder(Gazetteer):
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
         verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
-                  and lemma not in MOVE
+                  and (lemma not in MOVE or _words_sent(trigger))
                   and lemma not in _MATERIAL and not held
                   and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
                        or _words_of(trigger, actors))
@@ -139,7 +139,7 @@ class Geocoder(Gazetteer):
             pass  # what a noun's clause tells of it is its background ("the alliance, which has bombed ...")
         elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
-            found = self._before(article, at, doc) if at >= 0 else self._recent(sent)
+            found = self._before(article, at, doc, {source_country, target_country}) if at >= 0 else self._recent(sent)
         else:
             found = self._recent(sent)
         if found is None and abroad is not None:
@@ -209,10 +209,11 @@ class Geocoder(Gazetteer):
         """Words told to a body that sits in one place, where the sentence names none: to a legislature or its
         members, the act's target ("the minister told MPs", "spoke to lawmakers"), in the house the sentence before
         named ("in the Commons"), else in its country's capital; to "the court" (or tribunal, committee, inquiry), where
-        the article's title or text before placed that body ("A Paris court ..."; "she told the court")."""
+        the article's title or text before placed that body ("A Paris court ..."; "she told the court"); "in his speech"
+        where the article placed the speech ("a speech in California")."""
         heads = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-        heads += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
-                  for o in c.children if o.dep_ == "pobj"]
+        heads += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "during")
+                  for o in c.children if o.dep_ == "pobj" and (c.lower_ == "to") != (o.lemma_.lower() in ADDRESSES)]
         for noun in heads:
             low = noun.lemma_.lower()
             s0 = noun.idx - sent.start_char
@@ -223,8 +224,9 @@ class Geocoder(Gazetteer):
                     return house
                 cap = self.capital(iso3)
                 return None if cap is None else _record(cap, noun.text, s0, s0 + len(noun.text), "sentence")
-            if low in BODIES and any(c.lower_ == "the" for c in noun.children) and article is not None:
-                found = self._body_place(article, sent, low)
+            if (any(c.lower_ == "the" or c.dep_ == "poss" and low in ADDRESSES for c in noun.children)
+                    and low in BODIES | ADDRESSES and article is not None):
+                found = self._body_place(article, sent, low, kinds=("city", "place", "admin1") * (low in ADDRESSES))
                 if found is not None:
                     return found
         return None
@@ -241,7 +243,7 @@ class Geocoder(Gazetteer):
         near = [(p, t) for pos, _, p, t in places if 0 <= pos < at and here - bisect.bisect_right(bounds, pos) <= 1]
         return _record(near[-1][0], near[-1][1], None, None, "article") if near and near[-1][0].kind == "place" else None
 
-    def _body_place(self, article, sent, body: str, after: bool = False) -> dict | None:
+    def _body_place(self, article, sent, body: str, after: bool = False, kinds=()) -> dict | None:
         """Where the article placed a body ("a Paris court", "the court in Paris"): its mention nearest before
         ``sent``, else the title's (``after``: else the nearest after ``sent``)."""
         text = getattr(article, "text", None) or ""
@@ -254,7 +256,7 @@ class Geocoder(Gazetteer):
                 words = (m.group(1) or m.group(2)).split()
                 for k in range(len(words)):  # "A Paris court": "A Paris", then "Paris"
                     place = self.lookup(" ".join(words[k:]))
-                    if place is not None and place.kind in ("city", "place"):
+                    if place is not None and place.kind in (kinds or ("city", "place")):
                         return _record(place, " ".join(words[k:]), None, None, "article")
         return None
 
@@ -307,14 +309,15 @@ class Geocoder(Gazetteer):
             best = min(finer, key=lambda c: abs(c[0] - trigger.i))
         return best
 
-    def _before(self, article, offset: int, doc) -> dict | None:
+    def _before(self, article, offset: int, doc, parties=()) -> dict | None:
         """The place phrase named nearest before character ``offset`` of the article's text, at most ``LOOKBACK``
         sentences back (any sentence, parsed or not), else one in the title; a country gives way to the last
-        finer place in it named before (in that window or the title: "in Reading ... came to the UK")."""
+        finer place in it named before (in that window or the title: "in Reading ... came to the UK"). A place
+        named in passing (its country named once in the article, and no party's) is not the story's."""
         places, bounds = self.article_places(article, self._context(doc))
         here = bisect.bisect_right(bounds, offset)
         window = [(pos, place, text) for pos, _, place, text in places if pos < offset and (
-            pos < 0 or here - bisect.bisect_right(bounds, pos) <= LOOKBACK)]
+            pos < 0 or here - bisect.bisect_right(bounds, pos) <= LOOKBACK) and not passing(place, places, parties)]
         found = window[-1] if window else None  # the title's come first: the nearest in the text, else the title's
         if found is not None and found[0] < 0:
             found = window[0]
