@@ -1,0 +1,40 @@
+"""Coded acts that news prose only supposes, aims at no one, or says figuratively: no events (the tenth stop's
+event audit, benchmarks/gold/README.md). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.records import Article
+
+
+def _dyads(pipeline, text):
+    return [(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in pipeline(Article(id="t", text=text)).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Danish opposition could appeal to the Supreme Court against the ruling.",
+    "Analysts say the Ethiopian army might attack Eritrea at any moment.",
+    "The Peruvian government may seize the mine within weeks, a local newspaper reported.",
+])
+def test_an_act_only_said_to_be_possible_is_no_event(pipeline, text):
+    assert _dyads(pipeline, text) == []
+
+
+def test_a_possible_act_under_a_condition_is_still_coded_as_a_threat(pipeline):
+    dyads = _dyads(pipeline, "Canada may impose sanctions on Belarus if the prisoners are not freed.")
+    assert [d for d in dyads if d[0] == "CAN" and d[1].startswith("13")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Norwegian finance minister said he opposes higher fuel taxes.",
+    "The Chilean president blamed the drought for the poor harvest.",
+])
+def test_a_stance_or_blame_aimed_at_no_one_is_no_event(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1][:3] in ("110", "112")]
+
+
+def test_blame_aimed_at_someone_is_kept(pipeline):
+    assert ("CHLGOV", "112", "PERGOV") in _dyads(
+        pipeline, "The Chilean president blamed the Peruvian government for the border incident.")
