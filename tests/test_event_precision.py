@@ -38,3 +38,17 @@ def test_a_stance_or_blame_aimed_at_no_one_is_no_event(pipeline, text):
 def test_blame_aimed_at_someone_is_kept(pipeline):
     assert ("CHLGOV", "112", "PERGOV") in _dyads(
         pipeline, "The Chilean president blamed the Peruvian government for the border incident.")
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg, president of the games studio, criticised the Norwegian government.",
+    "The chairman of the Dutch airline criticised the Belgian government.",
+    "The firm's president criticised the Austrian government.",
+])
+def test_a_company_officer_is_business_not_government(pipeline, text):
+    sources = [d[0] for d in _dyads(pipeline, text)]
+    assert sources and all(s.endswith("BUS") for s in sources)
+
+
+def test_a_state_president_stays_government(pipeline):
+    assert ("FRAGOV", "111", "DEUGOV") in _dyads(pipeline, "The president of France criticised the German government.")
