@@ -52,3 +52,30 @@ def test_a_company_officer_is_business_not_government(pipeline, text):
 
 def test_a_state_president_stays_government(pipeline):
     assert ("FRAGOV", "111", "DEUGOV") in _dyads(pipeline, "The president of France criticised the German government.")
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to the newspaper on Sunday, the Swedish prime minister said the vote would be close.",
+    "The Portuguese president greeted journalists outside the palace.",
+])
+def test_talk_with_the_press_is_no_meeting(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1][:2] in ("01", "04")]
+
+
+@pytest.mark.parametrize("text", [
+    "The newspaper attacked the Danish finance minister over his expenses.",
+    "The Labour party fought a bitter battle against the Conservatives for votes.",
+])
+def test_force_by_those_who_take_up_no_arms_is_figurative(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1][:2] in ("18", "19", "20")]
+
+
+def test_force_by_armed_groups_is_kept(pipeline):
+    dyads = _dyads(pipeline, "Hezbollah fighters attacked Israeli troops near the border.")
+    assert [d for d in dyads if d[1][:2] == "19"]
+
+
+def test_a_prediction_under_a_verb_of_belief_is_no_event(pipeline):
+    assert _dyads(pipeline, "Voters believe the Tories would take the country backwards.") == []
+    assert [d for d in _dyads(pipeline, "The French government said it would impose sanctions on Iran.")
+            if d[0] == "FRAGOV" and d[2] == "IRN"]

@@ -213,6 +213,10 @@ def mere_possibility(trig) -> bool:
 # auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"
 POSSIBILITY_AUX = frozenset({"could", "might", "may", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till"})
+# verbs of belief and meaning, whose "would" clause is a prediction ("the public believe the Tories would take
+# the country backwards", "an intervention means the government would take control"), not a reported intent
+BELIEF_VERBS = frozenset("believe think mean fear feel suspect doubt imagine suppose predict expect forecast "
+                         "speculate reckon estimate".split())
 
 
 def possible_only(trig) -> bool:
@@ -225,7 +229,8 @@ def possible_only(trig) -> bool:
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
                 for c in cur.children):
             return False
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBILITY_AUX for c in cur.children):
+        if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in POSSIBILITY_AUX or c.lower_ == "would" and (
+                cur.dep_ == "ccomp" and cur.head.lemma_ in BELIEF_VERBS)) for c in cur.children):
             return not any(c.dep_ == "neg" for c in cur.children)
         if cur.dep_ not in ("xcomp", "acomp", "ccomp", "conj", "advcl") or cur.head.i == cur.i:
             return False
