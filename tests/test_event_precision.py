@@ -79,3 +79,17 @@ def test_a_prediction_under_a_verb_of_belief_is_no_event(pipeline):
     assert _dyads(pipeline, "Voters believe the Tories would take the country backwards.") == []
     assert [d for d in _dyads(pipeline, "The French government said it would impose sanctions on Iran.")
             if d[0] == "FRAGOV" and d[2] == "IRN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The prospect of a Turkish military operation against Kurdish forces alarmed aid agencies.",
+    "Fears of an Ethiopian attack on Eritrea grew last week.",
+])
+def test_an_act_named_as_a_prospect_is_not_done(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1][:2] == "19"]
+
+
+def test_aid_blocked_is_aid_withheld_not_given(pipeline):
+    dyads = _dyads(pipeline, "The Senate blocked military aid to Ukraine.")
+    assert not [d for d in dyads if d[1][:2] == "07"]
+    assert [d for d in dyads if d[1] == "162" and d[2] == "UKR"]

@@ -215,14 +215,20 @@ POSSIBILITY_AUX = frozenset({"could", "might", "may", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till"})
 # verbs of belief and meaning, whose "would" clause is a prediction ("the public believe the Tories would take
 # the country backwards", "an intervention means the government would take control"), not a reported intent
+# nouns of a possible act: "the prospect of a Turkish operation", "fears of an invasion" (not done)
+POSSIBILITY_NOUNS = frozenset("prospect possibility risk fear danger chance likelihood spectre specter "
+                              "scenario".split())
 BELIEF_VERBS = frozenset("believe think mean fear feel suspect doubt imagine suppose predict expect forecast "
                          "speculate reckon estimate".split())
 
 
 def possible_only(trig) -> bool:
     """Whether the trigger's act is only said to be possible ("could appeal", "might attack", "firms should not
-    be pushing"): no event, unless a condition makes it a threat ("may halt its mediation if ..." is coded as
+    be pushing", "the prospect of an operation"): no event, unless a condition makes it a threat ("may halt its mediation if ..." is coded as
     one, CAMEO 13) or it is negated ("could not attend": a refusal)."""
+    if (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "of"
+            and trig.head.head.lemma_.lower() in POSSIBILITY_NOUNS):
+        return True
     cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} else trig
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children) or any(
