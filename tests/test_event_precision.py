@@ -93,3 +93,9 @@ def test_aid_blocked_is_aid_withheld_not_given(pipeline):
     dyads = _dyads(pipeline, "The Senate blocked military aid to Ukraine.")
     assert not [d for d in dyads if d[1][:2] == "07"]
     assert [d for d in dyads if d[1] == "162" and d[2] == "UKR"]
+
+
+def test_dismissing_someone_as_something_is_disapproval_not_a_rejection(pipeline):
+    dyads = _dyads(pipeline, "The Kenyan government dismissed the rebels as terrorists.")
+    assert [d for d in dyads if d[1] == "111"] and not [d for d in dyads if d[1][:2] == "12"]
+    assert [d for d in _dyads(pipeline, "The French president dismissed the German proposal.") if d[1][:2] == "12"]
