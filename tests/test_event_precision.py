@@ -99,3 +99,7 @@ def test_dismissing_someone_as_something_is_disapproval_not_a_rejection(pipeline
     dyads = _dyads(pipeline, "The Kenyan government dismissed the rebels as terrorists.")
     assert [d for d in dyads if d[1] == "111"] and not [d for d in dyads if d[1][:2] == "12"]
     assert [d for d in _dyads(pipeline, "The French president dismissed the German proposal.") if d[1][:2] == "12"]
+
+
+def test_an_arms_ban_on_a_country_is_an_embargo(pipeline):
+    assert ("CAN", "163", "SYR") in _dyads(pipeline, "Canada imposed an arms ban on Syria in 2011.")
