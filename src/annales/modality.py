@@ -224,8 +224,8 @@ BELIEF_VERBS = frozenset("believe think mean fear feel suspect doubt imagine sup
 
 def possible_only(trig) -> bool:
     """Whether the trigger's act is only said to be possible ("could appeal", "might attack", "firms should not
-    be pushing", "the prospect of an operation"): no event, unless a condition makes it a threat ("may halt its mediation if ..." is coded as
-    one, CAMEO 13) or it is negated ("could not attend": a refusal)."""
+    be pushing", "the prospect of an operation"): no event, unless a condition makes it a threat ("may halt its
+    mediation if ..." is coded as one, CAMEO 13) or it is negated ("could not attend": a refusal)."""
     if (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "of"
             and trig.head.head.lemma_.lower() in POSSIBILITY_NOUNS):
         return True
