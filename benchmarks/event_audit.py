@@ -72,7 +72,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draw", type=int, default=None, help="print N new events to judge")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--split", choices=("dev", "test"), default="test", help="the half of the corpus to draw from")
+    ap.add_argument("--split", choices=("dev", "test"), default=None,
+                    help="the half of the corpus to draw from (default test); when scoring, only the rounds of that "
+                         "half (dev rounds are tagged '[dev round...]')")
     ap.add_argument("--unjudged", action="store_true",
                     help="print, to judge, the events now coded in the sentences of judged events that are no longer "
                          "coded (after a change of the coder, so that a round goes on measuring its sentences)")
@@ -82,8 +84,10 @@ def main() -> int:
         return 0
     labels = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.draw:
-        draw(args.draw, args.seed, {lab["article_id"] for lab in labels}, args.split)
+        draw(args.draw, args.seed, {lab["article_id"] for lab in labels}, args.split or "test")
         return 0
+    if args.split:
+        labels = [lab for lab in labels if lab["note"].startswith("[dev round") == (args.split == "dev")]
     from annales.pipeline import Pipeline
 
     articles = load_articles({lab["article_id"] for lab in labels})

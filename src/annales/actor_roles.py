@@ -7,6 +7,8 @@
 - :func:`international_forces`: "a regional peacekeeping force" is an intergovernmental force (IGO).
 - :func:`listed_people`: "Kenyan President Ruto and Foreign Minister Mutua": a titled person listed with
   titled people of one country is of that country.
+- :func:`company_officers`: "the president of the games studio", "the firm's chairman": a title of a
+  company is business (BUS), not government.
 - :func:`seat_in_name`: "the Tokyo Olympics", "the London School of Economics": a capital inside a longer
   name gives that name's country, not its government.
 """
@@ -155,3 +157,32 @@ def seat_in_name(span, entry, doc, matched) -> object:
     if not rest or any(t.lower_ in _SEAT_BUILDINGS for t in rest):
         return entry
     return replace(entry, sector=None)
+
+
+# prepositions joining a title to the body it heads ("president of the studio", "chairman at the bank")
+_OFFICE_PREPS = frozenset({"of", "at"})
+
+
+def company_officers(phrases, doc) -> None:
+    """"Jane Roe, president of the games studio", "the firm's chairman", "the head of an insurance company": a
+    government title (president, head, chairman) held in a company is a company officer (BUS), not a state's;
+    the company's country, when known, is the officer's."""
+    by_token = {t: q for q in phrases for t in range(q.start, q.end)}
+    for p in phrases:
+        if p.sector != "GOV" or p.org or p.prefix:
+            continue
+        business = {i: e for _, i, e in p.parts if e.kind == "agent" and e.sector == "BUS"}  # "of the studio"
+        for _, i, entry in p.parts:
+            if entry.kind != "agent" or entry.sector != "GOV":
+                continue
+            owners = [c for c in doc[i].children if c.dep_ == "poss"] + [
+                g for c in doc[i].children if c.dep_ == "prep" and c.lower_ in _OFFICE_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+            if any(o.i in business for o in owners):
+                p.sector = "BUS"
+                break
+            company = next((by_token[o.i] for o in owners if o.i in by_token and by_token[o.i] is not p
+                            and by_token[o.i].sector == "BUS"), None)
+            if company is not None:
+                p.sector, p.country = "BUS", p.country or company.country
+                break

@@ -43,7 +43,7 @@ from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, announced, cannot, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
-                       refused, tense_of, ultimatum, unilateral)
+                       possible_only, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import asked, requested_code
 from .venues import home_place, off_scene, place_targets, scene_targets
@@ -77,6 +77,8 @@ OBLIGATIONS = {"must": Pattern("100", "must", (), "dobj", "SPEAKER says * must")
 TARGETLESS_ROOTS = frozenset({"02", "11", "14", "15"})
 # acts aimed at no one: "declared three days of mourning", "declined to comment", "confessed to the fraud"
 TARGETLESS_CODES = frozenset({"017", "011", "015"})
+# but not a stance or blame with no one it is aimed at ("he opposes immigration", "blamed the weak dollar for")
+AIMED_CODES = frozenset({"110", "112"})
 # "Thailand and Cambodia agreed to a ceasefire", "X and Y held talks": coordinated actors with no target
 # act on each other when the act can be mutual: a symmetric paired code ("040:040") or one of these
 # (not praise or support: "nationals hailing from Indonesia and Somalia" is no mutual praise)
@@ -424,8 +426,8 @@ class EventCoder:
         negated = is_negated(trig)
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
-        if not pattern.dictionary and in_condition(trig):
-            return []  # "unless Chad arranges a ceasefire with the rebels": a condition, not an event
+        if not pattern.dictionary and (in_condition(trig) or possible_only(trig)):
+            return []  # "unless Chad arranges a ceasefire with the rebels", "the party could appeal": no event
         if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
         weighed = self.intent_codes and not pattern.dictionary and considered(trig)  # "is considering sending"
@@ -515,7 +517,8 @@ REFUSALS = {"0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "061
 
 
 def _targetless(code: str | None) -> bool:
-    return bool(code) and (code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES)
+    return (bool(code) and (code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES)
+            and code[:3] not in AIMED_CODES)
 
 
 def _obliged(tok):

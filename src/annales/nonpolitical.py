@@ -6,6 +6,8 @@ commerce ("Fiat will meet General Motors", "the firm sued its supplier") or a pr
 travelled to Syria", "the pupils flew to Turkey"), and a plain statement (010) "in a speech to the Business
 Club", "in a note to investors" or "to parliament" is how something was said, not an act on the hearers (the
 corpus guideline codes no plain statements; news outlets as hearers are left out by ``annales.events``).
+So is talk with the press ("speaking to the BBC's Westminster Hour", "greeted reporters"), and force said of
+those who take up no arms ("the paper targeted the minister", "Labour fought a battle for votes").
 :func:`not_political` names such events; the pipeline drops
 them. Articles whose whole genre is not political (sports, entertainment) are set aside before coding
 (``annales.genres``)."""
@@ -49,6 +51,43 @@ def told_to_an_audience(ev: Event) -> bool:
     return ev.cameo == STATEMENT and ev.target is not None and ev.target.sector in AUDIENCES
 
 
+# roots of talk and contact (statements, meetings, visits): with the press, an interview or a press event
+PRESS_ROOTS = ("01", "04")
+MEDIA = "MED"
+# roots of force (assault, fight, mass violence) and the sectors that take up no arms: a newspaper that "targeted"
+# a minister, a party that "fought" a campaign, a firm that "attacked" a rival's pricing speak figuratively
+FORCE_ROOTS = ("18", "19", "20")
+UNARMED = frozenset({"MED", "PTY", "LEG", "BUS", "EDU", "JUD", "LAB", "NGO", "HLH"})
+# and the rivals a government "attacks" only in words at home (not the media: journalists are killed)
+HOME_RIVALS = frozenset({"PTY", "LEG", "BUS", "LAB", "EDU", "JUD"})
+
+
+def _sector(a: Actor) -> str | None:
+    """The actor's sector as its code carries it ("the Workers' party (PKK)": TURREB, no party)."""
+    return a.sector if a.sector and a.sector in (a.code or "")[3:] else None
+
+
+def press_contact(ev: Event) -> bool:
+    """Talk or contact with the news media (01, 04): "speaking to the BBC's Westminster Hour", "greeted the
+    press outside", "an interview with the newspaper" are how something was said, not a meeting or visit."""
+    return ev.cameo[:2] in PRESS_ROOTS and ev.target is not None and MEDIA in (_sector(ev.source), _sector(ev.target))
+
+
+def figurative_force(ev: Event) -> bool:
+    """Force (18-20) by those who take up no arms (a newspaper, a party, a legislature, a firm, a union), or by a
+    government on a party, legislature, firm or union of its own country: words ("the paper targeted the
+    minister", "Labour fought a battle for votes", "the chancellor attacked the Tories' plans")."""
+    if ev.cameo[:2] not in FORCE_ROOTS:
+        return False
+    if _sector(ev.source) in UNARMED:
+        return True
+    t = ev.target
+    return (_sector(ev.source) == "GOV" and t is not None and _sector(t) in HOME_RIVALS
+            and t.country is not None and t.country == ev.source.country)
+
+
 def not_political(ev: Event) -> bool:
-    """Whether ``ev`` is trade, private travel or a statement to an audience rather than a political event."""
-    return commerce(ev) or private_travel(ev) or told_to_an_audience(ev)
+    """Whether ``ev`` is trade, private travel, a statement to an audience, contact with the press or force
+    spoken of figuratively, rather than a political event."""
+    return (commerce(ev) or private_travel(ev) or told_to_an_audience(ev) or press_contact(ev)
+            or figurative_force(ev))
