@@ -176,6 +176,15 @@ def test_what_is_sent_to_a_mission_is_sent_to_the_place_it_serves(pipeline, text
     assert expected in rule_events(pipeline, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russian artillery shelled Kharkiv again on Thursday.", ("RUSMIL", "194", "UKR")),
+    ("Russian troops stormed Grozny at dawn.", ("RUSMIL", "190", "RUS")),
+])
+def test_a_town_the_tagger_takes_for_a_person_is_a_place_when_force_is_used_on_it(pipeline, text, expected):
+    """venues.named_town: "shelled Kharkiv" (tagged PERSON, no list knows it): the gazetteer's town, its country."""
+    assert expected in rule_events(pipeline, text)
+
+
 def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_each_other(pipeline):
     """verbs/nouns "joint exercise|drill|war game ...": 062 between the holders; alone, a display of force (150)."""
     found = rule_events(pipeline, "Peru and Chile began joint naval exercises on Monday.")

@@ -46,7 +46,7 @@ from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS,
                        refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
-from .venues import home_place, off_scene, place_targets, scene_targets
+from .venues import home_place, named_town, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
@@ -458,7 +458,8 @@ class EventCoder:
         elif code == CLAIMED and not targets and not pattern.dictionary:  # "claimed responsibility for"
             targets = [p for p in claimed_target(trig, actors, self.lexicon.nouns) if p not in sources]
         if targets and code:
-            targets = off_scene(trig, code, targets)
+            towns = None if pattern.dictionary else self.places  # "shelled Kharkiv": the gazetteer's town
+            targets = named_town(trig, code, off_scene(trig, code, targets), towns)
         if not targets and root in ("12", "13") and not pattern.dictionary:
             # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
             cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
