@@ -185,6 +185,28 @@ def test_a_town_the_tagger_takes_for_a_person_is_a_place_when_force_is_used_on_i
     assert expected in rule_events(pipeline, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Norway was disappointed by Sweden's decision to close the border.", ("NOR", "110", "SWE")),
+    ("Hanoi was angered by Beijing's new map of the sea.", ("VNMGOV", "111", "CHNGOV")),
+])
+def test_a_state_of_mind_the_parser_reads_as_a_passive_is_the_subjects_feeling_about_the_by_object(
+        pipeline, text, expected):
+    """participles: "was disappointed by X's decision" (a participle with a passive agent) is the subject's
+    disapproval of X, not X's act on the subject; a copular row of data/verbs.tsv read on the participle."""
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert (expected[2], expected[1], expected[0]) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said he was angered by the attacks in Kenya last week.",
+    "The Ghanaian sprinter was disappointed by the result.",
+])
+def test_a_feeling_about_no_ones_act_is_no_event(pipeline, text):
+    """participles.feeling_roles: no actor caused it, or only the place where it happened is named."""
+    assert not any(code.startswith("11") for _, code, _ in rule_events(pipeline, text))
+
+
 def test_joint_exercises_of_coordinated_armies_are_military_cooperation_with_each_other(pipeline):
     """verbs/nouns "joint exercise|drill|war game ...": 062 between the holders; alone, a display of force (150)."""
     found = rule_events(pipeline, "Peru and Chile began joint naval exercises on Monday.")

@@ -56,6 +56,7 @@ from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
+from .participles import copular_row, feeling_roles
 from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
@@ -164,6 +165,9 @@ class EventCoder:
                 candidates = [p for p in candidates if phrases_present(p, doc[i])]
             # "lifted the sanctions on X": an act undone (085), unless a lexicon row says as much or more
             undo = self.lexicon.undoing(doc[i]) if lemmas[i] in self.lexicon.undo_verbs else None
+            if not candidates and undo is None and (feeling := copular_row(doc[i], verbs)) is not None:
+                found.extend(self._pairs(sent, doc[i], feeling, *feeling_roles(doc[i], feeling, actors), False, actors))
+                continue  # "was disappointed by X": annales.participles
             if candidates or undo is not None:
                 tok = doc[i]
                 extra = {}
