@@ -349,6 +349,9 @@ def test_a_newspaper_suspended_is_a_restriction_of_press_freedom(pipeline):
     ("The EU called the Hungarian law unacceptable.", ("IGOEEC", "111", "HUN")),
     ("The EU described the Hungarian law as unacceptable.", ("IGOEEC", "111", "HUN")),
     ("Iran said the Saudi statement was a provocation.", ("IRN", "111", "SAU")),
+    ("Cuba said the American blockade was a hostile act.", ("CUB", "111", "USA")),  # the noun's adjective
+    ("Belgrade said the Croatian offensive was an act of aggression.", ("SRBGOV", "111", "HRV")),  # its "of"
+    ("Ankara said the Greek statement was an interference in Turkish affairs.", ("TURGOV", "111", "GRC")),
 ])
 def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expected):
     assert expected in rule_events(pipeline, text)
@@ -443,3 +446,23 @@ def test_the_sentence_codes_the_event(pipeline, text, event):
 def test_an_event_noun_that_actor_words_modify_together_is_the_event_not_the_actor(pipeline, text, event):
     """"U.S. military aid": "U.S." and "military" make the actor (USAMIL); "aid" stays the event's trigger."""
     assert event in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Portugal expressed strong dissatisfaction with Spain's fishing quotas.", ("PRT", "110", "ESP")),
+    ("Chile expressed its displeasure to Peru over the border incident.", ("CHL", "110", "PER")),
+    ("Manila rapped Beijing for building on the reef.", ("PHLGOV", "111", "CHNGOV")),
+])
+def test_displeasure_and_rebukes_are_disapproval(pipeline, text, expected):
+    """data/verbs.tsv: "express dissatisfaction with *", "express displeasure to *", "rap * for|over"."""
+    assert expected in rule_events(pipeline, text)
+
+
+def test_rapping_as_music_is_no_rebuke(pipeline):
+    assert not rule_events(pipeline, "Young Nigerians were rapping in the street all night.")
+
+
+def test_weapons_inspectors_of_an_organisation_are_its_agents(pipeline):
+    """data/agents.tsv: "UN weapons inspector Hans X" is the UN's, like its envoy."""
+    found = rule_events(pipeline, "Iraq's foreign minister met UN chief weapons inspector Karl Jensen on Monday.")
+    assert ("IRQGOV", "040", "IGOUNO") in found
