@@ -466,3 +466,19 @@ def test_weapons_inspectors_of_an_organisation_are_its_agents(pipeline):
     """data/agents.tsv: "UN weapons inspector Hans X" is the UN's, like its envoy."""
     found = rule_events(pipeline, "Iraq's foreign minister met UN chief weapons inspector Karl Jensen on Monday.")
     assert ("IRQGOV", "040", "IGOUNO") in found
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Syria vowed to retaliate against Jordan.", ("SYR", "138", "JOR")),
+    ("Chile and Peru agreed to begin talks on their maritime border.", ("CHL", "036", "PER")),
+])
+def test_a_bare_pledge_is_the_intent_of_the_act_it_governs_not_a_second_event(pipeline, text, act):
+    """events._drop_speech_frames: "vowed to retaliate against Y" is one intended act on Y, no 030 beside it."""
+    found = rule_events(pipeline, text)
+    assert any(s == act[0] and c.startswith(act[1]) and t == act[2] for s, c, t in found)
+    assert not any(c == "030" for _, c, _ in found)
+
+
+def test_a_pledge_to_each_other_stays_beside_an_act_on_someone_else(pipeline):
+    found = rule_events(pipeline, "Ghana and Togo agreed to expel the Ivorian rebels.")
+    assert ("GHA", "030", "TGO") in found

@@ -41,9 +41,9 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
-from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced, cannot, committed,
-                       condition_subject, considered, in_condition, is_negated, modality_of, option_of,
-                       refused, tense_of, ultimatum, unilateral)
+from .modality import (COMMIT_HEADS, HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced,
+                       cannot, committed, condition_subject, considered, in_condition, is_negated, modality_of,
+                       option_of, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import home_place, named_town, off_scene, place_targets, scene_targets
@@ -701,8 +701,10 @@ def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
 def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
     """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
     whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
-    threat is the breaking off, recoded under 13)."""
+    threat is the breaking off, recoded under 13), nor a bare pledge whose complement carries the act on the
+    same target ("vowed to retaliate against Y": the intent is the act's, recoded)."""
     triggers = {e.trigger for e in events}
+    acts = {(e.trigger, e.source.code, e.target.code) for e in events if e.target is not None}
     doc = sent.doc
     keep = []
     for e in events:
@@ -711,6 +713,10 @@ def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
             tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
         if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
             continue
+        if (tok.lemma_ in COMMIT_HEADS and not (e.pattern.words or e.pattern.dictionary) and e.target is not None
+                and any((t.i, e.source.code, e.target.code) in acts for c in tok.children if c.dep_ == "xcomp"
+                        for t in c.subtree)):
+            continue  # the same act towards the same target
         keep.append(e)
     return keep
 

@@ -12,6 +12,8 @@ INTENT_HEADS = frozenset(
     "wish ready willing poised likely schedule propose consider mull swear".split())
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
+# bare pledges: "vowed to retaliate against Y" is the retaliation intended, not a second event
+COMMIT_HEADS = frozenset("vow pledge promise agree swear".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
