@@ -482,3 +482,9 @@ def test_a_bare_pledge_is_the_intent_of_the_act_it_governs_not_a_second_event(pi
 def test_a_pledge_to_each_other_stays_beside_an_act_on_someone_else(pipeline):
     found = rule_events(pipeline, "Ghana and Togo agreed to expel the Ivorian rebels.")
     assert ("GHA", "030", "TGO") in found
+
+
+def test_coordinated_sides_that_exchanged_fire_somewhere_fired_on_each_other(pipeline):
+    """events: "X and Y exchanged fire in Kashmir" ("exchange fire with *", no "with"): each other, not the region."""
+    found = rule_events(pipeline, "Sudanese and Chadian soldiers exchanged fire in Darfur on Sunday.")
+    assert ("SDNMIL", "190", "TCDMIL") in found and ("TCDMIL", "190", "SDNMIL") in found

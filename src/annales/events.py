@@ -470,8 +470,10 @@ class EventCoder:
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
             targets = [p for p in mediated_parties(trig, actors) if p not in sources]
-        if not targets and root not in VENUE_ROOTS and not pattern.dictionary:
-            # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
+        together = len(sources) > 1 and pattern.target == "with" and not slot_filled(pattern, trig)
+        if not targets and root not in VENUE_ROOTS and not pattern.dictionary and not together:
+            # "struck a depot in Syria": the place's country (annales.venues: not a mere setting); not "X and
+            # Y exchanged fire in Kashmir" ("exchange fire with *": with each other)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
