@@ -488,3 +488,11 @@ def test_coordinated_sides_that_exchanged_fire_somewhere_fired_on_each_other(pip
     """events: "X and Y exchanged fire in Kashmir" ("exchange fire with *", no "with"): each other, not the region."""
     found = rule_events(pipeline, "Sudanese and Chadian soldiers exchanged fire in Darfur on Sunday.")
     assert ("SDNMIL", "190", "TCDMIL") in found and ("TCDMIL", "190", "SDNMIL") in found
+
+
+def test_a_prepositional_phrase_of_time_lends_no_words_to_the_verbs_pattern(pipeline):
+    """lexicon.nearby: "ended a visit to X after talks with Y" is no "end talk with *" (164); the talks are an
+    encounter of their own."""
+    found = rule_events(pipeline, "The Kenyan president ended a visit to Egypt after talks with Egyptian leaders.")
+    assert not any(code.startswith("16") for _, code, _ in found)
+    assert ("KENGOV", "040", "EGYGOV") in found
