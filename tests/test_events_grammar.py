@@ -496,3 +496,16 @@ def test_a_prepositional_phrase_of_time_lends_no_words_to_the_verbs_pattern(pipe
     found = rule_events(pipeline, "The Kenyan president ended a visit to Egypt after talks with Egyptian leaders.")
     assert not any(code.startswith("16") for _, code, _ in found)
     assert ("KENGOV", "040", "EGYGOV") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain condemned the killing of two Spanish aid workers by Sudanese rebels.", ("ESP", "111", "SDNREB")),
+    ("Sweden criticised the arrest of opposition leaders by the Georgian authorities.", ("SWE", "111", "GEOGOV")),
+])
+def test_a_reaction_to_an_act_is_aimed_at_the_acts_agent_named_by_by(pipeline, text, expected):
+    """targets._by_agent: "condemned the killing of Y by X" is aimed at X, not at the victims."""
+    found = rule_events(pipeline, text)
+    assert any(s == expected[0] and c == expected[1] and t is not None and t.startswith(expected[2])
+               for s, c, t in found)
+    assert not any(c == expected[1] and t != expected[2] for _, c, t in found)  # not the victims
+    assert not any(c[:2] in ("17", "18") for _, c, _ in found)  # the act condemned is no second event
