@@ -41,9 +41,9 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
-from .modality import (COMMIT_HEADS, HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced,
+from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, THREAT_HEADS, WEIGHED, announced,
                        cannot, committed, condition_subject, considered, in_condition, is_negated, modality_of,
-                       option_of, refused, tense_of, ultimatum, unilateral)
+                       option_of, pledged_act, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import REQUESTED_DEPS, asked, requested_code
 from .venues import home_place, named_town, off_scene, place_targets, scene_targets
@@ -470,10 +470,9 @@ class EventCoder:
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
             targets = [p for p in mediated_parties(trig, actors) if p not in sources]
-        together = len(sources) > 1 and pattern.target == "with" and not slot_filled(pattern, trig)
+        together = len(sources) > 1 and pattern.target == "with" and not slot_filled(pattern, trig)  # each other
         if not targets and root not in VENUE_ROOTS and not pattern.dictionary and not together:
-            # "struck a depot in Syria": the place's country (annales.venues: not a mere setting); not "X and
-            # Y exchanged fire in Kashmir" ("exchange fire with *": with each other)
+            # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
@@ -703,8 +702,7 @@ def _drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
 def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
     """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
     whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
-    threat is the breaking off, recoded under 13), nor a bare pledge whose complement carries the act on the
-    same target ("vowed to retaliate against Y": the intent is the act's, recoded)."""
+    threat is the breaking off, recoded under 13); nor a bare pledge of such an act (modality.pledged_act)."""
     triggers = {e.trigger for e in events}
     acts = {(e.trigger, e.source.code, e.target.code) for e in events if e.target is not None}
     doc = sent.doc
@@ -715,10 +713,8 @@ def _drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
             tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
         if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
             continue
-        if (tok.lemma_ in COMMIT_HEADS and not (e.pattern.words or e.pattern.dictionary) and e.target is not None
-                and any((t.i, e.source.code, e.target.code) in acts for c in tok.children if c.dep_ == "xcomp"
-                        for t in c.subtree)):
-            continue  # the same act towards the same target
+        if pledged_act(tok, e.pattern, e.source, e.target, acts):
+            continue
         keep.append(e)
     return keep
 

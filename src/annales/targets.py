@@ -302,8 +302,8 @@ def _by_agent(obj, actors: Actors) -> list[ActorPhrase]:
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     patient = child(of, "pobj") if of is not None else None  # the parser's "[journalists by X]" is the act's
     heads = (obj,) if patient is None else (obj, patient)
-    by = next((c for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i),
-              None)
+    by = next((c for h in heads for c in h.children
+               if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i), None)
     pobj = child(by, "pobj") if by is not None else None
     return actors.all_at(pobj) if pobj is not None else []
 
