@@ -509,3 +509,14 @@ def test_a_reaction_to_an_act_is_aimed_at_the_acts_agent_named_by_by(pipeline, t
                for s, c, t in found)
     assert not any(c == expected[1] and t != expected[2] for _, c, t in found)  # not the victims
     assert not any(c[:2] in ("17", "18") for _, c, _ in found)  # the act condemned is no second event
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Libya's state newspaper attacked Egypt in an editorial on Friday.", ("LBY", "111", "EGY")),
+    ("The Syrian defence minister attacked Jordan in a speech to parliament.", ("SYRGOV", "111", "JOR")),
+])
+def test_an_attack_made_in_words_is_criticism(pipeline, text, expected):
+    """official.official_code: "attacked X in an editorial", or by the media, is 111, not a fight (19)."""
+    found = rule_events(pipeline, text)
+    assert any(s.startswith(expected[0]) and c == expected[1] and t == expected[2] for s, c, t in found)
+    assert not any(c.startswith("19") for _, c, _ in found)
