@@ -520,3 +520,9 @@ def test_an_attack_made_in_words_is_criticism(pipeline, text, expected):
     found = rule_events(pipeline, text)
     assert any(s.startswith(expected[0]) and c == expected[1] and t == expected[2] for s, c, t in found)
     assert not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_a_reaction_at_what_the_speaker_called_an_act_is_aimed_at_its_author(pipeline):
+    """targets._named_by_what after a preposition: "lashed out at what it called X's interference"."""
+    found = rule_events(pipeline, "Belarus lashed out at what it called Poland's hostile policy.")
+    assert ("BLR", "111", "POL") in found

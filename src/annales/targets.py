@@ -116,6 +116,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
     for t in nearby(trig, 4 if pattern.dictionary else 3, clauses=not pattern.dictionary):  # as lexicon.match
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
+            if pobj is None and not pattern.dictionary:
+                pobj = _named_by_what(t)  # "lashed out at what it called X's interference"
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
                 return _content_subject(child(t, "pcomp"), actors)
             if pobj is None and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
@@ -275,10 +277,11 @@ def _finite_clause(clause) -> bool:
 
 
 def _named_by_what(verb):
-    """"condemned what it called US interference", "what it described as Syrian provocations": the noun a
-    free relative's naming verb gives its object, which the act is aimed at."""
+    """"condemned what it called US interference", "what it described as Syrian provocations" (also after a
+    preposition: "lashed out at what it called ..."): the noun a free relative's naming verb gives its object,
+    which the act is aimed at."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS and any(
+        if c.dep_ in ("ccomp", "pcomp") and c.lemma_ in NAMING_VERBS and any(
                 w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
             named = child(c, "oprd") or child(c, "attr")
             if named is None:
