@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .modality import SPEECH_VERBS, THREAT_HEADS
+from .modality import SPEECH_VERBS, THREAT_HEADS, pledged_act
 from .nominal import noun_agents
 from .requested import REQUESTED_DEPS
 
@@ -46,8 +46,9 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
 def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
     """A speech verb whose reported clause carries an event is not an event itself, nor is a verb of threat
     whose complement carries one ("threatened to break off relations with Y over its ties with Z": the
-    threat is the breaking off, recoded under 13)."""
+    threat is the breaking off, recoded under 13); nor a bare pledge of such an act (modality.pledged_act)."""
     triggers = {e.trigger for e in events}
+    acts = {(e.trigger, e.source.code, e.target.code) for e in events if e.target is not None}
     doc = sent.doc
     keep = []
     for e in events:
@@ -55,6 +56,8 @@ def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
         frame = "ccomp" if tok.lemma_ in SPEECH_VERBS else "xcomp" if (
             tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
         if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
+            continue
+        if pledged_act(tok, e.pattern, e.source, e.target, acts):
             continue
         keep.append(e)
     return keep

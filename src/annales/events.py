@@ -46,7 +46,7 @@ from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, anno
                        possible_only, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import asked, requested_code
-from .venues import home_place, off_scene, place_targets, scene_targets
+from .venues import home_place, named_town, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
@@ -58,6 +58,7 @@ from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
+from .participles import copular_row, feeling_roles
 from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
@@ -165,6 +166,9 @@ class EventCoder:
                 candidates = [p for p in candidates if phrases_present(p, doc[i])]
             # "lifted the sanctions on X": an act undone (085), unless a lexicon row says as much or more
             undo = self.lexicon.undoing(doc[i]) if lemmas[i] in self.lexicon.undo_verbs else None
+            if not candidates and undo is None and (feeling := copular_row(doc[i], verbs)) is not None:
+                found.extend(self._pairs(sent, doc[i], feeling, *feeling_roles(doc[i], feeling, actors), False, actors))
+                continue  # "was disappointed by X": annales.participles
             if candidates or undo is not None:
                 tok = doc[i]
                 extra = {}
@@ -459,14 +463,16 @@ class EventCoder:
         elif code == CLAIMED and not targets and not pattern.dictionary:  # "claimed responsibility for"
             targets = [p for p in claimed_target(trig, actors, self.lexicon.nouns) if p not in sources]
         if targets and code:
-            targets = off_scene(trig, code, targets)
+            towns = None if pattern.dictionary else self.places  # "shelled Kharkiv": the gazetteer's town
+            targets = named_town(trig, code, off_scene(trig, code, targets), towns)
         if not targets and root in ("12", "13") and not pattern.dictionary:
             # "threatened to quit the talks if Y ...", "will not lift the embargo until Y ..."
             cond = condition_subject(trig, ("if", "unless") if root == "13" else ("until", "unless"))
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
             targets = [p for p in mediated_parties(trig, actors) if p not in sources]
-        if not targets and root not in VENUE_ROOTS and not pattern.dictionary:
+        together = len(sources) > 1 and pattern.target == "with" and not slot_filled(pattern, trig)  # each other
+        if not targets and root not in VENUE_ROOTS and not pattern.dictionary and not together:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)
             targets = scene_targets(trig, code or reverse, sources, actors, self.places)
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other

@@ -32,7 +32,7 @@ def _judged(verb):
         for c in verb.children:
             if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
-                word = next((w for w in c.children if w.dep_ in ("acomp", "attr") and w.lemma_.lower() in words), None)
+                word = next((w for w in _predicates(c) if w.lemma_.lower() in words), None)
                 if subj is not None and word is not None:
                     return subj, word
     if verb.lemma_ in NAMING_VERBS and not has_negation(verb):
@@ -46,6 +46,19 @@ def _judged(verb):
         if word is not None:
             return obj, word
     return None
+
+
+def _predicates(clause):
+    """The words a copular clause says its subject is: the adjective or noun ("was illegal", "was a
+    provocation"), and the noun's adjectives or "of" object ("was a hostile act", "an act of aggression")."""
+    for w in clause.children:
+        if w.dep_ in ("acomp", "attr"):
+            yield w
+            if w.dep_ == "attr":
+                yield from (m for m in w.children if m.dep_ == "amod")
+                of = next((p for p in w.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+                if of is not None:
+                    yield from (o for o in of.children if o.dep_ == "pobj")
 
 
 def _owners(noun, actors: Actors) -> list[ActorPhrase]:

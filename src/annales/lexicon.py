@@ -228,6 +228,9 @@ _NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npa
                        "nsubjpass xcomp".split())
 _DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss", "nmod"})
 _WHEN = frozenset({"DATE", "TIME"})
+# prepositions of the time of an act, never its pattern's words or target: "ended a visit to X after
+# talks with Y" is no "end talk with *"
+ASIDE_PREPS = frozenset("after before during since until".split())
 
 
 def _temporal(tok) -> bool:
@@ -276,8 +279,10 @@ def nearby(tok, depth: int = 3, clauses: bool = True):
     not through prepositions of time or "according to". A passive participle's noun is among them ("sanctions
     imposed on"); with ``clauses`` (the built-in lexicon, not PETRARCH's) the subject and verb of an
     infinitive clause after the verb ("allowed [X to visit]"); then the prepositions the parser hung on the verb
-    that carries out a nominal trigger (:func:`carried_preps`)."""
-    level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)]
+    that carries out a nominal trigger (:func:`carried_preps`). With ``clauses``, not through the verb's
+    prepositions of circumstance either (``ASIDE_PREPS``: "after talks with Y")."""
+    level = [c for c in tok.children if (c.dep_ in _NEAR_DEPS or _small_clause(c)) and not _temporal(c)
+             and not (clauses and c.dep_ == "prep" and c.lower_ in ASIDE_PREPS)]
     if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
         level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":

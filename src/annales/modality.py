@@ -12,6 +12,8 @@ INTENT_HEADS = frozenset(
     "wish ready willing poised likely schedule propose consider mull swear".split())
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
+# bare pledges: "vowed to retaliate against Y" is the retaliation intended, not a second event
+COMMIT_HEADS = frozenset("vow pledge promise agree swear".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -264,3 +266,12 @@ def tense_of(tok) -> str:
     if tok.tag_ in ("VBD", "VBN") or auxes & {"has", "have", "had", "was", "were", "did"}:
         return "past"
     return "present"
+
+
+def pledged_act(tok, pattern, source, target, acts: set) -> bool:
+    """Whether a bare pledge ("vowed to retaliate against Y": COMMIT_HEADS, a pattern of no other words) has
+    its complement carry the act of the same source on the same target (``acts``: (trigger, source code,
+    target code) of the sentence's events): the act's intent, recoded, not a second event."""
+    return (tok.lemma_ in COMMIT_HEADS and not (pattern.words or pattern.dictionary) and target is not None
+            and any((t.i, source.code, target.code) in acts for c in tok.children if c.dep_ == "xcomp"
+                    for t in c.subtree))

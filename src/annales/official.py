@@ -2,7 +2,8 @@
 protests ("Serbia protested the recognition", "summoned the envoy to protest") lodges an official
 complaint (114); CAMEO's 14 (demonstrate, strike, boycott) is what crowds, parties and unions do.
 An attack "for" what its target did or said is a verbal one ("attacked the UN for its sanctions",
-"attacked Y for backing X"): a criticism (111), not a fight. What a suicide bomber does to those it
+"attacked Y for backing X"), as is one made "in" words ("in an editorial") or by the media: a criticism (111),
+not a fight. What a suicide bomber does to those it
 kills or wounds is a suicide bombing (1831), not a military attack (19) nor a beating (182). States,
 governments and politicians who clash "over" an issue or at a meeting disagree (110); they do not fight. Fire drawn
 ("came under fire from Y") with no armed forces, police or rebels on either side is criticism (111)."""
@@ -18,6 +19,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
 OFFICIAL_COMPLAINT = "114"
 # verbs of fighting that, given a reason ("for"), are words; nouns of "for" that are durations, not reasons
 VERBAL_ATTACK_VERBS = frozenset({"attack"})
+# what an attack made "in" is made of words ("attacked X in an editorial")
+WORD_GENRES = frozenset(("speech statement editorial interview article letter address column commentary communique "
+                         "remark report broadcast sermon lecture message tweet post").split())
 DURATIONS = frozenset("time hour day week month year night minute while moment".split())
 CRITICISM = "111"
 SUICIDE_BOMBING = "1831"
@@ -50,7 +54,8 @@ def official_code(code: str, trig, source: ActorPhrase, target: ActorPhrase | No
         return CRITICISM
     if code.startswith("14") and trig.lemma_.lower() in PROTEST_WORDS and by_state(source, trig.doc):
         return OFFICIAL_COMPLAINT
-    if code[:2] in ("18", "19") and trig.pos_ == "VERB" and trig.lemma_ in VERBAL_ATTACK_VERBS and _for_reason(trig):
+    if code[:2] in ("18", "19") and trig.pos_ == "VERB" and trig.lemma_ in VERBAL_ATTACK_VERBS and (
+            _for_reason(trig) or _in_words(trig) or source.sector == "MED"):
         return CRITICISM
     if code[:2] in ("18", "19") and _suicide_bomber(source, trig.doc):
         return SUICIDE_BOMBING
@@ -100,6 +105,12 @@ def _suicide_bomber(p: ActorPhrase, doc) -> bool:
     """"a suicide bomber", "two suicide bombers": the phrase's head word and its modifier."""
     head = doc[p.head]
     return head.lemma_.lower() == "bomber" and any(c.lower_ == "suicide" for c in head.children)
+
+
+def _in_words(verb) -> bool:
+    """"(attacked X) in an editorial", "in a speech": an attack made in words."""
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in WORD_GENRES
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children)
 
 
 def _for_reason(verb) -> bool:

@@ -83,7 +83,9 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         # nor is a statement's or a meeting's venue ("met the Pope in Rome")
         places = (pattern.code or "")[:2] not in ("01", "04") and not (
             obj is not None and obj.lemma_.lower() in pattern.words)
-        found = actors.all_at(obj, places=places) if obj is not None else []
+        found = _by_agent(obj, actors) if obj is not None and not pattern.dictionary else []
+        if not found and obj is not None:
+            found = actors.all_at(obj, places=places)
         if meeting and found:
             found = [p for p in found if not behind_topic(trig.doc[p.head], obj)]
         if not found and pattern.dictionary:
@@ -114,6 +116,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
     for t in nearby(trig, 4 if pattern.dictionary else 3, clauses=not pattern.dictionary):  # as lexicon.match
         if t.dep_ in ("prep", "agent", "prt", "dative") and t.lower_ == pattern.target:
             pobj = prep_object(t)
+            if pobj is None and not pattern.dictionary:
+                pobj = _named_by_what(t)  # "lashed out at what it called X's interference"
             if pobj is None and (pattern.code or "")[:2] == "09":  # "an inquiry into whether X was ..."
                 return _content_subject(child(t, "pcomp"), actors)
             if pobj is None and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
@@ -273,10 +277,11 @@ def _finite_clause(clause) -> bool:
 
 
 def _named_by_what(verb):
-    """"condemned what it called US interference", "what it described as Syrian provocations": the noun a
-    free relative's naming verb gives its object, which the act is aimed at."""
+    """"condemned what it called US interference", "what it described as Syrian provocations" (also after a
+    preposition: "lashed out at what it called ..."): the noun a free relative's naming verb gives its object,
+    which the act is aimed at."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS and any(
+        if c.dep_ in ("ccomp", "pcomp") and c.lemma_ in NAMING_VERBS and any(
                 w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
             named = child(c, "oprd") or child(c, "attr")
             if named is None:
@@ -290,6 +295,20 @@ def _bare(clause) -> bool:
     auxiliary or conjunction of its own."""
     return (clause.tag_ == "VB" and clause.head.lemma_ in BARE_HEADS
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children))
+
+
+def _by_agent(obj, actors: Actors) -> list[ActorPhrase]:
+    """"condemned the killing of two journalists by X", "welcomed the release of Y by X": the act the object
+    names was X's (its "by" phrase), and the reaction is aimed at X, not at the act's patient."""
+    if obj.pos_ != "NOUN" or obj.i in actors.by_token:
+        return []
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    patient = child(of, "pobj") if of is not None else None  # the parser's "[journalists by X]" is the act's
+    heads = (obj,) if patient is None else (obj, patient)
+    by = next((c for h in heads for c in h.children
+               if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > obj.i), None)
+    pobj = child(by, "pobj") if by is not None else None
+    return actors.all_at(pobj) if pobj is not None else []
 
 
 def _author(obj, actors: Actors) -> list[ActorPhrase]:

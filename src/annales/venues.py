@@ -47,6 +47,21 @@ def off_scene(trig, code: str, targets: list[ActorPhrase]) -> list[ActorPhrase]:
         and doc[t.head].head.head.i == trig.i)]  # not "struck a depot near Damascus": the depot's place
 
 
+def named_town(trig, code: str, targets: list[ActorPhrase], places=None) -> list[ActorPhrase]:
+    """A force act's one target a name no list places ("---": a town the tagger took for a person or an
+    organisation, "shelled Kharkiv", "struck Hodeidah") that the gazetteer (``places``, trigger -> (start,
+    end, ISO3)) finds there as a place: the town's country."""
+    if code[:2] not in FORCE_ROOTS or places is None or len(targets) != 1 or targets[0] is None:
+        return targets
+    t = targets[0]
+    if t.country or t.org or t.prefix or t.refers is not None:
+        return targets
+    hit = places(trig)
+    if hit is None or not (hit[0] <= t.start and t.end <= hit[1]):
+        return targets
+    return [ActorPhrase(head=t.head, start=hit[0], end=hit[1], country=hit[2])]
+
+
 def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[ActorPhrase]:
     """For acts with no other target: a country, capital or region named as where it happened."""
     holders = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
