@@ -21,6 +21,12 @@ def rule_events(pipeline, text: str, published: date = PUBLISHED) -> list[tuple]
     return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events if e.method == "rules"]
 
 
+def dyads(pipeline, text: str) -> list[tuple]:
+    """(source code, CAMEO code, target code or None) of every event coded in ``text`` (an undated article)."""
+    return [(e.source.code, e.cameo, e.target.code if e.target else None)
+            for e in pipeline(Article(id="t", text=text)).events]
+
+
 def locate(pipeline, geo, text: str, word: str, article: Article | None = None, **kw):
     """``geo.locate`` for the token ``word`` of ``text`` (or of the article's text), independent of the coder."""
     doc = pipeline.nlp(article.text if article is not None else text)

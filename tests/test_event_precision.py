@@ -3,14 +3,8 @@ event audit, benchmarks/gold/README.md). Sentences written for these tests."""
 
 from __future__ import annotations
 
+import helpers
 import pytest
-
-from annales.records import Article
-
-
-def _dyads(pipeline, text):
-    return [(e.source.code, e.cameo, e.target.code if e.target else None)
-            for e in pipeline(Article(id="t", text=text)).events]
 
 
 @pytest.mark.parametrize("text", [
@@ -19,11 +13,11 @@ def _dyads(pipeline, text):
     "The Peruvian government may seize the mine within weeks, a local newspaper reported.",
 ])
 def test_an_act_only_said_to_be_possible_is_no_event(pipeline, text):
-    assert _dyads(pipeline, text) == []
+    assert helpers.dyads(pipeline, text) == []
 
 
 def test_a_possible_act_under_a_condition_is_still_coded_as_a_threat(pipeline):
-    dyads = _dyads(pipeline, "Canada may impose sanctions on Belarus if the prisoners are not freed.")
+    dyads = helpers.dyads(pipeline, "Canada may impose sanctions on Belarus if the prisoners are not freed.")
     assert [d for d in dyads if d[0] == "CAN" and d[1].startswith("13")]
 
 
@@ -32,11 +26,11 @@ def test_a_possible_act_under_a_condition_is_still_coded_as_a_threat(pipeline):
     "The Chilean president blamed the drought for the poor harvest.",
 ])
 def test_a_stance_or_blame_aimed_at_no_one_is_no_event(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1][:3] in ("110", "112")]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:3] in ("110", "112")]
 
 
 def test_blame_aimed_at_someone_is_kept(pipeline):
-    assert ("CHLGOV", "112", "PERGOV") in _dyads(
+    assert ("CHLGOV", "112", "PERGOV") in helpers.dyads(
         pipeline, "The Chilean president blamed the Peruvian government for the border incident.")
 
 
@@ -46,12 +40,12 @@ def test_blame_aimed_at_someone_is_kept(pipeline):
     "The firm's president criticised the Austrian government.",
 ])
 def test_a_company_officer_is_business_not_government(pipeline, text):
-    sources = [d[0] for d in _dyads(pipeline, text)]
+    sources = [d[0] for d in helpers.dyads(pipeline, text)]
     assert sources and all(s.endswith("BUS") for s in sources)
 
 
 def test_a_state_president_stays_government(pipeline):
-    assert ("FRAGOV", "111", "DEUGOV") in _dyads(pipeline, "The president of France criticised the German government.")
+    assert ("FRAGOV", "111", "DEUGOV") in helpers.dyads(pipeline, "The president of France criticised the German government.")
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +53,7 @@ def test_a_state_president_stays_government(pipeline):
     "The Portuguese president greeted journalists outside the palace.",
 ])
 def test_talk_with_the_press_is_no_meeting(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1][:2] in ("01", "04")]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("01", "04")]
 
 
 @pytest.mark.parametrize("text", [
@@ -67,17 +61,17 @@ def test_talk_with_the_press_is_no_meeting(pipeline, text):
     "The Labour party fought a bitter battle against the Conservatives for votes.",
 ])
 def test_force_by_those_who_take_up_no_arms_is_figurative(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1][:2] in ("18", "19", "20")]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("18", "19", "20")]
 
 
 def test_force_by_armed_groups_is_kept(pipeline):
-    dyads = _dyads(pipeline, "Hezbollah fighters attacked Israeli troops near the border.")
+    dyads = helpers.dyads(pipeline, "Hezbollah fighters attacked Israeli troops near the border.")
     assert [d for d in dyads if d[1][:2] == "19"]
 
 
 def test_a_prediction_under_a_verb_of_belief_is_no_event(pipeline):
-    assert _dyads(pipeline, "Voters believe the Tories would take the country backwards.") == []
-    assert [d for d in _dyads(pipeline, "The French government said it would impose sanctions on Iran.")
+    assert helpers.dyads(pipeline, "Voters believe the Tories would take the country backwards.") == []
+    assert [d for d in helpers.dyads(pipeline, "The French government said it would impose sanctions on Iran.")
             if d[0] == "FRAGOV" and d[2] == "IRN"]
 
 
@@ -86,20 +80,20 @@ def test_a_prediction_under_a_verb_of_belief_is_no_event(pipeline):
     "Fears of an Ethiopian attack on Eritrea grew last week.",
 ])
 def test_an_act_named_as_a_prospect_is_not_done(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1][:2] == "19"]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] == "19"]
 
 
 def test_aid_blocked_is_aid_withheld_not_given(pipeline):
-    dyads = _dyads(pipeline, "The Senate blocked military aid to Ukraine.")
+    dyads = helpers.dyads(pipeline, "The Senate blocked military aid to Ukraine.")
     assert not [d for d in dyads if d[1][:2] == "07"]
     assert [d for d in dyads if d[1] == "162" and d[2] == "UKR"]
 
 
 def test_dismissing_someone_as_something_is_disapproval_not_a_rejection(pipeline):
-    dyads = _dyads(pipeline, "The Kenyan government dismissed the rebels as terrorists.")
+    dyads = helpers.dyads(pipeline, "The Kenyan government dismissed the rebels as terrorists.")
     assert [d for d in dyads if d[1] == "111"] and not [d for d in dyads if d[1][:2] == "12"]
-    assert [d for d in _dyads(pipeline, "The French president dismissed the German proposal.") if d[1][:2] == "12"]
+    assert [d for d in helpers.dyads(pipeline, "The French president dismissed the German proposal.") if d[1][:2] == "12"]
 
 
 def test_an_arms_ban_on_a_country_is_an_embargo(pipeline):
-    assert ("CAN", "163", "SYR") in _dyads(pipeline, "Canada imposed an arms ban on Syria in 2011.")
+    assert ("CAN", "163", "SYR") in helpers.dyads(pipeline, "Canada imposed an arms ban on Syria in 2011.")

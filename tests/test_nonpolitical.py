@@ -3,14 +3,8 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+import helpers
 import pytest
-
-from annales.records import Article
-
-
-def _dyads(pipeline, text):
-    return [(e.source.code, e.cameo, e.target.code if e.target else None)
-            for e in pipeline(Article(id="t", text=text)).events]
 
 
 @pytest.mark.parametrize("text", [
@@ -18,15 +12,15 @@ def _dyads(pipeline, text):
     "The Nigerian pupils flew to Ghana for the holidays.",
 ])
 def test_a_private_journey_is_no_visit(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1] in ("042", "043")]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1] in ("042", "043")]
 
 
 def test_an_official_visit_is_kept(pipeline):
-    assert ("CANGOV", "042", "MLI") in _dyads(pipeline, "The Canadian foreign minister travelled to Mali last year.")
+    assert ("CANGOV", "042", "MLI") in helpers.dyads(pipeline, "The Canadian foreign minister travelled to Mali last year.")
 
 
 def test_trade_between_companies_is_no_event(pipeline):
-    assert _dyads(pipeline, "Renault held talks with Toyota about a joint factory.") == []
+    assert helpers.dyads(pipeline, "Renault held talks with Toyota about a joint factory.") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -35,7 +29,7 @@ def test_trade_between_companies_is_no_event(pipeline):
     "The Greek labour minister said in a letter to the unions that pensions would be paid.",
 ])
 def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
-    assert not [d for d in _dyads(pipeline, text) if d[1] == "010"]
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
 
 
 def test_political_only_false_keeps_them(pipeline):
@@ -44,7 +38,7 @@ def test_political_only_false_keeps_them(pipeline):
 
     every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
     assert every.version != pipeline.version
-    assert _dyads(every, "Renault held talks with Toyota about a joint factory.")
+    assert helpers.dyads(every, "Renault held talks with Toyota about a joint factory.")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,4 +47,4 @@ def test_political_only_false_keeps_them(pipeline):
      ("FRAGOV", "010", "IRNGOV")),
 ])
 def test_a_statement_told_to_another_state_is_kept(pipeline, text, expected):  # a hearer, not an audience
-    assert expected in _dyads(pipeline, text)
+    assert expected in helpers.dyads(pipeline, text)
