@@ -189,37 +189,14 @@ def modality_of(trig) -> tuple[str, str]:
     return modality, tense
 
 
-POSSIBILITY_AUX = frozenset({"could", "might", "may", "should"})
-
-
-def mere_possibility(trig) -> bool:
-    tok = trig
-    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
-        tok = trig.head
-    cur = tok
-    for _ in range(6):
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until", "till")
-                                         for m in c.children) for c in cur.children):
-            return False
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-            return False
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in POSSIBILITY_AUX for c in cur.children):
-            return True
-        if cur.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl") and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        break
-    return False
-
-
 # auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"
 POSSIBILITY_AUX = frozenset({"could", "might", "may", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till"})
-# verbs of belief and meaning, whose "would" clause is a prediction ("the public believe the Tories would take
-# the country backwards", "an intervention means the government would take control"), not a reported intent
 # nouns of a possible act: "the prospect of a Turkish operation", "fears of an invasion" (not done)
 POSSIBILITY_NOUNS = frozenset("prospect possibility risk fear danger chance likelihood spectre specter "
                               "scenario".split())
+# verbs of belief and meaning, whose "would" clause is a prediction ("the public believe the Tories would take
+# the country backwards", "an intervention means the government would take control"), not a reported intent
 BELIEF_VERBS = frozenset("believe think mean fear feel suspect doubt imagine suppose predict expect forecast "
                          "speculate reckon estimate".split())
 
