@@ -54,3 +54,36 @@ def test_political_only_false_keeps_them(pipeline):
 ])
 def test_a_statement_told_to_another_state_is_kept(pipeline, text, expected):  # a hearer, not an audience
     assert expected in _dyads(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Firms from Japan and Korea have large investments in Chile's copper mines.",
+    "The carmaker invested heavily in Poland last year.",
+])
+def test_a_company_investment_is_trade(pipeline, text):
+    assert not [d for d in _dyads(pipeline, text) if d[1].startswith("06")]
+
+
+def test_a_state_investment_is_kept(pipeline):
+    assert [d for d in _dyads(pipeline, "China invested heavily in Kenya last year.") if d[1].startswith("06")]
+
+
+def test_a_company_lawsuit_against_no_one_named_is_trade(pipeline):
+    assert not [d for d in _dyads(pipeline, "The software firm sued a former employee over leaked designs.")
+                if d[1].startswith("11")]
+
+
+@pytest.mark.parametrize("text", [
+    "The French government sued the oil company over the spill.",
+    "The European Commission fined the software firm for abusing its market position.",
+])
+def test_a_government_act_on_a_company_is_kept(pipeline, text):
+    assert [d for d in _dyads(pipeline, text) if d[0].endswith("GOV") or d[0].startswith("IGO")]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank pulled out of the tycoon's bid team.",
+    "The newspaper said it would oppose the takeover bid from the tycoon.",
+])
+def test_a_tycoon_deal_with_a_firm_or_the_press_is_trade(pipeline, text):
+    assert _dyads(pipeline, text) == []
