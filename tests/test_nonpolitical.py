@@ -87,3 +87,17 @@ def test_a_government_act_on_a_company_is_kept(pipeline, text):
 ])
 def test_a_tycoon_deal_with_a_firm_or_the_press_is_trade(pipeline, text):
     assert _dyads(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Indian firm Bharti has allied itself with Kenya Telecom Holdings.", "Kenya Telecom Holdings"),
+    ("Tom Reed, vice president of Nordic Securities, criticised the finance ministry.", "Tom Reed"),
+    ("Maria Lopez, president of Andes Pharmaceuticals, met the Chilean president.", "Maria Lopez"),
+])
+def test_a_company_name_or_its_officer_is_business(pipeline, text, actor):
+    from annales.config import load_settings
+    from annales.pipeline import Pipeline
+
+    every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
+    sides = [a for e in every(Article(id="t", text=text)).events for a in (e.source, e.target) if a is not None]
+    assert [a.sector for a in sides if actor in a.text] and all(a.sector == "BUS" for a in sides if actor in a.text)
