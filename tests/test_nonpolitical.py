@@ -101,3 +101,20 @@ def test_a_company_name_or_its_officer_is_business(pipeline, text, actor):
     every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
     sides = [a for e in every(Article(id="t", text=text)).events for a in (e.source, e.target) if a is not None]
     assert [a.sector for a in sides if actor in a.text] and all(a.sector == "BUS" for a in sides if actor in a.text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek prime minister posted a message on Twitter blaming Turkey for the fires.",
+    "The German chancellor sent her condolences via Twitter.",
+    "Researchers found Facebook posts announcing the deaths of Syrian soldiers.",
+])
+def test_a_social_network_as_a_channel_is_no_actor(pipeline, text):
+    assert [d for d in _dyads(pipeline, text) if "USABUS" in d] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish government blocked Twitter on Friday.", ("TURGOV", "120", "USABUS")),
+    ("Twitter suspended the account of the Venezuelan president.", ("USABUS", "160", "VENGOV")),
+])
+def test_a_social_network_that_acts_or_is_acted_on_is_kept(pipeline, text, expected):
+    assert expected in _dyads(pipeline, text)
