@@ -6,6 +6,8 @@ from __future__ import annotations
 import helpers
 import pytest
 
+from annales.records import Article
+
 
 @pytest.mark.parametrize("text", [
     "A Canadian student travelled to Mali last year.",
@@ -47,4 +49,68 @@ def test_political_only_false_keeps_them(pipeline):
      ("FRAGOV", "010", "IRNGOV")),
 ])
 def test_a_statement_told_to_another_state_is_kept(pipeline, text, expected):  # a hearer, not an audience
+    assert expected in helpers.dyads(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Firms from Japan and Korea have large investments in Chile's copper mines.",
+    "The carmaker invested heavily in Poland last year.",
+])
+def test_a_company_investment_is_trade(pipeline, text):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1].startswith("06")]
+
+
+def test_a_state_investment_is_kept(pipeline):
+    assert [d for d in helpers.dyads(pipeline, "China invested heavily in Kenya last year.") if d[1].startswith("06")]
+
+
+def test_a_company_lawsuit_against_no_one_named_is_trade(pipeline):
+    assert not [d for d in helpers.dyads(pipeline, "The software firm sued a former employee over leaked designs.")
+                if d[1].startswith("11")]
+
+
+@pytest.mark.parametrize("text", [
+    "The French government sued the oil company over the spill.",
+    "The European Commission fined the software firm for abusing its market position.",
+])
+def test_a_government_act_on_a_company_is_kept(pipeline, text):
+    assert [d for d in helpers.dyads(pipeline, text) if d[0].endswith("GOV") or d[0].startswith("IGO")]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank pulled out of the tycoon's bid team.",
+    "The newspaper said it would oppose the takeover bid from the tycoon.",
+])
+def test_a_tycoon_deal_with_a_firm_or_the_press_is_trade(pipeline, text):
+    assert helpers.dyads(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Indian firm Bharti has allied itself with Kenya Telecom Holdings.", "Kenya Telecom Holdings"),
+    ("Tom Reed, vice president of Nordic Securities, criticised the finance ministry.", "Tom Reed"),
+    ("Maria Lopez, president of Andes Pharmaceuticals, met the Chilean president.", "Maria Lopez"),
+])
+def test_a_company_name_or_its_officer_is_business(pipeline, text, actor):
+    from annales.config import load_settings
+    from annales.pipeline import Pipeline
+
+    every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)
+    sides = [a for e in every(Article(id="t", text=text)).events for a in (e.source, e.target) if a is not None]
+    assert [a.sector for a in sides if actor in a.text] and all(a.sector == "BUS" for a in sides if actor in a.text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek prime minister posted a message on Twitter blaming Turkey for the fires.",
+    "The German chancellor sent her condolences via Twitter.",
+    "Researchers found Facebook posts announcing the deaths of Syrian soldiers.",
+])
+def test_a_social_network_as_a_channel_is_no_actor(pipeline, text):
+    assert [d for d in helpers.dyads(pipeline, text) if "USABUS" in d] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish government blocked Twitter on Friday.", ("TURGOV", "120", "USABUS")),
+    ("Twitter suspended the account of the Venezuelan president.", ("USABUS", "160", "VENGOV")),
+])
+def test_a_social_network_that_acts_or_is_acted_on_is_kept(pipeline, text, expected):
     assert expected in helpers.dyads(pipeline, text)

@@ -326,6 +326,26 @@ def names_a_vessel(p, doc) -> bool:
     return any(t.lower_ in VESSELS for t in near)
 
 
+# social networks and messaging services: the channel of a message, not a party to it, when named as where it
+# was said ("wrote on Twitter", "via Facebook") or as what holds it ("in Twitter posts", "a YouTube video")
+PLATFORMS = frozenset("twitter facebook youtube instagram whatsapp telegram weibo wechat tiktok linkedin snapchat "
+                      "reddit vkontakte".split())
+_CHANNEL_PREPS = frozenset("on via through over".split())
+_POSTS = frozenset("post posts account accounts message messages page pages feed feeds video videos channel "
+                   "statement statements".split())
+
+
+def a_channel(p, doc) -> bool:
+    """Whether a phrase names a social network only as the channel of a message: "lashed out on Twitter",
+    "announced via Facebook", "in Twitter posts". A network that acts or is acted on ("Twitter suspended the
+    account", "the ministry blocked Facebook") is kept."""
+    head = doc[p.head]
+    if head.lower_ not in PLATFORMS:
+        return False
+    return ((head.dep_ == "pobj" and head.head.lower_ in _CHANNEL_PREPS)
+            or (head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in _POSTS))
+
+
 # participles after "X-" that make X the actor's own ("NATO-led troops" are NATO's)
 LEADING = frozenset("led run commanded controlled".split())
 
@@ -437,7 +457,7 @@ def ownerless_weapon(p, doc) -> bool:
 
 def kept_phrases(phrases, doc, cut: int) -> list:
     """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives,
-    predicates of an object or weapons of no one."""
+    predicates of an object, weapons of no one or a social network as a message's channel."""
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
             and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)
-            and not ownerless_weapon(p, doc)]
+            and not ownerless_weapon(p, doc) and not a_channel(p, doc)]

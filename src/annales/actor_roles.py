@@ -7,6 +7,8 @@
 - :func:`international_forces`: "a regional peacekeeping force" is an intergovernmental force (IGO).
 - :func:`listed_people`: "Kenyan President Ruto and Foreign Minister Mutua": a titled person listed with
   titled people of one country is of that country.
+- :func:`company_names`: "Singapore Telecom", "the Kenyan Securities Group": a country inside a company's name
+  is that country's business (BUS), not its state; so a title of such a company is business.
 - :func:`company_officers`: "the president of the games studio", "the firm's chairman": a title of a
   company is business (BUS), not government.
 - :func:`seat_in_name`: "the Tokyo Olympics", "the London School of Economics": a capital inside a longer
@@ -19,6 +21,7 @@ from dataclasses import replace
 
 from .actor_context import bare_agent
 from .parse import tokens
+from .unknown_actors import NAME_SECTORS
 
 # nouns for one private person or a few, that a demonym before them makes that country's civilians
 PERSON_NOUNS = frozenset(("man men woman women boy boys girl girls child children teenager teenagers "
@@ -159,6 +162,26 @@ def seat_in_name(span, entry, doc, matched) -> object:
     return replace(entry, sector=None)
 
 
+# words that end or fill a company's name ("Nordic Securities", "Andes Telecom Holdings"); not "bank" (central
+# and development banks are states' or organisations') nor "group" ("Group of Seven")
+COMPANY_NAME_WORDS = frozenset(w for w, s in NAME_SECTORS.items() if s == "BUS") - {"bank", "group"}
+
+
+def _company_name(doc, i: int) -> bool:
+    """Whether token ``i`` lies in a name the entity recogniser tags as an organisation with a company word."""
+    return any(e.label_ == "ORG" and e.start <= i < e.end and any(t.lower_ in COMPANY_NAME_WORDS for t in e)
+               for e in tokens(doc).ents)
+
+
+def company_names(phrases, doc) -> None:
+    """"Singapore Telecom", "America Capital Technologies": a phrase that is only a country (or region) inside a
+    company's name is that country's business (BUS), not its state."""
+    for p in phrases:
+        if (not p.sector and not p.org and p.country and p.parts
+                and all(e.kind in ("country", "region") for _, _, e in p.parts) and _company_name(doc, p.head)):
+            p.sector = "BUS"
+
+
 # prepositions joining a title to the body it heads ("president of the studio", "chairman at the bank")
 _OFFICE_PREPS = frozenset({"of", "at"})
 
@@ -178,7 +201,7 @@ def company_officers(phrases, doc) -> None:
             owners = [c for c in doc[i].children if c.dep_ == "poss"] + [
                 g for c in doc[i].children if c.dep_ == "prep" and c.lower_ in _OFFICE_PREPS
                 for g in c.children if g.dep_ == "pobj"]
-            if any(o.i in business for o in owners):
+            if any(o.i in business or _company_name(doc, o.i) for o in owners):  # "of Nordic Securities"
                 p.sector = "BUS"
                 break
             company = next((by_token[o.i] for o in owners if o.i in by_token and by_token[o.i] is not p

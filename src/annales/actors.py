@@ -20,8 +20,8 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             office_over_religious_title, persons_from, plural_titles, possessed_agents,
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .actor_roles import (MINORITY_NOUNS, company_officers, international_forces, listed_people, private_persons,
-                          seat_in_name, shared_places)
+from .actor_roles import (MINORITY_NOUNS, company_names, company_officers, international_forces, listed_people,
+                          private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of, reads_as_person
@@ -213,6 +213,7 @@ class ActorFinder:
             possessed_agents(phrases, doc)
             group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
+            company_names(phrases, doc)  # "Singapore Telecom": SGPBUS
             company_officers(phrases, doc)  # "the president of the games studio": BUS
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
             carried_titles(phrases, doc)

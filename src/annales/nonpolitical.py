@@ -29,13 +29,27 @@ def _unknown(a: Actor) -> bool:
     return a.code in (None, "---")
 
 
+# sectors that are trade when they deal with a company: other companies and the (commercial) press ("the
+# newspaper opposed the takeover bid")
+TRADERS = frozenset({"BUS", "MED"})
+# a company's investment or economic co-operation (061) is trade whoever its partner is ("the firms have large
+# investments in Venezuela"); a state's or a government's investment is kept
+INVESTMENT = "061"
+# legal action (114 complaint, 115 lawsuit) a company brings against no one named: a commercial lawsuit ("Apple
+# sued a former contractor"); one against a state or a government names it and is kept
+LAWSUIT = ("114", "115")
+
+
 def commerce(ev: Event) -> bool:
-    """An act between companies, or between a company and a party of no known kind: a takeover, a lawsuit, talks
-    on an alliance are trade. A company's acts on or by a state, its government or any other known actor are
-    kept, and so are its acts on no one ("business leaders called for free trade")."""
+    """An act between companies, between a company and the press, or between a company and a party of no known
+    kind: a takeover, a lawsuit, talks on an alliance are trade; so are a company's investments anywhere and its
+    lawsuits against no one named. A company's other acts on or by a state, its government or any other known
+    actor are kept, and so are its acts on no one ("business leaders called for free trade")."""
+    if ev.source.sector == "BUS" and (ev.cameo[:3] == INVESTMENT or (ev.target is None and ev.cameo[:3] in LAWSUIT)):
+        return True
     sides = (ev.source, ev.target)
     return ev.target is not None and any(a.sector == "BUS" for a in sides) and all(
-        a.sector == "BUS" or _unknown(a) for a in sides)
+        a.sector in TRADERS or _unknown(a) for a in sides)
 
 
 def private_travel(ev: Event) -> bool:

@@ -27,7 +27,8 @@ NAME_SECTORS = {
     **dict.fromkeys("army navy forces corps guard guards".split(), "MIL"),
     **dict.fromkeys("police gendarmerie constabulary sheriff".split(), "COP"),
     **dict.fromkeys(("company inc inc. corp corp. corporation ltd ltd. llc plc co co. group holdings bank airlines "
-                     "airways motors industries enterprises").split(), "BUS"),
+                     "airways motors industries enterprises securities telecom telecoms technologies pharmaceuticals "
+                     "electronics steel insurance brewery breweries software studios").split(), "BUS"),
     **dict.fromkeys(("times post news journal tribune herald gazette telegraph guardian television tv radio "
                      "press broadcasting").split(), "MED"),
     **dict.fromkeys("university college school academy institute".split(), "EDU"),
