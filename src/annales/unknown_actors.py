@@ -3,6 +3,7 @@ countries, found among the entity recogniser's names (a step of :class:`annales.
 
 from __future__ import annotations
 
+from ._data import data_path, read_tsv, split_list
 from .actor_context import FAMILY_NOUNS, HOSTED_ROLES, names_a_backer
 from .actor_phrase import ActorPhrase
 from .kb import Entry
@@ -16,29 +17,9 @@ from .people import leaders
 # their own head words, and "---" + sector when no country is found (docs/schema.md). Off with user
 # dictionaries (PETRARCH's convention: only dictionary actors are actors).
 
-# words of a name that tell its sector (the rightmost one before "of"/"for" wins: "Department of Justice")
-NAME_SECTORS = {
-    **dict.fromkeys("court courts tribunal judiciary prosecutor prosecutors".split(), "JUD"),
-    **dict.fromkeys("party".split(), "PTY"),
-    **dict.fromkeys(("ministry department agency office administration commission authority bureau service "
-                     "services council directorate secretariat inspectorate board government "
-                     "customs immigration enforcement").split(), "GOV"),
-    **dict.fromkeys("front rebels brigade brigades insurgents militia militias liberation".split(), "REB"),
-    **dict.fromkeys("army navy forces corps guard guards".split(), "MIL"),
-    **dict.fromkeys("police gendarmerie constabulary sheriff".split(), "COP"),
-    **dict.fromkeys(("company inc inc. corp corp. corporation ltd ltd. llc plc co co. group holdings bank airlines "
-                     "airways motors industries enterprises securities telecom telecoms technologies pharmaceuticals "
-                     "electronics steel insurance brewery breweries software studios").split(), "BUS"),
-    **dict.fromkeys(("times post news journal tribune herald gazette telegraph guardian television tv radio "
-                     "press broadcasting").split(), "MED"),
-    **dict.fromkeys("university college school academy institute".split(), "EDU"),
-    **dict.fromkeys("union unions federation confederation".split(), "LAB"),
-    **dict.fromkeys("hospital clinic".split(), "HLH"),
-    **dict.fromkeys("church diocese mosque synod".split(), "REL"),
-    **dict.fromkeys("foundation fund charity watch".split(), "NGO"),
-    **dict.fromkeys("parliament assembly senate congress legislature".split(), "LEG"),
-    **dict.fromkeys("movement alliance coalition opposition".split(), "OPP"),
-}
+# words of a name that tell its sector (the rightmost one before "of"/"for" wins: "Department of Justice"):
+# data/name_words.tsv
+NAME_SECTORS = {w: row["sector"] for _, row in read_tsv(data_path("name_words.tsv")) for w in split_list(row["words"])}
 _ENTITY_ORG = frozenset({"ORG"})
 _ENTITY_PLACE = frozenset({"GPE", "LOC"})
 # place kinds of the gazetteer that stand for their country's people or government, and the smallest city:
