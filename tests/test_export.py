@@ -100,6 +100,13 @@ def test_table_plain_text(events):
     assert max(len(line) for line in out.splitlines()) <= 120
 
 
+def test_table_marks_a_negated_act(events):
+    from dataclasses import replace
+    buf = io.StringIO()
+    write_events([replace(events[0], negated=True)], "table", buf)  # "will not recall its ambassador"
+    assert f"not {events[0].trigger.text}" in buf.getvalue()
+
+
 def test_table_width_and_blocks(events, monkeypatch):
     monkeypatch.setattr(export, "_CHUNK", 3)
     buf = io.StringIO()

@@ -121,7 +121,8 @@ def _cameo_cell(e: Event | MergedEvent) -> str:
 
 
 def _event_cells(e: Event) -> tuple[str, ...]:
-    return (e.date or "", (e.source.code or e.source.text) if e.source else "", e.trigger.text,
+    trigger = f"not {e.trigger.text}" if e.negated else e.trigger.text  # "will not recall": no act
+    return (e.date or "", (e.source.code or e.source.text) if e.source else "", trigger,
             (e.target.code or e.target.text) if e.target else "-", _cameo_cell(e), str(e.quad_class),
             " ".join(e.sentence.split()))
 
