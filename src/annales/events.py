@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import ontology
+from .coordination import coordinate
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements
@@ -658,7 +659,7 @@ def subject_of(verb):
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ == "VBG" or _headline_verb(tok))):
             return tok.head
         if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
-            prev, tok = tok, tok.head
+            prev, tok = tok, coordinate(tok) if tok.dep_ == "conj" else tok.head
             continue
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in TIME_PREPS
                 and tok.head.head.pos_ in ("VERB", "AUX")):

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from .coordination import coordinate
+
 SPEECH_VERBS = frozenset(
     "say tell announce report claim state add insist note confirm stress explain write declare "
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
@@ -181,7 +183,8 @@ def modality_of(trig) -> tuple[str, str]:
             marks = ("if", "unless") + (("until", "till") if cur.tag_ in ("VBP", "VBZ") else ())
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
                 return "hypothetical", "future"
-            cur = cur.head
+            # "said X had done Y and accused Z": "accused" goes with "said", and is not reported
+            cur = coordinate(cur) if cur.dep_ == "conj" else cur.head
             continue
         break
     if modality == "asserted" and (reported or any(t.lower_ == "according" for t in trig.sent)):

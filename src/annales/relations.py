@@ -54,6 +54,7 @@ from functools import lru_cache
 from . import ontology
 from .actors import ActorPhrase, Actors
 from .event_filters import REQUEST_ROOTS
+from .coordination import coordinate
 from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
 from .targets import ally_named, slot_filled
 from .lexicon import Pattern
@@ -246,7 +247,7 @@ def _subject(verb):
             if tok.dep_ == "xcomp" and OPT["object_control"] and any(
                     c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on") for c in tok.head.children):
                 return None  # "urged Y to help Z", "called on Y to save Z": Y helps, not the subject
-            tok = tok.head
+            tok = coordinate(tok) if tok.dep_ == "conj" else tok.head
             continue
         break
     return subject_of(verb) if verb.dep_ not in ("advcl", "acl", "pcomp") else None
