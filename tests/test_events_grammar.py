@@ -526,3 +526,19 @@ def test_a_reaction_at_what_the_speaker_called_an_act_is_aimed_at_its_author(pip
     """targets._named_by_what after a preposition: "lashed out at what it called X's interference"."""
     found = rule_events(pipeline, "Belarus lashed out at what it called Poland's hostile policy.")
     assert ("BLR", "111", "POL") in found
+
+
+def test_a_vow_to_retaliate_is_a_threat_and_its_cause_has_happened(pipeline):
+    """"vowed to retaliate for X's expulsion of diplomats": a threat (13) on X, and the expulsion, with its agent,
+    is done (161), not intended with the vow (modality.modality_of)."""
+    found = rule_events(pipeline, "Hungary vowed on Friday to retaliate for Slovakia's expulsion of three "
+                                  "Hungarian diplomats.")
+    assert ("HUN", "130", "SVK") in found
+    assert any(s == "SVK" and code == "161" for s, code, _ in found)
+    assert not any(code.startswith("03") for _, code, _ in found)
+
+
+def test_a_promise_to_punish_is_a_threat_on_the_punished_not_a_pledge_on_a_bystander(pipeline):
+    found = rule_events(pipeline, "Seoul promised to punish Pyongyang for its capture of a Chinese fishing boat.")
+    assert ("KORGOV", "130", "PRKGOV") in found
+    assert not any(code.startswith("03") for _, code, _ in found)

@@ -158,8 +158,10 @@ def modality_of(trig) -> tuple[str, str]:
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
         tok = trig.head  # the governing verb of a nominal event
     elif (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for"
-          and trig.head.head.pos_ in ("VERB", "AUX")):
-        tok = trig.head.head  # "will travel to Moscow for talks": the talks are as intended as the trip
+          and trig.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "poss" for c in trig.children)):
+        # "will travel to Moscow for talks": the talks are as intended as the trip (not an act with its
+        # agent, the cause of a response: "vowed to retaliate for Poland's expulsion of diplomats")
+        tok = trig.head.head
     modality, tense, reported = "asserted", tense_of(tok), False
     cur = tok
     for _ in range(6):
@@ -250,8 +252,14 @@ def tense_of(tok) -> str:
 
 def pledged_act(tok, pattern, source, target, acts: set) -> bool:
     """Whether a bare pledge ("vowed to retaliate against Y": COMMIT_HEADS, a pattern of no other words) has
-    its complement carry the act of the same source on the same target (``acts``: (trigger, source code,
-    target code) of the sentence's events): the act's intent, recoded, not a second event."""
-    return (tok.lemma_ in COMMIT_HEADS and not (pattern.words or pattern.dictionary) and target is not None
-            and any((t.i, source.code, target.code) in acts for c in tok.children if c.dep_ == "xcomp"
-                    for t in c.subtree))
+    its complement carry the act of the same source on the same target, or its complement's own verb an act of
+    the same source on any target ("promised to punish Y for its seizure of a Chinese boat": the pledge's
+    target is no one's; not a pledge to one who does the act too) (``acts``: (trigger, source code, target code) of the sentence's events): the act's
+    intent, recoded, not a second event."""
+    if not (tok.lemma_ in COMMIT_HEADS and not (pattern.words or pattern.dictionary) and target is not None):
+        return False
+    complements = [c for c in tok.children if c.dep_ == "xcomp"]
+    return (any((t.i, source.code, target.code) in acts for c in complements for t in c.subtree)
+            or any(i == c.i and s == source.code for c in complements for i, s, _ in acts)
+            # (a pledge to each other stays: "X and Y agreed to expel Z", where Y too does the act)
+            and not any(i == c.i and s == target.code for c in complements for i, s, _ in acts))
