@@ -542,3 +542,12 @@ def test_a_promise_to_punish_is_a_threat_on_the_punished_not_a_pledge_on_a_bysta
     found = rule_events(pipeline, "Seoul promised to punish Pyongyang for its capture of a Chinese fishing boat.")
     assert ("KORGOV", "130", "PRKGOV") in found
     assert not any(code.startswith("03") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "In Ankara, a Turkish foreign ministry spokesman said on Monday that the crossing would stay shut.",
+    "The Kenyan president said in Addis Ababa on Friday that the talks would resume.",
+])
+def test_where_a_statement_was_made_is_not_whom_it_was_made_to(pipeline, text):
+    """venues.SCENE_ROOTS: "In Beijing, a spokesman said": Beijing is where, not whom, a statement is aimed at."""
+    assert not any(code.startswith("01") and t is not None for _, code, t in rule_events(pipeline, text))

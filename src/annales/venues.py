@@ -17,8 +17,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "on", "at", "inside", "across", "over"
 PROXIMITY_PREPS = frozenset({"near", "outside", "around", "beside", "along"})
 FIGHT_CODES = frozenset({"190"})  # a fight's adversary is a party to it, never the scene
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done to the state where they are
-# meetings and force: a place named with "in", "at" is where they happened, no one met or fought
-SCENE_ROOTS = FORCE_ROOTS | {"04"}
+# statements, meetings and force: a place named with "in", "at" is where they happened, no one told, met or
+# fought ("In Beijing, a spokesman said ...")
+SCENE_ROOTS = FORCE_ROOTS | {"01", "04"}
 
 
 def is_place(p: ActorPhrase) -> bool:
