@@ -586,6 +586,11 @@ def nlp():
     ("Russia said it will withdraw troops on Friday.", "withdraw", "future", ("2017-01-06", "day", False)),
     ("Officials said on Friday that the militants had attacked the convoy last week.", "attacked", "past",
      ("2016-12-26", "day", False)),
+    # a time that dates another noun ("Sunday's vote"), or a relative clause the parser did not mark as one
+    ("The rebels accused the army of shelling Friday's market and said they would retaliate.", "retaliate",
+     "future", ("2017-01-02", "day", True)),
+    ("The ministers urged Iran to restore cooperation with the agency, some of whose inspectors were barred by "
+     "Tehran last year.", "urged", "past", ("2017-01-02", "day", True)),
 ])
 def test_parse_mode(nlp, sentence, trigger, tense, expected):
     doc = nlp(sentence)

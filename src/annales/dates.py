@@ -463,6 +463,13 @@ def _clause_of(tok):
     return tok
 
 
+def _relative(clause) -> bool:
+    """A clause with a relative word in its subject ("several of whose inspectors were barred last year"),
+    whatever the parser hung it on: an aside."""
+    return clause.dep_ != "ROOT" and any(w.tag_ in ("WDT", "WP", "WP$") for c in clause.children
+                                         if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree)
+
+
 def _verb_tense(tok, trigger) -> str | None:
     """ "future" / "past" / "present" of the verb governing ``tok`` from its tag and auxiliaries;
     None when that verb is the trigger (whose tense the caller knows) or when unsure."""
@@ -496,6 +503,7 @@ def _parse_levels(sentence: str, expressions, near: int, span, tense: str) -> li
         return None
     trig_clause = _clause_of(trig)
     trig_path = [trig_clause.i] + [t.i for t in trig_clause.ancestors]
+    trig_above = {t.i for t in trig.ancestors}
     levels = []
     for e in expressions:
         inside = {t.i: t for t, a, b in toks if a < e.end and b > e.start}
@@ -507,15 +515,19 @@ def _parse_levels(sentence: str, expressions, near: int, span, tense: str) -> li
         if attach.i == trig.i:
             levels.append((0, tense))
             continue
-        if (e.rule == "year" and head.dep_ in ("nummod", "compound", "amod", "poss")
+        if ((e.rule == "year" and head.dep_ in ("nummod", "compound", "amod") or head.dep_ == "poss" and (
+                _clause_of(attach).i != trig_clause.i and attach.i not in trig_above))
                 and attach.pos_ in ("NOUN", "PROPN")):
-            levels.append((None, tense))  # "its 2008 war", when the trigger is not "war"
+            # "its 2008 war", when the trigger is not "war"; "Saturday's election" in another clause, when the
+            # trigger is not in the election's own clause ("Saturday's attack, which killed", "in last week's
+            # raid, troops killed": the day of the act)
+            levels.append((None, tense))
             continue
         clause = _clause_of(attach if attach.i not in inside else head)
         up = [clause, *clause.ancestors]
         common = next((k for k, c in enumerate(up) if c.i in trig_path), len(up))
         own = _verb_tense(attach if attach.i not in inside else head, trig) or tense
-        if any(t.dep_ in _ASIDE_DEPS for t in up[:common]):
+        if any(t.dep_ in _ASIDE_DEPS or _relative(t) for t in up[:common]):
             level = None
         elif clause.i == trig_clause.i:
             level = 1
