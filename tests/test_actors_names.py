@@ -67,3 +67,14 @@ def test_an_attacked_base_is_the_force_it_houses(pipeline):
     doc = pipeline.nlp("Rebels shelled the Zarqa air base overnight.")
     codes = {doc[p.start:p.end].text: p.code for p in pipeline.finder(doc).phrases}
     assert any(text.endswith("air base") and code.endswith("MIL") for text, code in codes.items())
+
+
+def test_a_plural_bare_title_names_the_group_given_it_before(pipeline):
+    """actor_context.carried_titles: "the ministers" after "Foreign ministers of the G20" is that group (a
+    "foreign minister" is a "minister"); a plural title takes no single office-holder."""
+    codes = _codes(pipeline, "Foreign ministers of the G20 met in Rome on Monday. The ministers urged Iran to "
+                             "free the sailors.")
+    assert codes.get("ministers") == "IGOGTW"
+    codes = _codes(pipeline, "Spanish Foreign Minister Jose Albares met his Moroccan counterpart. The two "
+                             "ministers signed a water deal.")
+    assert codes.get("ministers") == "---GOV"  # the two of them, not Spain's alone

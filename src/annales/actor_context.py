@@ -104,7 +104,8 @@ def hosted_roles(phrases, doc) -> None:
 
 def carried_titles(phrases, doc, reach: int = 3) -> None:
     """"Kenyan President William Ruto arrived on Monday. The president said ...": a definite bare title
-    ("the president", "the foreign minister") names the actor last given that title, with its country,
+    ("the president", "the foreign minister", "the ministers") names the actor last given that title (or one
+    ending in it: a "foreign minister" is a "minister"; a plural title names a plural actor), with its country,
     within ``reach`` sentences before, unless its own sentence is set in another country. So does a word that
     ends the name of an organisation named anywhere before ("the European Commission ... the Commission")."""
     sent_of = {s.start: k for k, s in enumerate(doc.sents)}
@@ -114,9 +115,10 @@ def carried_titles(phrases, doc, reach: int = 3) -> None:
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
             continue
         title, k = p.parts[0][2].name, sent_of[head.sent.start]
+        plural = _plural(head)  # "the ministers": a group named so before ("Foreign ministers of the G7")
         earlier = [q for q in phrases if q.end <= p.start and (q.country or q.org) and (
-            (0 < k - sent_of[doc[q.head].sent.start] <= reach
-             and any(e.kind == "agent" and e.name == title for _, _, e in q.parts))
+            (0 < k - sent_of[doc[q.head].sent.start] <= reach and (not plural or _plural(doc[q.head]))
+             and any(e.kind == "agent" and (e.name == title or e.name.endswith(" " + title)) for _, _, e in q.parts))
             # "the Commission" (a name of no known organisation) anywhere after "the European Commission"
             or (q.org and p.parts[0][2].kind == "org" and doc[q.end - 1].lower_ == head.lower_))]
         here = {q.country for q in phrases if q.country and sent_of[doc[q.head].sent.start] == k
