@@ -6,6 +6,7 @@ team's own."""
 from __future__ import annotations
 
 from annales.kb import Entry, KnowledgeBase
+from annales.records import Article
 
 from helpers import actor_codes as _codes
 
@@ -78,3 +79,19 @@ def test_a_plural_bare_title_names_the_group_given_it_before(pipeline):
     codes = _codes(pipeline, "Spanish Foreign Minister Jose Albares met his Moroccan counterpart. The two "
                              "ministers signed a water deal.")
     assert codes.get("ministers") == "---GOV"  # the two of them, not Spain's alone
+
+
+def test_a_bare_conjoined_agent_shares_its_partners_country(pipeline):
+    """actors._share_country, in the default coder too: "Kenyan officials and media" are both Kenyan; a conjunct
+    with a country of its own keeps it."""
+    codes = _codes(pipeline, "Uganda protested against a smear campaign by Kenyan officials and media.")
+    assert codes.get("media") == "KENMED"
+    codes = _codes(pipeline, "Israeli soldiers and Palestinians clashed in Hebron.")
+    assert codes.get("Palestinians") == "PSE"
+
+
+def test_allies_sharing_a_country_by_conjunction_are_no_two_parties(pipeline):
+    """relations: "Kenyan generals and spies turned ..." - the learned fallback links no fight between them."""
+    events = pipeline(Article(id="t", text="As the insurgency faded, Kenyan generals and spies gradually turned "
+                                           "their attention to the coast.")).events
+    assert not any(e.target is not None and e.source.country == e.target.country == "KEN" for e in events)

@@ -195,7 +195,7 @@ class ActorFinder:
         _link_conjoined_modifiers(groups, doc)
         if self.compounds:
             prepositional_actors(phrases, doc)
-            _share_country(groups, doc)
+        _share_country(groups, doc, names=self.compounds)  # "Armenian officials and media": Armenian media too
         if self.unknown and tokens(doc).ents:
             place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
@@ -452,14 +452,16 @@ def _entry_key(e: Entry):
     return (e.kind, e.country, e.code, e.dated)
 
 
-def _share_country(groups: dict[int, ActorPhrase], doc) -> None:
+def _share_country(groups: dict[int, ActorPhrase], doc, names: bool = True) -> None:
     """"Danish media and government", "lawmakers and officials in Arnor and Gondor": a bare conjoined
     agent (no determiner or possessor of its own) shares the country of the agent it is conjoined with
-    and that one's modifying agents; with that agent's conjoined countries too (GONGOV besides ARNGOV)."""
+    and that one's modifying agents; with that agent's conjoined countries too (GONGOV besides ARNGOV). Without
+    ``names`` (the default coder) not a titled name ("Kenyan President Ruto and President Dossou": a second
+    head of state is usually another state's)."""
     for q in list(groups.values()):
         tok = doc[q.head]
         if (q.country or q.org or q.prefix or not q.sector or tok.dep_ != "conj"
-                or any(c.dep_ in ("det", "poss") for c in tok.children)):
+                or any(c.dep_ in ("det", "poss") for c in tok.children) or (tok.pos_ == "PROPN" and not names)):
             continue
         p = next((groups[c.i] for c in tok.conjuncts if c.i in groups and c.i < tok.i), None)
         if p is None or not p.country or p.org or not p.sector:

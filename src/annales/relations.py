@@ -253,6 +253,11 @@ def _subject(verb):
     return subject_of(verb) if verb.dep_ not in ("advcl", "acl", "pcomp") else None
 
 
+def _borrowed_country(p: ActorPhrase, first: ActorPhrase) -> bool:
+    """Whether ``p`` has its country only from the conjunct before it ("US generals and spies"): one side."""
+    return bool(p.country) and p.country == first.country and not any(e.country for _, _, e in p.parts)
+
+
 def _governors(sent, tgt: ActorPhrase, actors: Actors):
     """(source, verb, kind) for the target phrase ``tgt``."""
     head = sent.doc[tgt.head]
@@ -265,7 +270,7 @@ def _governors(sent, tgt: ActorPhrase, actors: Actors):
         verb = head.head.head
         if (first is not None and first is not tgt and first.start < tgt.start and _verbal(verb)
                 and verb.lemma_ not in SPEECH_VERBS | NON_LINKING and not _negated(verb)
-                and not _shared_view(verb)):
+                and not _shared_view(verb) and not _borrowed_country(tgt, first)):
             yield first, verb, "coord"
         return
     if ally_named(head):
