@@ -85,6 +85,9 @@ VOICE
 --- HOST [043] ---
 HOST
 - * BANQUET (IN ^) + [017]
+
+--- REMARK [023] ---
+REMARK
 """
 
 DISCARDS = """\
@@ -369,3 +372,10 @@ def test_conjoined_agents_pair_with_each_conjoined_country(compound_coder):
     sources = sorted(src for src, _, _ in code(compound_coder, "Soldiers and officials in Valdoria and Kestralia "
                                                               "criticized Meridia."))
     assert sources == ["KSTGOV", "KSTMIL", "VLDGOV", "VLDMIL"]
+
+
+def test_an_event_needs_a_source_and_a_target(coder):
+    # PETRARCH codes dyads only: a verb whose code could stand alone (023) codes nothing with no target
+    assert code(coder, "Valdoria remarked on Friday that the harvest was poor.") == []
+    assert code(coder, "Valdoria remarked to Kestralia that the harvest was poor.") == [("VLD", "KST", "023")]
+

@@ -482,8 +482,8 @@ class EventCoder:
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         pledge = root == "03" and not pattern.dictionary and committed(trig)  # "X agreed to lay down its arms"
         if not targets:
-            if not (_targetless(code) or pledge) or (root == "11" and pattern.dictionary):
-                return []  # (PETRARCH's dictionaries code no disapproval without a target)
+            if not (_targetless(code) or pledge) or pattern.dictionary:
+                return []  # (PETRARCH codes an event only with a source and a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
                 return []  # "called King Salman on Saturday": a phone call, not an appeal "on" no one
