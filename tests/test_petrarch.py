@@ -237,8 +237,9 @@ def test_legacy_verb_dictionary_layout(tmp_path):
     pats = P.load_verbs(path, stats)
     got = {(p.trigger, p.words, p.code) for p in pats if p.trigger[-1] not in "sdg"}  # no regular forms
     assert got == {("row", (), "036"), ("push", ("off",), "042"), ("bail", (), "046"), ("scoop", (), "048"),
-                   ("reckon", ("dead",), "050"), ("negotiat", (), "031"),
-                   *(("reckon", ("dead", "with", oar), "051") for oar in ("paddle", "scull"))}
+                   ("reckon", (), "050"), ("negotiat", (), "031"),
+                   *(("reckon", ("with", oar), "051") for oar in ("paddle", "scull"))}
+    assert {p.lead for p in pats if p.trigger == "reckon"} == {("dead",)}  # "DEAD_+RECKON": right before the verb
     # a verb listed without its forms gets PETRARCH's regular ones, which an old stem needs
     assert {p.trigger for p in pats if p.code == "031"} == {"negotiat", "negotiats", "negotiated", "negotiating"}
     assert {p.trigger for p in pats if p.code == "048"} == {"scoop", "scoops", "scooped", "scooping"}

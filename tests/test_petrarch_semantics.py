@@ -88,6 +88,9 @@ HOST
 
 --- REMARK [023] ---
 REMARK
+
+--- SURVEIL [175] ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 """
 
 DISCARDS = """\
@@ -379,3 +382,9 @@ def test_an_event_needs_a_source_and_a_target(coder):
     assert code(coder, "Valdoria remarked on Friday that the harvest was poor.") == []
     assert code(coder, "Valdoria remarked to Kestralia that the harvest was poor.") == [("VLD", "KST", "023")]
 
+
+
+def test_a_multi_word_verbs_words_before_it_are_right_before_it(coder):
+    # "WIRE_+TAP": "wire" right before the verb, however the parser hangs it (here a preposition's object)
+    assert code(coder, "Soldiers from Valdoria wire tapped the phone lines of Kestralia.") == [("VLDMIL", "KST", "175")]
+    assert code(coder, "Soldiers from Valdoria tapped the wire of Kestralia.") == []

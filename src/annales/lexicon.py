@@ -52,6 +52,8 @@ class Pattern:
     # preposition ("- * (IN ^) +": the first actor after that preposition's object)
     before: tuple[str, ...] = ()
     source: str | None = None
+    # a PETRARCH multi-word verb's words joined to it before the verb ("WIRE_+TAP"): right before the trigger
+    lead: tuple[str, ...] = ()
 
     @property
     def void(self) -> bool:
@@ -60,7 +62,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (len(self.words) + len(self.before) + (1 if self.target and self.target != "dobj" else 0)
+        return (len(self.words) + len(self.before) + len(self.lead) + (1 if self.target and self.target != "dobj" else 0)
                 + (1 if self.source else 0))
 
 
