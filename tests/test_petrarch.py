@@ -181,7 +181,7 @@ def test_verbs(dicts):
     assert {(p.code, p.before) for p in pats if p.before} == {("040", ("quietly",))}
     assert {p.code for p in pats if p.target == "compound"} == {"041"}
     assert all(p.dictionary for p in pats)
-    assert stats.skipped["null or unknown code"] >= 1  # DRIFT [---]
+    assert stats.skipped["null code (codes nothing)"] >= 1  # DRIFT [---]
     by_text = {shown(p): p for p in pats}
     assert by_text["moor beside *"].target == "beside" and by_text["tie up"].words == ("up",)
     lex = P.layered_lexicon(pats)
@@ -355,3 +355,20 @@ def test_records_exact_with_full_actor_codes():
     score_record(report, [("GON", "ARNGOV", "190")], [("GONMIL", "ARN", "190")])  # countries and code right
     d = report.as_dict()
     assert (d["exact_records"], d["exact_records_full_codes"]) == (1.0, 0.5)
+
+
+def test_load_stats_name_the_lines_skipped(tmp_path):
+    path = tmp_path / "s.verbs.txt"
+    path.write_text("--- MOOR [036] ---\nMOOR\n- * FERRY [03A]  # a code that is no number\n"
+                    "- * BARGE [###]  # '#' inside a code starts no comment\n- * RAFT (&NOSUCH) [040]\n",
+                    encoding="utf-8")
+    stats = P.LoadStats()
+    pats = P.load_verbs(path, stats)
+    assert {p.code for p in pats} == {"036"}
+    assert [(n, reason) for n, reason, _ in stats.lines] == [
+        (3, "code not a number (075A, def)"), (4, "null code (codes nothing)"), (5, "unknown synset")]
+    actors = tmp_path / "s.actors.txt"
+    actors.write_text("VALDORIA [VLD]\nNOBODY\n+NO_ONE\nKESTRALIA [KST]\n", encoding="utf-8")
+    stats = P.LoadStats()
+    P.load_actors(actors, KnowledgeBase(), stats)
+    assert [(n, reason) for n, reason, _ in stats.lines] == [(2, "no code")]  # the entry's first line

@@ -114,6 +114,7 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     def flush():
         if not names:
             return
+        stats.at = start
         real = [c for c in codes if c[2] not in _NULL_ACTOR_CODES]
         if not real:
             stats.skip("no code" if not codes else "null code")
@@ -137,8 +138,11 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
         names.clear()
         codes.clear()
 
+    start = None  # the first line of the entry being read
+
     for lineno, line in _lines(path):
         head = line.split("[", 1)[0].strip()
+        stats.at = (lineno, line)
         try:
             found = parse_codes(line)
         except ValueError:
@@ -152,6 +156,7 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
             codes.extend(found)  # code lines of the current entry
         else:
             flush()
+            start = stats.at = (lineno, line)
             names.append(head)
             codes.extend(found)
     flush()
@@ -186,6 +191,7 @@ def load_agents(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     stats = stats if stats is not None else LoadStats()
     subs: dict[str, list[str]] = {}
     for lineno, line in _lines(path):
+        stats.at = (lineno, line)
         line = line.strip()
         m = re.fullmatch(r"(![A-Z0-9_]+!)\s*=\s*(.+)", line)
         if m:

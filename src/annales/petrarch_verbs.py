@@ -12,10 +12,10 @@ from .petrarch_read import LoadStats, _lines, _words
 _NULL_CODES = frozenset({"", "---", "+++", "###"})  # verb codes that code nothing
 
 
-def _synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
+def _synsets(lines: list[tuple[int, str]], stats: LoadStats | None = None) -> dict[str, list[str]]:
     sets: dict[str, list[str]] = {}
     current = None
-    for _, line in lines:
+    for n, line in lines:
         s = line.strip()
         if s.startswith("&"):
             current = sets.setdefault(s.split()[0].rstrip("_").upper(), [])
@@ -232,15 +232,18 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
     block's. Synsets are read wherever they are, so their ``+`` lines between blocks are no verbs."""
     stats = stats if stats is not None else LoadStats()
     lines = list(_lines(path))
-    sets = _synsets(lines)
+    sets = _synsets(lines, stats)
     out: dict[tuple, Pattern] = {}
     verbs: list[tuple[str, list[str], tuple]] = []  # (trigger, words after it, words before it) of the block
     block_code = None
 
     def add(code: str, trigger: str, words: list[str], target_prep: str | None = None, lead=(), **parts):
         forward, _, reverse = code.partition(":")
-        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES) or not (forward + reverse).isdigit():
-            stats.skip("null or unknown code")
+        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES):
+            stats.skip("null code (codes nothing)")
+            return
+        if not all(c in _NULL_CODES or c.isdigit() for c in (forward, reverse)):
+            stats.skip("code not a number (075A, def)")
             return
         code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
         text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))
@@ -256,7 +259,8 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
             stats.terms += 1
 
     in_synset = False
-    for _, line in lines:
+    for n, line in lines:
+        stats.at = (n, line)
         s = line.strip()
         if s.startswith("---"):  # "--- NAME [CODE] ---": the first code is the block's; none: "---"
             codes = re.findall(r"\[([^\]]*)\]", s)
