@@ -427,7 +427,9 @@ class EventCoder:
         if modality != "hypothetical" and (pattern.code or "")[:2] < "10" and announced(trig):
             # "announced it was pulling its troops out": a pledge (03); "announced they are boycotting" is done
             modality, tense = "intended", "future"
-        negated = is_negated(trig)
+        # PETRARCH: a verb's own negation only ("won't try to clash" is a clash), but a multi-word verb the
+        # parser split ("will not [wire] tap") keeps its first word's
+        negated = is_negated(trig, governed=not pattern.dictionary or bool(pattern.lead))
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
         if not pattern.dictionary and (in_condition(trig) or possible_only(trig)):
