@@ -41,7 +41,7 @@ def report(path: Path, show_all: bool) -> None:
 
     name = path.name.lower()
     stats = LoadStats()
-    if "verbs" in name:
+    if "verbs" in name or re.fullmatch(r"cameo.*\.txt", name):  # Phoenix's verbs file is CAMEO.2.0.txt
         kind = "verbs"
         patterns = P.load_verbs(path, stats)
     elif "actors" in name:

@@ -372,3 +372,23 @@ def test_load_stats_name_the_lines_skipped(tmp_path):
     stats = P.LoadStats()
     P.load_actors(actors, KnowledgeBase(), stats)
     assert [(n, reason) for n, reason, _ in stats.lines] == [(2, "no code")]  # the entry's first line
+
+
+def test_aliases_on_consecutive_lines_share_the_codes_after_them(tmp_path):
+    path = tmp_path / "a.actors.txt"
+    path.write_text("HALVARD_TESK_\nPRESIDENT_TESK_\n\t[VLDGOV >20100101]\n\nORPHAN_NAME\n\nKESTRALIA [KST]\n",
+                    encoding="utf-8")
+    kb, stats = KnowledgeBase(), P.LoadStats()
+    P.load_actors(path, kb, stats)
+    assert resolve_code(kb.terms["president tesk"][0], date(2012, 1, 1)) == "VLDGOV"
+    assert resolve_code(kb.terms["halvard tesk"][0], date(2012, 1, 1)) == "VLDGOV"
+    assert "orphan name" not in kb.terms and [r for _, r, _ in stats.lines] == ["no code"]  # a blank line apart
+
+
+def test_tabari_comments_after_a_verb_line_and_a_code(tmp_path):
+    path = tmp_path / "c.verbs.txt"
+    path.write_text("--- SCRAP [1246] ---\nSCRAP {SCRAPPING SCRAPS SCRAPPED };shan 8/30/93\n"
+                    "JUNK [1245]# a remark right after the code\n", encoding="utf-8")
+    stats = P.LoadStats()
+    got = {(p.trigger, p.code) for p in P.load_verbs(path, stats)}
+    assert ("scrapped", "1246") in got and ("junk", "1245") in got and not stats.lines

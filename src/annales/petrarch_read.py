@@ -1,8 +1,9 @@
 """Reading PETRARCH / TABARI dictionary files: lines, comments, words, load statistics.
 
-PETRARCH's rules: ``#`` starts a comment at the start of a line or after a space (``[###]`` is a code);
-a line starting with ``<!`` is skipped (``<!-- ... -->`` headers), and an XML comment inside a line, or
-opened inside a line and closed on a later one, is removed; blank lines are skipped. ``_`` joins words.
+PETRARCH's rules: ``#`` starts a comment at the start of a line, after a space or after a code's ``]``
+(``[###]`` is a code); a line starting with ``<!`` is skipped (``<!-- ... -->`` headers), and an XML
+comment inside a line, or opened inside a line and closed on a later one, is removed; blank lines are
+skipped. ``_`` joins words.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class LoadStats:
             self.lines.append((self.at[0], reason, self.at[1]))
 
 
-_COMMENT = re.compile(r"(?:^|(?<=\s))#")  # "#" at the start of a line or after a space ("[###]" is a code)
+_COMMENT = re.compile(r"(?:^|(?<=[\s\]]))#")  # "#" at the start, after a space or a code ("[###]" is a code)
 
 
 def _lines(path):

@@ -289,7 +289,9 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
                     add(code, trigger, vwords + words, target_prep, lead=lead, before=before, **parts)
             stats.entries += 1
             continue
-        # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]
+        # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]; a TABARI
+        # comment (";shan 8/30/93") after it is dropped
+        s = s.split(";", 1)[0].strip()
         m = re.fullmatch(r"([^{\[]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*", s)
         if not m:
             stats.skip("unparsed verb line")
