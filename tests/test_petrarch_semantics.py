@@ -89,6 +89,10 @@ HOST
 --- REMARK [023] ---
 REMARK
 
+--- CAUTION [130] ---
+CAUTION
+- * THEIR ^ ABOUT + [131]
+
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 """
@@ -394,3 +398,9 @@ def test_negation_is_the_verbs_own(coder):
     # PETRARCH negates the verb phrase "not" belongs to: "did not try to scold" is a scolding
     assert code(coder, "Valdoria did not try to scold Kestralia over efforts to end the war.") == [("VLD", "KST", "110")]
     assert code(coder, "Valdoria did not scold Kestralia over efforts to end the war.") == [("VLD", "KST", "050")]
+
+
+def test_a_patterns_determiners_are_not_required(coder):
+    # "- * THEIR ^ ABOUT +": "their" or another determiner, or none; the target is the object of "about"
+    assert code(coder, "Valdoria cautioned their sailors about Kestralia.") == [("VLD", "KST", "131")]
+    assert code(coder, "Valdoria cautioned Ostravia about Kestralia.") == [("VLD", "KST", "131")]
