@@ -396,7 +396,8 @@ def test_a_multi_word_verbs_words_before_it_are_right_before_it(coder):
 
 def test_negation_is_the_verbs_own(coder):
     # PETRARCH negates the verb phrase "not" belongs to: "did not try to scold" is a scolding
-    assert code(coder, "Valdoria did not try to scold Kestralia over efforts to end the war.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria did not try to scold Kestralia over efforts to end the war.") == [
+        ("VLD", "KST", "110")]
     assert code(coder, "Valdoria did not scold Kestralia over efforts to end the war.") == [("VLD", "KST", "050")]
 
 

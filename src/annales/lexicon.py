@@ -62,8 +62,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (len(self.words) + len(self.before) + len(self.lead) + (1 if self.target and self.target != "dobj" else 0)
-                + (1 if self.source else 0))
+        return (len(self.words) + len(self.before) + len(self.lead)
+                + (1 if self.target and self.target != "dobj" else 0) + (1 if self.source else 0))
 
 
 def alternatives(text: str) -> list[str]:
