@@ -392,3 +392,13 @@ def test_tabari_comments_after_a_verb_line_and_a_code(tmp_path):
     stats = P.LoadStats()
     got = {(p.trigger, p.code) for p in P.load_verbs(path, stats)}
     assert ("scrapped", "1246") in got and ("junk", "1245") in got and not stats.lines
+
+
+def test_regular_forms_with_english_spellings():
+    from annales.petrarch_verbs import regular_forms
+
+    assert {"ratifies", "ratified", "ratifying"} <= set(regular_forms("ratify"))
+    assert {"bans", "banned", "banning"} <= set(regular_forms("ban"))
+    assert {"dies", "died", "dying"} <= set(regular_forms("die"))
+    assert regular_forms("visit") == ["visits", "visited", "visiting"]  # no doubling past one syllable
+    assert regular_forms("defie")[:3] == ["defies", "defied", "defieing"]  # PETRARCH's own forms come first

@@ -72,7 +72,8 @@ def _joined(body: str) -> str:
 
 def regular_forms(verb: str) -> list[str]:
     """The forms PETRARCH makes of a verb listed without its forms: -s, -ed, -ing ("defie": "defies",
-    "defied", "defieing"; "fix": "fixes")."""
+    "defied", "defieing"; "fix": "fixes"), and the English spellings of those its rule misses ("ratify":
+    "ratified"; "die": "dying"; "ban": "banned", "banning")."""
     if verb[-1:] in ("s", "x", "z"):
         third = verb + "es"
     elif verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
@@ -81,7 +82,15 @@ def regular_forms(verb: str) -> list[str]:
         third = verb + "s"
     past = verb + "d" if verb.endswith("e") else verb + "ed"
     ing = verb[:-1] + "ing" if verb.endswith("e") and verb[-2:-1] not in tuple("aeiou") else verb + "ing"
-    return [third, past, ing]
+    # and the English spellings PETRARCH's rule misses: "ratified", "dying", "banned", "stopping"
+    english = []
+    if re.search(r"[^aeiou]y$", verb):
+        english.append(verb[:-1] + "ied")
+    elif verb.endswith("ie"):
+        english.append(verb[:-2] + "ying")
+    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # one syllable ending consonant-vowel-consonant
+        english += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return [third, past, ing] + english
 
 
 def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int):
