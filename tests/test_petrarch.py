@@ -181,7 +181,7 @@ def test_verbs(dicts):
     assert {(p.code, p.before) for p in pats if p.before} == {("040", ("quietly",))}
     assert {p.code for p in pats if p.target == "compound"} == {"041"}
     assert all(p.dictionary for p in pats)
-    assert stats.skipped["null or unknown code"] >= 1  # DRIFT [---]
+    assert stats.skipped["null code (codes nothing)"] >= 1  # DRIFT [---]
     by_text = {shown(p): p for p in pats}
     assert by_text["moor beside *"].target == "beside" and by_text["tie up"].words == ("up",)
     lex = P.layered_lexicon(pats)
@@ -237,8 +237,9 @@ def test_legacy_verb_dictionary_layout(tmp_path):
     pats = P.load_verbs(path, stats)
     got = {(p.trigger, p.words, p.code) for p in pats if p.trigger[-1] not in "sdg"}  # no regular forms
     assert got == {("row", (), "036"), ("push", ("off",), "042"), ("bail", (), "046"), ("scoop", (), "048"),
-                   ("reckon", ("dead",), "050"), ("negotiat", (), "031"),
-                   *(("reckon", ("dead", "with", oar), "051") for oar in ("paddle", "scull"))}
+                   ("reckon", (), "050"), ("negotiat", (), "031"),
+                   *(("reckon", ("with", oar), "051") for oar in ("paddle", "scull"))}
+    assert {p.lead for p in pats if p.trigger == "reckon"} == {("dead",)}  # "DEAD_+RECKON": right before the verb
     # a verb listed without its forms gets PETRARCH's regular ones, which an old stem needs
     assert {p.trigger for p in pats if p.code == "031"} == {"negotiat", "negotiats", "negotiated", "negotiating"}
     assert {p.trigger for p in pats if p.code == "048"} == {"scoop", "scoops", "scooped", "scooping"}
@@ -354,3 +355,50 @@ def test_records_exact_with_full_actor_codes():
     score_record(report, [("GON", "ARNGOV", "190")], [("GONMIL", "ARN", "190")])  # countries and code right
     d = report.as_dict()
     assert (d["exact_records"], d["exact_records_full_codes"]) == (1.0, 0.5)
+
+
+def test_load_stats_name_the_lines_skipped(tmp_path):
+    path = tmp_path / "s.verbs.txt"
+    path.write_text("--- MOOR [036] ---\nMOOR\n- * FERRY [03A]  # a code that is no number\n"
+                    "- * BARGE [###]  # '#' inside a code starts no comment\n- * RAFT (&NOSUCH) [040]\n",
+                    encoding="utf-8")
+    stats = P.LoadStats()
+    pats = P.load_verbs(path, stats)
+    assert {p.code for p in pats} == {"036"}
+    assert [(n, reason) for n, reason, _ in stats.lines] == [
+        (3, "code not a number (075A, def)"), (4, "null code (codes nothing)"), (5, "unknown synset")]
+    actors = tmp_path / "s.actors.txt"
+    actors.write_text("VALDORIA [VLD]\nNOBODY\n+NO_ONE\nKESTRALIA [KST]\n", encoding="utf-8")
+    stats = P.LoadStats()
+    P.load_actors(actors, KnowledgeBase(), stats)
+    assert [(n, reason) for n, reason, _ in stats.lines] == [(2, "no code")]  # the entry's first line
+
+
+def test_aliases_on_consecutive_lines_share_the_codes_after_them(tmp_path):
+    path = tmp_path / "a.actors.txt"
+    path.write_text("HALVARD_TESK_\nPRESIDENT_TESK_\n\t[VLDGOV >20100101]\n\nORPHAN_NAME\n\nKESTRALIA [KST]\n",
+                    encoding="utf-8")
+    kb, stats = KnowledgeBase(), P.LoadStats()
+    P.load_actors(path, kb, stats)
+    assert resolve_code(kb.terms["president tesk"][0], date(2012, 1, 1)) == "VLDGOV"
+    assert resolve_code(kb.terms["halvard tesk"][0], date(2012, 1, 1)) == "VLDGOV"
+    assert "orphan name" not in kb.terms and [r for _, r, _ in stats.lines] == ["no code"]  # a blank line apart
+
+
+def test_tabari_comments_after_a_verb_line_and_a_code(tmp_path):
+    path = tmp_path / "c.verbs.txt"
+    path.write_text("--- SCRAP [1246] ---\nSCRAP {SCRAPPING SCRAPS SCRAPPED };shan 8/30/93\n"
+                    "JUNK [1245]# a remark right after the code\n", encoding="utf-8")
+    stats = P.LoadStats()
+    got = {(p.trigger, p.code) for p in P.load_verbs(path, stats)}
+    assert ("scrapped", "1246") in got and ("junk", "1245") in got and not stats.lines
+
+
+def test_regular_forms_with_english_spellings():
+    from annales.petrarch_verbs import regular_forms
+
+    assert {"ratifies", "ratified", "ratifying"} <= set(regular_forms("ratify"))
+    assert {"bans", "banned", "banning"} <= set(regular_forms("ban"))
+    assert {"dies", "died", "dying"} <= set(regular_forms("die"))
+    assert regular_forms("visit") == ["visits", "visited", "visiting"]  # no doubling past one syllable
+    assert regular_forms("defie")[:3] == ["defies", "defied", "defieing"]  # PETRARCH's own forms come first

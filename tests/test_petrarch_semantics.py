@@ -85,6 +85,16 @@ VOICE
 --- HOST [043] ---
 HOST
 - * BANQUET (IN ^) + [017]
+
+--- REMARK [023] ---
+REMARK
+
+--- CAUTION [130] ---
+CAUTION
+- * THEIR ^ ABOUT + [131]
+
+--- SURVEIL [175] ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 """
 
 DISCARDS = """\
@@ -369,3 +379,29 @@ def test_conjoined_agents_pair_with_each_conjoined_country(compound_coder):
     sources = sorted(src for src, _, _ in code(compound_coder, "Soldiers and officials in Valdoria and Kestralia "
                                                               "criticized Meridia."))
     assert sources == ["KSTGOV", "KSTMIL", "VLDGOV", "VLDMIL"]
+
+
+def test_an_event_needs_a_source_and_a_target(coder):
+    # PETRARCH codes dyads only: a verb whose code could stand alone (023) codes nothing with no target
+    assert code(coder, "Valdoria remarked on Friday that the harvest was poor.") == []
+    assert code(coder, "Valdoria remarked to Kestralia that the harvest was poor.") == [("VLD", "KST", "023")]
+
+
+
+def test_a_multi_word_verbs_words_before_it_are_right_before_it(coder):
+    # "WIRE_+TAP": "wire" right before the verb, however the parser hangs it (here a preposition's object)
+    assert code(coder, "Soldiers from Valdoria wire tapped the phone lines of Kestralia.") == [("VLDMIL", "KST", "175")]
+    assert code(coder, "Soldiers from Valdoria tapped the wire of Kestralia.") == []
+
+
+def test_negation_is_the_verbs_own(coder):
+    # PETRARCH negates the verb phrase "not" belongs to: "did not try to scold" is a scolding
+    assert code(coder, "Valdoria did not try to scold Kestralia over efforts to end the war.") == [
+        ("VLD", "KST", "110")]
+    assert code(coder, "Valdoria did not scold Kestralia over efforts to end the war.") == [("VLD", "KST", "050")]
+
+
+def test_a_patterns_determiners_are_not_required(coder):
+    # "- * THEIR ^ ABOUT +": "their" or another determiner, or none; the target is the object of "about"
+    assert code(coder, "Valdoria cautioned their sailors about Kestralia.") == [("VLD", "KST", "131")]
+    assert code(coder, "Valdoria cautioned Ostravia about Kestralia.") == [("VLD", "KST", "131")]

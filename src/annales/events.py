@@ -428,7 +428,9 @@ class EventCoder:
         if modality != "hypothetical" and (pattern.code or "")[:2] < "10" and announced(trig):
             # "announced it was pulling its troops out": a pledge (03); "announced they are boycotting" is done
             modality, tense = "intended", "future"
-        negated = is_negated(trig)
+        # PETRARCH: a verb's own negation only ("won't try to clash" is a clash), but a multi-word verb the
+        # parser split ("will not [wire] tap") keeps its first word's
+        negated = is_negated(trig, governed=not pattern.dictionary or bool(pattern.lead))
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
         if not pattern.dictionary and (in_condition(trig) or possible_only(trig)):
@@ -483,8 +485,8 @@ class EventCoder:
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         pledge = root == "03" and not pattern.dictionary and committed(trig)  # "X agreed to lay down its arms"
         if not targets:
-            if not (_targetless(code) or pledge) or (root == "11" and pattern.dictionary):
-                return []  # (PETRARCH's dictionaries code no disapproval without a target)
+            if not (_targetless(code) or pledge) or pattern.dictionary:
+                return []  # (PETRARCH codes an event only with a source and a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
                 return []  # "called King Salman on Saturday": a phone call, not an appeal "on" no one

@@ -52,6 +52,8 @@ class Pattern:
     # preposition ("- * (IN ^) +": the first actor after that preposition's object)
     before: tuple[str, ...] = ()
     source: str | None = None
+    # a PETRARCH multi-word verb's words joined to it before the verb ("WIRE_+TAP"): right before the trigger
+    lead: tuple[str, ...] = ()
 
     @property
     def void(self) -> bool:
@@ -60,8 +62,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (len(self.words) + len(self.before) + (1 if self.target and self.target != "dobj" else 0)
-                + (1 if self.source else 0))
+        return (len(self.words) + len(self.before) + len(self.lead)
+                + (1 if self.target and self.target != "dobj" else 0) + (1 if self.source else 0))
 
 
 def alternatives(text: str) -> list[str]:
@@ -353,6 +355,10 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
     return out
 
 
+# a PETRARCH pattern's determiners and possessives ("- * THEIR ^ ABOUT +") are not required: the text's vary
+_DETERMINERS = frozenset("the a an their its our his her my your".split())
+
+
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
           compound: bool = False) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
@@ -371,6 +377,7 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
             return p
         if near is None:
             near = nearby_lemmas(tok, p.dictionary)
-        if all(w in near or (reciprocal and w == p.target) for w in p.words):
+        if all(w in near or (reciprocal and w == p.target) or (p.dictionary and w in _DETERMINERS)
+               for w in p.words):
             return p
     return None

@@ -141,11 +141,12 @@ def has_negation(tok) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS) for c in tok.children)
 
 
-def is_negated(trig) -> bool:
-    """"will not recall", "has never backed away", "no talks with", "refused to lift"."""
-    if refused(trig):
+def is_negated(trig, governed: bool = True) -> bool:
+    """"will not recall", "has never backed away", "no talks with", "refused to lift"; with ``governed``
+    False only the verb's own negation ("won't try to clash": "try" is negated, "clash" not)."""
+    if governed and refused(trig):
         return True
-    if has_negation(trig) or (trig.dep_ in ("xcomp", "dobj") and has_negation(trig.head)):
+    if has_negation(trig) or (governed and trig.dep_ in ("xcomp", "dobj") and has_negation(trig.head)):
         return True
     # "did not even ever clash": the parser may hang the negation on an adverb before the verb
     return any(c.dep_ == "advmod" and c.i < trig.i and c.lower_ not in ("only", "just")

@@ -106,7 +106,9 @@ def code_entry(name: str, code: str) -> Entry:
 # -- actors --------------------------------------------------------------------------------------
 def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     """Add the actors of a PETRARCH ``.actors`` file to ``kb``; returns the number of entries added.
-    Entries with date-restricted codes become ``kind="person"`` entries with ``dated`` ranges."""
+    Entries with date-restricted codes become ``kind="person"`` entries with ``dated`` ranges. Names on
+    consecutive lines with no code on them share the code lines that follow ("IVO_JOSIPOVIC_" then
+    "PRESIDENT_JOSIPOVIC_" then their indented codes, as CountryInfo-made files list aliases)."""
     stats = stats if stats is not None else LoadStats()
     names: list[str] = []
     codes: list[tuple] = []
@@ -114,6 +116,7 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     def flush():
         if not names:
             return
+        stats.at = start
         real = [c for c in codes if c[2] not in _NULL_ACTOR_CODES]
         if not real:
             stats.skip("no code" if not codes else "null code")
@@ -137,8 +140,12 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
         names.clear()
         codes.clear()
 
+    start = None  # the first line of the entry being read
+    last = -1  # the line number of the last name line
+
     for lineno, line in _lines(path):
         head = line.split("[", 1)[0].strip()
+        stats.at = (lineno, line)
         try:
             found = parse_codes(line)
         except ValueError:
@@ -150,10 +157,16 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
             codes.extend(found)
         elif s.startswith("[") or (line[0].isspace() and found):
             codes.extend(found)  # code lines of the current entry
+        elif names and not codes and not found and lineno == last + 1:
+            names.append(head)  # an alias on the next line, before the entry's codes
+            codes.extend(found)
         else:
             flush()
+            start = stats.at = (lineno, line)
             names.append(head)
             codes.extend(found)
+        if not s.startswith("["):
+            last = lineno
     flush()
     return stats.entries
 
@@ -186,6 +199,7 @@ def load_agents(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
     stats = stats if stats is not None else LoadStats()
     subs: dict[str, list[str]] = {}
     for lineno, line in _lines(path):
+        stats.at = (lineno, line)
         line = line.strip()
         m = re.fullmatch(r"(![A-Z0-9_]+!)\s*=\s*(.+)", line)
         if m:

@@ -12,10 +12,10 @@ from .petrarch_read import LoadStats, _lines, _words
 _NULL_CODES = frozenset({"", "---", "+++", "###"})  # verb codes that code nothing
 
 
-def _synsets(lines: list[tuple[int, str]]) -> dict[str, list[str]]:
+def _synsets(lines: list[tuple[int, str]], stats: LoadStats | None = None) -> dict[str, list[str]]:
     sets: dict[str, list[str]] = {}
     current = None
-    for _, line in lines:
+    for n, line in lines:
         s = line.strip()
         if s.startswith("&"):
             current = sets.setdefault(s.split()[0].rstrip("_").upper(), [])
@@ -47,8 +47,9 @@ def _expand(words: list[str], sets: dict[str, list[str]], depth: int = 0) -> lis
 
 
 def _verb_words(text: str):
-    """``+CORDON_OFF`` / ``TAP`` / ``WIRE_+TAP`` -> (verb, the other words of the phrase): the verb is the
-    word marked ``+`` (else the first); words before it are required like those after it."""
+    """``+CORDON_OFF`` / ``TAP`` / ``WIRE_+TAP`` -> (verb, the words after it, the words before it): the verb
+    is the word marked ``+`` (else the first); the words before it are read right before it in the text
+    ("wire tapped"), those after it among its dependents ("cordoned the area off")."""
     words = _words(text.replace("+", " +").strip())
     if not words:
         return None
@@ -57,7 +58,7 @@ def _verb_words(text: str):
     verb = words[vi].lstrip("+").lower()
     if not verb:
         return None
-    return verb, [w.lstrip("+").lower() for i, w in enumerate(words) if i != vi]
+    return verb, [w.lstrip("+").lower() for w in words[vi + 1:]], tuple(w.lstrip("+").lower() for w in words[:vi])
 
 
 _JOINED = re.compile(r"[^\s_(){}%$^+*]+(?:_[^\s_(){}%$^+*]+)+")
@@ -71,7 +72,8 @@ def _joined(body: str) -> str:
 
 def regular_forms(verb: str) -> list[str]:
     """The forms PETRARCH makes of a verb listed without its forms: -s, -ed, -ing ("defie": "defies",
-    "defied", "defieing"; "fix": "fixes")."""
+    "defied", "defieing"; "fix": "fixes"), and the English spellings of those its rule misses ("ratify":
+    "ratified"; "die": "dying"; "ban": "banned", "banning")."""
     if verb[-1:] in ("s", "x", "z"):
         third = verb + "es"
     elif verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
@@ -80,7 +82,15 @@ def regular_forms(verb: str) -> list[str]:
         third = verb + "s"
     past = verb + "d" if verb.endswith("e") else verb + "ed"
     ing = verb[:-1] + "ing" if verb.endswith("e") and verb[-2:-1] not in tuple("aeiou") else verb + "ing"
-    return [third, past, ing]
+    # and the English spellings PETRARCH's rule misses: "ratified", "dying", "banned", "stopping"
+    english = []
+    if re.search(r"[^aeiou]y$", verb):
+        english.append(verb[:-1] + "ied")
+    elif verb.endswith("ie"):
+        english.append(verb[:-2] + "ying")
+    elif re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # one syllable ending consonant-vowel-consonant
+        english += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    return [third, past, ing] + english
 
 
 def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int):
@@ -205,9 +215,14 @@ def phrases_present(pattern: Pattern, verb) -> bool:
     the preposition ("act on a resolution", not "bargain for foreign asylum"), ``{WORDS}`` in order with
     at most one other word among them ("new global economic relations"); determiners aside, and in
     ``{}`` coordinated modifiers ("a death and injury toll": a death toll and an injury toll). A group
-    after ``*`` is looked for after the verb, one before it before the verb."""
+    after ``*`` is looked for after the verb, one before it before the verb. A multi-word verb's words
+    before the verb ("WIRE_+TAP") are the words right before it."""
     groups = phrases(pattern.text) if pattern.dictionary else []
     sent = verb.sent
+    if pattern.lead:
+        toks = [t.lower_ for t in sent[max(0, verb.i - sent.start - len(pattern.lead)):verb.i - sent.start]]
+        if tuple(toks) != pattern.lead:
+            return False
     for bracket, after, words in groups:
         toks = list(sent[verb.i - sent.start + 1:]) if after else list(sent[:verb.i - sent.start])
         if not _found(words, toks, GAPS[bracket], coordination=bracket == "{"):
@@ -226,15 +241,18 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
     block's. Synsets are read wherever they are, so their ``+`` lines between blocks are no verbs."""
     stats = stats if stats is not None else LoadStats()
     lines = list(_lines(path))
-    sets = _synsets(lines)
+    sets = _synsets(lines, stats)
     out: dict[tuple, Pattern] = {}
-    verbs: list[tuple[str, list[str]]] = []  # (trigger, words after it) of the current block
+    verbs: list[tuple[str, list[str], tuple]] = []  # (trigger, words after it, words before it) of the block
     block_code = None
 
-    def add(code: str, trigger: str, words: list[str], target_prep: str | None = None, **parts):
+    def add(code: str, trigger: str, words: list[str], target_prep: str | None = None, lead=(), **parts):
         forward, _, reverse = code.partition(":")
-        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES) or not (forward + reverse).isdigit():
-            stats.skip("null or unknown code")
+        if forward in _NULL_CODES and reverse in ("", *_NULL_CODES):
+            stats.skip("null code (codes nothing)")
+            return
+        if not all(c in _NULL_CODES or c.isdigit() for c in (forward, reverse)):
+            stats.skip("code not a number (075A, def)")
             return
         code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
         text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))
@@ -243,14 +261,15 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         except ValueError:
             stats.skip("unparsed pattern")
             return
-        p = replace(p, dictionary=True, **parts)
-        key = (p.trigger, p.words, p.target, p.before, p.source)
+        p = replace(p, dictionary=True, lead=lead, **parts)
+        key = (p.trigger, p.words, p.target, p.before, p.source, p.lead)
         if key not in out:
             out[key] = p
             stats.terms += 1
 
     in_synset = False
-    for _, line in lines:
+    for n, line in lines:
+        stats.at = (n, line)
         s = line.strip()
         if s.startswith("---"):  # "--- NAME [CODE] ---": the first code is the block's; none: "---"
             codes = re.findall(r"\[([^\]]*)\]", s)
@@ -274,12 +293,14 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
             if parsed is None:
                 continue
             code = m.group(2).strip()
-            for trigger, vwords in verbs:
+            for trigger, vwords, lead in verbs:
                 for before, words, target_prep, parts in parsed:
-                    add(code, trigger, vwords + words, target_prep, before=before, **parts)
+                    add(code, trigger, vwords + words, target_prep, lead=lead, before=before, **parts)
             stats.entries += 1
             continue
-        # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]
+        # a verb line: VERB {FORMS} [CODE], or +MULTI_WORD {FORMS} [CODE], or PRE_+VERB [CODE]; a TABARI
+        # comment (";shan 8/30/93") after it is dropped
+        s = s.split(";", 1)[0].strip()
         m = re.fullmatch(r"([^{\[]+?)\s*(?:\{([^}]*)\})?\s*(?:\[([^\]]*)\])?\s*", s)
         if not m:
             stats.skip("unparsed verb line")
@@ -293,8 +314,8 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         # forms (TABARI-era stems such as "DEFIE" name a verb by them: "defied", "defies")
         listed = m.group(2) is not None
         forms = [base] + [f for f in map(_verb_words, (m.group(2) or "").split()) if f]
-        forms += [] if listed else [(f, base[1]) for f in regular_forms(base[0])]
-        for trigger, rest in dict.fromkeys((t, tuple(r)) for t, r in forms):
-            verbs.append((trigger, list(rest)))
-            add((m.group(3) or block_code).strip(), trigger, list(rest))
+        forms += [] if listed else [(f, base[1], base[2]) for f in regular_forms(base[0])]
+        for trigger, rest, lead in dict.fromkeys((t, tuple(r), ld) for t, r, ld in forms):
+            verbs.append((trigger, list(rest), lead))
+            add((m.group(3) or block_code).strip(), trigger, list(rest), lead=lead)
     return list(out.values())
