@@ -195,7 +195,7 @@ class ActorFinder:
         _link_conjoined_modifiers(groups, doc)
         if self.compounds:
             prepositional_actors(phrases, doc)
-        _share_country(groups, doc, names=self.compounds)  # "Armenian officials and media": Armenian media too
+            _share_country(groups, doc)
         if self.unknown and tokens(doc).ents:
             place_countries(phrases, doc, self.geocoder, self.kb)
             phrases += unknown_entities(doc, phrases, self.geocoder, self.kb, self.countryless)
@@ -213,6 +213,7 @@ class ActorFinder:
             possessed_agents(phrases, doc)
             group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
+            _share_country(groups, doc, names=False)  # "Armenian officials and media": Armenian media too
             company_names(phrases, doc)  # "Singapore Telecom": SGPBUS
             company_officers(phrases, doc)  # "the president of the games studio": BUS
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
