@@ -59,8 +59,8 @@ pair scores at least ``threshold + attach_margin`` and the article's mean score 
 articles is at least ``threshold - attach_slack`` (settings; 0.235 and 0.16 with the defaults): a comment
 piece or reaction that one report matches well, but that the story's other reports match only loosely,
 would otherwise stay apart. Lone articles are judged against the first stage's stories only, so the
-result does not depend on any order. Both margins were set on the dev pairs (grouped cross-validation,
-``benchmarks/story_cv.py``).
+result does not depend on any order. Both margins were set on the dev pairs only (a small grid, checked by
+cross-validation over groups of pairs; ``benchmarks/story_cv.py`` gives grouped cross-validated dev figures).
 
 Scale: candidates come from sparse products of each publication day's articles with the articles of
 the days within the window (undated articles: with every article, in row chunks), keeping the
