@@ -2,13 +2,16 @@
 
     .venv/bin/python benchmarks/draw_story_pairs.py --seed 20261128 --n 12 > /tmp/candidates.tsv
 
-Two candidate sets, from the news corpus in ../shared, dev split only (``stories.split_of``), pairs already
+Three candidate sets, from the news corpus in ../shared, dev split only (``stories.split_of``), pairs already
 labelled left out; ``--n`` pairs drawn at random (``--seed``) from each:
 
 * ``dated-shared-rare-name-0-3d``: Guardian and Wikinews pairs at most 3 days apart that both name a multi-word
   capitalised name found in at most 5 articles of the corpus;
 * ``bbc-lead-shingles-2``: BBC pairs of one category that share a word 4-gram (lower case, stop words kept) of
-  their title and first three sentences that occurs in at most 3 articles.
+  their title and first three sentences that occurs in at most 3 articles;
+* ``dated-shared-name-6-15-0-3d``: Guardian and Wikinews pairs at most 3 days apart that share no such rare
+  name but a multi-word name found in 6 to 15 articles (the same saga's names: the hard boundary between
+  one development and the next). Drawn after the other two, so their draws for a seed are unchanged.
 
 Prints ``article_a, article_b, method`` lines; the labeller reads both articles before anything else.
 """
@@ -54,11 +57,14 @@ def main() -> int:
     dated = [r for r in recs if r.get("date") and not r["id"].startswith("bbc-")]
     day = {r["id"]: r["date"][:10] for r in dated}
     from datetime import date
-    rare = {}
+    rare, saga = {}, {}
     for a, b in itertools.combinations(sorted(day), 2):
         if abs((date.fromisoformat(day[a]) - date.fromisoformat(day[b])).days) <= 3 and fresh(a, b):
-            if any(df[n] <= 5 for n in names[a] & names[b]):
+            shared = [df[n] for n in names[a] & names[b]]
+            if any(d <= 5 for d in shared):
                 rare[(a, b)] = True
+            elif any(6 <= d <= 15 for d in shared):
+                saga[(a, b)] = True
     grams: dict[str, set] = {}
     for r in recs:
         if r["id"].startswith("bbc-"):
@@ -72,7 +78,8 @@ def main() -> int:
                 if a.rsplit("-", 1)[0] == b.rsplit("-", 1)[0] and fresh(a, b):
                     shingle.add((a, b))
     rng = random.Random(args.seed)
-    for method, cands in (("dated-shared-rare-name-0-3d", sorted(rare)), ("bbc-lead-shingles-2", sorted(shingle))):
+    for method, cands in (("dated-shared-rare-name-0-3d", sorted(rare)), ("bbc-lead-shingles-2", sorted(shingle)),
+                          ("dated-shared-name-6-15-0-3d", sorted(saga))):
         for a, b in rng.sample(cands, min(args.n, len(cands))):
             print(f"{a}\t{b}\t{method}")
     return 0

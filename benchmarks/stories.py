@@ -167,6 +167,9 @@ def main() -> int:
     ap.add_argument("--undated-margin", type=float, help="override the [stories] undated_margin (tuning, dev only)")
     ap.add_argument("--money-conflict", type=float, help="override the [stories] money_conflict (tuning, dev only)")
     ap.add_argument("--rare-name-bonus", type=float, help="override the [stories] rare_name_bonus (tuning, dev only)")
+    ap.add_argument("--attach-margin", type=float,
+                    help="override the [stories] attach_margin (tuning, dev only; 1 turns the second stage off)")
+    ap.add_argument("--attach-slack", type=float, help="override the [stories] attach_slack (tuning, dev only)")
     ap.add_argument("--dev-only", action="store_true", help="print the DEV split's scores only (while tuning)")
     ap.add_argument("--errors", action="store_true", help="list the DEV pairs that come out wrong, with their pair scores")
     ap.add_argument("--scores", action="store_true",
@@ -180,7 +183,8 @@ def main() -> int:
     if args.conflict_penalty is not None:
         stories.CONFLICT_PENALTY = args.conflict_penalty
     overrides = {k: v for k, v in (("undated_margin", args.undated_margin), ("money_conflict", args.money_conflict),
-                                   ("rare_name_bonus", args.rare_name_bonus)) if v is not None}
+                                   ("rare_name_bonus", args.rare_name_bonus), ("attach_margin", args.attach_margin),
+                                   ("attach_slack", args.attach_slack)) if v is not None}
     if overrides:
         settings = stories._settings
         stories._settings = lambda: {**settings(), **overrides}

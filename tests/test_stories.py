@@ -411,3 +411,27 @@ def test_gold_story_pairs_are_well_formed():
         split = "dev" if int(hashlib.sha1("\t".join(key).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
         labels[split].add(same)
     assert labels == {"dev": {"0", "1"}, "test": {"0", "1"}}
+
+
+def test_lone_article_joins_the_story_of_its_best_match():
+    """Second stage after average linkage: a lone article (3) whose best pair (with 0) reaches
+    ``best`` and whose mean over the story {0, 1, 2} reaches ``mean`` joins it; one whose best pair is
+    below ``best`` (4), or whose mean over the story is too low (5), stays on its own."""
+    label = [0, 0, 0, 3, 4, 5]
+    edges = {(0, 1): 0.5, (0, 2): 0.4, (1, 2): 0.3,
+             (0, 3): 0.30, (1, 3): 0.10, (2, 3): 0.12,   # best 0.30, mean 0.52 / 3 = 0.173
+             (0, 4): 0.23, (1, 4): 0.20, (2, 4): 0.20,   # best 0.23 < 0.24
+             (0, 5): 0.30}                               # mean 0.30 / 3 = 0.10 < 0.16
+    assert stories._attach_lone(label, edges, 0.24, 0.16) == [0, 0, 0, 0, 4, 5]
+    assert stories._attach_lone(label, edges, 0.31, 0.16) == label  # best pair not reached: no change
+
+
+def test_lone_article_that_joins_gives_the_story_its_smallest_id():
+    """A story's label (and so its id) stays its smallest member when a lone article with a smaller index
+    joins it; lone articles are judged against the first stage's stories only, in any order."""
+    label = [0, 1, 1, 3]
+    edges = {(1, 2): 0.4, (0, 1): 0.3, (0, 2): 0.1, (1, 3): 0.25, (2, 3): 0.2, (0, 3): 0.5}
+    # 0 and 3 match each other best, both lone (made up: average linkage would have merged them): neither joins
+    assert stories._attach_lone(label, edges, 0.24, 0.16) == label
+    edges[(0, 3)] = 0.0
+    assert stories._attach_lone(label, edges, 0.24, 0.16) == [0, 0, 0, 0]

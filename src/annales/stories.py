@@ -53,7 +53,14 @@ Linkage: average linkage (UPGMA) over the sparse graph of candidate pairs. Two c
 while the mean pair score over *all* their cross pairs is at least ``threshold``; a pair that was
 not a candidate (outside the date window, below ``FLOOR``, beyond the ``TOP_K`` nearest) counts as 0.
 So a chain A-B-C with A and C unrelated does not join unless B pulls both strongly enough: there is no
-single-link chaining, and a cluster never spans far beyond the date window.
+single-link chaining, and a cluster never spans far beyond the date window. Then one second stage
+(:func:`_attach_lone`): an article left on its own joins the story of its best-scoring neighbour when that
+pair scores at least ``threshold + attach_margin`` and the article's mean score over all of that story's
+articles is at least ``threshold - attach_slack`` (settings; 0.235 and 0.16 with the defaults): a comment
+piece or reaction that one report matches well, but that the story's other reports match only loosely,
+would otherwise stay apart. Lone articles are judged against the first stage's stories only, so the
+result does not depend on any order. Both margins were set on the dev pairs only (a small grid, checked by
+cross-validation over groups of pairs; ``benchmarks/story_cv.py`` gives grouped cross-validated dev figures).
 
 Scale: candidates come from sparse products of each publication day's articles with the articles of
 the days within the window (undated articles: with every article, in row chunks), keeping the
@@ -105,8 +112,11 @@ CHUNK = 512  # rows per sparse product for undated articles
 EMBED_MODEL = "models/minilm_embed.onnx"  # int8 all-MiniLM-L6-v2 (benchmarks/export_minilm.py)
 EMBED_BATCH = 32  # articles per encoder call
 EMBED_CHARS = 600  # characters of opening sentences given to the encoder (about 128 tokens)
+ATTACH_MARGIN = 0.015  # a lone article joins its best neighbour's story when that pair scores threshold + this ...
+ATTACH_SLACK = 0.06  # ... and its mean score with the story's articles is at least threshold - this
 _DEFAULTS = {"threshold": 0.22, "window_days": 5, "undated_margin": UNDATED_MARGIN, "embeddings": True,
-             "money_conflict": MONEY_CONFLICT, "rare_name_bonus": RARE_NAME_BONUS}
+             "money_conflict": MONEY_CONFLICT, "rare_name_bonus": RARE_NAME_BONUS,
+             "attach_margin": ATTACH_MARGIN, "attach_slack": ATTACH_SLACK}
 
 
 @dataclass(frozen=True)
@@ -471,6 +481,38 @@ def _average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: flo
     return label
 
 
+def _attach_lone(label: list[int], edges: dict[tuple[int, int], float], best: float, mean: float) -> list[int]:
+    """Second stage after average linkage: an article left on its own joins the story of its best-scoring
+    neighbour when that pair scores at least ``best`` and the article's mean score over all of that story's
+    articles (missing pairs 0) is at least ``mean``. A comment piece or reaction that one report of a story
+    matches well but the story's other reports only loosely would otherwise stay apart, since average
+    linkage compares it with the whole story. Each lone article is judged against the clusters of the first
+    stage only (lone articles never join each other here: two of them scoring ``best`` have already merged
+    when ``best`` >= the threshold), so the result does not depend on any order; ties go to the lower index."""
+    size: dict[int, int] = {}
+    for lab in label:
+        size[lab] = size.get(lab, 0) + 1
+    lone = {i for i, lab in enumerate(label) if size[lab] == 1}
+    near: dict[int, dict[int, float]] = {}
+    for (i, j), s in edges.items():
+        if i in lone:
+            near.setdefault(i, {})[j] = s
+        if j in lone:
+            near.setdefault(j, {})[i] = s
+    out = list(label)
+    for i, links in near.items():
+        j, s = max(links.items(), key=lambda x: (x[1], -x[0]))
+        if s < best or size[label[j]] < 2:
+            continue
+        total = sum(v for k, v in links.items() if label[k] == label[j])
+        if total / size[label[j]] >= mean:
+            out[i] = label[j]
+    first: dict[int, int] = {}
+    for i, lab in enumerate(out):  # a story's label is its smallest member (the story id follows from it)
+        first.setdefault(lab, i)
+    return [first[lab] for lab in out]
+
+
 # ---------------------------------------------------------------- public API
 
 def _story_id(article_id: str) -> str:
@@ -530,7 +572,8 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
     Article ids must be unique. ``vectors``: a cache of embeddings (:func:`embed_key` -> vector) that is
     read and filled, so a store re-clustered after each run embeds only its new articles.
     """
-    threshold = float(_settings()["threshold"] if threshold is None else threshold)
+    conf = _settings()
+    threshold = float(conf["threshold"] if threshold is None else threshold)
     items = _sorted_unique(items)
     if not items:
         return {}
@@ -541,6 +584,8 @@ def cluster_articles(items: Sequence[StoryInput], *, threshold: float | None = N
         if s > 0:
             edges[(i, j)] = s
     label = _average_linkage(len(items), edges, threshold)
+    label = _attach_lone(label, edges, threshold + float(conf["attach_margin"]),
+                         threshold - float(conf["attach_slack"]))
     return {it.article_id: _story_id(items[label[k]].article_id) for k, it in enumerate(items)}
 
 
