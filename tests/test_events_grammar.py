@@ -551,3 +551,13 @@ def test_a_promise_to_punish_is_a_threat_on_the_punished_not_a_pledge_on_a_bysta
 def test_where_a_statement_was_made_is_not_whom_it_was_made_to(pipeline, text):
     """venues.SCENE_ROOTS: "In Beijing, a spokesman said": Beijing is where, not whom, a statement is aimed at."""
     assert not any(code.startswith("01") and t is not None for _, code, t in rule_events(pipeline, text))
+
+
+def test_the_victims_of_a_strike_are_of_the_country_struck(pipeline):
+    """event_filters.strike_victims: "struck X in Y, killing N soldiers" - the soldiers are Y's; victims with a
+    country of their own keep it."""
+    found = rule_events(pipeline, "Turkish drones struck a fuel depot near the Iraqi town of Sinjar on Sunday, "
+                                  "killing three soldiers.")
+    assert ("TURMIL", "190", "IRQMIL") in found
+    found = rule_events(pipeline, "A Turkish drone struck a convoy in Iraq, killing two Iranian advisers.")
+    assert ("TURMIL", "190", "IRN") in found and ("TURMIL", "190", "IRQ") in found

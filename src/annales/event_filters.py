@@ -1,11 +1,13 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
-the reproach a reaction names, and duplicates of one source, target and root. Each takes and returns a list of
+the reproach a reaction names, and duplicates of one source, target and root; and one mend, the country of a
+strike's victims (:func:`strike_victims`). Each takes and returns a list of
 :class:`annales.events.RawEvent`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .modality import SPEECH_VERBS, THREAT_HEADS, pledged_act
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
     from .actors import Actors
     from .events import RawEvent
 
-__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "dedupe"]
+__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "dedupe", "strike_victims"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -121,3 +123,25 @@ def dedupe(events: list[RawEvent]) -> list[RawEvent]:
     aimed = {(e.source.head, e.source.code, e.code[:2]) for e in best.values() if e.target is not None}
     kept = [e for e in best.values() if e.target is not None or (e.source.head, e.source.code, e.code[:2]) not in aimed]
     return sorted(kept, key=lambda e: (e.trigger, e.source.start, e.target.start if e.target else -1))
+
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def strike_victims(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"Israeli jets struck a depot near the Syrian city of Homs, killing two soldiers": the victims of a use of
+    force, named with no country of their own in a participle of the strike, are of the country struck."""
+    doc = sent.doc
+    struck = {e.trigger: e for e in events if e.code[:2] in FORCE_ROOTS and e.target is not None
+              and e.target.country and not e.target.org}
+    out = []
+    for e in events:
+        tok = doc[e.trigger]
+        strike = struck.get(tok.head.i) if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") else None
+        t = e.target
+        if (strike is not None and strike is not e and e.code[:2] in FORCE_ROOTS and t is not None
+                and not (t.country or t.org or t.prefix) and strike.source.code == e.source.code
+                and not e.pattern.dictionary):
+            e = replace(e, target=replace(t, country=strike.target.country, siblings=[]))
+        out.append(e)
+    return out
