@@ -561,3 +561,13 @@ def test_the_victims_of_a_strike_are_of_the_country_struck(pipeline):
     assert ("TURMIL", "190", "IRQMIL") in found
     found = rule_events(pipeline, "A Turkish drone struck a convoy in Iraq, killing two Iranian advisers.")
     assert ("TURMIL", "190", "IRN") in found and ("TURMIL", "190", "IRQ") in found
+
+
+def test_a_conflictual_act_promised_on_a_condition_is_a_threat(pipeline):
+    """modality.ultimatum: "will push for sanctions against Y if Y keeps ..." is a threat (13); a cooperative act on
+    a condition stays a promise."""
+    found = rule_events(pipeline, "Canada will push for new sanctions against Venezuela if Caracas jails more "
+                                  "opposition leaders.")
+    assert any(s == "CAN" and code.startswith("13") and t.startswith("VEN") for s, code, t in found)
+    found = rule_events(pipeline, "Canada will send aid to Venezuela if Caracas frees the opposition leaders.")
+    assert not any(code.startswith("13") for _, code, _ in found)

@@ -453,7 +453,7 @@ class EventCoder:
         if recode:
             if unilateral(trig):
                 reverse = None  # "offered to negotiate with Y": Y has offered nothing ("is due to visit" is hosted)
-            if code and code[:2] != "13" and ultimatum(trig):
+            if code and code[:2] != "13" and ultimatum(trig, code):
                 code = "130"  # "will withdraw its troops unless ...": a conditional act is a threat
         if negated and pattern.dictionary and self.lexicon.negations is not None:
             # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all

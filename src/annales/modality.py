@@ -69,10 +69,12 @@ def unilateral(trig) -> bool:
     return False
 
 
-def ultimatum(trig) -> bool:
-    """Whether an intended act is made conditional by an "unless" clause ("will withdraw unless")."""
+def ultimatum(trig, code: str = "") -> bool:
+    """Whether an intended act is made conditional by an "unless" clause ("will withdraw unless"), or a
+    conflictual one (``code`` 11-20) by an "if" clause ("will push for sanctions against Y if Y keeps ...")."""
     tok = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+    marks = ("unless", "if") if code[:2] >= "11" else ("unless",)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for c in tok.children)
 
 
