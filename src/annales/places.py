@@ -31,6 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
+from .place_setting import setting
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -118,6 +119,10 @@ class Geocoder(Gazetteer):
         home = self._sitting(trigger, actors, source_country, article, sent)
         if home is None and (cameo or "") in LEGAL:
             home = self._legal(doc, actors, source_country, target_country, article, sent)
+        if verbal and home is None and article is not None and trigger.pos_ == "VERB" and trigger.dep_ not in _NOT_OWN:
+            # said at the gathering the story is set at (not another's reported act, nor a noun's background)
+            found = setting(self, article, sent, LOOKBACK, source_country)
+            home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
         mentioned = self._mentioned(trigger, cands, actors)
@@ -600,6 +605,7 @@ class Geocoder(Gazetteer):
 
 _SMALL_TOWN = 100_000  # people: an untagged one-word name of a town smaller than this needs its country named
 _RANK = {"city": 0, "region": 1, "country": 2}
+_NOT_OWN = frozenset({"relcl", "acl", "pcomp", "ccomp"})  # a clause of reported words or of a noun's background
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})
