@@ -1,5 +1,6 @@
-"""The geocoder (annales.places, annales.place_setting) on statements made at the gathering a story is set at, and on
-a passive's agent (eleventh stop). Sentences written for these tests."""
+"""The geocoder (annales.places, annales.place_setting, annales.gazetteer) on statements made at the gathering a story is
+set at, on a passive's agent, and on namesakes of the story's own towns (eleventh stop). Sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -83,3 +84,23 @@ def test_a_gathering_far_back_is_not_the_setting(pipeline, geo):
 def test_a_passive_agent_places_the_act_as_its_subject_does(pipeline, text):
     events = [e for e in pipeline(_art(text)).events if e.trigger.text == "asked"]
     assert events and all(e.location and e.location["name"] == "Basrah" for e in events)
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Alabama's governor declared an emergency. Police arrested ten protesters in Birmingham.", "USA"),
+    ("The British government called for calm. British police arrested ten protesters in Perth.", "GBR"),
+    # the bigger namesake's country is named: it keeps the name
+    ("Britain's prime minister met the US president. British police arrested ten protesters in Washington.", "USA"),
+    ("Police arrested ten protesters in Birmingham.", "GBR"),
+])
+def test_a_town_of_the_story_s_country_beats_a_namesake_in_a_country_never_named(pipeline, text, iso3):
+    events = [e for e in pipeline(_art(text)).events if e.trigger.text == "arrested"]
+    assert events and all(e.location and e.location["country"] == iso3 for e in events)
+
+
+def test_lookup_takes_the_home_country_only_when_the_namesake_s_is_not_named(geo):
+    from annales.gazetteer import Context
+
+    assert geo.lookup("Perth", Context.of({"GBR": 0.5}, "GBR")).country == "GBR"
+    assert geo.lookup("Perth", Context.of({"GBR": 0.5, "AUS": 0.25}, "GBR")).country == "AUS"
+    assert geo.lookup("Perth", Context.of({"GBR": 0.5}, None)).country == "AUS"

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .craft import CRAFT
-from .gazetteer import Gazetteer, Place, norm
+from .gazetteer import Context, Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
@@ -393,10 +393,10 @@ class Geocoder(Gazetteer):
             doc = sent.doc
             spans = list(self._spans(doc, sent.start, sent.end))
             mentioned = self._context(doc) + self._mentions(doc, sent.start, sent.end, spans)
-            context = Counter({k: min(1.0, v) for k, v in mentioned.items()})
+            context = Context.of({k: min(1.0, v) for k, v in mentioned.items()}, self._context(doc).home)
             out = []
             for n, (start, end, region) in enumerate(spans):
-                near = Counter(context)
+                near = Context.of(context, context.home)
                 for s2, e2, _ in spans[n + 1:n + 2]:  # "Tripoli, Lebanon", "Tripoli in northern Lebanon"
                     if s2 - end <= 3 and all(t.is_punct or t.lower_ in ("in", "of") or t.pos_ == "ADJ"
                                              for t in doc[end:s2]):
@@ -599,7 +599,9 @@ class Geocoder(Gazetteer):
         cache = doc.user_data.setdefault("annales.places", {})
         if "doc" not in cache:
             c = self._mentions(doc, 0, len(doc))
-            cache["doc"] = Counter({k: min(v, 2) * 0.25 for k, v in c.items()})
+            top = c.most_common(2)
+            home = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+            cache["doc"] = Context.of({k: min(v, 2) * 0.25 for k, v in c.items()}, home)
         return cache["doc"]
 
 
