@@ -104,3 +104,16 @@ def test_lookup_takes_the_home_country_only_when_the_namesake_s_is_not_named(geo
     assert geo.lookup("Perth", Context.of({"GBR": 0.5}, "GBR")).country == "GBR"
     assert geo.lookup("Perth", Context.of({"GBR": 0.5, "AUS": 0.25}, "GBR")).country == "AUS"
     assert geo.lookup("Perth", Context.of({"GBR": 0.5}, None)).country == "AUS"
+
+
+ENVOY = "UN-sponsored talks in Vienna between Serbia and Kosovo collapsed on Tuesday, with the envoy Maria Lindqvist admitting failure. "
+
+
+@pytest.mark.parametrize("speaker, where", [
+    ("The UN envoy, Maria Lindqvist,", "Vienna"),  # a speaker of no country, named where the gathering is told
+    ("The UN secretary general, Antonio Ferreira,", None),  # named nowhere there
+])
+def test_a_speaker_of_no_country_takes_the_setting_where_it_names_them(pipeline, speaker, where):
+    text = ENVOY + f"{speaker} blamed the Serbian delegation for the collapse."
+    events = [e for e in pipeline(_art(text)).events if e.trigger.text == "blamed"]
+    assert events and all((e.location or {}).get("name") == where for e in events)

@@ -31,14 +31,15 @@ def _pattern():
 _NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019-]*){0,3}")
 
 
-def setting(geo, article, sent, lookback: int, party: str | None):
+def setting(geo, article, sent, lookback: int, party: str | None, names=()):
     """(Place, words) of the gathering the article placed nearest before ``sent`` (at most ``lookback`` sentences
     back), a town or a site the gazetteer knows, where the sentence that places it names ``party`` (the speaker's
-    country: its name, a demonym or a place in it) as taking part ("talks between X and Syria in Geneva"); None when
-    there is none (a speaker of no known country, a gathering of others: "a speech in Gateshead, Mr Blair said")."""
+    country: its name, a demonym or a place in it) as taking part ("talks between X and Syria in Geneva"), or one of
+    ``names``, the speaker's own ("talks in Geneva collapsed, with envoy Staffan de Mistura admitting ..."); None when
+    there is none (a speaker named nowhere there, a gathering of others: "a speech in Gateshead, Mr Blair said")."""
     text = getattr(article, "text", None) or ""
     at = text.find(sent.text.strip())
-    if at <= 0 or not party or _own_venue(sent):
+    if at <= 0 or not (party or names) or _own_venue(sent):
         return None
     _, bounds = geo.article_places(article, geo._context(sent.doc))
     here = bisect.bisect_right(bounds, at)
@@ -50,8 +51,21 @@ def setting(geo, article, sent, lookback: int, party: str | None):
         if place is not None and place.kind in _KINDS:
             j = bisect.bisect_right(bounds, m.start())
             start, end = bounds[j - 1] if j else 0, bounds[j] if j < len(bounds) else len(text)
-            return (place, words) if party in _named(geo, text[start:m.start()] + " " + text[m.end():end]) else None
+            there = text[start:m.start()] + " " + text[m.end():end]
+            named = party in _named(geo, there) if party else False
+            return (place, words) if named or any(re.search(rf"\b{re.escape(n)}\b", there) for n in names) else None
     return None
+
+
+def speaker_names(doc, spans) -> list[str]:
+    """The names of people (3 letters or more; not the tagger's organisations or places) in the speaker's span and its
+    apposition ("the UN envoy, Maria X,"; not "Turkey, one of the bodies sponsoring the SNC,")."""
+    out = []
+    for a, b in spans:
+        span = doc[a:b]
+        toks = [*span, *(t for c in span.root.children if c.dep_ == "appos" and not a <= c.i < b for t in c.subtree)]
+        out += [t.text for t in toks if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and len(t.text) > 2]
+    return out
 
 
 def _own_venue(sent) -> bool:

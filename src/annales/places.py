@@ -31,7 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import setting
+from .place_setting import setting, speaker_names
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -121,7 +121,7 @@ class Geocoder(Gazetteer):
             home = self._legal(doc, actors, source_country, target_country, article, sent)
         if verbal and home is None and article is not None and trigger.pos_ == "VERB" and trigger.dep_ not in _NOT_OWN:
             # said at the gathering the story is set at (not another's reported act, nor a noun's background)
-            found = setting(self, article, sent, LOOKBACK, source_country)
+            found = setting(self, article, sent, LOOKBACK, source_country, speaker_names(doc, actors[:1]))
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
