@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ._data import data_path, read_tsv, split_list
 
-__all__ = ["Gazetteer", "Place", "norm"]
+__all__ = ["Context", "Gazetteer", "Place", "norm"]
 
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
 _PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
@@ -53,6 +53,19 @@ def _latin(text: str) -> bool:
     """Latin script only (accents allowed): other scripts' names are never matched in English text."""
     return text.isascii() or all(c.isascii() or unicodedata.category(c) == "Mn"
                                  for c in unicodedata.normalize("NFKD", text))
+
+
+class Context(Counter):
+    """The countries a text mentions (weights for :meth:`Gazetteer.lookup`) and ``home``, the one it mentions most
+    when one leads."""
+
+    home: str | None = None
+
+    @classmethod
+    def of(cls, weights, home: str | None) -> "Context":
+        out = cls(weights)
+        out.home = home
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,15 @@ class Gazetteer:
         hits = self.named(norm(text))
         if not hits:
             return None
-        return self.entries[max(hits, key=lambda h: self._score(h, context, region))[0]]
+        best = self.entries[max(hits, key=lambda h: self._score(h, context, region))[0]]
+        home = getattr(context, "home", None)
+        if home and best.kind == "city" and best.country != home and not context.get(best.country):
+            # the text's own country has a town of this name, and the bigger namesake's country is never named:
+            # "Perth" in a story on Scotland, "Birmingham" in one on Alabama
+            mine = [h for h in hits if self.entries[h[0]].country == home and self.entries[h[0]].kind == "city"]
+            if mine:
+                return self.entries[max(mine, key=lambda h: self._score(h, context, region))[0]]
+        return best
 
     def named(self, key: str) -> list[tuple[int, bool]]:
         """The entries the normalised name ``key`` can mean: where it is the primary name of a city of ``NAMED_POP``

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .craft import CRAFT
-from .gazetteer import Gazetteer, Place, norm
+from .gazetteer import Context, Gazetteer, Place, norm
 from .parse import tokens
 from .place_rules import (
     PLACE_PREPS, MOVE_PREPS, MOVE, DIRECT, WITHDRAW, SUPPORT, SANCTIONS, SPEECH_VERBS, _MATERIAL,
@@ -31,6 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
+from .place_setting import setting, speaker_names
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -118,6 +119,10 @@ class Geocoder(Gazetteer):
         home = self._sitting(trigger, actors, source_country, article, sent)
         if home is None and (cameo or "") in LEGAL:
             home = self._legal(doc, actors, source_country, target_country, article, sent)
+        if verbal and home is None and article is not None and trigger.pos_ == "VERB" and trigger.dep_ not in _NOT_OWN:
+            # said at the gathering the story is set at (not another's reported act, nor a noun's background)
+            found = setting(self, article, sent, LOOKBACK, source_country, speaker_names(doc, actors[:1]))
+            home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
         mentioned = self._mentioned(trigger, cands, actors)
@@ -388,10 +393,10 @@ class Geocoder(Gazetteer):
             doc = sent.doc
             spans = list(self._spans(doc, sent.start, sent.end))
             mentioned = self._context(doc) + self._mentions(doc, sent.start, sent.end, spans)
-            context = Counter({k: min(1.0, v) for k, v in mentioned.items()})
+            context = Context.of({k: min(1.0, v) for k, v in mentioned.items()}, self._context(doc).home)
             out = []
             for n, (start, end, region) in enumerate(spans):
-                near = Counter(context)
+                near = Context.of(context, context.home)
                 for s2, e2, _ in spans[n + 1:n + 2]:  # "Tripoli, Lebanon", "Tripoli in northern Lebanon"
                     if s2 - end <= 3 and all(t.is_punct or t.lower_ in ("in", "of") or t.pos_ == "ADJ"
                                              for t in doc[end:s2]):
@@ -594,12 +599,15 @@ class Geocoder(Gazetteer):
         cache = doc.user_data.setdefault("annales.places", {})
         if "doc" not in cache:
             c = self._mentions(doc, 0, len(doc))
-            cache["doc"] = Counter({k: min(v, 2) * 0.25 for k, v in c.items()})
+            top = c.most_common(2)
+            home = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+            cache["doc"] = Context.of({k: min(v, 2) * 0.25 for k, v in c.items()}, home)
         return cache["doc"]
 
 
 _SMALL_TOWN = 100_000  # people: an untagged one-word name of a town smaller than this needs its country named
 _RANK = {"city": 0, "region": 1, "country": 2}
+_NOT_OWN = frozenset({"relcl", "acl", "pcomp", "ccomp"})  # a clause of reported words or of a noun's background
 _NAME_POS = frozenset({"PROPN", "NOUN"})
 _NOT_NAME = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX", "PART", "ADV", "NUM"})
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"})

@@ -1,0 +1,90 @@
+"""The setting of an article's story: the meeting, talks, summit, hearing or speech the article placed before an
+event's sentence ("UN-sponsored talks in Geneva have collapsed ...", "he told a London news conference"), where
+statements that their own sentence does not place were made ("He largely blamed the government delegation ...").
+Read from the plain text, as the place phrases of :mod:`annales.place_scan` are: the setting noun with a place
+before it ("the Geneva talks") or after "in"/"at" ("a summit in Tehran"), at most ``lookback`` sentences back."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .gazetteer import norm
+from .place_rules import MEETING
+
+# gatherings a statement is made at: not "visit" or "trip" (a journey is no one place's setting for what follows)
+SETTINGS = ("talks", "summit", "conference", "meeting", "hearing", "trial", "rally", "speech", "ceremony",
+            "session", "negotiations", "congress", "convention", "forum")
+_KINDS = ("city", "place")  # a town or a site: a country or a region is too wide to be a gathering's place
+
+
+@lru_cache(maxsize=1)
+def _pattern():
+    word = r"(?!(?:The|A|An|This|That|Its|His|Her|Their|In|At|On|UN|US)\b)[A-Z][\w'\u2019-]*"
+    name = rf"((?:{word}\s+){{0,2}}{word})"
+    nouns = "|".join(SETTINGS)
+    return re.compile(rf"{name}(?=\s+(?:[a-z]+\s+)?(?:{nouns})\b)"  # "the Geneva talks", "a London news conference"
+                      rf"|\b(?:{nouns})\s+(?:(?:held|hosted|being\s+held)\s+)?(?:in|at)\s+{name}")
+
+
+_NAME = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019-]*){0,3}")
+
+
+def setting(geo, article, sent, lookback: int, party: str | None, names=()):
+    """(Place, words) of the gathering the article placed nearest before ``sent`` (at most ``lookback`` sentences
+    back), a town or a site the gazetteer knows, where the sentence that places it names ``party`` (the speaker's
+    country: its name, a demonym or a place in it) as taking part ("talks between X and Syria in Geneva"), or one of
+    ``names``, the speaker's own ("talks in Geneva collapsed, with envoy Staffan de Mistura admitting ..."); None when
+    there is none (a speaker named nowhere there, a gathering of others: "a speech in Gateshead, Mr Blair said")."""
+    text = getattr(article, "text", None) or ""
+    at = text.find(sent.text.strip())
+    if at <= 0 or not (party or names) or _own_venue(sent):
+        return None
+    _, bounds = geo.article_places(article, geo._context(sent.doc))
+    here = bisect.bisect_right(bounds, at)
+    lo = bounds[here - lookback - 1] if here - lookback - 1 >= 0 else 0
+    for m in reversed(list(_pattern().finditer(text, lo, at))):
+        words = m.group(1) or m.group(2)
+        hits = geo.named(norm(words))  # the whole name, a primary one: not "University" of "Stanford University"
+        place = geo.lookup(words) if any(p for _, p in hits) else None
+        if place is not None and place.kind in _KINDS:
+            j = bisect.bisect_right(bounds, m.start())
+            start, end = bounds[j - 1] if j else 0, bounds[j] if j < len(bounds) else len(text)
+            there = text[start:m.start()] + " " + text[m.end():end]
+            named = party in _named(geo, there) if party else False
+            return (place, words) if named or any(re.search(rf"\b{re.escape(n)}\b", there) for n in names) else None
+    return None
+
+
+def speaker_names(doc, spans) -> list[str]:
+    """The names of people (3 letters or more; not the tagger's organisations or places) in the speaker's span and its
+    apposition ("the UN envoy, Maria X,"; not "Turkey, one of the bodies sponsoring the SNC,")."""
+    out = []
+    for a, b in spans:
+        span = doc[a:b]
+        toks = [*span, *(t for c in span.root.children if c.dep_ == "appos" and not a <= c.i < b for t in c.subtree)]
+        out += [t.text for t in toks if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and len(t.text) > 2]
+    return out
+
+
+def _own_venue(sent) -> bool:
+    """The sentence names a gathering or visit of its own at a name ("On a visit to the Cambridge Union, he praised"):
+    the statement was made there, not at the story's gathering."""
+    return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("at", "to", "in")
+               and t.head.head.lemma_.lower() in MEETING for t in sent)
+
+
+def _named(geo, text: str) -> set:
+    """Countries ``text`` names: by name, demonym or a place in them (words the gazetteer knows)."""
+    out = set()
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        out.update(geo.demonyms[w] for w in words if w in geo.demonyms)
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                place = geo.lookup(" ".join(words[i:j]))
+                if place is not None:
+                    out.add(place.country)
+                    break
+    return out
