@@ -239,7 +239,7 @@ class EventCoder:
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
-            found += judgements(sent, actors, subject_of, RawEvent)
+            found += judgements(sent, actors, subject_of, RawEvent, self.lexicon.nouns)
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(found, sent), sent), sent, actors)
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 

@@ -18,6 +18,17 @@ from .nominal import PATIENT_NOUNS
 NAMING_VERBS = frozenset("call describe term brand label deem consider".split())
 # modifiers of the judged noun that name whose it is
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+# a quote's pronoun subject stands for what the speech verb says it is about ("'It is a crime,' X said of ...")
+QUOTE_PRONOUNS = frozenset({"this", "that", "it"})
+TOPIC_PREPS = frozenset({"of", "about"})
+# blame is for a harm: an event noun of the lexicon with one of these roots, or one of these words
+HARM_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+HARM_WORDS = frozenset("death bloodshed crime explosion".split())
+# prepositions that name what the blamed did ("responsible for", "behind", "guilty of")
+BLAME_PREPS = frozenset({"for", "behind", "of"})
+# verbs that state their object is to blame ("held X responsible for")
+HOLDING_VERBS = frozenset({"hold"})
+BLAME = "112"
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +44,16 @@ def _judged(verb):
             if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
                 word = next((w for w in _predicates(c) if w.lemma_.lower() in words), None)
+                if subj is not None and subj.lower_ in QUOTE_PRONOUNS:
+                    subj = _topic(verb)  # "'This is unacceptable,' X said of Y's move"
                 if subj is not None and word is not None:
                     return subj, word
+    if verb.lemma_ in HOLDING_VERBS and not has_negation(verb):  # "held X responsible for the attack"
+        obj = child(verb, "dobj")
+        word = next((c for c in verb.children if c.dep_ in ("oprd", "advcl", "acomp", "xcomp", "ccomp")
+                     and c.lemma_.lower() in words and words[c.lemma_.lower()] == BLAME), None)
+        if obj is not None and word is not None:
+            return obj, word
     if verb.lemma_ in NAMING_VERBS and not has_negation(verb):
         obj = child(verb, "dobj")
         if obj is None:
@@ -48,10 +67,18 @@ def _judged(verb):
     return None
 
 
+def _topic(verb):
+    """What a speech verb says it is about ("said of the raid", "said about X's move"), or None."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    return child(prep, "pobj") if prep is not None else None
+
+
 def _predicates(clause):
     """The words a copular clause says its subject is: the adjective or noun ("was illegal", "was a
     provocation"), and the noun's adjectives or "of" object ("was a hostile act", "an act of aggression")."""
     for w in clause.children:
+        if w.dep_ == "prep" and w.lower_ == "behind" or w.dep_ == "xcomp" and w.lemma_ == "blame":
+            yield w  # "was behind the attack", "was to blame for"
         if w.dep_ in ("acomp", "attr"):
             yield w
             if w.dep_ == "attr":
@@ -74,12 +101,26 @@ def _owners(noun, actors: Actors) -> list[ActorPhrase]:
     return found
 
 
-def judgements(sent, actors: Actors, subject_of, raw_event) -> list:
+def _harm(word, nouns) -> bool:
+    """Whether a blame word names a harm its subject did ("responsible for the attack", "behind the bombing")."""
+    preps = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep"
+                                                   and c.lower_ in BLAME_PREPS]
+    for prep in preps:
+        obj = child(prep, "pobj")
+        if obj is None:
+            continue
+        key = obj.lemma_.lower()
+        if key in HARM_WORDS or any((p.code or p.reverse or "")[:2] in HARM_ROOTS for p in nouns.get(key, ())):
+            return True
+    return False
+
+
+def judgements(sent, actors: Actors, subject_of, raw_event, nouns=None) -> list:
     """The criticism events of ``sent`` (``raw_event(sent_start, trigger, source, target, pattern, code,
-    modality, negated, tense, by_noun)`` builds one)."""
+    modality, negated, tense, by_noun)`` builds one); ``nouns``: the lexicon's event nouns (what is a harm)."""
     out = []
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in SPEECH_VERBS | NAMING_VERBS:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in SPEECH_VERBS | NAMING_VERBS | HOLDING_VERBS:
             continue
         found = _judged(verb)
         speaker = subject_of(verb) if found else None
@@ -87,6 +128,8 @@ def judgements(sent, actors: Actors, subject_of, raw_event) -> list:
             continue
         noun, word = found
         code = judgement_words()[word.lemma_.lower()]
+        if code == BLAME and not _harm(word, nouns or {}):
+            continue  # "said X was responsible for security"
         pattern = Pattern(code, word.lemma_.lower(), (), "dobj", f"SPEAKER judges * {word.lemma_.lower()}")
         sources = actors.all_at(speaker)
         for s in sources:

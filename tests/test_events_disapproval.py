@@ -1,0 +1,53 @@
+"""Disapproval and blame in wire prose: blame for a harm spoken of an actor (112), a quoted judgement of what
+the speaker says it is about, and states of mind the parser reads as "be" + complement or in a reported
+clause. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import rule_events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said Islamabad was responsible for the suicide bombing.", ("AFGGOV", "112", "PAKGOV")),
+    ("The Lebanese army said Israel was behind the rocket attack.", ("LBNMIL", "112", "ISR")),
+    ("Armenia said Azerbaijan was to blame for the shelling.", ("ARM", "112", "AZE")),
+    ("Colombia held Venezuela responsible for the killing of its soldiers.", ("COL", "112", "VEN")),
+])
+def test_blame_for_a_harm_is_an_accusation(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria said Ghana was responsible for security at the summit.",  # a duty, no harm
+    "Uganda said Kenya was not behind the bombing.",  # negated
+    "Peru said Chile was behind the proposal.",  # no harm
+])
+def test_no_blame_without_a_harm_asserted(pipeline, text):
+    assert not any(code == "112" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_quoted_judgement_is_of_what_the_speaker_says_it_is_about(pipeline):
+    found = rule_events(pipeline, '"It is completely unacceptable," Ankara said of the Greek decision.')
+    assert ("TURGOV", "111", "GRC") in found
+    found = rule_events(pipeline, '"It is a welcome step," Ankara said of the Greek decision.')
+    assert not any(code.startswith("11") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland was bitterly disappointed by Germany's decision.", ("POL", "110", "DEU")),  # "be" + complement
+    ("Poland said it was disappointed by the German decision.", ("POL", "110", "DEU")),  # a reported pronoun
+    ("Tokyo said it was deeply dissatisfied with Seoul's move.", ("JPNGOV", "110", "KORGOV")),
+    ("Hungary is angry with Romania over the new language law.", ("HUN", "110", "ROU")),
+])
+def test_a_state_of_mind_towards_anothers_act_is_disapproval(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Malaysia said the Indonesian ruling was unfair.", ("MYS", "111", "IDN")),
+    ("Greece said the Turkish flights were a dangerous escalation.", ("GRC", "111", "TUR")),
+])
+def test_more_spoken_judgements_are_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
