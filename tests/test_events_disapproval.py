@@ -51,3 +51,24 @@ def test_a_state_of_mind_towards_anothers_act_is_disapproval(pipeline, text, exp
 ])
 def test_more_spoken_judgements_are_criticism(pipeline, text, expected):
     assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul said Pyongyang had violated the armistice.", ("KORGOV", "112", "PRKGOV")),
+    ("Baku says Armenian troops breached the truce.", ("AZEGOV", "112", "ARMMIL")),
+    ("Kyrgyzstan said Tajikistan was meddling in its elections.", ("KGZ", "112", "TJK")),
+    ("Sudan said Chad was trying to destabilise Darfur.", ("SDN", "112", "TCD")),
+    ("Lebanon complained that Israel was flying over its territory.", ("LBN", "112", "ISR")),
+])
+def test_a_wrongdoing_reported_of_an_actor_is_an_accusation(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul admitted its soldiers had violated the armistice.",  # an admission, not an accusation
+    "Seoul said Pyongyang had not violated the armistice.",  # negated
+    "Seoul said Pyongyang might violate the armistice.",  # a modal's: no act asserted
+    "The fishermen complained that the season was short.",  # no one accused
+])
+def test_no_accusation_without_a_wrongdoing_asserted_of_another(pipeline, text):
+    assert not any(code == "112" for _, code, _ in rule_events(pipeline, text))

@@ -29,6 +29,9 @@ BLAME_PREPS = frozenset({"for", "behind", "of"})
 # verbs that state their object is to blame ("held X responsible for")
 HOLDING_VERBS = frozenset({"hold"})
 BLAME = "112"
+# speech verbs whose clause may be the speaker's own side's wrongdoing ("admitted its troops had violated")
+OWN_ADMISSIONS = frozenset({"admit", "acknowledge", "concede"})
+ATTEMPTS = frozenset({"try", "seek", "attempt", "plot"})  # "said X was trying to destabilise the region"
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +44,9 @@ def _judged(verb):
     words = judgement_words()
     if verb.lemma_ in SPEECH_VERBS:  # "said [X was illegal]", "said [X was a provocation]"
         for c in verb.children:
+            act = _wrongdoing(c, words) if c.dep_ == "ccomp" and verb.lemma_ not in OWN_ADMISSIONS else None
+            if act is not None and child(c, "nsubj") is not None:
+                return child(c, "nsubj"), act  # "said [X had violated the truce]": a wrongdoing reported of X
             if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
                 word = next((w for w in _predicates(c) if w.lemma_.lower() in words), None)
@@ -64,6 +70,17 @@ def _judged(verb):
         word = next((w for w in near if w.lemma_.lower() in words), None)
         if word is not None:
             return obj, word
+    return None
+
+
+def _wrongdoing(clause, words):
+    """The wrongdoing verb a reported clause asserts ("had violated", "was trying to destabilise"), or None."""
+    if clause.pos_ != "VERB" or has_negation(clause) or any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children):
+        return None
+    if words.get(clause.lemma_.lower()) == BLAME:
+        return clause
+    if clause.lemma_ in ATTEMPTS:
+        return next((x for x in clause.children if x.dep_ == "xcomp" and words.get(x.lemma_.lower()) == BLAME), None)
     return None
 
 
@@ -128,7 +145,7 @@ def judgements(sent, actors: Actors, subject_of, raw_event, nouns=None) -> list:
             continue
         noun, word = found
         code = judgement_words()[word.lemma_.lower()]
-        if code == BLAME and not _harm(word, nouns or {}):
+        if code == BLAME and word.pos_ != "VERB" and not _harm(word, nouns or {}):
             continue  # "said X was responsible for security"
         pattern = Pattern(code, word.lemma_.lower(), (), "dobj", f"SPEAKER judges * {word.lemma_.lower()}")
         sources = actors.all_at(speaker)
