@@ -19,6 +19,12 @@ FIGHT_CODES = frozenset({"190"})  # a fight's adversary is a party to it, never 
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: done to the state where they are
 # meetings and force: a place named with "in", "at" is where they happened, no one met or fought
 SCENE_ROOTS = FORCE_ROOTS | {"04"}
+# appeals, pledges, cooperation and disapproval: a place "in" which they are done is where they happened, never
+# their target ("agreed in Brussels to resume talks"); events.VENUE_ROOTS less meetings (04, a scene already)
+# and statements ("in India, X says ...": the country spoken of as often as where)
+SETTING_ROOTS = frozenset({"02", "03", "05", "06", "09", "10", "11", "12", "13"})
+# an encounter a speaker is on or at when speaking ("X, on a visit to Y, said ..."): not whom the words are for
+SETTING_NOUNS = frozenset("visit trip tour talk meeting summit conference sideline stopover".split())
 
 
 def is_place(p: ActorPhrase) -> bool:

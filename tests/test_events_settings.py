@@ -1,0 +1,23 @@
+"""Where an act was done is not whom it was done to: a place an agreement or appeal was made "in", and the
+visit or conference a speaker is on or at. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from helpers import rule_events
+
+
+def test_agreeing_in_a_capital_is_not_agreeing_with_it(pipeline):
+    found = rule_events(pipeline, "Armenia and Georgia agreed in Tbilisi to open a new border crossing.")
+    assert not any(t == "GEOGOV" for _, _, t in found)  # Tbilisi is where, not with whom
+    assert ("ARM", "033", "GEO") in found
+
+
+def test_a_speaker_on_a_visit_does_not_address_the_host(pipeline):
+    found = rule_events(pipeline, "The Chilean foreign minister, on a two-day visit to Peru, said trade was growing.")
+    assert not any(code.startswith("01") for _, code, _ in found)
+    assert ("CHLGOV", "042", "PER") in found  # the visit itself is coded
+
+
+def test_talks_hoped_for_are_still_the_topic_of_the_statement(pipeline):
+    found = rule_events(pipeline, "The Nepali government said it hoped for more talks with the Maoist rebels.")
+    assert any(s.startswith("NPL") and code.startswith("01") for s, code, _ in found)
