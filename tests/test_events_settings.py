@@ -21,3 +21,19 @@ def test_a_speaker_on_a_visit_does_not_address_the_host(pipeline):
 def test_talks_hoped_for_are_still_the_topic_of_the_statement(pipeline):
     found = rule_events(pipeline, "The Nepali government said it hoped for more talks with the Maoist rebels.")
     assert any(s.startswith("NPL") and code.startswith("01") for s, code, _ in found)
+
+
+def test_whom_the_source_acts_for_is_not_its_target(pipeline):
+    found = rule_events(pipeline, "The Qatari envoy, on behalf of the Arab League, helped broker a truce between "
+                                  "Fatah and Hamas.")
+    assert not any(t is not None and t.startswith("IGOARL") for _, _, t in found)
+
+
+def test_a_counted_kind_of_talks_names_no_party(pipeline):
+    found = rule_events(pipeline, "Pyongyang threatened to quit the six-party talks.")
+    assert not any(t is not None and t.endswith("PTY") for _, _, t in found)
+
+
+def test_vowing_to_crush_an_armed_group_is_a_threat_of_force(pipeline):
+    found = rule_events(pipeline, "The Sri Lankan army vowed to crush the Tamil Tigers.")
+    assert ("LKAMIL", "1384", "LKAREB") in found

@@ -179,8 +179,11 @@ def _not_in_conjoined_act(found: list[ActorPhrase], pobj) -> list[ActorPhrase]:
 
 
 def ally_named(tok) -> bool:
-    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"):
+    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"), or
+    whom the source acts for ("on behalf of Y"):
     who gives it is on the source's side, not its target (unlike "asked for the help of Y")."""
+    if tok.lower_ == "behalf" or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "behalf":
+        return True  # "on behalf of X": the source acts for X
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head
     elif tok.dep_ in ("compound", "amod", "poss"):

@@ -75,7 +75,7 @@ def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[A
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 pobj = child(c, "pobj")
-                p = actors.at(pobj) if pobj is not None else None
+                p = actors.at(pobj) if pobj is not None and pobj.lower_ != "behalf" else None  # not "on behalf of"
                 if p is not None and p.country and is_place(p) and p not in sources:
                     return [as_place(p)]
     return []
