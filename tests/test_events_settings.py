@@ -37,3 +37,17 @@ def test_a_counted_kind_of_talks_names_no_party(pipeline):
 def test_vowing_to_crush_an_armed_group_is_a_threat_of_force(pipeline):
     found = rule_events(pipeline, "The Sri Lankan army vowed to crush the Tamil Tigers.")
     assert ("LKAMIL", "1384", "LKAREB") in found
+
+
+def test_talks_a_reporter_speaks_of_are_its_own(pipeline):
+    found = rule_events(pipeline, "Ankara said talks with Baghdad had been productive.")
+    assert ("TURGOV", "040", "IRQGOV") in found
+    # the parser's verb reading of "talks" is a noun all the same
+    found = rule_events(pipeline, "Cuba's chief negotiator said Monday that talks with the European Union had been "
+                                  "constructive.")
+    assert ("CUBGOV", "040", "IGOEEC") in found
+
+
+def test_talks_between_others_are_not_the_reporters(pipeline):
+    found = rule_events(pipeline, "Norway said talks between Colombia and the FARC had resumed.")
+    assert not any(s == "NOR" for s, _, _ in found)
