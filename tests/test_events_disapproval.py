@@ -72,3 +72,11 @@ def test_a_wrongdoing_reported_of_an_actor_is_an_accusation(pipeline, text, expe
 ])
 def test_no_accusation_without_a_wrongdoing_asserted_of_another(pipeline, text):
     assert not any(code == "112" for _, code, _ in rule_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bolivian president branded Chile a thief.", ("BOLGOV", "111", "CHL")),
+    ("Washington labelled Iran a rogue state.", ("USAGOV", "111", "IRN")),
+])
+def test_branding_an_actor_with_any_epithet_is_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)

@@ -31,6 +31,8 @@ HOLDING_VERBS = frozenset({"hold"})
 BLAME = "112"
 # speech verbs whose clause may be the speaker's own side's wrongdoing ("admitted its troops had violated")
 OWN_ADMISSIONS = frozenset({"admit", "acknowledge", "concede"})
+# naming verbs that disparage whatever the name ("branded X a donkey", "labelled X a rogue state")
+BRANDING = frozenset({"brand", "label"})
 ATTEMPTS = frozenset({"try", "seek", "attempt", "plot"})  # "said X was trying to destabilise the region"
 
 
@@ -68,6 +70,10 @@ def _judged(verb):
                 and c.i > obj.i]
         near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
         word = next((w for w in near if w.lemma_.lower() in words), None)
+        if word is None and verb.lemma_ in BRANDING:  # "branded X a donkey": whatever the epithet
+            word = next((w for w in verb.subtree if w.pos_ in ("NOUN", "ADJ") and (
+                w.i > obj.right_edge.i and w.dep_ in ("dobj", "oprd", "attr", "acomp", "xcomp", "ccomp", "pobj")
+                and (w.dep_ != "pobj" or w.head.lower_ == "as") or w.dep_ == "appos" and w.head.i == obj.i)), None)
         if word is not None:
             return obj, word
     return None
@@ -144,7 +150,7 @@ def judgements(sent, actors: Actors, subject_of, raw_event, nouns=None) -> list:
         if speaker is None:
             continue
         noun, word = found
-        code = judgement_words()[word.lemma_.lower()]
+        code = judgement_words().get(word.lemma_.lower(), "111")  # an epithet of a branding verb: 111
         if code == BLAME and word.pos_ != "VERB" and not _harm(word, nouns or {}):
             continue  # "said X was responsible for security"
         pattern = Pattern(code, word.lemma_.lower(), (), "dobj", f"SPEAKER judges * {word.lemma_.lower()}")
