@@ -80,3 +80,13 @@ def test_no_accusation_without_a_wrongdoing_asserted_of_another(pipeline, text):
 ])
 def test_branding_an_actor_with_any_epithet_is_criticism(pipeline, text, expected):
     assert expected in rule_events(pipeline, text)
+
+
+def test_a_verbal_attack_setting_a_statement_is_criticism(pipeline):
+    found = rule_events(pipeline, "In a thinly veiled attack on Iran, the Saudi foreign minister said meddling "
+                                  "must stop.")
+    assert ("SAUGOV", "111", "IRN") in found
+    found = rule_events(pipeline, "The Kenyan president, in a swipe at Uganda, said borders were sacred.")
+    assert ("KENGOV", "111", "UGA") in found
+    found = rule_events(pipeline, "In a rocket attack on Israel, Hamas said it had fired ten rockets.")
+    assert not any(code == "111" for _, code, _ in found)  # an attack of arms, not of words

@@ -2,7 +2,15 @@
 Hungarian law unacceptable", "China described Japan's visit as a provocation". The speaker (the subject of
 a speech or naming verb) criticises (111, ``data/judgements.tsv``) whoever the judged thing belongs to: the
 actor it is, or names among its modifiers ("the Hungarian law", "Japan's remarks"), not the victim of an act ("X's murder"). Not where the judgement
-is negated ("said the move was not illegal") or reported as another's question ("asked whether ...")."""
+is negated ("said the move was not illegal") or reported as another's question ("asked whether ...").
+
+Also: a quoted judgement of a pronoun is of what the speech verb says it is about ("'This is unacceptable,'
+X said of Y's move"); blame (the rows coded 112) is a judgement of an actor as the author of a harm ("said X
+was responsible for / behind / to blame for the attack", "held X responsible for the deaths"; not
+"responsible for security"); a wrongdoing verb of those rows asserted of an actor in a reported clause is
+blame too ("said X had violated the truce", "was trying to destabilise"; not after "admitted", negated or
+under a modal); branding or labelling an actor is criticism whatever the epithet ("branded X a donkey"); a
+verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y said")."""
 
 from __future__ import annotations
 
@@ -29,8 +37,13 @@ BLAME_PREPS = frozenset({"for", "behind", "of"})
 # verbs that state their object is to blame ("held X responsible for")
 HOLDING_VERBS = frozenset({"hold"})
 BLAME = "112"
+SWIPE = Pattern("111", "attack", (), "dobj", "SPEAKER in an attack on * said")
 # speech verbs whose clause may be the speaker's own side's wrongdoing ("admitted its troops had violated")
 OWN_ADMISSIONS = frozenset({"admit", "acknowledge", "concede"})
+# a verbal attack that sets what a speaker says ("In a veiled attack on X, Y said", "Y, in a swipe at X, said")
+SWIPES = frozenset("attack swipe jab dig broadside rebuke barb salvo criticism".split())
+SWIPE_PREPS = frozenset({"on", "at", "against"})
+VERBAL = frozenset("veiled scathing stinging blistering withering verbal".split())  # what makes an attack one of words
 # naming verbs that disparage whatever the name ("branded X a donkey", "labelled X a rogue state")
 BRANDING = frozenset({"brand", "label"})
 ATTEMPTS = frozenset({"try", "seek", "attempt", "plot"})  # "said X was trying to destabilise the region"
@@ -90,6 +103,22 @@ def _wrongdoing(clause, words):
     return None
 
 
+def _swiped(verb, speaker, actors: Actors) -> list[ActorPhrase]:
+    """Whom a verbal attack setting a speech verb's clause is aimed at ("In a veiled attack on X, Y said"; "Y,
+    in a swipe at X, said"): the actors after its "on", "at" or "against"."""
+    for holder in (verb, speaker):
+        for prep in holder.children:
+            noun = child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ == "in" else None
+            if noun is None or noun.lemma_.lower() not in SWIPES or noun.lemma_.lower() == "attack" and not any(
+                    m.lower_ in VERBAL for c in noun.children for m in c.subtree):
+                continue  # "in a rocket attack on X, Y said": no words
+            aim = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in SWIPE_PREPS), None)
+            pobj = child(aim, "pobj") if aim is not None else None
+            if pobj is not None:
+                return actors.all_at(pobj)
+    return []
+
+
 def _topic(verb):
     """What a speech verb says it is about ("said of the raid", "said about X's move"), or None."""
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
@@ -145,6 +174,12 @@ def judgements(sent, actors: Actors, subject_of, raw_event, nouns=None) -> list:
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in SPEECH_VERBS | NAMING_VERBS | HOLDING_VERBS:
             continue
+        speaker = subject_of(verb) if verb.lemma_ in SPEECH_VERBS else None
+        for s in actors.all_at(speaker) if speaker is not None else []:
+            for t in _swiped(verb, speaker, actors):  # "In a veiled attack on X, Y said ..."
+                if t.code != s.code:
+                    out.append(raw_event(sent.start, verb.i, s, t, SWIPE, "111", "asserted", False, tense_of(verb),
+                                         False))
         found = _judged(verb)
         speaker = subject_of(verb) if found else None
         if speaker is None:
