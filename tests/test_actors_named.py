@@ -120,3 +120,18 @@ def test_the_islamic_state_as_british_papers_spell_it(pipeline):
     # "Isis" (not only "ISIS") is the group, not a place of Syria
     codes = _codes(pipeline, "The aid worker was held by Isis in Raqqa for two years.", when=date(2016, 1, 1))
     assert codes.get("Isis") == "IMGMUSISI"
+
+
+def test_a_hyphenated_given_name_in_either_case(pipeline):
+    # wire services capitalise after the hyphen ("Ki-Moon"); the list writes "Ki-moon"
+    codes = _codes(pipeline, "Ban Ki-Moon thanked the donors.", when=date(2010, 3, 1))
+    assert codes.get("Ban Ki-Moon") == "IGOUNO"
+    codes = _codes(pipeline, "Lee Myung-Bak thanked the donors.", when=date(2010, 3, 1))
+    assert codes.get("Lee Myung-Bak") == "KORGOV"
+
+
+def test_a_particle_before_a_hyphen_keeps_its_case():
+    from annales.people import _hyphen_cases
+
+    assert _hyphen_cases("Ban Ki-moon") == {"Ban Ki-Moon"}
+    assert _hyphen_cases("Bashar al-Assad") == set()

@@ -438,6 +438,21 @@ def classifies_a_thing(p, doc) -> bool:
     return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN"
 
 
+# first halves of a hyphenated modifier that count or span its agent word: "six-party talks", "a multi-party
+# system", "a cross-party committee", "an all-party meeting" name a kind of thing, no party
+COUNTING_PREFIXES = frozenset({"multi", "cross", "all", "inter", "bi", "single"})
+
+
+def counted_kind(p, doc) -> bool:
+    """Whether a phrase is only an agent word that ends a hyphenated modifier with a number or a counting
+    prefix ("the six-party talks", "a multi-party democracy")."""
+    if p.end - p.start != 1 or not p.parts or any(e.kind != "agent" for _, _, e in p.parts) or p.start < 2:
+        return False
+    tok, first = doc[p.start], doc[p.start - 2]
+    return (doc[p.start - 1].text == "-" and tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN"
+            and (first.like_num or first.lower_ in COUNTING_PREFIXES))
+
+
 def predicative(p, doc) -> bool:
     """Whether a phrase only says what a verb's object is taken for: "recognise Israel as a Jewish state",
     "named him as envoy" (the object is the actor, not the "as" phrase)."""
@@ -459,7 +474,8 @@ def ownerless_weapon(p, doc) -> bool:
 
 def kept_phrases(phrases, doc, cut: int) -> list:
     """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives,
-    predicates of an object, weapons of no one or a social network as a message's channel."""
+    predicates of an object, weapons of no one, a social network as a message's channel or a counted kind
+    ("six-party talks")."""
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
             and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)
-            and not ownerless_weapon(p, doc) and not a_channel(p, doc)]
+            and not ownerless_weapon(p, doc) and not a_channel(p, doc) and not counted_kind(p, doc)]

@@ -164,3 +164,23 @@ def supporting_aid(verb) -> str | None:
     if verb.head.lemma_ in SENDING and obj.lemma_.lower() in MILITARY_HELPERS:
         return MILITARY_AID
     return ECONOMIC_AID if obj.lemma_.lower() in MONEY else None
+
+
+# verbs that report what their subject says of its own dealings ("X said talks with Y had been constructive")
+REPORTING = frozenset("say tell announce report state add insist note confirm stress describe call".split())
+# words saying the talks are someone else's (a third party reporting on them): no reporter takes part then
+_THIRD_PARTY = frozenset({"between", "among", "amongst"})
+
+
+def reported_encounter(noun, pattern):
+    """The reporter of a meeting ``noun`` with no agent of its own that is the subject of a reported clause: "Iran
+    said talks with the EU had been constructive" (Iran met the EU), "X told reporters the meeting with Y went
+    well"; None otherwise, or where the talks are between others."""
+    if (pattern.code or pattern.reverse or "")[:2] != "04" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in _THIRD_PARTY for c in noun.children):
+        return None
+    clause = noun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+        return None
+    return child(clause.head, "nsubj")

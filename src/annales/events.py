@@ -54,7 +54,8 @@ from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun
 from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_reasons,
                             drop_requested, drop_speech_frames, strike_victims)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, mediated_parties, shared_holder, supporting_aid)
+                         hosted_gathering, measured, mediated_parties, reported_encounter, shared_holder,
+                         supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -213,8 +214,8 @@ class EventCoder:
                 found.extend(events)
         for i in range(sent.start, sent.end):
             # a subject gerund the parser took for a verb is a noun ("Fighting between X and Y killed 30")
-            gerund = pos[i] == "VERB" and _gerund_subject(doc[i])
-            key = lower[i] if gerund else lemmas[i].lower()
+            gerund = pos[i] == "VERB" and _gerund_subject(doc[i])  # or a plural noun taken for a verb ("talks")
+            key = lower[i] if gerund and doc[i].tag_ == "VBG" else lemmas[i].lower()
             if (pos[i] in ("NOUN", "PROPN") or gerund) and key in nouns:
                 if i in actors.by_token or i in used:
                     continue
@@ -240,7 +241,7 @@ class EventCoder:
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
-            found += judgements(sent, actors, subject_of, RawEvent)
+            found += judgements(sent, actors, subject_of, RawEvent, self.lexicon.nouns)
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(strike_victims(found, sent), sent), sent), sent,
                              actors)
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
@@ -410,6 +411,8 @@ class EventCoder:
                     sources = actors.all_at(subj)
                     if not sources and subj.lower_ in ANAPHORS:  # "NATO said it would tighten the blockade of"
                         sources = _antecedent(gov, subj, actors)
+        if not sources and (speaker := reported_encounter(noun, pattern)) is not None:  # "X said talks with Y ..."
+            sources = [p for p in actors.all_at(speaker) if p not in targets]
         return self._pairs(sent, noun, pattern, sources, targets, True, actors)
 
     def _reacts_to(self, verb, noun, pattern: Pattern) -> bool:
@@ -568,7 +571,7 @@ def _names_object(verb) -> bool:
 
 def _gerund_subject(tok) -> bool:
     """A gerund with no subject of its own that is a clause's subject: a verb in form, a noun in use."""
-    return (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")
+    return (tok.tag_ in ("VBG", "VBZ") and tok.dep_ in ("nsubj", "nsubjpass")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children))
 
 

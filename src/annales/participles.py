@@ -2,7 +2,10 @@
 is deeply troubled by Moscow's move". The lexicon writes them as copular rows ("be disappointed by *",
 ``data/verbs.tsv``), but the parser often makes the participle the verb and its "by" phrase a passive
 agent. The one who feels it is the source (the grammatical subject) and the one whose act caused it is
-the target (the "by", "at", "over" object): the reverse of a passive act's roles ("was attacked by X")."""
+the target (the "by", "at", "over" object): the reverse of a passive act's roles ("was attacked by X").
+The parser may also make the participle the complement of "be" ("Russia was deeply disappointed by X's
+decision": acomp, its "by" phrase an agent the lexicon's "be" rows do not reach). A pronoun that feels it in a
+reported clause is the reporter ("Russia said it was disappointed by ...")."""
 
 from __future__ import annotations
 
@@ -11,13 +14,20 @@ from .lexicon import Pattern, child, nearby_lemmas
 from .targets import targets_of
 from .venues import venue
 
+# pronouns that, as the subject of a reported clause, stand for its reporter
+REPORTERS = frozenset({"it", "they", "he", "she", "we"})
+
 
 def copular_row(tok, verbs: dict) -> Pattern | None:
     """The most specific "be <participle> ..." row of the built-in lexicon that a passive participle ``tok``
     ("was disappointed by") satisfies, or None."""
-    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children):
+    if tok.tag_ != "VBN":
         return None
-    rows = [p for p in verbs.get("be", ()) if not p.dictionary and tok.lower_ in p.words]
+    complement = tok.dep_ == "acomp" and tok.head.lemma_ == "be" and any(c.dep_ == "agent" for c in tok.children)
+    if not complement and not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children):
+        return None
+    rows = [p for p in verbs.get("be", ()) if not p.dictionary and tok.lower_ in p.words
+            and (not complement or p.target == "by")]
     if not rows:
         return None
     near = nearby_lemmas(tok) | {tok.lower_}
@@ -28,8 +38,12 @@ def feeling_roles(tok, pattern: Pattern, actors: Actors) -> tuple[list[ActorPhra
     """(sources, targets) of a state of mind read on a passive participle: who feels it, and at whom; none
     where no actor caused it ("was angered by the bomb attack": a feeling, no act towards anyone; "by attacks in
     the UK": where they happened, not who did them)."""
-    subj = child(tok, "nsubjpass")
+    subj = child(tok, "nsubjpass") or (child(tok.head, "nsubj") if tok.dep_ == "acomp" else None)
     sources = actors.all_at(subj) if subj is not None else []
+    clause = tok.head if tok.dep_ == "acomp" else tok
+    if not sources and subj is not None and subj.lower_ in REPORTERS and clause.dep_ == "ccomp":
+        speaker = child(clause.head, "nsubj")  # "Russia said it was disappointed by ...": Russia
+        sources = actors.all_at(speaker) if speaker is not None else []
     doc = tok.doc
     targets = [t for t in targets_of(pattern, tok, actors) if t not in sources and not venue(doc[t.head], actors)]
     return (sources, targets) if targets else ([], [])

@@ -6,12 +6,16 @@ pronouns.
 - a name with no title in the article is looked up in ``data/leaders.tsv`` by the article date
   ("Putin" in 2010 is RUSGOV as prime minister, in 1995 nobody);
 - "he"/"she" as a subject is the most recent person actor within the last few sentences.
+
+A hyphenated given name is read in both cases after its hyphen: wire services write "Ban Ki-Moon" and
+"Lee Myung-Bak" for the listed "Ban Ki-moon" and "Lee Myung-bak" (and the reverse).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+import re
 from functools import lru_cache
 
 from ._data import data_path, read_tsv, split_list
@@ -19,6 +23,7 @@ from .parse import tokens
 
 PRONOUNS = frozenset({"he", "she"})
 PRONOUN_REACH = 3  # sentences back
+_AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z])-([A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,23 @@ def leaders() -> dict[str, list[Office]]:
         org = code if len(code) > 3 else None
         office = Office(row["name"], None if org else code, row.get("sector") or None, org, row["role"],
                         _date(row["start"]), _date(row["end"]))
-        for term in {row["name"], *split_list(row.get("aliases", ""))}:
+        terms = {row["name"], *split_list(row.get("aliases", ""))}
+        for term in terms | {v for t in terms for v in _hyphen_cases(t)} - terms:
             if term.startswith("~"):  # "~Rice": only on a date within the tenure
                 out.setdefault(term[1:], []).append(replace(office, dated_only=True))
             else:
                 out.setdefault(term, []).append(office)
     return out
+
+
+def _hyphen_cases(term: str) -> set[str]:
+    """A name written with the letter after each of its hyphens capital and small ("Ki-moon", "Ki-Moon"), only
+    where the name's own words are capitalised ("al-Assad" keeps its particle)."""
+    if "-" not in term or not term[:1].isupper():
+        return set()
+    up = _AFTER_HYPHEN.sub(lambda m: "-" + m.group(1).upper(), term)
+    low = _AFTER_HYPHEN.sub(lambda m: "-" + m.group(1).lower(), term)
+    return {v for v in (up, low) if v != term and not re.search(r"(^|\s)[a-z]+-[A-Z]", term)}
 
 
 def office_of(name: str, when: date | None) -> Office | None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
 from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby
-from .nominal import prep_object
-from .venues import SCENE_ROOTS, mission_place, venue
+from .nominal import ENCOUNTER_PREPS, prep_object
+from .venues import SCENE_ROOTS, SETTING_NOUNS, SETTING_ROOTS, mission_place, venue
 
 # what a verb governs that is not where PETRARCH looks for its target (the complement clause is
 # searched last: "allowed that Mordor is ...", "said that an embargo against Mordor ...")
@@ -70,12 +70,14 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
-        scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS
+        scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS | SETTING_ROOTS
         meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
+        speech = not pattern.dictionary and (pattern.code or "")[:2] == "01"
         if obj is None:
             for t in nearby(trig, clauses=not pattern.dictionary):
                 if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
-                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))):
+                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))
+                        and not (speech and _on_encounter(t, trig))):
                     if actors.all_at(t):
                         obj = t
                         break
@@ -149,6 +151,16 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
     return []
 
 
+def _on_encounter(tok, trig) -> bool:
+    """Whether ``tok`` is inside a phrase of an encounter that sets ``trig``'s clause ("X, on a visit to Y,
+    said": Y is where X speaks, not whom X addresses)."""
+    while tok.i != trig.i and tok.head.i != tok.i:
+        if tok.lemma_.lower() in SETTING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ENCOUNTER_PREPS:
+            return True  # not "hoped for talks with X": the talks are what it is about
+        tok = tok.head
+    return False
+
+
 def _not_in_conjoined_act(found: list[ActorPhrase], pobj) -> list[ActorPhrase]:
     """Drop the actors found only inside a conjunct's own prepositional phrase: "the jailing of students
     and its backing for X" (X is backed, not jailed); "the people and leaders of X" keeps X."""
@@ -167,8 +179,11 @@ def _not_in_conjoined_act(found: list[ActorPhrase], pobj) -> list[ActorPhrase]:
 
 
 def ally_named(tok) -> bool:
-    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"):
+    """Whether ``tok`` is, or names, the help an act is done with ("with the help of Y", "with US backing"), or
+    whom the source acts for ("on behalf of Y"):
     who gives it is on the source's side, not its target (unlike "asked for the help of Y")."""
+    if tok.lower_ == "behalf" or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "behalf":
+        return True  # "on behalf of X": the source acts for X
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head
     elif tok.dep_ in ("compound", "amod", "poss"):

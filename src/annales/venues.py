@@ -20,6 +20,12 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: do
 # statements, meetings and force: a place named with "in", "at" is where they happened, no one told, met or
 # fought ("In Beijing, a spokesman said ...")
 SCENE_ROOTS = FORCE_ROOTS | {"01", "04"}
+# appeals, pledges, cooperation and disapproval: a place "in" which they are done is where they happened, never
+# their target ("agreed in Brussels to resume talks"); events.VENUE_ROOTS less statements and meetings (01, 04:
+# scenes already)
+SETTING_ROOTS = frozenset({"02", "03", "05", "06", "09", "10", "11", "12", "13"})
+# an encounter a speaker is on or at when speaking ("X, on a visit to Y, said ..."): not whom the words are for
+SETTING_NOUNS = frozenset("visit trip tour talk meeting summit conference sideline stopover".split())
 
 
 def is_place(p: ActorPhrase) -> bool:
@@ -70,7 +76,7 @@ def place_targets(trig, sources, actors: Actors, preps=LOCATIVE_PREPS) -> list[A
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 pobj = child(c, "pobj")
-                p = actors.at(pobj) if pobj is not None else None
+                p = actors.at(pobj) if pobj is not None and pobj.lower_ != "behalf" else None  # not "on behalf of"
                 if p is not None and p.country and is_place(p) and p not in sources:
                     return [as_place(p)]
     return []

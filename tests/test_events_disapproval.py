@@ -1,0 +1,92 @@
+"""Disapproval and blame in wire prose: blame for a harm spoken of an actor (112), a quoted judgement of what
+the speaker says it is about, and states of mind the parser reads as "be" + complement or in a reported
+clause. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import rule_events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said Islamabad was responsible for the suicide bombing.", ("AFGGOV", "112", "PAKGOV")),
+    ("The Lebanese army said Israel was behind the rocket attack.", ("LBNMIL", "112", "ISR")),
+    ("Armenia said Azerbaijan was to blame for the shelling.", ("ARM", "112", "AZE")),
+    ("Colombia held Venezuela responsible for the killing of its soldiers.", ("COL", "112", "VEN")),
+])
+def test_blame_for_a_harm_is_an_accusation(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria said Ghana was responsible for security at the summit.",  # a duty, no harm
+    "Uganda said Kenya was not behind the bombing.",  # negated
+    "Peru said Chile was behind the proposal.",  # no harm
+])
+def test_no_blame_without_a_harm_asserted(pipeline, text):
+    assert not any(code == "112" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_quoted_judgement_is_of_what_the_speaker_says_it_is_about(pipeline):
+    found = rule_events(pipeline, '"It is completely unacceptable," Ankara said of the Greek decision.')
+    assert ("TURGOV", "111", "GRC") in found
+    found = rule_events(pipeline, '"It is a welcome step," Ankara said of the Greek decision.')
+    assert not any(code.startswith("11") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland was bitterly disappointed by Germany's decision.", ("POL", "110", "DEU")),  # "be" + complement
+    ("Poland said it was disappointed by the German decision.", ("POL", "110", "DEU")),  # a reported pronoun
+    ("Tokyo said it was deeply dissatisfied with Seoul's move.", ("JPNGOV", "110", "KORGOV")),
+    ("Hungary is angry with Romania over the new language law.", ("HUN", "110", "ROU")),
+])
+def test_a_state_of_mind_towards_anothers_act_is_disapproval(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Malaysia said the Indonesian ruling was unfair.", ("MYS", "111", "IDN")),
+    ("Greece said the Turkish flights were a dangerous escalation.", ("GRC", "111", "TUR")),
+])
+def test_more_spoken_judgements_are_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul said Pyongyang had violated the armistice.", ("KORGOV", "112", "PRKGOV")),
+    ("Baku says Armenian troops breached the truce.", ("AZEGOV", "112", "ARMMIL")),
+    ("Kyrgyzstan said Tajikistan was meddling in its elections.", ("KGZ", "112", "TJK")),
+    ("Sudan said Chad was trying to destabilise Darfur.", ("SDN", "112", "TCD")),
+    ("Lebanon complained that Israel was flying over its territory.", ("LBN", "112", "ISR")),
+])
+def test_a_wrongdoing_reported_of_an_actor_is_an_accusation(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul admitted its soldiers had violated the armistice.",  # an admission, not an accusation
+    "Seoul said Pyongyang had not violated the armistice.",  # negated
+    "Seoul said Pyongyang might violate the armistice.",  # a modal's: no act asserted
+    "The fishermen complained that the season was short.",  # no one accused
+])
+def test_no_accusation_without_a_wrongdoing_asserted_of_another(pipeline, text):
+    assert not any(code == "112" for _, code, _ in rule_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bolivian president branded Chile a thief.", ("BOLGOV", "111", "CHL")),
+    ("Washington labelled Iran a rogue state.", ("USAGOV", "111", "IRN")),
+])
+def test_branding_an_actor_with_any_epithet_is_criticism(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+def test_a_verbal_attack_setting_a_statement_is_criticism(pipeline):
+    found = rule_events(pipeline, "In a thinly veiled attack on Iran, the Saudi foreign minister said meddling "
+                                  "must stop.")
+    assert ("SAUGOV", "111", "IRN") in found
+    found = rule_events(pipeline, "The Kenyan president, in a swipe at Uganda, said borders were sacred.")
+    assert ("KENGOV", "111", "UGA") in found
+    found = rule_events(pipeline, "In a rocket attack on Israel, Hamas said it had fired ten rockets.")
+    assert not any(code == "111" for _, code, _ in found)  # an attack of arms, not of words
