@@ -95,3 +95,11 @@ def test_allies_sharing_a_country_by_conjunction_are_no_two_parties(pipeline):
     events = pipeline(Article(id="t", text="As the insurgency faded, Kenyan generals and spies gradually turned "
                                            "their attention to the coast.")).events
     assert not any(e.target is not None and e.source.country == e.target.country == "KEN" for e in events)
+
+
+def test_a_group_carried_to_a_sentence_set_abroad_is_still_the_group(pipeline):
+    """carried_titles: "talks in Ottawa" sets a sentence in Canada, which keeps a state's bare title from being
+    carried into it ("the president"), but not an organisation's: the G20's ministers meet anywhere."""
+    codes = _codes(pipeline, "Foreign ministers of the G20 condemned the coup on Monday. In a statement issued after "
+                             "talks in Ottawa, the ministers urged the junta to free the president.")
+    assert codes.get("ministers") == "IGOGTW"

@@ -125,8 +125,8 @@ def carried_titles(phrases, doc, reach: int = 3) -> None:
                 and doc[q.head].dep_ == "pobj" and doc[q.head].head.lower_ in ("in", "at")}
         if len({(q.country, q.org) for q in earlier}) == 1:  # two presidents before: no telling which
             q = max(earlier, key=lambda q: q.end)
-            if here - {q.country}:
-                continue  # "In Kampala, the government denied it": set in another country
+            if q.country and here - {q.country}:
+                continue  # "In Kampala, the government denied it": set in another country (an IGO meets anywhere)
             p.country, p.org, p.sector, p.name = q.country, q.org, q.sector, q.name
 
 
