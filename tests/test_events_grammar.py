@@ -571,3 +571,19 @@ def test_a_conflictual_act_promised_on_a_condition_is_a_threat(pipeline):
     assert any(s == "CAN" and code.startswith("13") and t.startswith("VEN") for s, code, t in found)
     found = rule_events(pipeline, "Canada will send aid to Venezuela if Caracas frees the opposition leaders.")
     assert not any(code.startswith("13") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's foreign office called Russia's strike unacceptable.",
+    "The French government called Moscow's accusation \"absurd\".",
+    "The Tory leader called Labour \"a machine for spending money\".",
+])
+def test_a_naming_verb_with_a_predicate_is_no_call_strike_or_phone_call(pipeline, text):
+    """judgements.naming: "called X's strike unacceptable" names a thing; the lexicon's "call strike" (143),
+    "call *" (a phone call, 041) and "call for" rows do not apply."""
+    assert not any(code[:2] in ("02", "04", "14") for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_phone_call_is_still_a_call(pipeline):
+    assert any(code == "041" for _, code, _ in rule_events(
+        pipeline, "The Kenyan president called Ethiopian Prime Minister Abiy Ahmed to discuss the border."))

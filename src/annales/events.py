@@ -41,7 +41,7 @@ from . import ontology
 from .coordination import coordinate
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
-from .judgements import judgements
+from .judgements import judgements, naming
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, announced, cannot, committed,
                        condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        possible_only, refused, tense_of, ultimatum, unilateral)
@@ -166,6 +166,8 @@ class EventCoder:
                     candidates = None  # PETRARCH knows a verb by its listed forms ("departes" is none)
             if candidates and candidates[0].dictionary:  # PETRARCH: a pattern's {...} groups are phrases
                 candidates = [p for p in candidates if phrases_present(p, doc[i])]
+            elif candidates and (named := naming(doc[i])):  # "called Israel's strike unacceptable": no "call
+                candidates = [p for p in candidates if named in p.words] or None  # strike", a judgement
             # "lifted the sanctions on X": an act undone (085), unless a lexicon row says as much or more
             undo = self.lexicon.undoing(doc[i]) if lemmas[i] in self.lexicon.undo_verbs else None
             if not candidates and undo is None and (feeling := copular_row(doc[i], verbs)) is not None:
