@@ -587,3 +587,13 @@ def test_a_naming_verb_with_a_predicate_is_no_call_strike_or_phone_call(pipeline
 def test_a_phone_call_is_still_a_call(pipeline):
     assert any(code == "041" for _, code, _ in rule_events(
         pipeline, "The Kenyan president called Ethiopian Prime Minister Abiy Ahmed to discuss the border."))
+
+
+def test_a_reaction_to_the_attack_is_aimed_at_the_attacker_named_before(pipeline):
+    """targets.force_antecedents: "... Turkey condemned the attack" is aimed at whoever did the last act of force
+    coded a few sentences before; not when the attack's doer is named, nor when two sides attacked."""
+    text = ("Armenian troops shelled Azerbaijani positions near the border on Monday. Officials said two farmers were "
+            "hurt. Turkey condemned the attack on Tuesday.")
+    assert ("TUR", "111", "ARMMIL") in rule_events(pipeline, text)
+    text = "Armenian troops shelled Azerbaijani positions on Monday. Turkey condemned the attack by gunmen on a bus."
+    assert not any(s == "TUR" and t == "ARMMIL" for s, _, t in rule_events(pipeline, text))

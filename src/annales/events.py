@@ -61,7 +61,7 @@ from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
-from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
+from .targets import first_actor_after, force_antecedents, slot_filled, source_slot, subject_words, targets_of
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -145,6 +145,7 @@ class EventCoder:
             events.extend(self.code_sentence(sent, actors))
         # a statement told to a news outlet or journalists is how the news got it, not an act between the
         # speaker and the outlet ("he told the BBC", "she told Reuters"): what it reports is coded on its own
+        events = force_antecedents(events, doc, actors)  # "... Iran denounced the attack": aimed at the attacker
         return [e for e in events if not (e.code[:2] == "01" and e.target is not None and e.target.sector == "MED")]
 
     def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:

@@ -5,6 +5,8 @@ actor the verb governs. Used by annales.events."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
 from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby
@@ -405,3 +407,44 @@ def _purpose(clause) -> bool:
 def doc_token(t, p: ActorPhrase):
     """The head token of the actor phrase ``p`` found at ``t``."""
     return t.doc[p.head]
+
+
+# acts of force a reaction names with a definite noun ("denounced the attack"), aimed at whoever did it
+FORCE_NOUNS = frozenset("attack strike airstrike raid bombing bombardment shelling assault incursion offensive "
+                        "killing massacre".split())
+DEFINITE = frozenset("the this that these those".split())
+
+
+def _definite_force(trig):
+    """The definite noun of an act of force that a verb takes as its object ("denounced the attack",
+    "condemned Monday's strike"), none of whose words names an actor; else None."""
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in FORCE_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" and c.ent_type_ == "DATE"
+               for c in obj.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in obj.children):
+        return None  # (its doer named: "the attack by X")
+    return obj
+
+
+def force_antecedents(events: list, doc, actors: Actors, reach: int = 6) -> list:
+    """"Israeli jets struck a depot near Homs on Monday. ... Iran denounced the attack": a disapproval with no
+    target whose object is a definite act of force naming no one is aimed at the one who did the last act of
+    force coded within ``reach`` sentences before, when one source did it; the target phrase is the act's noun,
+    coded as its doer (``events``: the document's RawEvents, in order)."""
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    out = []
+    for e in events:
+        noun = (_definite_force(doc[e.trigger]) if e.target is None and e.code[:2] == "11" and not e.pattern.dictionary
+                else None)
+        if noun is not None and not any(actors.at(t) for t in noun.subtree):
+            k = sent_of[e.sent_start]
+            before = [f for f in events if f.code[:2] in ("18", "19", "20") and 0 < k - sent_of[f.sent_start] <= reach]
+            last = [f for f in before if f.sent_start == max(g.sent_start for g in before)] if before else []
+            doers = {f.source.code: f.source for f in last}
+            if len(doers) == 1 and e.source.code not in doers:
+                doer = next(iter(doers.values()))  # the act stands for its doer, as a metonym in this sentence
+                e = replace(e, target=replace(doer, head=noun.i, start=noun.left_edge.i, end=noun.i + 1, parts=[],
+                                              siblings=[], refers=None))
+        out.append(e)
+    return out
