@@ -34,6 +34,20 @@ def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
     assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Italian interior minister told France's TF1 channel that the border would stay open.",
+    "The Dutch finance minister announced the Budget date on Monday.",
+    "The mayor said on Radio Canada's morning programme that the bridge would reopen.",
+])
+def test_a_plain_statement_to_a_place_or_topic_is_no_event(pipeline, text):  # annales.event_filters.drop_unheard
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
+
+
+def test_a_statement_in_a_letter_to_a_hearer_is_kept(pipeline):
+    assert ("RUSGOV", "010", "KAZGOV") in helpers.dyads(
+        pipeline, "Putin said in a letter to the Kazakh president that ties were strong.")
+
+
 def test_political_only_false_keeps_them(pipeline):
     from annales.config import load_settings
     from annales.pipeline import Pipeline
