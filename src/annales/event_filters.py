@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .actors import Actors
     from .events import RawEvent
 
-__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard", "dedupe"]
+__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard", "drop_war_names",
+           "dedupe"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -135,6 +136,34 @@ def drop_unheard(events: list[RawEvent], sent) -> list[RawEvent]:
                          and tok.dep_ != "poss")
                 if not heard:
                     continue
+        keep.append(e)
+    return keep
+
+
+# nouns of a war: a country that names or places one ("the Spanish civil war", "the war in Iraq", "Turkey's
+# battles") is not the target of what is done in or about it ("fought in", "opposed", "backed"); its enemy
+# follows "against", "with" or "on" and stays the target ("joined the war against Iraq")
+WAR_NOUNS = frozenset("war wars conflict conflicts battle battles warfare".split())
+NAMING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+PLACING_PREPS = frozenset({"in", "of", "over"})
+
+
+def drop_war_names(events: list[RawEvent], sent) -> list[RawEvent]:
+    """An act whose target is only the country that names or places a war the act is about or took part in:
+    "students fought in the Spanish civil war", "the group, which opposed the war in Iraq", "mercenaries
+    fighting Turkey's battles". The war's noun is not the trigger itself ("the war in Yemen" as an event)."""
+    doc = sent.doc
+    keep = []
+    for e in events:
+        if e.target is not None:
+            path, trig = [doc[e.target.head]], e.trigger
+            while path[-1].head.i not in (path[-1].i, trig):
+                path.append(path[-1].head)
+            if path[-1].head.i == trig and any(
+                    w.lemma_.lower() in WAR_NOUNS and (below.dep_ in NAMING_DEPS or below.dep_ == "prep"
+                                                       and below.lower_ in PLACING_PREPS)
+                    for below, w in zip(path, path[1:])):
+                continue
         keep.append(e)
     return keep
 

@@ -52,7 +52,7 @@ from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, undergone)
 from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_reasons, drop_unheard,
-                            drop_requested, drop_speech_frames)
+                            drop_requested, drop_speech_frames, drop_war_names)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, mediated_parties, shared_holder, supporting_aid)
 from .official import argued_clash, official_code
@@ -242,7 +242,7 @@ class EventCoder:
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
             found += judgements(sent, actors, subject_of, RawEvent)
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(found, sent), sent), sent, actors)
-        found = drop_unheard(found, sent)
+        found = drop_war_names(drop_unheard(found, sent), sent)
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
