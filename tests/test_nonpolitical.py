@@ -128,3 +128,12 @@ def test_a_social_network_as_a_channel_is_no_actor(pipeline, text):
 ])
 def test_a_social_network_that_acts_or_is_acted_on_is_kept(pipeline, text, expected):
     assert expected in helpers.dyads(pipeline, text)
+
+
+def test_a_volume_of_trade_is_no_event(pipeline):  # no noun trigger "trade with *" (data/nouns.tsv)
+    assert helpers.dyads(pipeline, "Germany's trade with Poland rose 6% last year, the statistics office said.") == []
+
+
+def test_a_trade_agreement_and_a_pledge_to_expand_trade_are_kept(pipeline):
+    assert ("DEU", "057", "POL") in helpers.dyads(pipeline, "Germany signed a trade agreement with Poland.")
+    assert ("JPN", "0311", "VNM") in helpers.dyads(pipeline, "Japan agreed to expand trade with Vietnam.")
