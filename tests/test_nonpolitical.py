@@ -137,3 +137,15 @@ def test_a_volume_of_trade_is_no_event(pipeline):  # no noun trigger "trade with
 def test_a_trade_agreement_and_a_pledge_to_expand_trade_are_kept(pipeline):
     assert ("DEU", "057", "POL") in helpers.dyads(pipeline, "Germany signed a trade agreement with Poland.")
     assert ("JPN", "0311", "VNM") in helpers.dyads(pipeline, "Japan agreed to expand trade with Vietnam.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Australian opposition leader launched an attack on the government's health record.",
+    "The Tory leader Michael Howard launched an attack on the cost of Britain's asylum system.",  # GBRPTY
+])
+def test_the_opposition_attacking_its_own_government_or_country_speaks_figuratively(pipeline, text):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("18", "19", "20")]
+
+
+def test_an_opposition_attack_on_troops_is_kept(pipeline):
+    assert ("VENOPP", "190", "VENMIL") in helpers.dyads(pipeline, "The Venezuelan opposition attacked Venezuelan troops in Caracas.")
