@@ -148,4 +148,5 @@ def test_the_opposition_attacking_its_own_government_or_country_speaks_figurativ
 
 
 def test_an_opposition_attack_on_troops_is_kept(pipeline):
-    assert ("VENOPP", "190", "VENMIL") in helpers.dyads(pipeline, "The Venezuelan opposition attacked Venezuelan troops in Caracas.")
+    text = "The Venezuelan opposition attacked Venezuelan troops in Caracas."
+    assert ("VENOPP", "190", "VENMIL") in helpers.dyads(pipeline, text)

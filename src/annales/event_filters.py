@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from .actors import Actors
     from .events import RawEvent
 
-__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard", "drop_war_names",
-           "dedupe"]
+__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
+           "drop_war_names", "dedupe"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
