@@ -97,3 +97,21 @@ def test_dismissing_someone_as_something_is_disapproval_not_a_rejection(pipeline
 
 def test_an_arms_ban_on_a_country_is_an_embargo(pipeline):
     assert ("CAN", "163", "SYR") in helpers.dyads(pipeline, "Canada imposed an arms ban on Syria in 2011.")
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers from Ireland fought in the Spanish civil war.",  # annales.event_filters.drop_war_names
+    "The Pakistani senator condemned the Afghan war.",
+    "The Labour MP opposed the war in Iraq.",
+    "The Syrian rebels fought in Turkey's war against the Kurds.",
+])
+def test_the_country_naming_a_war_is_not_the_target(pipeline, text):
+    assert helpers.dyads(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain joined the war against Iraq in 2003.", ("GBR", "190", "IRQ")),
+    ("Russia launched a war against Georgia.", ("RUS", "190", "GEO")),
+])
+def test_the_enemy_in_a_war_stays_the_target(pipeline, text, expected):
+    assert expected in helpers.dyads(pipeline, text)

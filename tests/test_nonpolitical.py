@@ -34,6 +34,20 @@ def test_a_plain_statement_to_an_audience_is_no_event(pipeline, text):
     assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Italian interior minister told France's TF1 channel that the border would stay open.",
+    "The Dutch finance minister announced the Budget date on Monday.",
+    "The mayor said on Radio Canada's morning programme that the bridge would reopen.",
+])
+def test_a_plain_statement_to_a_place_or_topic_is_no_event(pipeline, text):  # annales.event_filters.drop_unheard
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
+
+
+def test_a_statement_in_a_letter_to_a_hearer_is_kept(pipeline):
+    assert ("RUSGOV", "010", "KAZGOV") in helpers.dyads(
+        pipeline, "Putin said in a letter to the Kazakh president that ties were strong.")
+
+
 def test_political_only_false_keeps_them(pipeline):
     from annales.config import load_settings
     from annales.pipeline import Pipeline
@@ -114,3 +128,25 @@ def test_a_social_network_as_a_channel_is_no_actor(pipeline, text):
 ])
 def test_a_social_network_that_acts_or_is_acted_on_is_kept(pipeline, text, expected):
     assert expected in helpers.dyads(pipeline, text)
+
+
+def test_a_volume_of_trade_is_no_event(pipeline):  # no noun trigger "trade with *" (data/nouns.tsv)
+    assert helpers.dyads(pipeline, "Germany's trade with Poland rose 6% last year, the statistics office said.") == []
+
+
+def test_a_trade_agreement_and_a_pledge_to_expand_trade_are_kept(pipeline):
+    assert ("DEU", "057", "POL") in helpers.dyads(pipeline, "Germany signed a trade agreement with Poland.")
+    assert ("JPN", "0311", "VNM") in helpers.dyads(pipeline, "Japan agreed to expand trade with Vietnam.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Australian opposition leader launched an attack on the government's health record.",
+    "The Tory leader Michael Howard launched an attack on the cost of Britain's asylum system.",  # GBRPTY
+])
+def test_the_opposition_attacking_its_own_government_or_country_speaks_figuratively(pipeline, text):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("18", "19", "20")]
+
+
+def test_an_opposition_attack_on_troops_is_kept(pipeline):
+    text = "The Venezuelan opposition attacked Venezuelan troops in Caracas."
+    assert ("VENOPP", "190", "VENMIL") in helpers.dyads(pipeline, text)

@@ -1,6 +1,7 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
-the reproach a reaction names, and duplicates of one source, target and root; and one mend, the country of a
+the reproach a reaction names, a statement to no hearer, a war's country as its target, and duplicates of one
+source, target and root; and one mend, the country of a
 strike's victims (:func:`strike_victims`). Each takes and returns a list of
 :class:`annales.events.RawEvent`.
 """
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from .actors import Actors
     from .events import RawEvent
 
-__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "dedupe", "strike_victims"]
+__all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
+           "drop_war_names", "dedupe", "strike_victims"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -107,6 +109,66 @@ def drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent]
     inside = {t.i for i in topics for t in doc[i].subtree}
     return [e for e in events
             if not (e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14" and e.trigger in inside)]
+
+
+STATEMENT = "010"
+# verbs whose object is the hearer ("told the minister", "briefed envoys"); the object of other speech verbs is
+# what was said ("announced the Budget date"), and a hearer comes after "to" ("said in a letter to the king")
+TELL_VERBS = frozenset("tell inform brief assure remind notify warn".split())
+HEARER_PREPS = frozenset({"to"})
+
+
+def drop_unheard(events: list[RawEvent], sent) -> list[RawEvent]:
+    """A plain statement (010) whose target is not its hearer: a venue or programme it was made at or on ("said
+    at the motor show", "said on the radio's Africa programme"), what it was about ("announced the Budget date",
+    "declared the defeat of X"), or the possessor of the outlet ("told France's LCI television"). The hearer is
+    the object of a verb of telling (the subject of its passive) or comes after "to"; a target reached another way
+    is no hearer."""
+    doc = sent.doc
+    keep = []
+    for e in events:
+        if e.code == STATEMENT and e.target is not None and not e.pattern.dictionary:
+            tok, trig = doc[e.target.head], doc[e.trigger]
+            path = [tok]
+            while path[-1].head.i != path[-1].i and path[-1].head.i != trig.i:
+                path.append(path[-1].head)
+            if path[-1].head.i == trig.i:  # the target hangs from the trigger: how?
+                prep = next((t for t in path if t.dep_ in ("prep", "agent")), None)
+                heard = (prep.lower_ in HEARER_PREPS if prep is not None
+                         else trig.lemma_ in TELL_VERBS and path[-1].dep_ in ("dobj", "dative", "nsubjpass")
+                         and tok.dep_ != "poss")
+                if not heard:
+                    continue
+        keep.append(e)
+    return keep
+
+
+# nouns of a war: a country that names or places one ("the Spanish civil war", "the war in Iraq", "Turkey's
+# battles") is not the target of what is done in or about it ("fought in", "opposed", "backed"); its enemy
+# follows "against", "with" or "on" and stays the target ("joined the war against Iraq")
+WAR_NOUNS = frozenset("war wars conflict conflicts battle battles warfare".split())
+NAMING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+PLACING_PREPS = frozenset({"in", "of", "over"})
+
+
+def drop_war_names(events: list[RawEvent], sent) -> list[RawEvent]:
+    """An act whose target is only the country that names or places a war the act is about or took part in:
+    "students fought in the Spanish civil war", "the group, which opposed the war in Iraq", "mercenaries
+    fighting Turkey's battles". The war's noun is not the trigger itself ("the war in Yemen" as an event)."""
+    doc = sent.doc
+    keep = []
+    for e in events:
+        if e.target is not None:
+            path, trig = [doc[e.target.head]], e.trigger
+            while path[-1].head.i not in (path[-1].i, trig):
+                path.append(path[-1].head)
+            if path[-1].head.i == trig and any(
+                    w.lemma_.lower() in WAR_NOUNS and (below.dep_ in NAMING_DEPS or below.dep_ == "prep"
+                                                       and below.lower_ in PLACING_PREPS)
+                    for below, w in zip(path, path[1:])):
+                continue
+        keep.append(e)
+    return keep
 
 
 def dedupe(events: list[RawEvent]) -> list[RawEvent]:

@@ -74,11 +74,16 @@ FORCE_ROOTS = ("18", "19", "20")
 UNARMED = frozenset({"MED", "PTY", "LEG", "BUS", "EDU", "JUD", "LAB", "NGO", "HLH"})
 # and the rivals a government "attacks" only in words at home (not the media: journalists are killed)
 HOME_RIVALS = frozenset({"PTY", "LEG", "BUS", "LAB", "EDU", "JUD"})
+# and the political opposition (OPP; an armed one is REB) "attacks" its own government, parliament, parties or
+# country only in words ("the Tory leader launched an attack on Britain's asylum system")
+OPPOSITION, HOME_RULERS = "OPP", frozenset({"GOV", "PTY", "LEG", None})
 
 
 def _sector(a: Actor) -> str | None:
-    """The actor's sector as its code carries it ("the Workers' party (PKK)": TURREB, no party)."""
-    return a.sector if a.sector and a.sector in (a.code or "")[3:] else None
+    """The actor's sector as its code carries it ("the Workers' party (PKK)": TURREB, a rebel; "the Tory leader
+    Michael Howard", a party leader: GBRPTY, a party)."""
+    code = a.code or ""
+    return a.sector if a.sector and a.sector in code[3:] else code[3:6] or None
 
 
 def press_contact(ev: Event) -> bool:
@@ -89,15 +94,21 @@ def press_contact(ev: Event) -> bool:
 
 def figurative_force(ev: Event) -> bool:
     """Force (18-20) by those who take up no arms (a newspaper, a party, a legislature, a firm, a union), or by a
-    government on a party, legislature, firm or union of its own country: words ("the paper targeted the
-    minister", "Labour fought a battle for votes", "the chancellor attacked the Tories' plans")."""
+    government on a party, legislature, firm or union of its own country, or by the political opposition on its
+    own country's government, legislature, parties or the country itself: words ("the paper targeted the
+    minister", "Labour fought a battle for votes", "the chancellor attacked the Tories' plans", "the opposition
+    leader attacked the government's record")."""
     if ev.cameo[:2] not in FORCE_ROOTS:
         return False
     if _sector(ev.source) in UNARMED:
         return True
     t = ev.target
-    return (_sector(ev.source) == "GOV" and t is not None and _sector(t) in HOME_RIVALS
-            and t.country is not None and t.country == ev.source.country)
+    if t is None or t.country not in (ev.source.country, None):
+        return False
+    # a role of no country yet ("the government") is the article's own (annales.focus, applied later)
+    return (_sector(ev.source) == "GOV" and _sector(t) in HOME_RIVALS and t.country is not None
+            or _sector(ev.source) == OPPOSITION and _sector(t) in HOME_RULERS
+            and (t.country is not None or _sector(t) is not None))
 
 
 def not_political(ev: Event) -> bool:
