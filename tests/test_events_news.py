@@ -115,3 +115,10 @@ def test_condolences_over_a_disaster_in_a_country_go_to_that_country(pipeline):
 def test_prisoners_let_free_were_released_by_the_one_who_let_them(pipeline):
     found = rules(pipeline, "The Eritrean government let free some 40 opposition activists.")
     assert ("ERIGOV", "0841", "ERIOPP") in found
+
+
+def test_a_headline_style_past_verb_with_a_preposition_has_the_root_noun_as_subject(pipeline):
+    # the parser hangs "called on" on "delegation" as if a participle; the sentence has no other main verb
+    found = rules(pipeline, "A delegation of Nepali Congress leaders here on Monday called on Indian Prime Minister "
+                            "Narendra Modi to discuss flooding.")
+    assert any(source == "NPLPTY" and code.startswith("02") and target == "INDGOV" for source, code, target in found)

@@ -635,7 +635,7 @@ def _headline_verb(verb) -> bool:
     return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
             and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
             and not any(c.dep_ == "agent" for c in verb.children)
-            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
+            and any(c.dep_ in ("dobj", "oprd") or c.dep_ == "prep" and verb.tag_ == "VBD" for c in verb.children))
 
 
 WH_PLACES = frozenset({"where", "when", "why", "whereby"})
