@@ -306,3 +306,11 @@ def test_an_organisation_named_in_full_is_the_short_name_later(pipeline):
             "gave no details. The Commission then accused the Danish government of protecting one of them.")
     events = pipeline(Article(id="t", text=text)).events
     assert ("IGOEEC", "DNKGOV") in [(e.source.code, e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Aid workers reached villages in Homs city on Sunday.", "Homs city", "SYR"),
+    ("Floods hit farms across Sichuan province last week.", "Sichuan province", "CHN"),
+])
+def test_a_place_name_with_a_generic_place_word_is_the_place(pipeline, text, phrase, code):
+    assert _codes(pipeline, text).get(phrase) == code

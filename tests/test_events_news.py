@@ -94,3 +94,31 @@ def test_advisers_sent_to_support_a_government_are_military_aid(pipeline):
     assert ("IRN", "072", "SYRGOV") in found
     assert not any(code.startswith("05") for _, code, _ in found)
     assert ("IRN", "051", "SYRGOV") in rules(pipeline, "Iran supported the Syrian president.")
+
+
+@pytest.mark.parametrize("text, target", [
+    # a place named with a generic place word in one name ("Homs city", "Sichuan province") is the place
+    ("The army strengthened its forces in several districts of Homs city.", "SYR"),
+    ("The militia intensified its forces in a number of areas in Mosul city.", "IRQ"),
+])
+def test_a_place_named_with_its_kind_is_still_the_place(pipeline, text, target):
+    assert any(code.startswith("15") and t == target for _, code, t in rules(pipeline, text))
+
+
+def test_condolences_over_a_disaster_in_a_country_go_to_that_country(pipeline):
+    found = rules(pipeline, "Canada's foreign minister offered condolences over the deadly floods in Pakistan.")
+    assert any(code == "018" and target == "PAK" for _, code, target in found)
+    found = rules(pipeline, "New Zealand expressed its condolences over the landslide in Yunnan province.")
+    assert any(code == "018" and target == "CHN" for _, code, target in found)
+
+
+def test_prisoners_let_free_were_released_by_the_one_who_let_them(pipeline):
+    found = rules(pipeline, "The Eritrean government let free some 40 opposition activists.")
+    assert ("ERIGOV", "0841", "ERIOPP") in found
+
+
+def test_a_headline_style_past_verb_with_a_preposition_has_the_root_noun_as_subject(pipeline):
+    # the parser hangs "called on" on "delegation" as if a participle; the sentence has no other main verb
+    found = rules(pipeline, "A delegation of Nepali Congress leaders here on Monday called on Indian Prime Minister "
+                            "Narendra Modi to discuss flooding.")
+    assert any(source == "NPLPTY" and code.startswith("02") and target == "INDGOV" for source, code, target in found)

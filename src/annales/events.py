@@ -639,7 +639,7 @@ def _headline_verb(verb) -> bool:
     return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
             and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
             and not any(c.dep_ == "agent" for c in verb.children)
-            and any(c.dep_ in ("dobj", "oprd") for c in verb.children))
+            and any(c.dep_ in ("dobj", "oprd") or c.dep_ == "prep" and verb.tag_ == "VBD" for c in verb.children))
 
 
 WH_PLACES = frozenset({"where", "when", "why", "whereby"})
@@ -668,7 +668,8 @@ def subject_of(verb):
             break  # "Montenegro, where 28 people were killed": the place is no subject
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ == "VBG" or _headline_verb(tok))):
             return tok.head
-        if tok.dep_ in ("xcomp", "conj", "acomp", "advcl") and tok.head.i != tok.i:
+        if (tok.dep_ in ("xcomp", "conj", "acomp", "advcl") or tok.dep_ == "ccomp" and tok.head.lemma_ == "let"
+                and tok.lemma_ in ("free", "go")) and tok.head.i != tok.i:  # "X let free the prisoners": X freed
             prev, tok = tok, coordinate(tok) if tok.dep_ == "conj" else tok.head
             continue
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in TIME_PREPS

@@ -31,6 +31,10 @@ _MIN_CITY_POP = 100_000
 _MIN_NAME_CITY_POP = 1_000_000
 
 
+# generic words after a place's name in one entity ("Mosul city", "Sichuan province", "Buner district")
+_PLACE_NOUNS = frozenset("city town village province governorate region state district county prefecture oblast "
+                         "municipality".split())
+
 # names that are directions or generic words before they are places ("the North" is no town in Ohio)
 _NOT_PLACES = frozenset("north south east west northern southern eastern western central centre center "
                         "north-east north-west south-east south-west northeast northwest southeast southwest "
@@ -42,6 +46,9 @@ def _place(geocoder, text: str, context, strict: bool = False):
     if geocoder is None or not text or not text[:1].isupper() or text.lower() in _NOT_PLACES:
         return None
     p = geocoder.lookup(text, context)
+    words = text.split()
+    if p is None and len(words) > 1 and words[-1].lower() in _PLACE_NOUNS:
+        p = geocoder.lookup(" ".join(words[:-1]), context)  # "Mosul city", "Sichuan province": the place
     if p is None:
         return None
     if p.kind == "city":
