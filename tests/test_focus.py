@@ -65,3 +65,16 @@ def test_localise_recomputes_ids_and_leaves_named_actors_alone():
     assert localise([ev], [_mention("KEN")] * 6, "hash") == 1
     assert (ev.source.code, ev.target.code, ev.target.country) == ("---BUS", "KENGOV", "KEN")
     assert ev.event_id != "old" and len(ev.event_id) == 16
+
+
+def test_street_level_roles_take_the_country_where_their_event_happened(pipeline):
+    """focus.localise, placed_sectors: protesters or police with no country, in an event its own sentence places,
+    are of that place's country, with no focus country needed; a government is not."""
+    text = ("Russia and Georgia traded accusations on Friday. Hundreds of protesters rallied outside the Russian "
+            "embassy in Tbilisi on Saturday. Moscow protested to Georgia.")
+    events = rule_events(pipeline, text)
+    assert any(s == "GEOCVL" and code.startswith("14") for s, code, _ in events)
+    settings = copy.deepcopy(pipeline.settings)
+    settings["focus"] = {**settings.get("focus", {}), "placed_sectors": []}
+    off = Pipeline(settings, nlp=pipeline.nlp)
+    assert any(s == "---CVL" and code.startswith("14") for s, code, _ in rule_events(off, text))

@@ -16,7 +16,10 @@ article after all its sentences are coded, reads the article the way the reader 
   foreign by a word in or before them ("a western diplomat", "ministers from European governments",
   "EU officials") keep none;
 * named actors of no known country (a company, a person with no title) are left alone: their name, not
-  the article, decides their country.
+  the article, decides their country;
+* before the focus country, a street-level role with no country (``placed_sectors``: civilians, protesters,
+  police) takes the country where its event happened when its own sentence or the dateline placed the event
+  ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``); this needs no focus.
 
 The event's id is computed again from the new codes. Mentions keep what their sentence said.
 """
@@ -31,7 +34,9 @@ from .actor_context import FOREIGN_ROLES
 from .records import Actor, Event, Mention, event_id
 
 _DEFAULTS = {"enabled": True, "min_mentions": 5, "min_share": 0.8,
-             "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"]}
+             "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
+             "placed_sectors": ["CVL", "OPP", "COP"]}
+_PLACED_BY = ("sentence", "dateline")  # how an event's location was found, for placed_sectors
 # a word before the role that places it abroad: "a western diplomat", "foreign ministers", "visiting officials"
 _ABROAD_WORDS = (r"\b(?:foreign|western|overseas|visiting|international|aid|allied|coalition|european|arab|african|"
                  r"asian|regional|world|un|eu|member[- ]states?)\b")
@@ -72,18 +77,19 @@ def _localised(actor: Actor, country: str) -> Actor:
 
 
 def localise(events: list[Event], mentions: list[Mention], content_hash: str, settings: Mapping | None = None) -> int:
-    """Give the article's focus country to its events' domestic roles, in place; returns how many actors
-    changed. Events that come out identical to another (same id) are dropped."""
+    """Give the article's focus country to its events' domestic roles (street-level ones the country where their
+    event happened), in place; returns how many actors changed. Events that come out identical to another (same id) are dropped."""
     conf = focus_settings(settings)
     if not conf["enabled"] or not events:
         return 0
     country = focus_country(mentions, int(conf["min_mentions"]), float(conf["min_share"]))
-    if country is None:
-        return 0
-    sectors = frozenset(conf["sectors"])
+    sectors, placed = frozenset(conf["sectors"]), frozenset(conf["placed_sectors"])
     changed, seen, kept = 0, set(), []
     for ev in events:
-        sides = [a if not _domestic(a, ev.sentence, sectors) else _localised(a, country) for a in (ev.source, ev.target)]
+        here = (ev.location or {}).get("country") if (ev.location or {}).get("how") in _PLACED_BY else None
+        sides = [_localised(a, here) if here and _domestic(a, ev.sentence, placed)
+                 else _localised(a, country) if country and _domestic(a, ev.sentence, sectors) else a
+                 for a in (ev.source, ev.target)]
         if sides[0] is not ev.source or sides[1] is not ev.target:
             changed += (sides[0] is not ev.source) + (sides[1] is not ev.target)
             ev.source, ev.target = sides
