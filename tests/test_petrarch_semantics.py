@@ -78,6 +78,10 @@ EXHORT
 START
 * (TO DOUBT) [110]
 
+--- FLARE [---] ---
+FLARE
+- * BETWEEN % [130]
+
 --- VOICE [020] ---
 VOICE
 - * WISH [013]
@@ -221,6 +225,13 @@ def test_compound_subject_pattern(coder):
     assert code(coder, "Valdoria and Kestralia postponed their meeting.") == [("KST", "VLD", "120"),
                                                                             ("VLD", "KST", "120")]
     assert code(coder, "Valdoria postponed its meeting.") == []  # "- % *" needs coordinated actors; DELAY has no code of its own
+
+
+def test_compound_after_a_preposition(coder):
+    # "PREP %": the coordinated actors after the preposition act on each other, whoever the subject is
+    assert code(coder, "Tensions flared between Valdoria and Kestralia on Monday.") == [("KST", "VLD", "130"),
+                                                                                     ("VLD", "KST", "130")]
+    assert code(coder, "Tensions flared between Valdoria and the rebels on Monday.") == []  # one actor there
 
 
 def test_source_after_the_verb(coder):

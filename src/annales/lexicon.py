@@ -360,16 +360,18 @@ _DETERMINERS = frozenset("the a an their its our his her my your".split())
 
 
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
-          compound: bool = False) -> Pattern | None:
+          compound: bool = False, compound_preps: frozenset = frozenset()) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
     fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
-    their compound patterns ("- % *") need a ``compound`` subject."""
+    their compound patterns ("- % *") need a ``compound`` subject, and "* BETWEEN %" coordinated actors
+    after "between" (``compound_preps``)."""
     if not patterns:
         return None
     near = None
     for p in patterns:  # sorted most specific first
-        if p.target == "compound" and not compound:
+        if p.target == "compound" and not compound or p.target and p.target[0] == "%" \
+                and p.target[1:] not in compound_preps:
             continue
         if p.before and not all(w in subject_words for w in p.before):
             continue

@@ -100,7 +100,8 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
     preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
     that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
-    coordinated subjects act on each other; ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
+    coordinated subjects act on each other, ``PREP %`` the coordinated actors after that preposition
+    (target ``%PREP``); ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
     after the preposition's object (target ``^PREP``)."""
     pre, _, post = body.replace("_", " ").partition("*")
     parts: dict = {}
@@ -121,8 +122,9 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
                 parts["source"] = words[-1]  # the preposition stays a required word
             else:
                 parts["source"] = "after"
-        elif t == "%":
-            parts["target"] = "compound"
+        elif t == "%":  # "* BETWEEN %": the coordinated actors after the preposition act on each other
+            in_prep = prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower()
+            parts["target"] = "%" + words[-1] if in_prep else "compound"
         elif t != "^":
             words.append(t.lower())
     if target_prep is None and "+" not in tokens and bare and words and words[-1] == bare[-1] \
@@ -230,6 +232,17 @@ def phrases_present(pattern: Pattern, verb) -> bool:
     return True
 
 
+_LETTERED = re.compile(r"(\d{3,4})[A-Za-z?]+")
+
+
+def _numeric_root(code: str) -> str:
+    """A code written as a number with letters or a ``?`` after it (``075A``, ``174K``, ``102b``,
+    ``025?``: a dictionary writer's variants of one event) is read as that number, as PETRARCH-2 reads
+    it; anything else is returned as it is."""
+    m = _LETTERED.fullmatch(code)
+    return m.group(1) if m else code
+
+
 def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
     """Best effort: a PETRARCH verb dictionary as annales verb patterns. Every verb gets its block's
     (or its own) code; ``- * WORDS [CODE]`` patterns become ``verb words`` (a bare ``(PREP)`` at the
@@ -251,8 +264,9 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         if forward in _NULL_CODES and reverse in ("", *_NULL_CODES):
             stats.skip("null code (codes nothing)")
             return
+        forward, reverse = _numeric_root(forward), _numeric_root(reverse)
         if not all(c in _NULL_CODES or c.isdigit() for c in (forward, reverse)):
-            stats.skip("code not a number (075A, def)")
+            stats.skip("code not a number (def, 03A)")
             return
         code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
         text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))
