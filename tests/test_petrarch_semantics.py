@@ -78,6 +78,10 @@ EXHORT
 START
 * (TO DOUBT) [110]
 
+--- CAUTION [130] ---
+CAUTION
+- * THEIR ^ ABOUT + [131]
+
 --- FLARE [---] ---
 FLARE
 - * BETWEEN % [130]
@@ -232,6 +236,13 @@ def test_compound_after_a_preposition(coder):
     assert code(coder, "Tensions flared between Valdoria and Kestralia on Monday.") == [("KST", "VLD", "130"),
                                                                                      ("VLD", "KST", "130")]
     assert code(coder, "Tensions flared between Valdoria and the rebels on Monday.") == []  # one actor there
+
+
+def test_a_skip_before_a_preposition_is_one_plain_noun_phrase(coder):
+    # "- * THEIR ^ ABOUT +": "^" skips a noun phrase with no prepositional phrase of its own
+    assert code(coder, "Valdoria cautioned Kestralia about Ostravia.") == [("VLD", "OST", "131")]
+    assert code(coder, "Valdoria cautioned its border towns about Ostravia.") == [("VLD", "OST", "131")]
+    assert code(coder, "Valdoria cautioned the people of Kestralia about Ostravia.") == [("VLD", "KST", "130")]
 
 
 def test_source_after_the_verb(coder):

@@ -188,6 +188,7 @@ def phrases(text: str) -> list[tuple[str, bool, tuple[str, ...]]]:
 
 
 _SKIPPED = frozenset({"DT", "PDT", "PRP$", "POS"})  # "over the efforts", "on its resolution"
+_DETERMINER_WORDS = frozenset("the a an their its our his her my your".split())
 GAPS = {"(": 0, "{": 1}
 
 
@@ -229,6 +230,25 @@ def phrases_present(pattern: Pattern, verb) -> bool:
         toks = list(sent[verb.i - sent.start + 1:]) if after else list(sent[:verb.i - sent.start])
         if not _found(words, toks, GAPS[bracket], coordination=bracket == "{"):
             return False
+    return _skips_fit(pattern, verb) if pattern.dictionary else True
+
+
+_SKIP_RUN = re.compile(r"^\*((?: [a-z]+)*?) \^ ([a-z]+)\b")
+
+
+def _skips_fit(pattern: Pattern, verb) -> bool:
+    """``- * THEIR ^ ABOUT +``: a ``^`` right after the verb (and the pattern's determiners) skips one noun
+    phrase, one with no prepositional phrase of its own, before the preposition after the ``^`` ("warned
+    Valdoria about X", "warned their border towns about X", not "warned the people of Valdoria about X":
+    there the pattern does not match)."""
+    m = _SKIP_RUN.match(pattern.text)
+    if not m or m.group(2) not in PREPOSITIONS or any(w not in _DETERMINER_WORDS for w in m.group(1).split()):
+        return True
+    sent = verb.sent
+    for t in sent[verb.i - sent.start + 1:]:
+        if t.lower_ == m.group(2):
+            between = [u for u in verb.doc[verb.i + 1:t.i] if u.tag_ not in _SKIPPED and not u.is_punct]
+            return bool(between) and not any(u.pos_ == "ADP" for u in between)
     return True
 
 
