@@ -82,8 +82,8 @@ START
 CAUTION
 - * THEIR ^ ABOUT + [131]
 
---- FLARE [---] ---
-FLARE
+--- MEDIATE [---] ---
+MEDIATE
 - * BETWEEN % [130]
 
 --- VOICE [020] ---
@@ -231,11 +231,11 @@ def test_compound_subject_pattern(coder):
     assert code(coder, "Valdoria postponed its meeting.") == []  # "- % *" needs coordinated actors; DELAY has no code of its own
 
 
-def test_compound_after_a_preposition(coder):
-    # "PREP %": the coordinated actors after the preposition act on each other, whoever the subject is
-    assert code(coder, "Tensions flared between Valdoria and Kestralia on Monday.") == [("KST", "VLD", "130"),
-                                                                                     ("VLD", "KST", "130")]
-    assert code(coder, "Tensions flared between Valdoria and the rebels on Monday.") == []  # one actor there
+def test_compound_after_a_preposition_is_its_object(coder):
+    # "* BETWEEN %": the object of "between", each of the coordinated actors there (PETRARCH-2: "(BETWEEN)")
+    assert code(coder, "Ostravia mediated between Valdoria and Kestralia on Monday.") == [("OST", "KST", "130"),
+                                                                                       ("OST", "VLD", "130")]
+    assert code(coder, "Ostravia mediated for the rebels on Monday.") == []  # the block codes nothing alone
 
 
 def test_a_skip_before_a_preposition_is_one_plain_noun_phrase(coder):

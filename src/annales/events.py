@@ -61,7 +61,7 @@ from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
-from .targets import compound_members, compound_preps, first_actor_after, slot_filled, source_slot, subject_words, targets_of
+from .targets import first_actor_after, slot_filled, source_slot, subject_words, targets_of
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -174,10 +174,10 @@ class EventCoder:
             if candidates or undo is not None:
                 tok = doc[i]
                 extra = {}
-                if candidates and candidates[0].dictionary and any(p.before or p.target and p.target[0] in "c%"
+                if candidates and candidates[0].dictionary and any(p.before or p.target == "compound"
                                                                    for p in candidates):
                     subj = subject_of(tok)
-                    extra = {"subject_words": subject_words(subj), "compound_preps": compound_preps(tok, actors),
+                    extra = {"subject_words": subject_words(subj),
                              "compound": subj is not None and len(actors.all_at(subj)) > 1}
                 pattern = match(tok, candidates, **extra) if candidates else None
                 if pattern is None and candidates:
@@ -425,8 +425,6 @@ class EventCoder:
         return own.code[:2] in REACTION_ROOTS
 
     def _pairs(self, sent, trig, pattern, sources, targets, by_noun, actors: Actors) -> list[RawEvent]:
-        if (pattern.target or "")[:1] == "%":  # PETRARCH "* BETWEEN %": those coordinated act on each other
-            sources = targets = compound_members(trig, pattern.target[1:], actors)
         if not sources:
             return []
         sources, targets = _named_antecedents(sources, sent), _named_antecedents(targets, sent)

@@ -360,18 +360,16 @@ _DETERMINERS = frozenset("the a an their its our his her my your".split())
 
 
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
-          compound: bool = False, compound_preps: frozenset = frozenset()) -> Pattern | None:
+          compound: bool = False) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
     fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
-    their compound patterns ("- % *") need a ``compound`` subject, and "* BETWEEN %" coordinated actors
-    after "between" (``compound_preps``)."""
+    their compound patterns ("- % *") need a ``compound`` subject."""
     if not patterns:
         return None
     near = None
     for p in patterns:  # sorted most specific first
-        if p.target == "compound" and not compound or p.target and p.target[0] == "%" \
-                and p.target[1:] not in compound_preps:
+        if p.target == "compound" and not compound:
             continue
         if p.before and not all(w in subject_words for w in p.before):
             continue

@@ -100,8 +100,7 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
     preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
     that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
-    coordinated subjects act on each other, ``PREP %`` the coordinated actors after that preposition
-    (target ``%PREP``); ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
+    coordinated subjects act on each other, but ``PREP %`` is ``PREP +``; ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
     after the preposition's object (target ``^PREP``)."""
     pre, _, post = body.replace("_", " ").partition("*")
     parts: dict = {}
@@ -111,8 +110,11 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     words: list[str] = []
     for i, t in enumerate(tokens):
         prev = next((w for w in reversed(tokens[:i]) if w != "^"), "")
-        if t == "+":
-            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
+        in_prep = prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower()
+        # "WITH %": that preposition's object is the target, coordinated actors or one (PETRARCH-2's later
+        # dictionaries write it "(WITH)")
+        if t == "+" or t == "%" and in_prep:
+            if in_prep:
                 if tokens[i - 1] == "^":  # "(IN ^) +": the target is the actor after the skipped object
                     parts["target"] = "^" + words[-1]  # the preposition stays a required word
                 else:
@@ -122,9 +124,8 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
                 parts["source"] = words[-1]  # the preposition stays a required word
             else:
                 parts["source"] = "after"
-        elif t == "%":  # "* BETWEEN %": the coordinated actors after the preposition act on each other
-            in_prep = prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower()
-            parts["target"] = "%" + words[-1] if in_prep else "compound"
+        elif t == "%":
+            parts["target"] = "compound"
         elif t != "^":
             words.append(t.lower())
     if target_prep is None and "+" not in tokens and bare and words and words[-1] == bare[-1] \

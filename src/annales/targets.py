@@ -48,32 +48,11 @@ def slot_filled(pattern: Pattern, trig) -> bool:
     return any(c.dep_ in ("prep", "agent", "prt") and c.lower_ == pattern.target for c in trig.children)
 
 
-def _compound_objects(trig, actors: Actors):
-    """(preposition, its object's actors) for the prepositions on ``trig`` or on its direct object whose
-    object names several actors ("fought between X and Y", "held talks with X and Y")."""
-    heads = [trig] + [c for c in trig.children if c.dep_ == "dobj"]
-    for h in heads:
-        for prep in h.children:
-            obj = child(prep, "pobj") if prep.dep_ == "prep" else None
-            if obj is not None and len(found := actors.all_at(obj)) > 1:
-                yield prep.lower_, found
-
-
-def compound_preps(trig, actors: Actors) -> frozenset:
-    """The prepositions near ``trig`` whose objects are coordinated actors (PETRARCH's ``PREP %``)."""
-    return frozenset(p for p, _ in _compound_objects(trig, actors))
-
-
-def compound_members(trig, prep: str, actors: Actors) -> list:
-    """The coordinated actors after ``prep`` near ``trig`` ("between X and Y": X, Y)."""
-    return next((found for p, found in _compound_objects(trig, actors) if p == prep), [])
-
-
 def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> list[ActorPhrase]:
     """Target actors as the pattern says: the direct object (or the passive subject), a dative, or the
     object of the pattern's preposition found near the trigger ("imposed sanctions on", "called for
     the release of")."""
-    if pattern.target in (None, "subject", "compound") or pattern.target[0] == "%":
+    if pattern.target in (None, "subject", "compound"):
         return []
     if pattern.target.startswith("^"):
         return _past_object(pattern.target[1:], trig, actors)
