@@ -82,6 +82,11 @@ START
 CAUTION
 - * THEIR ^ ABOUT + [131]
 
+--- FEUD [110] ---
+FEUD
+- WILL NOT * [057]
+- RECENTLY * [111]
+
 --- MEDIATE [---] ---
 MEDIATE
 - * BETWEEN % [130]
@@ -243,6 +248,14 @@ def test_a_skip_before_a_preposition_is_one_plain_noun_phrase(coder):
     assert code(coder, "Valdoria cautioned Kestralia about Ostravia.") == [("VLD", "OST", "131")]
     assert code(coder, "Valdoria cautioned its border towns about Ostravia.") == [("VLD", "OST", "131")]
     assert code(coder, "Valdoria cautioned the people of Kestralia about Ostravia.") == [("VLD", "KST", "130")]
+
+
+def test_words_before_the_verb_may_be_its_auxiliaries(coder):
+    # "- WILL NOT *": the verb's auxiliary chain, its negation the pattern's own (not negated again)
+    assert code(coder, "Valdoria feuded with Kestralia.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria will not feud with Kestralia.") == [("VLD", "KST", "057")]
+    # a pattern naming no auxiliary reads the subject only: "RECENTLY *" is no "recently feuded"
+    assert code(coder, "Valdoria recently feuded with Kestralia.") == [("VLD", "KST", "110")]
 
 
 def test_source_after_the_verb(coder):

@@ -351,6 +351,19 @@ def subject_words(subj) -> frozenset:
     return frozenset(out)
 
 
+_CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def verb_chain_words(verb) -> frozenset:
+    """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
+    ("most certainly did not ever clash": most, certainly, did, not, ever), which a dictionary pattern's
+    words before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``); none without an auxiliary."""
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ in _CHAIN_DEPS]
+    if not any(c.dep_ != "advmod" for c in left):
+        return frozenset()
+    return frozenset(t.lower_ for t in verb.doc[min(c.left_edge.i for c in left):verb.i])
+
+
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
     """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
     ("after") the first actor after the verb that is not the target ("received money $")."""
