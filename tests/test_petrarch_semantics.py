@@ -108,6 +108,7 @@ CAUTION
 
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+- WILL NOT * [176]
 """
 
 DISCARDS = """\
@@ -427,6 +428,9 @@ def test_a_multi_word_verbs_words_before_it_are_right_before_it(coder):
     # "WIRE_+TAP": "wire" right before the verb, however the parser hangs it (here a preposition's object)
     assert code(coder, "Soldiers from Valdoria wire tapped the phone lines of Kestralia.") == [("VLDMIL", "KST", "175")]
     assert code(coder, "Soldiers from Valdoria tapped the wire of Kestralia.") == []
+    # its auxiliaries, wherever the parser hangs them ("wire" the root, "tap" under it)
+    assert code(coder, "Soldiers from Valdoria will not wire tap the phone lines of Kestralia.") == [
+        ("VLDMIL", "KST", "176")]
 
 
 def test_negation_is_the_verbs_own(coder):

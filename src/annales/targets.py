@@ -357,7 +357,10 @@ _CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 def verb_chain_words(verb) -> frozenset:
     """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
     ("most certainly did not ever clash": most, certainly, did, not, ever), which a dictionary pattern's
-    words before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``); none without an auxiliary."""
+    words before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``); none without an auxiliary. A verb
+    the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
+    if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
+        verb = verb.head
     left = [c for c in verb.children if c.i < verb.i and c.dep_ in _CHAIN_DEPS]
     if not any(c.dep_ != "advmod" for c in left):
         return frozenset()
