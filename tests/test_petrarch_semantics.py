@@ -86,6 +86,7 @@ CAUTION
 FEUD
 - WILL NOT * [057]
 - RECENTLY * [111]
+- FAILED_TO_* [112]
 
 --- MEDIATE [---] ---
 MEDIATE
@@ -255,8 +256,11 @@ def test_words_before_the_verb_may_be_its_auxiliaries(coder):
     # "- WILL NOT *": the verb's auxiliary chain, its negation the pattern's own (not negated again)
     assert code(coder, "Valdoria feuded with Kestralia.") == [("VLD", "KST", "110")]
     assert code(coder, "Valdoria will not feud with Kestralia.") == [("VLD", "KST", "057")]
-    # a pattern naming no auxiliary reads the subject only: "RECENTLY *" is no "recently feuded"
+    # a pattern naming no auxiliary reads the subject only: "RECENTLY *" is no "(has) recently feuded"
     assert code(coder, "Valdoria recently feuded with Kestralia.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria has recently feuded with Kestralia.") == [("VLD", "KST", "110")]
+    # a to-infinitive's governing verb
+    assert code(coder, "Valdoria failed to feud with Kestralia.") == [("VLD", "KST", "112")]
 
 
 def test_source_after_the_verb(coder):

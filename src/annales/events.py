@@ -62,7 +62,7 @@ from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
 from .targets import (first_actor_after, slot_filled, source_slot, subject_words, targets_of,
-                      verb_chain_words)
+                      verb_chain)
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -178,7 +178,7 @@ class EventCoder:
                 if candidates and candidates[0].dictionary and any(p.before or p.target == "compound"
                                                                    for p in candidates):
                     subj = subject_of(tok)
-                    extra = {"subject_words": subject_words(subj), "chain_words": verb_chain_words(tok),
+                    extra = {"subject_words": subject_words(subj), **verb_chain(tok),
                              "compound": subj is not None and len(actors.all_at(subj)) > 1}
                 pattern = match(tok, candidates, **extra) if candidates else None
                 if pattern is None and candidates:

@@ -356,19 +356,18 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
 
 
 # a PETRARCH pattern's determiners and possessives ("- * THEIR ^ ABOUT +") are not required: the text's vary
-# auxiliaries and negation, as a parser splits them ("wo n't", "ca n't")
-AUXILIARIES = frozenset("do does did will would wo can ca could shall should may might must have has had be is are "
-                        "was were been being not n't never".split())
 _DETERMINERS = frozenset("the a an their its our his her my your".split())
 
 
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
-          compound: bool = False, chain_words: frozenset = frozenset()) -> Pattern | None:
+          compound: bool = False, chain_words: frozenset = frozenset(),
+          chain_anchors: frozenset = frozenset()) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
     fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
-    their compound patterns ("- % *") need a ``compound`` subject; words before the verb that name an
-    auxiliary ("- WILL NOT *", "- % HAVE *") may instead all be among the verb's ``chain_words``."""
+    their compound patterns ("- % *") need a ``compound`` subject; words before the verb may instead all be
+    among the verb's ``chain_words`` if one is among its ``chain_anchors`` (its auxiliaries or governing
+    verb: "- WILL NOT *", "- FAILED_TO_*"; targets.verb_chain)."""
     if not patterns:
         return None
     near = None
@@ -376,7 +375,7 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
         if p.target == "compound" and not compound:
             continue
         if p.before and not all(w in subject_words for w in p.before) and not (
-                not AUXILIARIES.isdisjoint(p.before) and all(w in chain_words for w in p.before)):
+                not chain_anchors.isdisjoint(p.before) and all(w in chain_words for w in p.before)):
             continue
         if not p.words:
             return p

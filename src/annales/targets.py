@@ -354,17 +354,32 @@ def subject_words(subj) -> frozenset:
 _CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
-def verb_chain_words(verb) -> frozenset:
-    """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
-    ("most certainly did not ever clash": most, certainly, did, not, ever), which a dictionary pattern's
-    words before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``); none without an auxiliary. A verb
-    the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
-    if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
-        verb = verb.head
+def _chain(verb) -> tuple[set, set]:
     left = [c for c in verb.children if c.i < verb.i and c.dep_ in _CHAIN_DEPS]
     if not any(c.dep_ != "advmod" for c in left):
-        return frozenset()
-    return frozenset(t.lower_ for t in verb.doc[min(c.left_edge.i for c in left):verb.i])
+        return set(), set()
+    toks = verb.doc[min(c.left_edge.i for c in left):verb.i]
+    # anchors: no adverbs, and no infinitive "to" ("- (TO) *" is no "inching nearer to accord")
+    return {t.lower_ for t in toks}, {t.lower_ for t in toks if t.dep_ != "advmod" and t.head.dep_ != "advmod"
+                                      and t.tag_ != "TO"}
+
+
+def verb_chain(verb) -> dict:
+    """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
+    ("most certainly did not ever clash": most, certainly, did, not, ever), and of a to-infinitive's governing
+    verb ("failed to agree", "has begun to question": begun, to, has), which a dictionary pattern's words
+    before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``, ``- FAILED_TO_*``); ``chain_anchors`` are
+    those words that are no adverbs (a pattern naming adverbs only is none of these: ``- RECENTLY *``). A
+    verb the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
+    if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
+        verb = verb.head
+    words, anchors = _chain(verb)
+    if (verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        up, up_anchors = _chain(verb.head)
+        words |= up | {verb.head.lower_, "to"}
+        anchors |= up_anchors | {verb.head.lower_}
+    return {"chain_words": frozenset(words), "chain_anchors": frozenset(anchors)}
 
 
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
