@@ -88,6 +88,10 @@ FEUD
 - RECENTLY * [111]
 - FAILED_TO_* [112]
 
+--- GREET [---] ---
+GREET
+- + HOSTING * DELEGATES $ [043]
+
 --- MEDIATE [---] ---
 MEDIATE
 - * BETWEEN % [130]
@@ -261,6 +265,12 @@ def test_words_before_the_verb_may_be_its_auxiliaries(coder):
     assert code(coder, "Valdoria has recently feuded with Kestralia.") == [("VLD", "KST", "110")]
     # a to-infinitive's governing verb
     assert code(coder, "Valdoria failed to feud with Kestralia.") == [("VLD", "KST", "112")]
+
+
+def test_a_target_before_a_governing_verb_is_that_verbs_subject(coder):
+    # "- + HOSTING * DELEGATES $": "+" is the subject of "hosting", whoever the parser makes greet
+    assert code(coder, "Valdoria will be hosting Kestralia to greet delegates from Ostravia.") == [
+        ("OST", "VLD", "043"), ("VLD", "KST", "043")]  # (the second: HOST's own code)
 
 
 def test_source_after_the_verb(coder):

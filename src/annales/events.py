@@ -62,7 +62,7 @@ from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
 from .targets import (first_actor_after, slot_filled, source_slot, subject_words, targets_of,
-                      verb_chain)
+                      verb_chain, written_subject)
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -335,6 +335,7 @@ class EventCoder:
                     return []
                 pattern = replace(pattern, code=moved, reverse=None)
         if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
+            subj = written_subject(pattern, verb, subj)  # "- + HOSTING * ...": the governing verb's
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
                 targets = subject

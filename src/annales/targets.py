@@ -382,6 +382,16 @@ def verb_chain(verb) -> dict:
     return {"chain_words": frozenset(words), "chain_anchors": frozenset(anchors)}
 
 
+def written_subject(pattern: Pattern, verb, subj):
+    """The subject a dictionary pattern's ``+`` or source stands for: the governing verb's where the pattern
+    names it before the verb ("- + HOSTING * MAY_DAY $": "X will be hosting Y to celebrate May Day": X)."""
+    head = verb.head
+    if (pattern.dictionary and head.i != verb.i and head.lower_ in pattern.before
+            and verb.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in verb.children)):
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
+    return subj
+
+
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
     """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
     ("after") the first actor after the verb that is not the target ("received money $")."""
