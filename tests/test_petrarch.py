@@ -360,13 +360,14 @@ def test_records_exact_with_full_actor_codes():
 def test_load_stats_name_the_lines_skipped(tmp_path):
     path = tmp_path / "s.verbs.txt"
     path.write_text("--- MOOR [036] ---\nMOOR\n- * FERRY [03A]  # a code that is no number\n"
-                    "- * BARGE [###]  # '#' inside a code starts no comment\n- * RAFT (&NOSUCH) [040]\n",
+                    "- * BARGE [###]  # '#' inside a code starts no comment\n- * RAFT (&NOSUCH) [040]\n"
+                    "- * CANOE [043B]  # a number with a letter: the number\n",
                     encoding="utf-8")
     stats = P.LoadStats()
     pats = P.load_verbs(path, stats)
-    assert {p.code for p in pats} == {"036"}
+    assert {p.code for p in pats} == {"036", "043"}
     assert [(n, reason) for n, reason, _ in stats.lines] == [
-        (3, "code not a number (075A, def)"), (4, "null code (codes nothing)"), (5, "unknown synset")]
+        (3, "code not a number (def, 03A)"), (4, "null code (codes nothing)"), (5, "unknown synset")]
     actors = tmp_path / "s.actors.txt"
     actors.write_text("VALDORIA [VLD]\nNOBODY\n+NO_ONE\nKESTRALIA [KST]\n", encoding="utf-8")
     stats = P.LoadStats()
@@ -402,3 +403,13 @@ def test_regular_forms_with_english_spellings():
     assert {"dies", "died", "dying"} <= set(regular_forms("die"))
     assert regular_forms("visit") == ["visits", "visited", "visiting"]  # no doubling past one syllable
     assert regular_forms("defie")[:3] == ["defies", "defied", "defieing"]  # PETRARCH's own forms come first
+
+
+def test_compound_actor_codes_are_kept_as_written(tmp_path):
+    actors = tmp_path / "c.actors.txt"
+    actors.write_text("TWIN_ISLES [TWA/TWB]\nVALDORIA [VLD]\n", encoding="utf-8")
+    kb, stats = KnowledgeBase(), P.LoadStats()
+    P.load_actors(actors, kb, stats)
+    assert [(n, reason) for n, reason, _ in stats.lines] == [(1, "compound code: kept as written")]
+    entry = kb.terms["twin isles"][0]
+    assert (entry.code, entry.country) == ("TWA/TWB", "TWA")

@@ -78,6 +78,24 @@ EXHORT
 START
 * (TO DOUBT) [110]
 
+--- CAUTION [130] ---
+CAUTION
+- * THEIR ^ ABOUT + [131]
+
+--- FEUD [110] ---
+FEUD
+- WILL NOT * [057]
+- RECENTLY * [111]
+- FAILED_TO_* [112]
+
+--- GREET [---] ---
+GREET
+- + HOSTING * DELEGATES $ [043]
+
+--- MEDIATE [---] ---
+MEDIATE
+- * BETWEEN % [130]
+
 --- VOICE [020] ---
 VOICE
 - * WISH [013]
@@ -95,6 +113,7 @@ CAUTION
 
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+- WILL NOT * [176]
 """
 
 DISCARDS = """\
@@ -221,6 +240,37 @@ def test_compound_subject_pattern(coder):
     assert code(coder, "Valdoria and Kestralia postponed their meeting.") == [("KST", "VLD", "120"),
                                                                             ("VLD", "KST", "120")]
     assert code(coder, "Valdoria postponed its meeting.") == []  # "- % *" needs coordinated actors; DELAY has no code of its own
+
+
+def test_compound_after_a_preposition_is_its_object(coder):
+    # "* BETWEEN %": the object of "between", each of the coordinated actors there (PETRARCH-2: "(BETWEEN)")
+    assert code(coder, "Ostravia mediated between Valdoria and Kestralia on Monday.") == [("OST", "KST", "130"),
+                                                                                       ("OST", "VLD", "130")]
+    assert code(coder, "Ostravia mediated for the rebels on Monday.") == []  # the block codes nothing alone
+
+
+def test_a_skip_before_a_preposition_is_one_plain_noun_phrase(coder):
+    # "- * THEIR ^ ABOUT +": "^" skips a noun phrase with no prepositional phrase of its own
+    assert code(coder, "Valdoria cautioned Kestralia about Ostravia.") == [("VLD", "OST", "131")]
+    assert code(coder, "Valdoria cautioned its border towns about Ostravia.") == [("VLD", "OST", "131")]
+    assert code(coder, "Valdoria cautioned the people of Kestralia about Ostravia.") == [("VLD", "KST", "130")]
+
+
+def test_words_before_the_verb_may_be_its_auxiliaries(coder):
+    # "- WILL NOT *": the verb's auxiliary chain, its negation the pattern's own (not negated again)
+    assert code(coder, "Valdoria feuded with Kestralia.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria will not feud with Kestralia.") == [("VLD", "KST", "057")]
+    # a pattern naming no auxiliary reads the subject only: "RECENTLY *" is no "(has) recently feuded"
+    assert code(coder, "Valdoria recently feuded with Kestralia.") == [("VLD", "KST", "110")]
+    assert code(coder, "Valdoria has recently feuded with Kestralia.") == [("VLD", "KST", "110")]
+    # a to-infinitive's governing verb
+    assert code(coder, "Valdoria failed to feud with Kestralia.") == [("VLD", "KST", "112")]
+
+
+def test_a_target_before_a_governing_verb_is_that_verbs_subject(coder):
+    # "- + HOSTING * DELEGATES $": "+" is the subject of "hosting", whoever the parser makes greet
+    assert code(coder, "Valdoria will be hosting Kestralia to greet delegates from Ostravia.") == [
+        ("OST", "VLD", "043"), ("VLD", "KST", "043")]  # (the second: HOST's own code)
 
 
 def test_source_after_the_verb(coder):
@@ -392,6 +442,9 @@ def test_a_multi_word_verbs_words_before_it_are_right_before_it(coder):
     # "WIRE_+TAP": "wire" right before the verb, however the parser hangs it (here a preposition's object)
     assert code(coder, "Soldiers from Valdoria wire tapped the phone lines of Kestralia.") == [("VLDMIL", "KST", "175")]
     assert code(coder, "Soldiers from Valdoria tapped the wire of Kestralia.") == []
+    # its auxiliaries, wherever the parser hangs them ("wire" the root, "tap" under it)
+    assert code(coder, "Soldiers from Valdoria will not wire tap the phone lines of Kestralia.") == [
+        ("VLDMIL", "KST", "176")]
 
 
 def test_negation_is_the_verbs_own(coder):

@@ -43,7 +43,7 @@ from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements, naming
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, announced, cannot, committed,
-                       condition_subject, considered, in_condition, is_negated, modality_of, option_of,
+                       NEGATIONS, condition_subject, considered, in_condition, is_negated, modality_of, option_of,
                        possible_only, refused, tense_of, ultimatum, unilateral)
 from .parse import tokens
 from .requested import asked, requested_code
@@ -61,7 +61,8 @@ from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
-from .targets import first_actor_after, force_antecedents, slot_filled, source_slot, subject_words, targets_of
+from .targets import (first_actor_after, force_antecedents, slot_filled, source_slot, subject_words, targets_of,
+                      verb_chain, written_subject)
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -180,7 +181,7 @@ class EventCoder:
                 if candidates and candidates[0].dictionary and any(p.before or p.target == "compound"
                                                                    for p in candidates):
                     subj = subject_of(tok)
-                    extra = {"subject_words": subject_words(subj),
+                    extra = {"subject_words": subject_words(subj), **verb_chain(tok),
                              "compound": subj is not None and len(actors.all_at(subj)) > 1}
                 pattern = match(tok, candidates, **extra) if candidates else None
                 if pattern is None and candidates:
@@ -338,6 +339,7 @@ class EventCoder:
                     return []
                 pattern = replace(pattern, code=moved, reverse=None)
         if pattern.target == "subject" or pattern.source:  # PETRARCH "+ * (FROM $)": the roles as written
+            subj = written_subject(pattern, verb, subj)  # "- + HOSTING * ...": the governing verb's
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
                 targets = subject
@@ -438,7 +440,8 @@ class EventCoder:
             modality, tense = "intended", "future"
         # PETRARCH: a verb's own negation only ("won't try to clash" is a clash), but a multi-word verb the
         # parser split ("will not [wire] tap") keeps its first word's
-        negated = is_negated(trig, governed=not pattern.dictionary or bool(pattern.lead))
+        negated = is_negated(trig, governed=not pattern.dictionary or bool(pattern.lead)) and not (
+            pattern.dictionary and NEGATIONS & set(pattern.before))  # "- WILL NOT *": the pattern's own negation
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
         if not pattern.dictionary and (in_condition(trig) or possible_only(trig)):

@@ -360,18 +360,22 @@ _DETERMINERS = frozenset("the a an their its our his her my your".split())
 
 
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
-          compound: bool = False) -> Pattern | None:
+          compound: bool = False, chain_words: frozenset = frozenset(),
+          chain_anchors: frozenset = frozenset()) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
     fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
-    their compound patterns ("- % *") need a ``compound`` subject."""
+    their compound patterns ("- % *") need a ``compound`` subject; words before the verb may instead all be
+    among the verb's ``chain_words`` if one is among its ``chain_anchors`` (its auxiliaries or governing
+    verb: "- WILL NOT *", "- FAILED_TO_*"; targets.verb_chain)."""
     if not patterns:
         return None
     near = None
     for p in patterns:  # sorted most specific first
         if p.target == "compound" and not compound:
             continue
-        if p.before and not all(w in subject_words for w in p.before):
+        if p.before and not all(w in subject_words for w in p.before) and not (
+                not chain_anchors.isdisjoint(p.before) and all(w in chain_words for w in p.before)):
             continue
         if not p.words:
             return p

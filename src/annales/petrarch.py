@@ -122,8 +122,8 @@ def load_actors(path, kb: KnowledgeBase, stats: LoadStats | None = None) -> int:
             stats.skip("no code" if not codes else "null code")
         else:
             if any("/" in c[2] for c in real):
-                stats.skip("compound code: first actor kept")
-            cs = [(s, e, c.split("/")[0]) for s, e, c in codes]
+                stats.skip("compound code: kept as written")
+            cs = list(codes)
             undated = next((c for s, e, c in cs if s is None and e is None), None)
             dated = tuple(c for c in cs if c[0] is not None or c[1] is not None)
             name = display_name(names[0])

@@ -100,7 +100,7 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     ``{...}`` and ``(...)`` only group words. ``(PREP)`` alone, or ``PREP +``: the target is that
     preposition's object; ``+`` before the verb: the target is the subject; ``PREP $``: the source is
     that preposition's object, ``$`` elsewhere after the verb: the first actor after it; ``%``: the
-    coordinated subjects act on each other; ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
+    coordinated subjects act on each other, but ``PREP %`` is ``PREP +``; ``^`` skips a word (ignored), but ``PREP ^ +`` puts the target
     after the preposition's object (target ``^PREP``)."""
     pre, _, post = body.replace("_", " ").partition("*")
     parts: dict = {}
@@ -110,8 +110,11 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
     words: list[str] = []
     for i, t in enumerate(tokens):
         prev = next((w for w in reversed(tokens[:i]) if w != "^"), "")
-        if t == "+":
-            if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
+        in_prep = prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower()
+        # "WITH %": that preposition's object is the target, coordinated actors or one (PETRARCH-2's later
+        # dictionaries write it "(WITH)")
+        if t == "+" or t == "%" and in_prep:
+            if in_prep:
                 if tokens[i - 1] == "^":  # "(IN ^) +": the target is the actor after the skipped object
                     parts["target"] = "^" + words[-1]  # the preposition stays a required word
                 else:
@@ -186,6 +189,7 @@ def phrases(text: str) -> list[tuple[str, bool, tuple[str, ...]]]:
 
 
 _SKIPPED = frozenset({"DT", "PDT", "PRP$", "POS"})  # "over the efforts", "on its resolution"
+_DETERMINER_WORDS = frozenset("the a an their its our his her my your".split())
 GAPS = {"(": 0, "{": 1}
 
 
@@ -227,7 +231,37 @@ def phrases_present(pattern: Pattern, verb) -> bool:
         toks = list(sent[verb.i - sent.start + 1:]) if after else list(sent[:verb.i - sent.start])
         if not _found(words, toks, GAPS[bracket], coordination=bracket == "{"):
             return False
+    return _skips_fit(pattern, verb) if pattern.dictionary else True
+
+
+_SKIP_RUN = re.compile(r"^\*((?: [a-z]+)*?) \^ ([a-z]+)\b")
+
+
+def _skips_fit(pattern: Pattern, verb) -> bool:
+    """``- * THEIR ^ ABOUT +``: a ``^`` right after the verb (and the pattern's determiners) skips one noun
+    phrase, one with no prepositional phrase of its own, before the preposition after the ``^`` ("warned
+    Valdoria about X", "warned their border towns about X", not "warned the people of Valdoria about X":
+    there the pattern does not match)."""
+    m = _SKIP_RUN.match(pattern.text)
+    if not m or m.group(2) not in PREPOSITIONS or any(w not in _DETERMINER_WORDS for w in m.group(1).split()):
+        return True
+    sent = verb.sent
+    for t in sent[verb.i - sent.start + 1:]:
+        if t.lower_ == m.group(2):
+            between = [u for u in verb.doc[verb.i + 1:t.i] if u.tag_ not in _SKIPPED and not u.is_punct]
+            return bool(between) and not any(u.pos_ == "ADP" for u in between)
     return True
+
+
+_LETTERED = re.compile(r"(\d{3,4})[A-Za-z?]+")
+
+
+def _numeric_root(code: str) -> str:
+    """A code written as a number with letters or a ``?`` after it (``075A``, ``174K``, ``102b``,
+    ``025?``: a dictionary writer's variants of one event) is read as that number, as PETRARCH-2 reads
+    it; anything else is returned as it is."""
+    m = _LETTERED.fullmatch(code)
+    return m.group(1) if m else code
 
 
 def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -> list[Pattern]:
@@ -251,8 +285,9 @@ def load_verbs(path, stats: LoadStats | None = None, max_expansions: int = 64) -
         if forward in _NULL_CODES and reverse in ("", *_NULL_CODES):
             stats.skip("null code (codes nothing)")
             return
+        forward, reverse = _numeric_root(forward), _numeric_root(reverse)
         if not all(c in _NULL_CODES or c.isdigit() for c in (forward, reverse)):
-            stats.skip("code not a number (075A, def)")
+            stats.skip("code not a number (def, 03A)")
             return
         code = (forward if forward not in _NULL_CODES else "") + (":" + reverse if reverse not in ("", *_NULL_CODES) else "")
         text = " ".join([trigger, *words] + ([target_prep, "*"] if target_prep else []))

@@ -353,6 +353,47 @@ def subject_words(subj) -> frozenset:
     return frozenset(out)
 
 
+_CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _chain(verb) -> tuple[set, set]:
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ in _CHAIN_DEPS]
+    if not any(c.dep_ != "advmod" for c in left):
+        return set(), set()
+    toks = verb.doc[min(c.left_edge.i for c in left):verb.i]
+    # anchors: no adverbs, and no infinitive "to" ("- (TO) *" is no "inching nearer to accord")
+    return {t.lower_ for t in toks}, {t.lower_ for t in toks if t.dep_ != "advmod" and t.head.dep_ != "advmod"
+                                      and t.tag_ != "TO"}
+
+
+def verb_chain(verb) -> dict:
+    """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
+    ("most certainly did not ever clash": most, certainly, did, not, ever), and of a to-infinitive's governing
+    verb ("failed to agree", "has begun to question": begun, to, has), which a dictionary pattern's words
+    before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``, ``- FAILED_TO_*``); ``chain_anchors`` are
+    those words that are no adverbs (a pattern naming adverbs only is none of these: ``- RECENTLY *``). A
+    verb the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
+    if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
+        verb = verb.head
+    words, anchors = _chain(verb)
+    if (verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        up, up_anchors = _chain(verb.head)
+        words |= up | {verb.head.lower_, "to"}
+        anchors |= up_anchors | {verb.head.lower_}
+    return {"chain_words": frozenset(words), "chain_anchors": frozenset(anchors)}
+
+
+def written_subject(pattern: Pattern, verb, subj):
+    """The subject a dictionary pattern's ``+`` or source stands for: the governing verb's where the pattern
+    names it before the verb ("- + HOSTING * MAY_DAY $": "X will be hosting Y to celebrate May Day": X)."""
+    head = verb.head
+    if (pattern.dictionary and head.i != verb.i and head.lower_ in pattern.before
+            and verb.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in verb.children)):
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
+    return subj
+
+
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
     """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
     ("after") the first actor after the verb that is not the target ("received money $")."""
