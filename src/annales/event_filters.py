@@ -1,9 +1,8 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
 the reproach a reaction names, a statement to no hearer, a war's country as its target, and duplicates of one
-source, target and root; and one mend, the country of a
-strike's victims (:func:`strike_victims`). Each takes and returns a list of
-:class:`annales.events.RawEvent`.
+source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
+and returns a list of :class:`annales.events.RawEvent`.
 """
 
 from __future__ import annotations

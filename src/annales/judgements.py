@@ -25,15 +25,6 @@ from .nominal import PATIENT_NOUNS
 # verbs that name their object with a judgement ("called X unacceptable", "described X as a provocation")
 NAMING_VERBS = frozenset("call describe term brand label deem consider".split())
 
-
-def naming(verb) -> str | None:
-    """The predicate's lemma when ``verb`` names what its object is ("called the raid a crime": "crime",
-    "called X's strike unacceptable"); only the lexicon rows with that word apply ("call crime", not "call
-    strike"). None for other verbs."""
-    if verb.lemma_ not in NAMING_VERBS:
-        return None
-    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")),
-                None)
 # modifiers of the judged noun that name whose it is
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # a quote's pronoun subject stands for what the speech verb says it is about ("'It is a crime,' X said of ...")
@@ -57,6 +48,16 @@ VERBAL = frozenset("veiled scathing stinging blistering withering verbal".split(
 # naming verbs that disparage whatever the name ("branded X a donkey", "labelled X a rogue state")
 BRANDING = frozenset({"brand", "label"})
 ATTEMPTS = frozenset({"try", "seek", "attempt", "plot"})  # "said X was trying to destabilise the region"
+
+
+def naming(verb) -> str | None:
+    """The predicate's lemma when ``verb`` names what its object is ("called the raid a crime": "crime",
+    "called X's strike unacceptable"); only the lexicon rows with that word apply ("call crime", not "call
+    strike"). None for other verbs."""
+    if verb.lemma_ not in NAMING_VERBS:
+        return None
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")),
+                None)
 
 
 @lru_cache(maxsize=1)
