@@ -20,6 +20,7 @@ KESTRALIA [KST]
 OSTRAVIA [OST]
 NEW_ZEALAND [NZX]
 GREY_WARDENS [+++]
+ARDO_VELN [VLDGOV]
 """
 
 AGENTS = """\
@@ -110,6 +111,10 @@ REMARK
 --- CAUTION [130] ---
 CAUTION
 - * THEIR ^ ABOUT + [131]
+
+--- PONDER [---] ---
+PONDER
+- BEGUN * [111]
 
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
@@ -458,3 +463,13 @@ def test_a_patterns_determiners_are_not_required(coder):
     # "- * THEIR ^ ABOUT +": "their" or another determiner, or none; the target is the object of "about"
     assert code(coder, "Valdoria cautioned their sailors about Kestralia.") == [("VLD", "KST", "131")]
     assert code(coder, "Valdoria cautioned Ostravia about Kestralia.") == [("VLD", "KST", "131")]
+
+
+def test_pronoun_standing_for_the_source_is_no_target(coder):
+    # "he" in the verb's clause is its own subject (Ardo Veln): the first actor after it is the target
+    assert code(coder, "Ardo Veln has begun to ponder whether he has any future with Kestralia.") == [
+        ("VLDGOV", "KST", "111")]
+    assert code(coder, "Ardo Veln has begun to ponder whether he can still trust Kestralia.") == [
+        ("VLDGOV", "KST", "111")]
+    assert code(coder, "Valdoria has begun to ponder whether it has any future with Kestralia.") == [
+        ("VLD", "KST", "111")]

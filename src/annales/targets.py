@@ -426,9 +426,27 @@ def first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
                 continue  # "while in detention in X": an adverbial clause the parser hung on a preposition
             for t in c.subtree:
                 p = actors.by_token.get(t.i)
+                if p is not None and _own_pronoun(verb, t, p, actors):
+                    continue  # "X began to question whether he has a future with Y": he is X, the target Y
                 if p is not None and (t.dep_ not in _NOT_PREDICATE or t.i == c.i or clause or _states(t)):
                     return actors.all_at(doc_token(t, p))
     return []
+
+
+def _own_pronoun(verb, t, p: ActorPhrase, actors: Actors) -> bool:
+    """Whether ``t`` is a pronoun standing for the subject of ``verb`` (or of the verbs whose infinitive
+    or conjunct it is): the source itself, no target."""
+    if t.pos_ != "PRON" or p.refers is None:
+        return False
+    cur = verb
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return actors.by_token.get(subj.i) is p.refers or p.refers.head == subj.i
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _states(subj) -> bool:
