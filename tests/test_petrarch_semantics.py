@@ -116,6 +116,11 @@ CAUTION
 PONDER
 - BEGUN * [111]
 
+--- LAMENT [111] ---
+LAMENT
+- OBSERVED + * [115]
+- HINTED * [123]
+
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 - WILL NOT * [176]
@@ -473,3 +478,12 @@ def test_pronoun_standing_for_the_source_is_no_target(coder):
         ("VLDGOV", "KST", "111")]
     assert code(coder, "Valdoria has begun to ponder whether it has any future with Kestralia.") == [
         ("VLD", "KST", "111")]
+
+
+def test_words_before_the_verb_may_name_the_verb_reporting_its_clause(coder):
+    # "- OBSERVED + *": the clause's subject is the target, the reporter's subject the source
+    assert code(coder, "Valdoria observed that Ostravia lamented the fall of Kestralia.") == [
+        ("VLD", "OST", "115")]
+    assert code(coder, "Ostravia lamented the fall of Kestralia.") == [("OST", "KST", "111")]
+    # a pattern writing no slot between the reporter and the verb is no reported clause's ("- HINTED *")
+    assert code(coder, "Ostravia hinted it lamented the fall of Kestralia.") == [("OST", "KST", "111")]

@@ -61,8 +61,8 @@ from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
-from .targets import (first_actor_after, force_antecedents, slot_filled, source_slot, subject_words, targets_of,
-                      verb_chain, written_subject)
+from .targets import (first_actor_after, force_antecedents, reporter_subject, slot_filled, source_slot, subject_words,
+                      targets_of, verb_chain, written_subject)
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -343,7 +343,8 @@ class EventCoder:
             subject = actors.all_at(subj) if subj is not None else []
             if pattern.target == "subject":
                 targets = subject
-            sources = source_slot(pattern.source, verb, actors, targets) if pattern.source else subject
+            sources = (source_slot(pattern.source, verb, actors, targets) if pattern.source
+                       else reporter_subject(pattern, verb, actors) or subject)  # "- NOTED + *"
         elif not pattern.dictionary and not targets:  # "urged him to": annales.pronouns
             pron = object_pronoun(verb, pattern.target)
             targets = pronoun_antecedent(pron, actors, sources) if pron is not None else targets

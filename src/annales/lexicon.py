@@ -359,15 +359,25 @@ def nearby_lemmas(tok, dictionary: bool = False) -> set[str]:
 _DETERMINERS = frozenset("the a an their its our his her my your".split())
 
 
+def _reported(p: Pattern, reporter: frozenset) -> bool:
+    """Whether a dictionary pattern writes the reporting verb, then a ``+`` or ``$`` slot, before ``*``."""
+    words = p.text.replace("_", " ").split()
+    star = words.index("*") if "*" in words else 0
+    at = next((i for i, w in enumerate(words[:star]) if w in reporter), None)
+    return at is not None and any(w in ("+", "$") for w in words[at + 1:star])
+
+
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
           compound: bool = False, chain_words: frozenset = frozenset(),
-          chain_anchors: frozenset = frozenset()) -> Pattern | None:
+          chain_anchors: frozenset = frozenset(), reporter: frozenset = frozenset()) -> Pattern | None:
     """The most specific pattern whose required words are all among ``tok``'s dependents. With
     ``reciprocal`` the target's preposition may be missing ("X and Y exchanged fire" for "exchange
     fire with *"). Dictionary patterns' words before the verb must be among ``subject_words``, and
     their compound patterns ("- % *") need a ``compound`` subject; words before the verb may instead all be
     among the verb's ``chain_words`` if one is among its ``chain_anchors`` (its auxiliaries or governing
-    verb: "- WILL NOT *", "- FAILED_TO_*"; targets.verb_chain)."""
+    verb: "- WILL NOT *", "- FAILED_TO_*"; targets.verb_chain), or name the ``reporter`` of the verb's clause
+    before the clause's subject written as ``+`` or ``$`` ("- NOTED + *": "X noted that Y regretted";
+    "- INDICATED *" is no "X indicated it deplored")."""
     if not patterns:
         return None
     near = None
@@ -375,7 +385,8 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
         if p.target == "compound" and not compound:
             continue
         if p.before and not all(w in subject_words for w in p.before) and not (
-                not chain_anchors.isdisjoint(p.before) and all(w in chain_words for w in p.before)):
+                not chain_anchors.isdisjoint(p.before) and all(w in chain_words for w in p.before)) and not (
+                reporter and _reported(p, reporter) and all(w in chain_words | reporter for w in p.before)):
             continue
         if not p.words:
             return p

@@ -381,7 +381,10 @@ def verb_chain(verb) -> dict:
         up, up_anchors = _chain(verb.head)
         words |= up | {verb.head.lower_, "to"}
         anchors |= up_anchors | {verb.head.lower_}
-    return {"chain_words": frozenset(words), "chain_anchors": frozenset(anchors)}
+    reporter = frozenset()
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        reporter = frozenset({verb.head.lower_})  # "X noted that Y regretted": "- NOTED + *" (lexicon.match)
+    return {"chain_words": frozenset(words), "chain_anchors": frozenset(anchors), "reporter": reporter}
 
 
 def written_subject(pattern: Pattern, verb, subj):
@@ -392,6 +395,20 @@ def written_subject(pattern: Pattern, verb, subj):
             and verb.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in verb.children)):
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     return subj
+
+
+def reporter_subject(pattern: Pattern, verb, actors: Actors) -> list[ActorPhrase]:
+    """The source of a dictionary pattern that names the verb reporting the verb's clause before its ``+``
+    ("- NOTED + *": "X noted that Y regretted ...": Y the target, X the source): that verb's subject."""
+    head = verb.head
+    if not (pattern.dictionary and pattern.target == "subject" and verb.dep_ == "ccomp" and head.i < verb.i
+            and head.lower_ in pattern.before):
+        return []
+    words = pattern.text.replace("_", " ").split()
+    if "+" not in words or head.lower_ not in words[:words.index("+")]:
+        return []
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actors.all_at(subj) if subj is not None else []
 
 
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
