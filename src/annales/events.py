@@ -144,9 +144,9 @@ class EventCoder:
             if discards is not None and discards.voids_sentence(sent.text):
                 continue
             events.extend(self.code_sentence(sent, actors))
+        events = force_antecedents(events, doc, actors)  # "... Iran denounced the attack": aimed at the attacker
         # a statement told to a news outlet or journalists is how the news got it, not an act between the
         # speaker and the outlet ("he told the BBC", "she told Reuters"): what it reports is coded on its own
-        events = force_antecedents(events, doc, actors)  # "... Iran denounced the attack": aimed at the attacker
         return [e for e in events if not (e.code[:2] == "01" and e.target is not None and e.target.sector == "MED")]
 
     def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:

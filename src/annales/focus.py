@@ -78,7 +78,8 @@ def _localised(actor: Actor, country: str) -> Actor:
 
 def localise(events: list[Event], mentions: list[Mention], content_hash: str, settings: Mapping | None = None) -> int:
     """Give the article's focus country to its events' domestic roles (street-level ones the country where their
-    event happened), in place; returns how many actors changed. Events that come out identical to another (same id) are dropped."""
+    event happened), in place; returns how many actors changed. Events that come out identical to another (same
+    id) are dropped."""
     conf = focus_settings(settings)
     if not conf["enabled"] or not events:
         return 0

@@ -367,6 +367,16 @@ def _reported(p: Pattern, reporter: frozenset) -> bool:
     return at is not None and any(w in ("+", "$") for w in words[at + 1:star])
 
 
+def _before_met(p: Pattern, subject_words: frozenset, chain_words: frozenset, chain_anchors: frozenset,
+                reporter: frozenset) -> bool:
+    """Whether a dictionary pattern's words before the verb are all in the subject phrase, or all in the verb's
+    chain with one of its anchors, or name the clause's reporter before a written ``+``/``$`` (see :func:`match`)."""
+    before = p.before
+    return (all(w in subject_words for w in before)
+            or not chain_anchors.isdisjoint(before) and all(w in chain_words for w in before)
+            or bool(reporter) and _reported(p, reporter) and all(w in chain_words | reporter for w in before))
+
+
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
           compound: bool = False, chain_words: frozenset = frozenset(),
           chain_anchors: frozenset = frozenset(), reporter: frozenset = frozenset()) -> Pattern | None:
@@ -384,9 +394,7 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
     for p in patterns:  # sorted most specific first
         if p.target == "compound" and not compound:
             continue
-        if p.before and not all(w in subject_words for w in p.before) and not (
-                not chain_anchors.isdisjoint(p.before) and all(w in chain_words for w in p.before)) and not (
-                reporter and _reported(p, reporter) and all(w in chain_words | reporter for w in p.before)):
+        if p.before and not _before_met(p, subject_words, chain_words, chain_anchors, reporter):
             continue
         if not p.words:
             return p

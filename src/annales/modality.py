@@ -257,8 +257,8 @@ def pledged_act(tok, pattern, source, target, acts: set) -> bool:
     """Whether a bare pledge ("vowed to retaliate against Y": COMMIT_HEADS, a pattern of no other words) has
     its complement carry the act of the same source on the same target, or its complement's own verb an act of
     the same source on any target ("promised to punish Y for its seizure of a Chinese boat": the pledge's
-    target is no one's; not a pledge to one who does the act too) (``acts``: (trigger, source code, target code) of the sentence's events): the act's
-    intent, recoded, not a second event."""
+    target is no one's; not a pledge to one who does the act too) (``acts``: (trigger, source code, target
+    code) of the sentence's events): the act's intent, recoded, not a second event."""
     if not (tok.lemma_ in COMMIT_HEADS and not (pattern.words or pattern.dictionary) and target is not None):
         return False
     complements = [c for c in tok.children if c.dep_ == "xcomp"]
