@@ -352,6 +352,13 @@ def test_an_appeal_is_coded_by_what_it_asks_for(pipeline, text, expected):
     assert [e.cameo for e in code(pipeline, text) if e.cameo[:2] == "02"] == [expected]
 
 
+def test_an_appeal_or_demand_asked_for_has_not_happened_either(pipeline):
+    # the appeal is the event; the demand it asks for is no event of the appealer (nor yet of the one asked)
+    assert dyads(code(pipeline, "Austria urged Brazil to press Bolivia to free the activists.")) == [
+        ("AUT", "02", "BRA")]
+    assert dyads(code(pipeline, "Canada asked Mexico to demand an apology from Cuba.")) == [("CAN", "02", "MEX")]
+
+
 def test_an_intended_release_or_reform_has_its_own_intent_code(pipeline):
     assert [e.cameo for e in code(pipeline, "Iran promised to release the British sailors.")][:1] == ["0353"]
 

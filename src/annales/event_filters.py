@@ -32,7 +32,8 @@ FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an of
 def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
     """"urged Uganda to repatriate", "asked banks to help finance", "called for sanctions against",
     "demanded that X withdraw": the act an appeal or demand verb (``asks``: its token and pattern) asks
-    for is not an event itself (the appeal is, whether or not it was coded)."""
+    for is not an event itself, nor is an appeal or demand asked for ("urged China to press Pyongyang": no
+    demand on Pyongyang yet, and none by the appealer); the appeal is, whether or not it was coded."""
     inside: set[int] = set()
     for tok, pattern in asks:
         for c in tok.children:
@@ -43,7 +44,7 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
                 inside.update(t.i for t in c.subtree if t.i != c.i or c.dep_ == "dobj")
     if not inside:
         return events
-    return [e for e in events if e.trigger not in inside or (e.pattern.code or "").startswith(REQUEST_ROOTS)]
+    return [e for e in events if e.trigger not in inside]
 
 
 def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
