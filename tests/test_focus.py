@@ -78,3 +78,13 @@ def test_street_level_roles_take_the_country_where_their_event_happened(pipeline
     settings["focus"] = {**settings.get("focus", {}), "placed_sectors": []}
     off = Pipeline(settings, nlp=pipeline.nlp)
     assert any(s == "---CVL" and code.startswith("14") for s, code, _ in rule_events(off, text))
+
+
+def test_a_placed_street_level_mention_keeps_its_country_in_its_sentences_other_events(pipeline):
+    """The accusers of "protesters rallied in Tbilisi, accusing Moscow" are the protesters placed by the rally,
+    though the accusation has no place of its own."""
+    text = ("Russia and Georgia traded accusations on Friday. Hundreds of protesters rallied outside the Russian "
+            "embassy in Tbilisi on Saturday, accusing Moscow of meddling.")
+    events = rule_events(pipeline, text)
+    assert any(s == "GEOCVL" and code.startswith("14") for s, code, _ in events)
+    assert any(s == "GEOCVL" and code.startswith("11") for s, code, _ in events)

@@ -19,7 +19,8 @@ article after all its sentences are coded, reads the article the way the reader 
   the article, decides their country;
 * before the focus country, a street-level role with no country (``placed_sectors``: civilians, protesters,
   police) takes the country where its event happened when its own sentence or the dateline placed the event
-  ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``); this needs no focus.
+  ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
+  too ("..., accusing Moscow"); this needs no focus.
 
 The event's id is computed again from the new codes. Mentions keep what their sentence said.
 """
@@ -86,9 +87,15 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
     country = focus_country(mentions, int(conf["min_mentions"]), float(conf["min_share"]))
     sectors, placed = frozenset(conf["sectors"]), frozenset(conf["placed_sectors"])
     changed, seen, kept = 0, set(), []
+    # a street-level mention placed through one event is that country's in its sentence's other events too
+    # ("protesters rallied outside the embassy in Yerevan, accusing Moscow": the accusers are Armenians)
+    placed_as = {(ev.sentence_index, a.start): _localised(a, here) for ev in events
+                 if (here := (ev.location or {}).get("country") if (ev.location or {}).get("how") in _PLACED_BY
+                     else None)
+                 for a in (ev.source, ev.target) if here and _domestic(a, ev.sentence, placed)}
     for ev in events:
-        here = (ev.location or {}).get("country") if (ev.location or {}).get("how") in _PLACED_BY else None
-        sides = [_localised(a, here) if here and _domestic(a, ev.sentence, placed)
+        sides = [placed_as[(ev.sentence_index, a.start)] if a is not None and (ev.sentence_index, a.start) in placed_as
+                 and _domestic(a, ev.sentence, placed)
                  else _localised(a, country) if country and _domestic(a, ev.sentence, sectors) else a
                  for a in (ev.source, ev.target)]
         if sides[0] is not ev.source or sides[1] is not ev.target:
