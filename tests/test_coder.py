@@ -375,6 +375,14 @@ def test_a_promised_appeal_is_an_appeal_and_a_called_off_visit_a_rejection(pipel
     assert found == [("BRAGOV", "12", "AGO")]
 
 
+def test_to_demonstrate_something_is_to_show_it(pipeline):
+    assert dyads(code(pipeline, "Kenyan students demonstrated outside the Ugandan embassy.")) == [
+        ("KENEDU", "14", "UGAGOV")]
+    found = dyads(code(pipeline, "Kenyan students demonstrated their support for the Ugandan embassy."))
+    assert ("KENEDU", "05", "UGAGOV") in found and not any(root == "14" for _, root, _ in found)
+    assert dyads(code(pipeline, "Kenyan students demonstrated that Uganda had lied.")) == []
+
+
 def test_a_scathing_attack_is_verbal(pipeline):
     assert dyads(code(pipeline, "Chile's foreign minister launched a scathing attack on Bolivia.")) == [
         ("CHLGOV", "11", "BOL")]

@@ -1,6 +1,7 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
-the reproach a reaction names, a statement to no hearer, a war's country as its target, and duplicates of one
+the reproach a reaction names, a statement to no hearer, a war's country as its target, a protest verb that shows
+something, and duplicates of one
 source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
 and returns a list of :class:`annales.events.RawEvent`.
 """
@@ -19,13 +20,15 @@ if TYPE_CHECKING:
     from .events import RawEvent
 
 __all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
-           "drop_war_names", "dedupe", "strike_victims"]
+           "drop_shown", "drop_war_names", "dedupe", "strike_victims"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
 REACTION_ROOTS = frozenset({"05", "09", "11", "12", "14"})
 REQUEST_ROOTS = ("02", "10")  # appeals and demands: what they ask for has not happened
 FRAME_HEADS = THREAT_HEADS  # "threatened to X": the threat is X, recoded (an offer to X stays an offer too)
+# protest verbs that mean "show" when they take an object or a clause ("demonstrated that ...", "its resolve")
+SHOWING_VERBS = frozenset({"demonstrate"})
 
 
 
@@ -169,6 +172,16 @@ def drop_war_names(events: list[RawEvent], sent) -> list[RawEvent]:
                 continue
         keep.append(e)
     return keep
+
+
+def drop_shown(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"The results demonstrated that ...", "X demonstrated its resolve", "demonstrated how reckless Y is": a
+    protest verb with a direct object or a clause shows something; only with no object does it name a protest
+    ("demonstrated in the capital", "demonstrated against the war")."""
+    doc = sent.doc
+    return [e for e in events if not (
+        (e.pattern.code or "").startswith("14") and not e.pattern.dictionary and e.pattern.trigger in SHOWING_VERBS
+        and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in doc[e.trigger].children))]
 
 
 def dedupe(events: list[RawEvent]) -> list[RawEvent]:
