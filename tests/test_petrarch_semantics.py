@@ -121,6 +121,10 @@ LAMENT
 - OBSERVED + * [115]
 - HINTED * [123]
 
+--- RECONCILE [---] ---
+RECONCILE
+- EDGING CLOSER * [036]
+
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 - WILL NOT * [176]
@@ -487,3 +491,9 @@ def test_words_before_the_verb_may_name_the_verb_reporting_its_clause(coder):
     assert code(coder, "Ostravia lamented the fall of Kestralia.") == [("OST", "KST", "111")]
     # a pattern writing no slot between the reporter and the verb is no reported clause's ("- HINTED *")
     assert code(coder, "Ostravia hinted it lamented the fall of Kestralia.") == [("OST", "KST", "111")]
+
+
+def test_words_before_the_verb_may_name_the_governing_verbs_adverbs(coder):
+    # "- EDGING CLOSER *": the governing verb and its adverb before the infinitive
+    assert code(coder, "Valdoria is edging closer to reconcile with Kestralia.") == [("VLD", "KST", "036")]
+    assert code(coder, "Valdoria is edging to reconcile with Kestralia.") == []

@@ -369,7 +369,8 @@ def _chain(verb) -> tuple[set, set]:
 def verb_chain(verb) -> dict:
     """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
     ("most certainly did not ever clash": most, certainly, did, not, ever), and of a to-infinitive's governing
-    verb ("failed to agree", "has begun to question": begun, to, has), which a dictionary pattern's words
+    verb ("failed to agree", "has begun to question": begun, to, has; with its adverbs before the infinitive:
+    "is inching nearer to accord": inching, nearer, to, is), which a dictionary pattern's words
     before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``, ``- FAILED_TO_*``); ``chain_anchors`` are
     those words that are no adverbs (a pattern naming adverbs only is none of these: ``- RECENTLY *``). A
     verb the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
@@ -379,7 +380,10 @@ def verb_chain(verb) -> dict:
     if (verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         up, up_anchors = _chain(verb.head)
-        words |= up | {verb.head.lower_, "to"}
+        # the governing verb's adverbs between it and the infinitive ("inching nearer to accord")
+        between = {t.lower_ for c in verb.head.children if verb.head.i < c.i < verb.i and c.dep_ in ("advmod", "prt")
+                   for t in c.subtree if t.i < verb.i}
+        words |= up | between | {verb.head.lower_, "to"}
         anchors |= up_anchors | {verb.head.lower_}
     reporter = frozenset()
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
