@@ -121,6 +121,11 @@ LAMENT
 - OBSERVED + * [115]
 - HINTED * [123]
 
+--- CELEBRATE [---] ---
+CELEBRATE
+- * SOLSTICE ^ $ [017]
+- + HOSTING * HARVEST ^ $ [042]
+
 --- RECONCILE [---] ---
 RECONCILE
 - EDGING CLOSER * [036]
@@ -497,3 +502,12 @@ def test_words_before_the_verb_may_name_the_governing_verbs_adverbs(coder):
     # "- EDGING CLOSER *": the governing verb and its adverb before the infinitive
     assert code(coder, "Valdoria is edging closer to reconcile with Kestralia.") == [("VLD", "KST", "036")]
     assert code(coder, "Valdoria is edging to reconcile with Kestralia.") == []
+
+
+def test_a_skip_before_the_source_passes_over_one_actor(coder):
+    # "- * SOLSTICE ^ $": the source is the actor after the first one after the verb; the target the subject
+    assert code(coder, "Valdoria celebrated the solstice with Kestralia in Ostravia.") == [("OST", "VLD", "017")]
+    # a purpose clause's governing verb named before it ("- + HOSTING *": its subject the target), and a
+    # dictionary's visit within one country is coded as written
+    assert ("VLD", "VLDGOV", "042") in code(coder, "Ardo Veln is hosting a banquet to celebrate the harvest with "
+                                                   "Kestralia next week in Valdoria.")

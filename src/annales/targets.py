@@ -354,6 +354,8 @@ def subject_words(subj) -> frozenset:
 
 
 _CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# how a to-infinitive hangs on the verb governing it: a complement or a purpose clause ("hosting X to celebrate")
+_INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
 def _chain(verb) -> tuple[set, set]:
@@ -377,7 +379,7 @@ def verb_chain(verb) -> dict:
     if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
         verb = verb.head
     words, anchors = _chain(verb)
-    if (verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
+    if (verb.dep_ in _INFINITIVE_DEPS and verb.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         up, up_anchors = _chain(verb.head)
         # the governing verb's adverbs between it and the infinitive ("inching nearer to accord")
@@ -396,7 +398,7 @@ def written_subject(pattern: Pattern, verb, subj):
     names it before the verb ("- + HOSTING * MAY_DAY $": "X will be hosting Y to celebrate May Day": X)."""
     head = verb.head
     if (pattern.dictionary and head.i != verb.i and head.lower_ in pattern.before
-            and verb.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in verb.children)):
+            and verb.dep_ in _INFINITIVE_DEPS and any(c.tag_ == "TO" for c in verb.children)):
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     return subj
 
@@ -417,13 +419,18 @@ def reporter_subject(pattern: Pattern, verb, actors: Actors) -> list[ActorPhrase
 
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
     """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
-    ("after") the first actor after the verb that is not the target ("received money $")."""
-    if slot == "after":
+    ("after") the first actor after the verb that is not the target ("received money $"), or ("^after") the
+    one after that ("- * TABASKI ^ $": "celebrate Tabaski with X at Y": Y)."""
+    if slot in ("after", "^after"):
+        skip = slot == "^after"
         for c in verb.children:
             if c.i > verb.i and c.dep_ not in _NOT_PREDICATE:
                 for t in c.subtree:
                     p = actors.by_token.get(t.i)
                     if p is not None and p not in targets:
+                        if skip:
+                            skip, targets = False, [*targets, *actors.all_at(t.doc[p.head])]
+                            continue
                         return actors.all_at(t.doc[p.head])
         return []
     for t in nearby(verb, clauses=False):
