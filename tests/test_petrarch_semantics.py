@@ -121,6 +121,9 @@ LAMENT
 - OBSERVED + * [115]
 - HINTED * [123]
 
+--- SEE [010] ---
+SEE {SEES SAW SEEN SEEING}
+
 --- CELEBRATE [---] ---
 CELEBRATE
 - * SOLSTICE ^ $ [017]
@@ -307,7 +310,9 @@ def test_words_before_the_verb_in_the_subject(coder):
 
 
 def test_raised_subject_of_a_passive(coder):
+    # "seen" codes too, but its source is no actor of the infinitive it raises ("Kestralia saw Valdoria")
     assert code(coder, "Valdoria was seen to scold Kestralia.") == [("VLD", "KST", "111")]
+    assert code(coder, "Valdoria was seen in Kestralia.") == [("KST", "VLD", "010")]
 
 
 def test_prefix_agents(coder):

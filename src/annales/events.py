@@ -297,7 +297,7 @@ class EventCoder:
             if not sources and agent is None and pattern.dictionary and passive:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
                 # criticized over its dispute with Y": Y criticized X)
-                sources = [p for p in first_actor_after(verb, actors) if p not in targets]
+                sources = [p for p in first_actor_after(verb, actors, infinitives=False) if p not in targets]
             if (not sources and agent is None and not pattern.dictionary and subj is not None
                     and subj.lemma_.lower() in pattern.words and subj.lemma_.lower() in self.lexicon.nouns):
                 # "US sanctions were lifted on X": an act's noun names its agent (not "US troops were stationed")

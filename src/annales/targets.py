@@ -441,14 +441,17 @@ def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> 
     return []
 
 
-def first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
+def first_actor_after(verb, actors: Actors, infinitives: bool = True) -> list[ActorPhrase]:
     """PETRARCH-2's target of a dictionary verb whose object is no actor: the first actor (with its
     conjuncts) in what the verb governs after it ("contributed a million dollars to Australia",
-    "welcomed memos sent by Bree"), else in its complement clause."""
+    "welcomed memos sent by Bree"), else in its complement clause. ``infinitives=False``: not in its
+    to-infinitive complement (a passive's source: "X was seen to break into Y" is no act of Y's)."""
     for clause in (False, True):
         for c in verb.children:
             if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
                                                                   and not _purpose(c)):
+                continue
+            if not infinitives and c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children):
                 continue
             if not clause and any(m.dep_ == "mark" for m in c.children):
                 continue  # "while in detention in X": an adverbial clause the parser hung on a preposition
