@@ -1,12 +1,18 @@
 """What annales reads of PETRARCH / TABARI dictionary files, line by line.
 
     python benchmarks/petrarch_dictionaries.py [FOLDER_OR_FILE ...] [--all]
+    python benchmarks/petrarch_dictionaries.py --proxy [--show]
 
 For each actors, agents and verbs file (by default those of the two PETRARCH suites under
 ../shared/data/gold): what was loaded, the lines the loader skipped, by reason, and the pattern markers the
 verbs file uses (how many pattern lines use each, and how many of those were loaded). Only dictionary files
 (the configuration a user loads) are read, never a suite's records. ``--all`` lists every skipped line
 (default: the first 12 of each reason).
+
+``--proxy``: the development suite's records (udpetrarch_validate) coded with its own dictionaries and with
+the held-out suite's dictionaries (petr2_unittest: its configuration only, never its records): records coded
+exactly with the own ones, and records whose dyads (source and target countries, each event) are the gold's
+with the other ones, whose codes are another scheme's. ``--show`` lists the records that miss.
 """
 
 from __future__ import annotations
@@ -81,11 +87,42 @@ def report(path: Path, show_all: bool) -> None:
         print(f"verb patterns made: {len(patterns)}")
 
 
+def proxy(show: bool) -> None:
+    from collections import Counter
+
+    from annales.config import load_settings
+    from annales.evaluate import _keys, country, evaluate, read_gold
+    from annales.petrarch import petrarch_pipeline
+    from annales.pipeline import Pipeline
+
+    records = GOLD / "udpetrarch_validate" / "records.jsonl"
+    base = Pipeline(load_settings())
+    ids = [r.get("id") for r in read_gold(records)]
+    dyads = lambda events: Counter((country(s), country(t)) for s, t, _ in events)  # noqa: E731
+    for suite, same in (("udpetrarch_validate", lambda p, g: _keys(p, "dyad+code") == _keys(g, "dyad+code")),
+                        ("petr2_unittest", lambda p, g: dyads(p) == dyads(g))):
+        report = evaluate(petrarch_pipeline(GOLD / suite / "dictionaries", base=base), records)
+        misses = [(i, p, g) for i, (p, g) in zip(ids, report.pairs) if not same(p, g)]
+        what = "coded exactly" if suite == "udpetrarch_validate" else "dyads as gold"
+        print(f"udpetrarch_validate records, {suite} dictionaries: {what} {report.records - len(misses)}"
+              f" of {report.records}")
+        for i, p, g in misses if show else []:
+            print(f"  {i}: {sorted(p, key=str)} (gold {sorted(g, key=str)})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", help="dictionary folders or files (default: the suites' dictionaries)")
     ap.add_argument("--all", action="store_true", help="list every skipped line")
+    ap.add_argument("--proxy", action="store_true", help="the dev records coded with each suite's dictionaries")
+    ap.add_argument("--show", action="store_true", help="with --proxy: list the records that miss")
     args = ap.parse_args()
+    if args.proxy:
+        if not (GOLD / "udpetrarch_validate" / "records.jsonl").exists():
+            print(f"skipped: no udpetrarch_validate records under {GOLD}")
+            return 0
+        proxy(args.show)
+        return 0
     paths = args.paths or [str(GOLD / s / "dictionaries") for s in SUITES if (GOLD / s / "dictionaries").exists()]
     if not paths:
         print(f"skipped: no dictionaries found under {GOLD}")

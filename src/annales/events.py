@@ -297,7 +297,7 @@ class EventCoder:
             if not sources and agent is None and pattern.dictionary and passive:
                 # PETRARCH: with no "by", a passive verb's source is the first actor after it ("X was
                 # criticized over its dispute with Y": Y criticized X)
-                sources = [p for p in first_actor_after(verb, actors) if p not in targets]
+                sources = [p for p in first_actor_after(verb, actors, infinitives=False) if p not in targets]
             if (not sources and agent is None and not pattern.dictionary and subj is not None
                     and subj.lemma_.lower() in pattern.words and subj.lemma_.lower() in self.lexicon.nouns):
                 # "US sanctions were lifted on X": an act's noun names its agent (not "US troops were stationed")
@@ -516,7 +516,7 @@ class EventCoder:
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
                 if t is not None and (code or reverse)[:3] in HOME_TRIPS and s.country == t.country and (
-                        t.names_only(PLACES) or s.names_only(PLACES)):
+                        t.names_only(PLACES) or s.names_only(PLACES)) and not pattern.dictionary:
                     continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code
                 # a state's protest: 114, to someone; a pledge with no target ("agreed to resign")

@@ -32,7 +32,7 @@ from .errors import ConfigError, ModelError
 
 __all__ = ["BLAS_CHOICES", "FastAttributeRuler", "FastLemmatizer", "Tokens", "limit_blas_threads", "load_model",
            "prepare", "tokens", "use_blas", "use_fast_lemmatizer", "use_fast_ruler",
-           "use_lemma_exceptions"]
+           "split_trailing_hyphens", "use_lemma_exceptions"]
 
 BLAS_CHOICES = ("numpy", "blis")
 
@@ -50,9 +50,10 @@ def load_model(name: str):
 def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
     """Make ``nlp`` cheap to run, keeping its output: :func:`use_blas`, and with ``fast_ruler``
     :func:`use_fast_ruler` and :func:`use_fast_lemmatizer`; and put right the lemmas the model gets wrong
-    (:func:`use_lemma_exceptions`)."""
+    (:func:`use_lemma_exceptions`); a hyphen written apart is a token (:func:`split_trailing_hyphens`)."""
     use_blas(nlp, blas)
     use_lemma_exceptions(nlp)
+    split_trailing_hyphens(nlp)
     if fast_ruler:
         use_fast_ruler(nlp)
         use_fast_lemmatizer(nlp)
@@ -60,6 +61,22 @@ def prepare(nlp, blas: str = "numpy", fast_ruler: bool = True):
 
 
 LEMMA_FIXES = "lemma_fixes"
+# a hyphen ending a word of two letters or more, with a space after it, is a token of its own
+TRAILING_HYPHEN = r"(?<=[A-Za-z]{2})-$"
+
+
+def split_trailing_hyphens(nlp):
+    """Make a hyphen written apart from the word it joins ("an anti- Gondor march", "pro- and anti-war")
+    a token of its own, as it is in "anti-Gondor": the parser then reads the phrase as it reads the joined
+    spelling (a word ending in "-" is otherwise a noun of its own). Idempotent; the text is unchanged."""
+    import re
+
+    search = nlp.tokenizer.suffix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if pattern is None or pattern.endswith(TRAILING_HYPHEN):
+        return nlp
+    nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{TRAILING_HYPHEN}").search
+    return nlp
 
 
 def use_lemma_exceptions(nlp, path=None):

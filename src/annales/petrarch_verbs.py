@@ -122,8 +122,8 @@ def _pattern_parts(body: str, sets: dict, stats: LoadStats, max_expansions: int)
         elif t == "$":
             if prev.lower() in PREPOSITIONS and words and words[-1] == prev.lower():
                 parts["source"] = words[-1]  # the preposition stays a required word
-            else:
-                parts["source"] = "after"
+            else:  # "TABASKI ^ $": the skip passes over the first actor after the verb
+                parts["source"] = "^after" if i and tokens[i - 1] == "^" else "after"
         elif t == "%":
             parts["target"] = "compound"
         elif t != "^":

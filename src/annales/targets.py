@@ -354,6 +354,8 @@ def subject_words(subj) -> frozenset:
 
 
 _CHAIN_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# how a to-infinitive hangs on the verb governing it: a complement or a purpose clause ("hosting X to celebrate")
+_INFINITIVE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
 def _chain(verb) -> tuple[set, set]:
@@ -369,17 +371,21 @@ def _chain(verb) -> tuple[set, set]:
 def verb_chain(verb) -> dict:
     """The words of a verb's auxiliary chain, its auxiliaries, negation and the adverbs among or before them
     ("most certainly did not ever clash": most, certainly, did, not, ever), and of a to-infinitive's governing
-    verb ("failed to agree", "has begun to question": begun, to, has), which a dictionary pattern's words
+    verb ("failed to agree", "has begun to question": begun, to, has; with its adverbs before the infinitive:
+    "is inching nearer to accord": inching, nearer, to, is), which a dictionary pattern's words
     before the verb may name (``- &NEGATVAUXVRB * OVER EFFORTS``, ``- FAILED_TO_*``); ``chain_anchors`` are
     those words that are no adverbs (a pattern naming adverbs only is none of these: ``- RECENTLY *``). A
     verb the parser hung on the word right before it ("will not wire tap": tap under wire) has that word's."""
     if verb.dep_ == "xcomp" and verb.head.i == verb.i - 1:
         verb = verb.head
     words, anchors = _chain(verb)
-    if (verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX")
+    if (verb.dep_ in _INFINITIVE_DEPS and verb.head.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         up, up_anchors = _chain(verb.head)
-        words |= up | {verb.head.lower_, "to"}
+        # the governing verb's adverbs between it and the infinitive ("inching nearer to accord")
+        between = {t.lower_ for c in verb.head.children if verb.head.i < c.i < verb.i and c.dep_ in ("advmod", "prt")
+                   for t in c.subtree if t.i < verb.i}
+        words |= up | between | {verb.head.lower_, "to"}
         anchors |= up_anchors | {verb.head.lower_}
     reporter = frozenset()
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
@@ -392,7 +398,7 @@ def written_subject(pattern: Pattern, verb, subj):
     names it before the verb ("- + HOSTING * MAY_DAY $": "X will be hosting Y to celebrate May Day": X)."""
     head = verb.head
     if (pattern.dictionary and head.i != verb.i and head.lower_ in pattern.before
-            and verb.dep_ in ("xcomp", "ccomp") and any(c.tag_ == "TO" for c in verb.children)):
+            and verb.dep_ in _INFINITIVE_DEPS and any(c.tag_ == "TO" for c in verb.children)):
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
     return subj
 
@@ -413,13 +419,18 @@ def reporter_subject(pattern: Pattern, verb, actors: Actors) -> list[ActorPhrase
 
 def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> list[ActorPhrase]:
     """The source a dictionary pattern puts after the verb: a preposition's object ("freed from $"), or
-    ("after") the first actor after the verb that is not the target ("received money $")."""
-    if slot == "after":
+    ("after") the first actor after the verb that is not the target ("received money $"), or ("^after") the
+    one after that ("- * TABASKI ^ $": "celebrate Tabaski with X at Y": Y)."""
+    if slot in ("after", "^after"):
+        skip = slot == "^after"
         for c in verb.children:
             if c.i > verb.i and c.dep_ not in _NOT_PREDICATE:
                 for t in c.subtree:
                     p = actors.by_token.get(t.i)
                     if p is not None and p not in targets:
+                        if skip:
+                            skip, targets = False, [*targets, *actors.all_at(t.doc[p.head])]
+                            continue
                         return actors.all_at(t.doc[p.head])
         return []
     for t in nearby(verb, clauses=False):
@@ -430,14 +441,17 @@ def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> 
     return []
 
 
-def first_actor_after(verb, actors: Actors) -> list[ActorPhrase]:
+def first_actor_after(verb, actors: Actors, infinitives: bool = True) -> list[ActorPhrase]:
     """PETRARCH-2's target of a dictionary verb whose object is no actor: the first actor (with its
     conjuncts) in what the verb governs after it ("contributed a million dollars to Australia",
-    "welcomed memos sent by Bree"), else in its complement clause."""
+    "welcomed memos sent by Bree"), else in its complement clause. ``infinitives=False``: not in its
+    to-infinitive complement (a passive's source: "X was seen to break into Y" is no act of Y's)."""
     for clause in (False, True):
         for c in verb.children:
             if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
                                                                   and not _purpose(c)):
+                continue
+            if not infinitives and c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children):
                 continue
             if not clause and any(m.dep_ == "mark" for m in c.children):
                 continue  # "while in detention in X": an adverbial clause the parser hung on a preposition
