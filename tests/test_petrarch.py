@@ -4,7 +4,6 @@ codes, CLI options, and (when ../shared is present) the real dictionaries."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -313,14 +312,12 @@ def _need(path: Path) -> Path:
 def test_phoenix_dictionaries_load():
     kb = KnowledgeBase().load_builtin()
     before = len(kb)
-    started = time.perf_counter()
     counts = {}
     for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         stats = P.LoadStats()
         counts[name] = P.load_actors(_need(PHOENIX / name), kb, stats)
         assert sum(stats.skipped.values()) < 0.01 * stats.entries, stats.skipped
     counts["agents"] = P.load_agents(PHOENIX / "Phoenix.agents.txt", kb)
-    assert time.perf_counter() - started < 10
     assert counts["Phoenix.Countries.actors.txt"] > 15000 and counts["agents"] > 2000
     assert len(kb) > before + 30000
     obama = kb.terms["barack obama"][0]

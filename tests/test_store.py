@@ -5,7 +5,6 @@ The ``store`` fixture (tests/conftest.py) runs each test that takes it against b
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import date
 
@@ -271,7 +270,7 @@ def test_closed_store(store):
         s.article_count()
 
 
-def test_write_10k_events_fast(store, articles):
+def test_write_10k_events_in_one_batch(store, articles):  # its speed: benchmarks/store_write.py
     a1, _ = articles
     src, tgt = Actor("Russia", 0, 6, "RUS", "RUS"), Actor("Ukraine", 11, 18, "UKR", "UKR")
     items = []
@@ -280,11 +279,8 @@ def test_write_10k_events_fast(store, articles):
         evs = [_event(art, i, sentence_index=i, trigger_start=7, cameo="042", source=src, target=tgt)
                for i in range(50)]
         items.append((art, evs, [Mention(art.id, 0, src)]))
-    t0 = time.perf_counter()
     assert store.write_batch(items, V) == 10_000
-    elapsed = time.perf_counter() - t0
     assert store.stats()["events"] == 10_000
-    assert elapsed < 2.0, f"writing 10k events took {elapsed:.2f}s"
 
 
 def test_open_store_picks_the_backend(tmp_path):
