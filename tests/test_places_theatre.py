@@ -92,3 +92,11 @@ def test_no_arrival_place_without_a_meeting_nor_after_a_sentence_between(pipelin
     assert _locate(pipeline, geo, plain, "told", cameo="010", quad_class=1, source_country="NOR") is None
     later = FLOOD.replace("damage. In", "damage. The army was sent to help. In")
     assert _locate(pipeline, geo, later, "told", cameo="010", quad_class=1, source_country="NOR") is None
+
+
+def test_a_verb_whose_object_is_words_is_a_statement_whatever_its_code(pipeline, geo):
+    text = "Floods hit towns in Norway this week. The two party leaders also gave their views in magazine interviews."
+    assert _locate(pipeline, geo, text, "gave", cameo="040", quad_class=1, source_country="NOR") is None
+    moved = text.replace("gave their views", "gave their support")
+    loc = _locate(pipeline, geo, moved, "gave", cameo="040", quad_class=1, source_country="NOR")
+    assert loc is not None and loc["country"] == "NOR"

@@ -514,12 +514,12 @@ def _words_of(trigger, actors) -> bool:
 
 # what is sent or brought as words, not moved anywhere: "sent their condolences", "sent a letter to the minister"
 SENT_WORDS = frozenset("condolence congratulation message letter note greeting invitation warning apology thanks wish "
-                       "regard tribute".split())
+                       "regard tribute view opinion".split())
 
 
 def _words_sent(trigger) -> bool:
-    """A verb of movement whose object is words ("sent their condolences to the president"): a statement, made where
-    the sender was, not a journey to the addressee."""
+    """A verb whose object is words ("sent their condolences to the president", "gave their views"): a statement, made
+    where the sender was (not a journey to the addressee), whatever its code."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in SENT_WORDS for c in trigger.children)
 
 

@@ -73,7 +73,8 @@ class Geocoder(Gazetteer):
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
-        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
+        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors)
+                   or _words_sent(trigger))  # "gave their views": words, whatever the code
                   and (lemma not in MOVE or _words_sent(trigger))
                   and lemma not in _MATERIAL and not held
                   and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
