@@ -35,9 +35,10 @@ TOUR = frozenset({"tour"})
 # support given by troops on the ground, not in words, when told as what they do ("troops in Syria, supporting
 # the SDF", "forces entering Afrin to support the YPG")
 SUPPORT = frozenset("support back help assist aid".split())
-# CAMEO codes of holding people (releasing, arresting, deporting): a state does them where it holds them, at home,
-# whoever the people are ("Turkey released a US pastor"), unless its troops do them abroad
-CUSTODY = frozenset({"084", "0841", "173", "174"})
+# CAMEO codes of holding people (releasing, arresting, deporting) or taking them in (granting asylum): a state does them
+# where it holds them, at home, whoever the people are ("Turkey released a US pastor", "Turkey has accepted 2 million
+# refugees from Syria"), unless its troops do them abroad
+CUSTODY = frozenset({"084", "0841", "173", "174", "075"})
 # CAMEO codes of embargoes and sanctions (with root 16, reduced relations): their place is not the story's
 SANCTIONS = frozenset({"163", "172"})
 # speech verbs: whatever their code, their place is said next to them ("the US statement spoke of X")
@@ -321,13 +322,15 @@ def _under(tok, head) -> bool:
 def _qualifier(tok, place) -> bool:
     """A name that qualifies a noun rather than placing it: before a person or position ("his White House
     position", "Kremlin officials"), or a country before a common noun that is no part of a place ("US
-    sanctions", the UK position"; not "the Syria border")."""
+    sanctions", the UK position"; not "the Syria border"), or a country whose attack it is ("Turkey's assault on
+    Afrin": its agent; not "Syria's civil war")."""
     head = tok.head
     if tok.dep_ not in ("compound", "amod", "poss", "nmod") or head.i == tok.i or head.pos_ != "NOUN":
         return False
     noun = head.lemma_.lower()
-    return noun in ROLE_NOUNS or (tok.dep_ in ("compound", "nmod") and place.kind == "country"
-                                  and noun not in OF_HEADS and noun not in REGION_WORDS)
+    return noun in ROLE_NOUNS or place.kind == "country" and (
+        tok.dep_ in ("compound", "nmod") and noun not in OF_HEADS and noun not in REGION_WORDS
+        or tok.dep_ == "poss" and noun in ATTACK)
 
 
 def _range(prep) -> bool:
@@ -511,12 +514,12 @@ def _words_of(trigger, actors) -> bool:
 
 # what is sent or brought as words, not moved anywhere: "sent their condolences", "sent a letter to the minister"
 SENT_WORDS = frozenset("condolence congratulation message letter note greeting invitation warning apology thanks wish "
-                       "regard tribute".split())
+                       "regard tribute view opinion".split())
 
 
 def _words_sent(trigger) -> bool:
-    """A verb of movement whose object is words ("sent their condolences to the president"): a statement, made where
-    the sender was, not a journey to the addressee."""
+    """A verb whose object is words ("sent their condolences to the president", "gave their views"): a statement, made
+    where the sender was (not a journey to the addressee), whatever its code."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in SENT_WORDS for c in trigger.children)
 
 

@@ -2,12 +2,15 @@
 event's sentence ("UN-sponsored talks in Geneva have collapsed ...", "he told a London news conference"), where
 statements that their own sentence does not place were made ("He largely blamed the government delegation ...").
 Read from the plain text, as the place phrases of :mod:`annales.place_scan` are: the setting noun with a place
-before it ("the Geneva talks") or after "in"/"at" ("a summit in Tehran"), at most ``lookback`` sentences back."""
+before it ("the Geneva talks") or after "in"/"at" ("a summit in Tehran"), at most ``lookback`` sentences back. Also
+read here: the lead's statement placed by the next sentence (``lead``), a placeless meeting at a journey's end
+(``arrival``), and the country a story of fighting is set in (``theatre``)."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .gazetteer import norm
@@ -88,3 +91,68 @@ def _named(geo, text: str) -> set:
                     out.add(place.country)
                     break
     return out
+
+
+def theatre(geo, article, sent):
+    """(Place, words) of the country the article's place phrases (title and text, :mod:`annales.place_scan`) name most
+    often, at least twice and more often than any other: the theatre where a fight, attack or coercion that no nearer
+    sentence places happened ("the Russians who target civilians", far down a story set in Syria); else None, and None
+    when ``sent`` names that country (or a place in it) yet no rule placed the act there: it is a party, a qualifier or
+    left out ("Turkey and its allies fighting Isis", "attacks in countries other than Syria")."""
+    places, _ = geo.article_places(article, geo._context(sent.doc))
+    top = Counter(p.country for _, _, p, _ in places).most_common(2)
+    if (not top or top[0][1] < 2 or len(top) > 1 and top[1][1] == top[0][1] or top[0][0] not in geo.countries
+            or top[0][0] in _named(geo, re.sub(r"['\u2019]s\b", "", sent.text))):  # "Sudan's militia": Sudan
+        return None
+    country = geo.countries[top[0][0]]
+    return country, country.name
+
+
+# "Mr X, visiting Beijing, noted": a participle of visiting or speaking just before a place phrase of the scan
+_LEAD_CUE = re.compile(r"\b(?:visiting|speaking\s+(?:in|at|from)|(?:on|during)\s+a\s+visit\s+to|while\s+in)"
+                       r"\s+(?:the\s+)?$", re.I)
+
+
+def lead(geo, article, sent):
+    """(Place, words) for a statement in the article's opening sentence (the lead, which a news story tells in detail
+    after it) that its own sentence does not place: the town or site where the next sentence places its speaker by a
+    participle of visiting or speaking ("Jack Straw has defended plans ... Mr Straw, visiting Beijing, noted ...");
+    else None (not for a later sentence, nor a place phrase of another kind)."""
+    text = getattr(article, "text", None) or ""
+    at = text.find(sent.text.strip())
+    if at < 0:
+        return None
+    places, bounds = geo.article_places(article, geo._context(sent.doc))
+    if bisect.bisect_right(bounds, at) != 0:
+        return None  # not the opening sentence
+    lo = at + len(sent.text.strip())
+    hi = next((b for b in bounds if b >= lo and text[lo:b].strip()), len(text))  # the next sentence: up to its end
+    for pos, _, place, words in places:
+        if lo < pos < hi and place.kind in _KINDS and _LEAD_CUE.search(text[max(lo, pos - 30):pos]):
+            return place, words
+    return None
+
+
+# a gathering told with no place of its own ("In a meeting that day, he was told ...") and a journey's end
+_PLACELESS_MEETING = re.compile(r"\b(?:in|at|during)\s+(?:a|the)\s+(?:meeting|briefing|(?:news|press)\s+conference)"
+                                r"\b(?!\s+(?:in|at)\s+[A-Z])", re.I)
+_ARRIVED = re.compile(r"\b(?:flew|travell?ed|arrived|went|came|headed|returned)\s+(?:to|in|into|at)\s+(?:the\s+)?$")
+
+
+def arrival(geo, article, sent):
+    """(Place, words) for words said at a meeting or briefing its sentence gives no place ("In a meeting that day he was
+    told ..."): the town or site the sentence before took a party to ("Putin ... flew to Magnitogorsk on Monday"), where
+    one meets on arriving; else None."""
+    if not _PLACELESS_MEETING.search(sent.text):
+        return None
+    text = getattr(article, "text", None) or ""
+    at = text.find(sent.text.strip())
+    if at <= 0:
+        return None
+    places, bounds = geo.article_places(article, geo._context(sent.doc))
+    ends = [b for b in bounds if b < at and text[b:at].strip(" \n.!?\"\u201d")]
+    lo = ends[-1] if ends else 0  # the sentence before: from the end of the one before it
+    for pos, _, place, words in reversed(places):
+        if lo <= pos < at and place.kind in _KINDS and _ARRIVED.search(text[max(lo, pos - 20):pos]):
+            return place, words
+    return None

@@ -31,7 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import setting, speaker_names
+from .place_setting import arrival, lead, setting, speaker_names, theatre
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -73,7 +73,8 @@ class Geocoder(Gazetteer):
         # what it is about ("rejected calls for a ceasefire in Idlib"); "troops backed by X" is no statement
         lemma = trigger.lemma_.lower()
         held = lemma in MEETING or lemma == "meet"  # a meeting, held or planned, is where it is held
-        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors))
+        verbal = (((cameo or "")[:2] in SPEECH_ROOTS or lemma in SPEECH_VERBS or _words_of(trigger, actors)
+                   or _words_sent(trigger))  # "gave their views": words, whatever the code
                   and (lemma not in MOVE or _words_sent(trigger))
                   and lemma not in _MATERIAL and not held
                   and (lemma not in ATTACK and lemma not in DIRECT or (cameo or "")[:2] in WORDS_OF_CONFLICT
@@ -122,6 +123,8 @@ class Geocoder(Gazetteer):
         if verbal and home is None and article is not None and trigger.pos_ == "VERB" and trigger.dep_ not in _NOT_OWN:
             # said at the gathering the story is set at (not another's reported act, nor a noun's background)
             found = setting(self, article, sent, LOOKBACK, source_country, speaker_names(doc, actors[:1]))
+            found = lead(self, article, sent) if found is None else found  # or where the next sentence has the speaker
+            found = arrival(self, article, sent) if found is None else found  # or at a meeting where one just arrived
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
@@ -149,6 +152,12 @@ class Geocoder(Gazetteer):
             found = self._recent(sent)
         if found is None and abroad is not None:
             return abroad
+        if (found is None and quad_class == 4 and (cameo or "")[:2] not in ("14", "16") and not sanction
+                and not ((cameo or "") in CUSTODY and source_country) and getattr(article, "text", None)):
+            # a fight or coercion no nearer sentence places (not a protest, nor a state holding people, at home): in the
+            # country the story is set in
+            war = theatre(self, article, sent)
+            found = _record(*war, None, None, "article") if war is not None else None
         custody = (cameo or "") in CUSTODY and not _deployed(doc, actors[:1], everyone=True)
         if (source_country and (target_country in (None, source_country) or custody) and source_country in self.countries
                 and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
