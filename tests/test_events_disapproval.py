@@ -90,3 +90,28 @@ def test_a_verbal_attack_setting_a_statement_is_criticism(pipeline):
     assert ("KENGOV", "111", "UGA") in found
     found = rule_events(pipeline, "In a rocket attack on Israel, Hamas said it had fired ten rockets.")
     assert not any(code == "111" for _, code, _ in found)  # an attack of arms, not of words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iranian president called the Saudi rulers corrupt and incompetent.", ("IRNGOV", "111", "SAU")),
+    ("The Peruvian president called the Chilean ambassador a very stupid man.", ("PERGOV", "111", "CHLGOV")),
+    ("Russia called the British minister a clown.", ("RUS", "111", "GBRGOV")),
+    ("The foreign ministry dubbed the American envoy a puppet.", ("---GOV", "111", "USAGOV")),
+])
+def test_naming_an_actor_with_a_disparaging_word_is_criticism(pipeline, text, expected):
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(code == "041" for _, code, _ in found)  # a naming, no phone call
+
+
+def test_naming_an_actor_with_a_kind_word_is_no_criticism(pipeline):
+    found = rule_events(pipeline, "The Peruvian president called the Chilean envoy a good friend.")
+    assert not any(code.startswith("11") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said Islamabad was sheltering the insurgents.", ("AFGGOV", "112", "PAKGOV")),
+    ("Ankara said Washington was stalling on its pledge to withdraw.", ("TURGOV", "112", "USAGOV")),
+])
+def test_more_wrongdoings_reported_of_an_actor_are_accusations(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)

@@ -23,7 +23,7 @@ from .modality import SPEECH_VERBS, has_negation, tense_of
 from .nominal import PATIENT_NOUNS
 
 # verbs that name their object with a judgement ("called X unacceptable", "described X as a provocation")
-NAMING_VERBS = frozenset("call describe term brand label deem consider".split())
+NAMING_VERBS = frozenset("call describe term brand label dub deem consider".split())
 
 # modifiers of the judged noun that name whose it is
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -91,9 +91,9 @@ def _judged(verb):
         if obj is None:
             return None
         near = [c for c in (*verb.children, *obj.children) if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "amod")
-                and c.i > obj.i]
+                and c.i > obj.i or c.dep_ == "appos" and c.head.i == obj.i]
         near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-        word = next((w for w in near if w.lemma_.lower() in words), None)
+        word = next((w for w in _with_modifiers(near) if w.lemma_.lower() in words), None)
         if word is None and verb.lemma_ in BRANDING:  # "branded X a donkey": whatever the epithet
             word = next((w for w in verb.subtree if w.pos_ in ("NOUN", "ADJ") and (
                 w.i > obj.right_edge.i and w.dep_ in ("dobj", "oprd", "attr", "acomp", "xcomp", "ccomp", "pobj")
@@ -101,6 +101,14 @@ def _judged(verb):
         if word is not None:
             return obj, word
     return None
+
+
+def _with_modifiers(names):
+    """The words naming what an object is, their conjuncts, and the adjectives and nouns that qualify them:
+    "called X a very stupid guy", "described X as Nazi remnants and fascists"."""
+    names = [*names, *(c for w in names for c in w.children if c.dep_ == "conj")]
+    return [*names, *(c for w in names if w.pos_ in ("NOUN", "PROPN") for c in w.children
+                      if c.dep_ in ("amod", "compound"))]
 
 
 def _wrongdoing(clause, words):
