@@ -141,6 +141,8 @@ def test_their_meeting_with_no_hearer_names_no_party(pipeline):
 
 
 def test_coordinated_actors_gathering_for_talks_meet_each_other(pipeline):
+    found = rules(pipeline, "Bolivian and Paraguayan soldiers gathered near the border for an assault.")
+    assert not any({s[:3], (t or "")[:3]} == {"BOL", "PRY"} for s, _, t in found)  # a purpose of talks only
     found = rules(pipeline, "Bolivian and Paraguayan officials gathered in Asuncion for talks on Monday.")
     assert ("BOLGOV", "040", "PRYGOV") in found and ("PRYGOV", "040", "BOLGOV") in found
     found = rules(pipeline, "Bolivian officials gathered in Asuncion for talks on Monday.")

@@ -59,12 +59,17 @@ def measured(noun):
     return noun
 
 
+# the nouns of talks that coordinated actors may gather for
+TALKS = frozenset("talk talks meeting negotiation discussion consultation conversation dialogue summit".split())
+
+
 def shared_holder(noun, actors, subject_of) -> bool:
     """Whether the event noun ``noun`` is the object of a verb whose subject is coordinated actors ("X
     and Y began talks", "X and Y resumed negotiations"), or whose purpose it is ("X and Y gathered in Z for
     talks"): they may act on each other with no "with"."""
     noun = measured(noun)
-    purpose = noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep"
+    purpose = (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep"
+               and noun.lemma_.lower() in TALKS)  # not "X and Y were jailed for espionage"
     verb = noun.head.head if purpose else noun.head
     if not (purpose or noun.dep_ == "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
