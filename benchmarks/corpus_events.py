@@ -12,7 +12,8 @@ Each labelled article is coded whole by the default pipeline (with its date wher
 article's cleaned text is split into sentences as the draw split it, and the events whose trigger lies in
 the anchored sentence are scored against the labels with ``annales.evaluate`` (dyad+root, dyad+code and
 root P/R/F1 at the country level). Labels split by sha1(article_id) into dev and test halves, as the
-places labels; ``--batch`` keeps the labels of one draw batch (the tag their note opens with). ``--show`` lists the dev sentences whose events differ from the labels.
+places labels; ``--batch`` keeps the labels of one draw batch (the tag their note opens with). ``--show``
+lists the dev sentences whose events differ from the labels.
 
 Skips (exit 0 with a message) when ../shared is absent.
 """

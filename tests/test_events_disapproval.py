@@ -115,3 +115,28 @@ def test_naming_an_actor_with_a_kind_word_is_no_criticism(pipeline):
 ])
 def test_more_wrongdoings_reported_of_an_actor_are_accusations(pipeline, text, expected):
     assert expected in rule_events(pipeline, text)
+
+
+def test_a_judged_act_on_a_victim_is_the_doers_when_a_by_phrase_names_one(pipeline):
+    found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats by Canada was illegal.")
+    assert ("IRNGOV", "111", "CAN") in found
+    found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats was illegal.")
+    assert not any(code.startswith("11") for _, code, _ in found)  # the victims' detention: no doer named
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran protested against the detention of its diplomats by Canada.", ("IRN", "114", "CAN")),
+    ("China expressed outrage at the bombing of its embassy by NATO.", ("CHN", "111", "IGONAT")),
+])
+def test_a_reaction_in_a_preposition_to_an_act_done_by_another_is_aimed_at_the_doer(pipeline, text, expected):
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(s == expected[0] and t == "---GOV" for s, _, t in found)  # not at the victims
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said the talks had failed and that Islamabad was sheltering the insurgents.", ("AFGGOV", "112", "PAKGOV")),
+    ("Moscow said the vote was over and that the US sanctions were illegal.", ("RUSGOV", "111", "USA")),
+])
+def test_a_judgement_in_a_second_reported_clause_counts(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)

@@ -9,8 +9,11 @@ X said of Y's move"); blame (the rows coded 112) is a judgement of an actor as t
 was responsible for / behind / to blame for the attack", "held X responsible for the deaths"; not
 "responsible for security"); a wrongdoing verb of those rows asserted of an actor in a reported clause is
 blame too ("said X had violated the truce", "was trying to destabilise"; not after "admitted", negated or
-under a modal); branding or labelling an actor is criticism whatever the epithet ("branded X a donkey"); a
-verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y said")."""
+under a modal); branding or labelling an actor is criticism whatever the epithet ("branded X a donkey"), and
+calling or describing one so where the name, or a word qualifying it, is a judgement ("called X a very stupid
+guy"); a verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y
+said"). A judged act done to a victim is its doer's when a "by" phrase names one ("said the detention of its
+diplomats by X was illegal"); a clause conjoined to the reported one is reported too ("said A and that B")."""
 
 from __future__ import annotations
 
@@ -69,11 +72,11 @@ def _judged(verb):
     """(the judged noun, the judgement word) that ``verb`` states, or None."""
     words = judgement_words()
     if verb.lemma_ in SPEECH_VERBS:  # "said [X was illegal]", "said [X was a provocation]"
-        for c in verb.children:
-            act = _wrongdoing(c, words) if c.dep_ == "ccomp" and verb.lemma_ not in OWN_ADMISSIONS else None
+        for c in _reported_clauses(verb):
+            act = _wrongdoing(c, words) if verb.lemma_ not in OWN_ADMISSIONS else None
             if act is not None and child(c, "nsubj") is not None:
                 return child(c, "nsubj"), act  # "said [X had violated the truce]": a wrongdoing reported of X
-            if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
+            if c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
                 word = next((w for w in _predicates(c) if w.lemma_.lower() in words), None)
                 if subj is not None and subj.lower_ in QUOTE_PRONOUNS:
@@ -101,6 +104,14 @@ def _judged(verb):
         if word is not None:
             return obj, word
     return None
+
+
+def _reported_clauses(verb):
+    """A speech verb's reported clauses, with the clauses conjoined to them ("said [A] and that [B]")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            yield c
+            yield from (x for x in c.conjuncts if x.pos_ in ("VERB", "AUX") and x.i > c.i)
 
 
 def _with_modifiers(names):
@@ -161,7 +172,13 @@ def _predicates(clause):
 
 def _owners(noun, actors: Actors) -> list[ActorPhrase]:
     if noun.lemma_.lower() in PATIENT_NOUNS:
-        return []  # "Nabil's murder is unacceptable": the victim's, who did it is not named
+        # "Nabil's murder is unacceptable": the victim's, who did it is not named; but "the detention of
+        # its diplomats by Canada was illegal" names the doer
+        heads = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                         if o.dep_ == "pobj")]  # the parser may hang "by" on the "of" object
+        by = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = child(by, "pobj") if by is not None else None
+        return actors.all_at(pobj) if pobj is not None else []
     found = actors.all_at(noun)
     if not found:
         found = [p for c in noun.children if c.dep_ in OWNER_DEPS for p in actors.all_at(c)]
