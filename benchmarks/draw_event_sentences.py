@@ -1,6 +1,6 @@
 """Draw the corpus sentences of ``benchmarks/gold/events_corpus.jsonl`` for labelling (prints; writes nothing).
 
-    python benchmarks/draw_event_sentences.py [--context 2]
+    python benchmarks/draw_event_sentences.py [--context 2] [--batch 4]
 
 Pool: the Guardian and Wikinews articles (dated) and the BBC 'politics' ones of
 ``../shared/data/corpus/news_corpus.jsonl``, each ingested as the coder ingests it and split into
@@ -10,7 +10,8 @@ Each batch of ``BATCHES`` shuffles the article ids not drawn by an earlier batch
 country or an international organisation (a plain word list: the country names, aliases and demonyms
 of ``annales/data/countries.tsv`` and the IGO names below; ``least`` different names of it) give one
 such candidate each, drawn at random, and the next ``plain`` articles give one candidate each with no
-filter, so that sentences without events are measured too. One sentence per article. Nothing here
+filter, so that sentences without events are measured too; a batch may take its articles from one
+split only. One sentence per article. Nothing here
 uses the coder's output.
 
 Prints one block per sentence: its number, article id, split, date, title, anchor (word count and
@@ -34,9 +35,10 @@ IGOS = ["United Nations", "UN", "U.N.", "Security Council", "Nato", "NATO", "Eur
         "Arab League", "African Union", "IMF", "World Bank", "WHO", "World Health Organization", "OPEC",
         "WTO", "OSCE", "Asean", "ASEAN", "G7", "G8", "G20", "Commonwealth", "International Criminal Court"]
 POOL = ("guardian-", "wikinews-", "bbc-politics-")
-# (seed, named, plain, least distinct names in a "named" sentence): the later batches were added after
-# the first was labelled, the third to get more sentences with two parties (and so more events)
-BATCHES = [(2026, 120, 40, 1), (2027, 30, 10, 1), (2028, 60, 0, 2)]
+# (seed, named, plain, least distinct names in a "named" sentence, split or None for both): the later
+# batches were added after the first was labelled, the third to get more sentences with two parties (and
+# so more events), the fourth (twelfth stop) from dev-split articles only, to measure generalisation
+BATCHES = [(2026, 120, 40, 1, None), (2027, 30, 10, 1, None), (2028, 60, 0, 2, None), (2029, 30, 10, 1, "dev")]
 
 
 def name_pattern() -> re.Pattern:
@@ -74,6 +76,7 @@ def draw(ids: list[str], articles: dict, seed: int, n_named: int, n_plain: int, 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--context", type=int, default=2, help="sentences shown before each drawn one")
+    ap.add_argument("--batch", type=int, help="print only this batch (1-based)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: corpus not found at {CORPUS}")
@@ -82,15 +85,18 @@ def main() -> int:
         ids = [i for i in (json.loads(line)["id"] for line in fh if line.strip()) if i.startswith(POOL)]
     articles = load_articles(set(ids))
     drawn = []
-    for seed, n_named, n_plain, least in BATCHES:
-        done = {d[1] for d in drawn}
-        drawn += draw([i for i in ids if i not in done], articles, seed, n_named, n_plain, least)
-    for k, (kind, aid, span) in enumerate(drawn, 1):
+    for b, (seed, n_named, n_plain, least, split) in enumerate(BATCHES, 1):
+        done = {d[2] for d in drawn}
+        pool = [i for i in ids if i not in done and (split is None or split_of(i) == split)]
+        drawn += [(b, *d) for d in draw(pool, articles, seed, n_named, n_plain, least)]
+    for k, (b, kind, aid, span) in enumerate(drawn, 1):
+        if args.batch and b != args.batch:
+            continue
         text = articles[aid].text
         key, n = make_anchor(text, span)
         spans = sentences(text)
         at = spans.index(span)
-        print(f"=== {k} {aid} [{split_of(aid)}] [{kind}] date={articles[aid].published} anchor={n} {key}")
+        print(f"=== {k} {aid} [b{b}] [{split_of(aid)}] [{kind}] date={articles[aid].published} anchor={n} {key}")
         print(f"title: {articles[aid].title}")
         for s in spans[max(0, at - args.context):at]:
             print(f"  ctx: {text[s[0]:s[1]]}")

@@ -90,3 +90,53 @@ def test_a_verbal_attack_setting_a_statement_is_criticism(pipeline):
     assert ("KENGOV", "111", "UGA") in found
     found = rule_events(pipeline, "In a rocket attack on Israel, Hamas said it had fired ten rockets.")
     assert not any(code == "111" for _, code, _ in found)  # an attack of arms, not of words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iranian president called the Saudi rulers corrupt and incompetent.", ("IRNGOV", "111", "SAU")),
+    ("The Peruvian president called the Chilean ambassador a very stupid man.", ("PERGOV", "111", "CHLGOV")),
+    ("Russia called the British minister a clown.", ("RUS", "111", "GBRGOV")),
+    ("The foreign ministry dubbed the American envoy a puppet.", ("---GOV", "111", "USAGOV")),
+])
+def test_naming_an_actor_with_a_disparaging_word_is_criticism(pipeline, text, expected):
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(code == "041" for _, code, _ in found)  # a naming, no phone call
+
+
+def test_naming_an_actor_with_a_kind_word_is_no_criticism(pipeline):
+    found = rule_events(pipeline, "The Peruvian president called the Chilean envoy a good friend.")
+    assert not any(code.startswith("11") for _, code, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said Islamabad was sheltering the insurgents.", ("AFGGOV", "112", "PAKGOV")),
+    ("Ankara said Washington was stalling on its pledge to withdraw.", ("TURGOV", "112", "USAGOV")),
+])
+def test_more_wrongdoings_reported_of_an_actor_are_accusations(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+def test_a_judged_act_on_a_victim_is_the_doers_when_a_by_phrase_names_one(pipeline):
+    found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats by Canada was illegal.")
+    assert ("IRNGOV", "111", "CAN") in found
+    found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats was illegal.")
+    assert not any(code.startswith("11") for _, code, _ in found)  # the victims' detention: no doer named
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran protested against the detention of its diplomats by Canada.", ("IRN", "114", "CAN")),
+    ("China expressed outrage at the bombing of its embassy by NATO.", ("CHN", "111", "IGONAT")),
+])
+def test_a_reaction_in_a_preposition_to_an_act_done_by_another_is_aimed_at_the_doer(pipeline, text, expected):
+    found = rule_events(pipeline, text)
+    assert expected in found
+    assert not any(s == expected[0] and t == "---GOV" for s, _, t in found)  # not at the victims
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kabul said the talks had failed and that Islamabad was sheltering the insurgents.", ("AFGGOV", "112", "PAKGOV")),
+    ("Moscow said the vote was over and that the US sanctions were illegal.", ("RUSGOV", "111", "USA")),
+])
+def test_a_judgement_in_a_second_reported_clause_counts(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)

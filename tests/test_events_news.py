@@ -1,5 +1,5 @@
 """The coder on news prose: withdrawals announced, mourning declared, sanctions named in the passive,
-gerunds of a passive clause, open questions and attempts opposed.
+gerunds of a passive clause, open questions and attempts opposed, meetings named by "their" or a purpose.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -122,3 +122,33 @@ def test_a_headline_style_past_verb_with_a_preposition_has_the_root_noun_as_subj
     found = rules(pipeline, "A delegation of Nepali Congress leaders here on Monday called on Indian Prime Minister "
                             "Narendra Modi to discuss flooding.")
     assert any(source == "NPLPTY" and code.startswith("02") and target == "INDGOV" for source, code, target in found)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Chilean president told his Peruvian counterpart during their meeting in Lima that trade would grow.",
+     ("CHLGOV", "PERGOV")),
+    ("The Kenyan president assured his Ugandan counterpart at their meeting in Kampala that the border would open.",
+     ("KENGOV", "UGAGOV")),
+])
+def test_their_meeting_setting_a_clause_is_between_speaker_and_hearer(pipeline, text, pair):
+    found = rules(pipeline, text)
+    assert (pair[0], "040", pair[1]) in found and (pair[1], "040", pair[0]) in found
+
+
+def test_their_meeting_with_no_hearer_names_no_party(pipeline):
+    found = rules(pipeline, "The Kenyan president told reporters after their meeting that the talks had gone well.")
+    assert not any(code.startswith("04") for _, code, _ in found)
+
+
+def test_coordinated_actors_gathering_for_talks_meet_each_other(pipeline):
+    found = rules(pipeline, "Bolivian and Paraguayan soldiers gathered near the border for an assault.")
+    assert not any({s[:3], (t or "")[:3]} == {"BOL", "PRY"} for s, _, t in found)  # a purpose of talks only
+    found = rules(pipeline, "Bolivian and Paraguayan officials gathered in Asuncion for talks on Monday.")
+    assert ("BOLGOV", "040", "PRYGOV") in found and ("PRYGOV", "040", "BOLGOV") in found
+    found = rules(pipeline, "Bolivian officials gathered in Asuncion for talks on Monday.")
+    assert not any(code.startswith("04") for _, code, _ in found)  # one party: with whom is not said
+
+
+def test_a_meeting_following_which_one_speaks_was_the_speakers(pipeline):
+    found = rules(pipeline, "Following talks with the Kenyan president, the Ugandan leader said the border would reopen.")
+    assert ("UGAGOV", "040", "KENGOV") in found

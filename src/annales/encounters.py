@@ -12,6 +12,8 @@
   country withdraw from it (``deployment``); a summit hosted is no visit by its organisation
   (``hosted_gathering``); advisers sent "to support X" are military aid to X, funds raised "to support X" economic aid
   (``supporting_aid``);
+- "their" meeting that sets a clause is between the clause's subject and the one it addresses ("X told Y during
+  their meeting that ..."; ``shared_encounter``);
 - a mediation is between the parties its purpose names ("launched a mediation effort to end the rift between
   X and Y"; ``mediated_parties``).
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from .craft import CRAFT
 from .lexicon import child
+from .nominal import ENCOUNTER_PREPS
 
 # prepositions that give what a meeting is about ("talks on X's programme", "met over the crisis")
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -56,13 +59,21 @@ def measured(noun):
     return noun
 
 
+# the nouns of talks that coordinated actors may gather for
+TALKS = frozenset("talk talks meeting negotiation discussion consultation conversation dialogue summit".split())
+
+
 def shared_holder(noun, actors, subject_of) -> bool:
     """Whether the event noun ``noun`` is the object of a verb whose subject is coordinated actors ("X
-    and Y began talks", "X and Y resumed negotiations"): they may act on each other with no "with"."""
+    and Y began talks", "X and Y resumed negotiations"), or whose purpose it is ("X and Y gathered in Z for
+    talks"): they may act on each other with no "with"."""
     noun = measured(noun)
-    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+    purpose = (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep"
+               and noun.lemma_.lower() in TALKS)  # not "X and Y were jailed for espionage"
+    verb = noun.head.head if purpose else noun.head
+    if not (purpose or noun.dep_ == "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
-    subj = subject_of(noun.head)
+    subj = subject_of(verb)
     return subj is not None and len(actors.all_at(subj)) > 1
 
 
@@ -184,3 +195,23 @@ def reported_encounter(noun, pattern):
     if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
         return None
     return child(clause.head, "nsubj")
+
+
+# the host verb's slots naming the other party to "their" meeting: "told Y", "assured Y", "said to Y"
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+
+
+def shared_encounter(noun):
+    """The one addressed by the verb whose clause "their" meeting ``noun`` sets ("X told Y during their meeting
+    that ...": X met Y; "at their talks, X assured Y"), or None."""
+    if noun.dep_ != "pobj" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        return None
+    prep, host = noun.head, noun.head.head
+    if prep.lower_ not in ENCOUNTER_PREPS or host.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in host.children:
+        if c.dep_ in _ADDRESSEE_DEPS and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to" and child(c, "pobj") is not None:
+            return child(c, "pobj")
+    return None

@@ -54,8 +54,8 @@ from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun
 from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_reasons, drop_requested,
                             drop_shown, drop_speech_frames, drop_unheard, drop_war_names, strike_victims)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
-                         hosted_gathering, measured, mediated_parties, reported_encounter, shared_holder,
-                         supporting_aid)
+                         hosted_gathering, measured, mediated_parties, reported_encounter, shared_encounter,
+                         shared_holder, supporting_aid)
 from .official import argued_clash, official_code
 from .claims import CLAIMED, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
@@ -226,7 +226,7 @@ class EventCoder:
                 tok = doc[i]
                 pattern = match(tok, nouns[key])
                 if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)
-                                        or possessed_patient(tok) is not None):
+                                        or possessed_patient(tok) is not None or shared_encounter(tok) is not None):
                     # "faced criticism": the target is the subject; "X and Y began talks": on each other;
                     # "the tanker's release": the possessor
                     pattern = match(tok, nouns[key], reciprocal=True)
@@ -364,6 +364,8 @@ class EventCoder:
             sources = actors.all_at(subj) if subj is not None else []
             if not sources and subj is not None and subj.lower_ in ANAPHORS:
                 sources = _antecedent(host, subj, actors)
+            if not targets and (other := shared_encounter(noun)) is not None:
+                targets = actors.all_at(other)  # "X told Y during their meeting": X met Y
             return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
         patient = possessed_patient(noun)  # "ordered the tanker's release": the tanker is released
         if patient is not None and not targets:
@@ -565,7 +567,8 @@ def _names_object(verb) -> bool:
     if verb.lemma_ not in NAMING_VERBS or obj is None:
         return False
     if any(c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.i != obj.i
-           for c in verb.children) or any(c.dep_ == "appos" for c in obj.children):
+           for c in verb.children) or any(c.dep_ == "appos" or c.dep_ == "amod" and c.i > obj.i for c in obj.children):
+        # an adjective after the object is its complement ("called the rulers corrupt and incompetent")
         return True
     # the parser's other readings of "called [Bush's remarks] [an insult]": "a"/"an" after the object, before
     # any preposition or clause ("called X on Monday to ...", "called X a day after" are calls)

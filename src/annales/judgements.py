@@ -9,8 +9,11 @@ X said of Y's move"); blame (the rows coded 112) is a judgement of an actor as t
 was responsible for / behind / to blame for the attack", "held X responsible for the deaths"; not
 "responsible for security"); a wrongdoing verb of those rows asserted of an actor in a reported clause is
 blame too ("said X had violated the truce", "was trying to destabilise"; not after "admitted", negated or
-under a modal); branding or labelling an actor is criticism whatever the epithet ("branded X a donkey"); a
-verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y said")."""
+under a modal); branding or labelling an actor is criticism whatever the epithet ("branded X a donkey"), and
+calling or describing one so where the name, or a word qualifying it, is a judgement ("called X a very stupid
+guy"); a verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y
+said"). A judged act done to a victim is its doer's when a "by" phrase names one ("said the detention of its
+diplomats by X was illegal"); a clause conjoined to the reported one is reported too ("said A and that B")."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from .modality import SPEECH_VERBS, has_negation, tense_of
 from .nominal import PATIENT_NOUNS
 
 # verbs that name their object with a judgement ("called X unacceptable", "described X as a provocation")
-NAMING_VERBS = frozenset("call describe term brand label deem consider".split())
+NAMING_VERBS = frozenset("call describe term brand label dub deem consider".split())
 
 # modifiers of the judged noun that name whose it is
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -69,11 +72,11 @@ def _judged(verb):
     """(the judged noun, the judgement word) that ``verb`` states, or None."""
     words = judgement_words()
     if verb.lemma_ in SPEECH_VERBS:  # "said [X was illegal]", "said [X was a provocation]"
-        for c in verb.children:
-            act = _wrongdoing(c, words) if c.dep_ == "ccomp" and verb.lemma_ not in OWN_ADMISSIONS else None
+        for c in _reported_clauses(verb):
+            act = _wrongdoing(c, words) if verb.lemma_ not in OWN_ADMISSIONS else None
             if act is not None and child(c, "nsubj") is not None:
                 return child(c, "nsubj"), act  # "said [X had violated the truce]": a wrongdoing reported of X
-            if c.dep_ == "ccomp" and c.lemma_ == "be" and not has_negation(c):
+            if c.lemma_ == "be" and not has_negation(c):
                 subj = child(c, "nsubj")
                 word = next((w for w in _predicates(c) if w.lemma_.lower() in words), None)
                 if subj is not None and subj.lower_ in QUOTE_PRONOUNS:
@@ -91,9 +94,9 @@ def _judged(verb):
         if obj is None:
             return None
         near = [c for c in (*verb.children, *obj.children) if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "amod")
-                and c.i > obj.i]
+                and c.i > obj.i or c.dep_ == "appos" and c.head.i == obj.i]
         near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-        word = next((w for w in near if w.lemma_.lower() in words), None)
+        word = next((w for w in _with_modifiers(near) if w.lemma_.lower() in words), None)
         if word is None and verb.lemma_ in BRANDING:  # "branded X a donkey": whatever the epithet
             word = next((w for w in verb.subtree if w.pos_ in ("NOUN", "ADJ") and (
                 w.i > obj.right_edge.i and w.dep_ in ("dobj", "oprd", "attr", "acomp", "xcomp", "ccomp", "pobj")
@@ -101,6 +104,22 @@ def _judged(verb):
         if word is not None:
             return obj, word
     return None
+
+
+def _reported_clauses(verb):
+    """A speech verb's reported clauses, with the clauses conjoined to them ("said [A] and that [B]")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            yield c
+            yield from (x for x in c.conjuncts if x.pos_ in ("VERB", "AUX") and x.i > c.i)
+
+
+def _with_modifiers(names):
+    """The words naming what an object is, their conjuncts, and the adjectives and nouns that qualify them:
+    "called X a very stupid guy", "described X as Nazi remnants and fascists"."""
+    names = [*names, *(c for w in names for c in w.children if c.dep_ == "conj")]
+    return [*names, *(c for w in names if w.pos_ in ("NOUN", "PROPN") for c in w.children
+                      if c.dep_ in ("amod", "compound"))]
 
 
 def _wrongdoing(clause, words):
@@ -153,7 +172,13 @@ def _predicates(clause):
 
 def _owners(noun, actors: Actors) -> list[ActorPhrase]:
     if noun.lemma_.lower() in PATIENT_NOUNS:
-        return []  # "Nabil's murder is unacceptable": the victim's, who did it is not named
+        # "Nabil's murder is unacceptable": the victim's, who did it is not named; but "the detention of
+        # its diplomats by Canada was illegal" names the doer
+        heads = [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                         if o.dep_ == "pobj")]  # the parser may hang "by" on the "of" object
+        by = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = child(by, "pobj") if by is not None else None
+        return actors.all_at(pobj) if pobj is not None else []
     found = actors.all_at(noun)
     if not found:
         found = [p for c in noun.children if c.dep_ in OWNER_DEPS for p in actors.all_at(c)]

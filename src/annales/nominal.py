@@ -51,7 +51,7 @@ def possessed_patient(noun):
 
 
 # prepositions that set a clause during or after a meeting or visit ("during talks with", "on a visit to")
-ENCOUNTER_PREPS = frozenset({"during", "at", "on", "in", "after"})
+ENCOUNTER_PREPS = frozenset({"during", "at", "on", "in", "after", "following"})
 
 
 def encounter_host(noun, pattern: Pattern):

@@ -130,7 +130,9 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                 obj = child(gerund, "dobj") if gerund is not None and gerund.tag_ == "VBG" else None
                 return actors.all_at(obj) if obj is not None else []
             if pobj is not None and not ally_named(pobj):
-                found = _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors)
+                # "protested against the detention of X by Y": aimed at Y, as "condemned the detention of X by Y"
+                found = (not pattern.dictionary and _by_agent(pobj, actors)
+                         or _not_in_conjoined_act(actors.all_at(pobj), pobj) or _content_subject(pobj, actors))
                 if not pattern.dictionary and (pattern.code or "")[:2] in AID_ROOTS:  # "to the force in X": X
                     found = mission_place(pobj, found, actors)
                 if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
