@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from ._data import data_path, read_tsv
 from .craft import WEAPONS
 
 # weapons (data/craft.tsv): an instrument, not an actor of its own ("launched drones at ..."; annales.events);
@@ -348,6 +349,17 @@ def a_channel(p, doc) -> bool:
             or (head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in _POSTS))
 
 
+CURRENCIES = frozenset(row["lemma"] for _, row in read_tsv(data_path("currencies.tsv")))
+
+
+def a_currency(p, doc) -> bool:
+    """Whether a phrase names a place only to say whose money a sum is: "invested nine billion US dollars",
+    "paid in Hong Kong dollars", "the Swiss franc" (``data/currencies.tsv``)."""
+    head = doc[p.head]
+    return (p.names_only(("country", "seat", "region")) and head.dep_ in ("compound", "nmod", "amod")
+            and head.head.lemma_.lower() in CURRENCIES and head.head.i > head.i)
+
+
 # participles after "X-" that make X the actor's own ("NATO-led troops" are NATO's)
 LEADING = frozenset("led run commanded controlled".split())
 
@@ -474,8 +486,9 @@ def ownerless_weapon(p, doc) -> bool:
 
 def kept_phrases(phrases, doc, cut: int) -> list:
     """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives,
-    predicates of an object, weapons of no one, a social network as a message's channel or a counted kind
-    ("six-party talks")."""
+    predicates of an object, weapons of no one, a social network as a message's channel, a counted kind
+    ("six-party talks") or a currency's country ("US dollars")."""
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
             and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)
-            and not ownerless_weapon(p, doc) and not a_channel(p, doc) and not counted_kind(p, doc)]
+            and not ownerless_weapon(p, doc) and not a_channel(p, doc) and not counted_kind(p, doc)
+            and not a_currency(p, doc)]

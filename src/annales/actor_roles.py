@@ -42,11 +42,17 @@ def _place_only(p) -> bool:
 def private_persons(phrases, doc, demonyms) -> None:
     """A singular demonym used as a noun with an article ("the Belgian", "a Briton"), or a demonym or
     place before a noun for a private person ("an Indian woman", "two Dutch nationals", "a Kansas man"), is
-    that country's civilian (CVL); the phrase grows over the noun."""
+    that country's civilian (CVL); the phrase grows over the noun. So is a place a private person is from ("a
+    woman from east London", "a man from Kenya"): the person, not the place or its government."""
     for p in phrases:
+        head = doc[p.head]
+        person = _person_from(head)
+        if person is not None and p.country and not (p.org or p.sector and p.sector != "GOV" or p.prefix) and (
+                p.names_only(("country", "seat", "region"))):
+            p.sector, p.start = "CVL", min(p.start, person.i)
+            continue
         if not _place_only(p):
             continue
-        head = doc[p.head]
         if (head.dep_ in ("amod", "compound") and head.head.i > head.i
                 and head.head.lower_ in PERSON_NOUNS | MINORITY_NOUNS
                 and not any(c.dep_ == "poss" for c in head.head.children)):  # not "Iran's women"
@@ -56,6 +62,16 @@ def private_persons(phrases, doc, demonyms) -> None:
                 and head.tag_ in ("NN", "NNP") and not head.lower_.endswith(_COLLECTIVE_ENDINGS)
                 and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in head.children)):
             p.sector = "CVL"
+
+
+def _person_from(tok):
+    """The noun for a private person that ``tok`` is the place of, after "from" ("a woman from London")."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.lower_ in PERSON_NOUNS:
+        person = prep.head
+        if not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ == "PROPN" for c in person.children):
+            return person
+    return None
 
 
 def shared_places(phrases, doc) -> None:

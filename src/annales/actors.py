@@ -24,7 +24,8 @@ from .actor_roles import (MINORITY_NOUNS, company_names, company_officers, inter
                           private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
-from .people import PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of, reads_as_person
+from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
+                     reads_as_person)
 from .unknown_actors import place_countries, unknown_entities
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -157,6 +158,8 @@ class ActorFinder:
                 # "Jordan Henderson", "Georgia Meloni"; a name tagged PERSON as a whole is kept (PETRARCH
                 # dictionaries: a dictionary name is an actor wherever it is, "Evil Mordor")
                 continue
+            if entry.kind in ("country", "seat", "region") and span.start and doc[span.start - 1].text in HONORIFICS:
+                continue  # "Mr Jordan", "Ms Paris": a surname
             if span.start > 0 and span.text in ("American", "Americans") and doc[span.start - 1].text in REGION_WORDS:
                 continue  # "Latin American", "Central American peace accords": a region, not the US
             if not self.compounds and names_a_backer(span):
@@ -307,7 +310,8 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 if office is not None and office.dated_only and not reads_as_person(toks):
                     continue  # "Rice prices", "Brown bears"
             if office is None:
-                if not unknown or doc[start].ent_type_ != "PERSON" or len(name) < 3:
+                if not unknown or len(name) < 3 or not (doc[start].ent_type_ == "PERSON"
+                                                        or _courtesy_name(doc, start, end)):
                     continue
                 # a person not in office on that date: the country the list gives them, if one, with
                 # no sector ("Obama" in 2020); a person no list knows ("Julian Assange"): country unknown
@@ -333,6 +337,11 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 found.append(ActorPhrase(head=i, start=i, end=i + 1, country=src.country,
                                          sector=src.sector, org=src.org, name=src.name, refers=src))
     return found
+
+
+def _courtesy_name(doc, start: int, end: int) -> bool:
+    """"Mr Hockney": a title of courtesy and a proper noun, a person whatever the tagger's label."""
+    return end - start >= 2 and doc[start].text in HONORIFICS and doc[start + 1].pos_ == "PROPN"
 
 
 def _names_person(p: ActorPhrase, doc) -> bool:

@@ -1,7 +1,7 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
-the reproach a reaction names, a statement to no hearer, a war's country as its target, a protest verb that shows
-something, and duplicates of one
+the reproach a reaction names, a statement to no hearer, a question put, a war's country as its target, a protest
+verb that shows something, and duplicates of one
 source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
 and returns a list of :class:`annales.events.RawEvent`.
 """
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .events import RawEvent
 
 __all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
-           "drop_shown", "drop_war_names", "dedupe", "strike_victims"]
+           "drop_questions", "drop_shown", "drop_war_names", "dedupe", "strike_victims"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -144,6 +144,29 @@ def drop_unheard(events: list[RawEvent], sent) -> list[RawEvent]:
                     continue
         keep.append(e)
     return keep
+
+
+# words that open an indirect question ("asked whether ...", "asked him why ...")
+QUESTION_WORDS = frozenset("whether if what why how when where who whom which".split())
+
+
+def drop_questions(events: list[RawEvent], sent) -> list[RawEvent]:
+    """A question put is no appeal (02): "X asked: 'Would it not be ironic ...?'", "asked whether the minister
+    would resign", "asked him why ...". An appeal asks for an act, with "to" ("asked Y to resign") or "for"
+    ("asked for help")."""
+    doc = sent.doc
+    return [e for e in events if not (e.code.startswith("02") and not e.pattern.dictionary
+                                      and doc[e.trigger].lemma_ == "ask" and _a_question(doc[e.trigger], sent))]
+
+
+def _a_question(trig, sent) -> bool:
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in trig.children):
+        return False
+    for c in trig.children:
+        if c.dep_ == "ccomp" and (next(iter(c.subtree)).lower_ in QUESTION_WORDS
+                                  or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS for m in c.children)):
+            return True
+    return any(t.text == "?" for t in sent.doc[trig.i + 1:sent.end])
 
 
 # nouns of a war: a country that names or places one ("the Spanish civil war", "the war in Iraq", "Turkey's

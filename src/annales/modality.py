@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset(
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
 INTENT_HEADS = frozenset(
     "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer try "
-    "wish ready willing poised likely schedule propose consider mull swear".split())
+    "wish ready willing poised likely schedule propose consider mull swear suppose".split())
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
 # bare pledges: "vowed to retaliate against Y" is the retaliation intended, not a second event
@@ -212,11 +212,14 @@ BELIEF_VERBS = frozenset("believe think mean fear feel suspect doubt imagine sup
 def possible_only(trig) -> bool:
     """Whether the trigger's act is only said to be possible ("could appeal", "might attack", "firms should not
     be pushing", "the prospect of an operation"): no event, unless a condition makes it a threat ("may halt its
-    mediation if ..." is coded as one, CAMEO 13) or it is negated ("could not attend": a refusal)."""
+    mediation if ..." is coded as one, CAMEO 13) or it is negated ("could not attend": a refusal). What only
+    would have happened ("a bill that would have allowed X to extradite ...") is no event, condition or not."""
     if (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "of"
             and trig.head.head.lemma_.lower() in POSSIBILITY_NOUNS):
         return True
     cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} else trig
+    if counterfactual(cur):
+        return True
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children) or any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
@@ -228,6 +231,19 @@ def possible_only(trig) -> bool:
         if cur.dep_ not in ("xcomp", "acomp", "ccomp", "conj", "advcl") or cur.head.i == cur.i:
             return False
         cur = cur.head
+    return False
+
+
+def counterfactual(tok, reach: int = 6) -> bool:
+    """Whether ``tok`` or a verb it is the complement or conjunct of is a past counterfactual, "would (not)
+    have" with a participle: "would have allowed Y to extradite", "could have been avoided"."""
+    for _ in range(reach):
+        auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VBN" and "have" in auxes and set(auxes) & (POSSIBILITY_AUX | {"would"}):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
 
 

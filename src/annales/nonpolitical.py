@@ -54,8 +54,12 @@ def commerce(ev: Event) -> bool:
 
 def private_travel(ev: Event) -> bool:
     """A visit (042) made by, or hosted (043) for, private people (civilians, pupils, refugees): "an American
-    woman travelled to Syria", "Ankara hosts 3.5 million refugees"."""
+    woman travelled to Syria", "Ankara hosts 3.5 million refugees"; and the hosting of a visitor of no known
+    country, organisation or role ("Mr Smith travelled to London": London hosted no one we can place; his
+    journey is kept as a visit)."""
     visitor = ev.source if ev.cameo == VISIT else ev.target if ev.cameo == HOST else None
+    if visitor is not None and ev.cameo == HOST and _unknown(visitor):
+        return True
     return visitor is not None and visitor.sector in PRIVATE
 
 

@@ -22,6 +22,9 @@ from ._data import data_path, read_tsv, split_list
 from .parse import tokens
 
 PRONOUNS = frozenset({"he", "she"})
+# titles of courtesy: the proper noun after one is a person's name, whatever the tagger takes it for ("Mr Hockney"
+# tagged a place, "Ms Jordan", "Mrs Chad")
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr.".split())
 PRONOUN_REACH = 3  # sentences back
 _AFTER_HYPHEN = re.compile(r"(?<=[A-Za-z])-([A-Za-z])")
 
@@ -131,7 +134,7 @@ def name_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
     # a proper noun outside any entity and any actor phrase, or a listed name the tagger took for a common
     # noun ("Musharraf rejected ...")
     free = [(p == "PROPN" or doc[i].is_title and doc[i].text in names and doc[i].text not in common)
-            and not e and i not in covered
+            and (not e or p == "PROPN" and i > 0 and doc[i - 1].text in HONORIFICS) and i not in covered
             for i, (p, e) in enumerate(zip(table.pos, table.ent))]
     i, n = 0, len(free)
     while i < n:
