@@ -72,6 +72,12 @@ def _domestic(actor: Actor | None, sentence: str, sectors: frozenset[str]) -> bo
     return not (_ABROAD_IN.search(actor.text) or _ABROAD_BEFORE.search(sentence[:actor.start]))
 
 
+def _placed_country(ev: Event) -> str | None:
+    """The country where the event's own sentence or the dateline placed it, or None."""
+    where = ev.location or {}
+    return where.get("country") if where.get("how") in _PLACED_BY else None
+
+
 def _localised(actor: Actor, country: str) -> Actor:
     code = actor.code or ""
     return Actor(actor.text, actor.start, actor.end, country + code.lstrip("-"), country, actor.sector, actor.name)
@@ -89,10 +95,12 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
     changed, seen, kept = 0, set(), []
     # a street-level mention placed through one event is that country's in its sentence's other events too
     # ("protesters rallied outside the embassy in Yerevan, accusing Moscow": the accusers are Armenians)
-    placed_as = {(ev.sentence_index, a.start): _localised(a, here) for ev in events
-                 if (here := (ev.location or {}).get("country") if (ev.location or {}).get("how") in _PLACED_BY
-                     else None)
-                 for a in (ev.source, ev.target) if here and _domestic(a, ev.sentence, placed)}
+    placed_as = {}
+    for ev in events:
+        here = _placed_country(ev)
+        for a in (ev.source, ev.target):
+            if here and _domestic(a, ev.sentence, placed):
+                placed_as[(ev.sentence_index, a.start)] = _localised(a, here)
     for ev in events:
         sides = [placed_as[(ev.sentence_index, a.start)] if a is not None and (ev.sentence_index, a.start) in placed_as
                  and _domestic(a, ev.sentence, placed)
