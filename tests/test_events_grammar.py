@@ -597,3 +597,29 @@ def test_a_reaction_to_the_attack_is_aimed_at_the_attacker_named_before(pipeline
     assert ("TUR", "111", "ARMMIL") in rule_events(pipeline, text)
     text = "Armenian troops shelled Azerbaijani positions on Monday. Turkey condemned the attack by gunmen on a bus."
     assert not any(s == "TUR" and t == "ARMMIL" for s, _, t in rule_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The summit between the Nigerian and Ghanaian presidents is scheduled for next Friday.",
+    "Argentina's upcoming visit to Chile was announced by its foreign ministry.",
+    "Talks between Armenia and Azerbaijan are expected in Vienna next month.",
+    "Next week's meeting between the Polish and Lithuanian prime ministers will cover energy.",
+])
+def test_an_encounter_still_to_come_is_an_intent_not_a_meeting(pipeline, text):
+    codes = {code for _, code, _ in rule_events(pipeline, text)}
+    assert codes and codes <= {"036"}
+
+
+def test_an_encounter_already_held_stays_a_meeting(pipeline):
+    codes = {code for _, code, _ in rule_events(pipeline, "Talks between Armenia and Azerbaijan took place in Vienna.")}
+    assert codes == {"040"}
+
+
+@pytest.mark.parametrize("text", [
+    "The planned meeting between the Nigerian and Ghanaian presidents was cancelled.",
+    "Talks between Armenia and Azerbaijan were postponed because of the fighting.",
+    "The visit of the Indian prime minister to Nepal was called off.",
+    "The Indian prime minister's trip to Nepal, which was cancelled, had been planned for May.",
+])
+def test_an_encounter_called_off_did_not_happen(pipeline, text):
+    assert not any(code[:2] == "04" for _, code, _ in rule_events(pipeline, text))

@@ -19,6 +19,10 @@ COMMIT_HEADS = frozenset("vow pledge promise agree swear".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# modifiers of an event noun that is only planned ("the planned meeting", "his upcoming visit to X")
+PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prospective mooted expected".split())
+# verbs whose object (or passive subject) is an event planned ("scheduled talks for May", "talks are expected")
+PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate".split())
 # the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
@@ -165,7 +169,8 @@ def modality_of(trig) -> tuple[str, str]:
         # "will travel to Moscow for talks": the talks are as intended as the trip (not an act with its
         # agent, the cause of a response: "vowed to retaliate for Poland's expulsion of diplomats")
         tok = trig.head.head
-    modality, tense, reported = "asserted", tense_of(tok), False
+    modality, tense = ("intended", "future") if planned(trig) else ("asserted", tense_of(tok))
+    reported = False
     cur = tok
     for _ in range(6):
         auxes = [c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
@@ -195,6 +200,20 @@ def modality_of(trig) -> tuple[str, str]:
     if modality == "asserted" and (reported or any(t.lower_ == "according" for t in trig.sent)):
         modality = "reported"
     return modality, tense
+
+
+def planned(noun) -> bool:
+    """Whether an event noun names an encounter or act still to come: "the planned meeting", "his upcoming
+    visit", "next week's summit", "scheduled talks for May", "the summit is expected on Friday"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in PLAN_HEADS:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS or c.dep_ == "poss" and c.lemma_ in TIME_UNITS
+               and any(a.lower_ in ("next", "coming") for a in c.children) for c in noun.children)
+
+
+TIME_UNITS = frozenset("day week month year weekend".split())
 
 
 # auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"

@@ -4,6 +4,7 @@
   shelled X");
 - what an accusation, a fear or a rumour says ("fears that X might attack Y", "allegations that X
   bombed Y"): the accusation may be an event (112), its content is not;
+- what is called off ("the meeting was cancelled", "postponed the talks"): the act did not happen;
 - what is ended, halted or prevented ("a deal to end the war between X and Y", "efforts to halt the
   fighting"): the act is the ending (a ceasefire, an agreement), not the war; and what an agreement's "to"
   clause agrees ("signed an agreement to increase trade"): the agreement is the act;
@@ -29,6 +30,10 @@ DOUBT_NOUNS = frozenset("accusation allegation claim charge fear rumour rumor sp
 AGREEMENT_NOUNS = frozenset("agreement deal accord pact treaty memorandum protocol roadmap".split())
 # verbs whose object is an act that stops or does not happen ("ended the fighting", "to avert a war")
 ENDING_VERBS = frozenset("end halt stop prevent avert resolve settle".split())
+# verbs whose object (or passive subject) is an act called off before it happened ("the summit was postponed")
+CALL_OFF_VERBS = frozenset("cancel postpone delay scrap shelve defer suspend".split())
+# particle verbs of the same meaning ("called off the talks", "put off the visit")
+CALL_OFF_PARTICLES = frozenset({("call", "off"), ("put", "off")})
 # the roots of acts that an ending verb's object names as what is ended (conflict, not talks or aid)
 ENDED_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # prepositions that date an act to a year ("in 1991", "during the 1980s"); not "since" (ongoing) or "by"
@@ -46,6 +51,8 @@ def unasserted(trig, code: str = "") -> bool:
         obj = obj.head.head  # "ended two weeks of fighting"
     if (trig.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and obj.head.lemma_ in ENDING_VERBS
             and code[:2] in ENDED_ROOTS):
+        return True
+    if trig.pos_ in ("NOUN", "PROPN") and called_off(obj):
         return True
     if historical(trig) or described_backing(trig):
         return True
@@ -69,6 +76,21 @@ def unasserted(trig, code: str = "") -> bool:
             return False
         cur = head
     return False
+
+
+def called_off(noun) -> bool:
+    """Whether an event noun is the object or passive subject of a verb that calls it off ("cancelled the
+    meeting", "the talks were postponed", "called off the visit", "the trip, which was cancelled")."""
+    # (a relative clause the parser hangs on the place the event noun names: "his trip to X, which was cancelled")
+    heads = [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if any(c.dep_ == "relcl" and _calls_off(c) for h in heads for c in h.children):
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and _calls_off(noun.head)
+
+
+def _calls_off(verb) -> bool:
+    return verb.pos_ == "VERB" and (verb.lemma_ in CALL_OFF_VERBS or any(
+        c.dep_ == "prt" and (verb.lemma_, c.lower_) in CALL_OFF_PARTICLES for c in verb.children))
 
 
 def _content_clause(clause) -> bool:
