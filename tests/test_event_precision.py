@@ -115,3 +115,19 @@ def test_the_country_naming_a_war_is_not_the_target(pipeline, text):
 ])
 def test_the_enemy_in_a_war_stays_the_target(pipeline, text, expected):
     assert expected in helpers.dyads(pipeline, text)
+
+
+@pytest.mark.parametrize("text, aimed_at", [
+    ("Most Austrians do not support air strikes against Libya.", "LBY"),
+    ("Norway welcomed the new sanctions against Belarus.", "BLR"),
+    ("Estonia backed the Finnish campaign against Russian disinformation.", "RUS"),
+])
+def test_backing_an_act_is_not_backing_what_it_is_against(pipeline, text, aimed_at):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("03", "04", "05", "06", "07", "08")
+                and d[2] == aimed_at]
+
+
+def test_a_side_taken_keeps_its_target(pipeline):
+    dyads = helpers.dyads(pipeline, "Austria sided with Hungary against the European Commission.")
+    assert [d for d in dyads if d[:3] == ("AUT", "051", "HUN")]
+    assert not [d for d in dyads if d[0] == "AUT" and d[1][:2] == "05" and d[2] != "HUN"]

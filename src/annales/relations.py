@@ -56,7 +56,7 @@ from .actors import ActorPhrase, Actors
 from .event_filters import REQUEST_ROOTS
 from .coordination import coordinate
 from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
-from .targets import ally_named, slot_filled
+from .targets import BACKING_ROOTS, ally_named, opposed_in, slot_filled
 from .lexicon import Pattern
 from .modality import SPEECH_VERBS, has_negation, modality_of
 from .requested import requested_code
@@ -430,6 +430,8 @@ class LearnedFallback:
             target = self._scene(doc[link.verb], code, link, found) if link.kind == "scene" else link.target
             if target is None:
                 continue  # "met in Y": a venue; "fought in Donetsk": a scene, no adversary
+            if code[:2] in BACKING_ROOTS and opposed_in(doc[target.head], doc[link.verb]):
+                continue  # "welcomed the sanctions against Y": backing an act aimed at Y, not Y
             if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
                 code = requested_code(code, doc[link.verb], self.lexicon)
             pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")

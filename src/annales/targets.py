@@ -34,6 +34,8 @@ AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon
 ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: the one asked to act is their target
 # giving, support and deployment: what goes to a mission goes to the place it serves (venues.mission_place)
 AID_ROOTS = frozenset({"03", "05", "07", "15"})
+# cooperation, backing and praise: what their object is aimed "against" is not their target
+BACKING_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # verbs that name what their object is ("what it called interference", "what it described as provocations")
 NAMING_VERBS = frozenset("call describe term brand dub label".split())
 # verbs whose object is the subject of a bare infinitive after it ("helped X rebuild", "let X leave")
@@ -101,6 +103,8 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         if not found and not pattern.dictionary and (pattern.code or "")[:2] in ("11", "12") and obj is not None:
             found = _content_subject(obj, actors)  # "rejected the claim that X had won": aimed at X
         root = (pattern.code or pattern.reverse or "")[:2]
+        if found and obj is not None and root in BACKING_ROOTS and not pattern.dictionary:
+            found = [p for p in found if not opposed_in(trig.doc[p.head], obj)]
         if (found and all(p.country is None and p.org is None for p in found)) or (not found and root >= "14"):
             # "launched rockets at Kyiv": an instrument as object, the aim in a preposition; "sent its
             # troops to Mali", "withdrew its soldiers": the source's own forces are no target
@@ -153,6 +157,16 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                                for c in trig.children):  # or a preposition the parser left without its object
         return actors.all_at(obj)
     return []
+
+
+def opposed_in(tok, obj) -> bool:
+    """Whether ``tok`` is what the object ``obj`` (or what a verb ``obj`` governs) is "against" ("backed
+    strikes against X", "welcomed the campaign against Y"): one backs the act, not X, which it is aimed at."""
+    while tok.i != obj.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "against":
+            return True
+        tok = tok.head
+    return False
 
 
 def _on_encounter(tok, trig) -> bool:
