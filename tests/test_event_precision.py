@@ -131,3 +131,16 @@ def test_a_side_taken_keeps_its_target(pipeline):
     dyads = helpers.dyads(pipeline, "Austria sided with Hungary against the European Commission.")
     assert [d for d in dyads if d[:3] == ("AUT", "051", "HUN")]
     assert not [d for d in dyads if d[0] == "AUT" and d[1][:2] == "05" and d[2] != "HUN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Did the Algerian army shell the Moroccan border posts on Monday?",
+    "Why does Kenya not send troops to Somalia?",
+])
+def test_a_question_asserts_no_act(pipeline, text):
+    assert helpers.dyads(pipeline, text) == []
+
+
+def test_the_same_act_stated_is_coded(pipeline):
+    assert [d for d in helpers.dyads(pipeline, "The Algerian army shelled the Moroccan border posts on Monday.")
+            if d[0].startswith("DZA") and d[1][:2] == "19"]

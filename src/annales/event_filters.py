@@ -153,10 +153,21 @@ QUESTION_WORDS = frozenset("whether if what why how when where who whom which".s
 def drop_questions(events: list[RawEvent], sent) -> list[RawEvent]:
     """A question put is no appeal (02): "X asked: 'Would it not be ironic ...?'", "asked whether the minister
     would resign", "asked him why ...". An appeal asks for an act, with "to" ("asked Y to resign") or "for"
-    ("asked for help")."""
+    ("asked for help"). Nor is an act a question names an event ("Did X know of protesters later killed by
+    Y?", "Why does Y not help the rebuilding of Z?"): a sentence that ends in a question mark asserts none."""
     doc = sent.doc
+    if questioned(sent):  # (not a clause before a colon or semicolon: "asked to X, raising the question: ...?")
+        start = max((t.i for t in sent if t.text in (":", ";")), default=sent.start)
+        events = [e for e in events if e.pattern.dictionary or e.trigger < start]
     return [e for e in events if not (e.code.startswith("02") and not e.pattern.dictionary
                                       and doc[e.trigger].lemma_ == "ask" and _a_question(doc[e.trigger], sent))]
+
+
+def questioned(sent) -> bool:
+    """Whether the sentence ends in a question mark (before closing quotes): its events after its last colon or
+    semicolon are asked about, not asserted."""
+    last = next((t for t in reversed(sent) if not (t.is_punct and t.text != "?") and not t.is_space), None)
+    return last is not None and last.text == "?"
 
 
 def _a_question(trig, sent) -> bool:
@@ -166,7 +177,7 @@ def _a_question(trig, sent) -> bool:
         if c.dep_ == "ccomp" and (next(iter(c.subtree)).lower_ in QUESTION_WORDS
                                   or any(m.dep_ == "mark" and m.lower_ in QUESTION_WORDS for m in c.children)):
             return True
-    return any(t.text == "?" for t in sent.doc[trig.i + 1:sent.end])
+    return any(t.text == "?" for t in sent)  # a question quoted before or after "asked"
 
 
 # nouns of a war: a country that names or places one ("the Spanish civil war", "the war in Iraq", "Turkey's
