@@ -108,6 +108,12 @@ HOST
 --- REMARK [023] ---
 REMARK
 
+--- DECLARE [023] ---
+DECLARE
+
+--- PROPOSE [100] ---
+PROPOSE
+
 --- CAUTION [130] ---
 CAUTION
 - * THEIR ^ ABOUT + [131]
@@ -222,6 +228,15 @@ def test_pattern_phrase_deep_in_the_object(coder):
 def test_what_an_appeal_asks_for_is_no_event(coder):
     assert code(coder, "Valdoria exhorted Kestralia to donate a million dollars to Ostravia.") == [
         ("VLD", "KST", "020")]
+
+
+def test_no_target_in_an_infinitive_the_pattern_does_not_name(coder):
+    # "PROPOSE [100]" names nothing after the verb: its target is in its own phrases, not the infinitive's
+    assert code(coder, "Valdoria proposed to take up the issue with Kestralia.") == []
+    assert code(coder, "Valdoria proposed talks with Kestralia.") == [("VLD", "KST", "100")]
+    # "* (TO DOUBT)" names the infinitive: its phrases are the pattern's (test_pattern_line_without_its_dash...)
+    assert code(coder, "Valdoria started to doubt whether it has any future with Kestralia.") == [
+        ("VLD", "KST", "110")]
 
 
 def test_a_verb_is_known_by_its_forms_not_its_lemma(coder):
