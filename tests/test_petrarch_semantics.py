@@ -230,6 +230,14 @@ def test_what_an_appeal_asks_for_is_no_event(coder):
         ("VLD", "KST", "020")]
 
 
+def test_a_speech_verbs_reported_clause_is_no_act_asked_for(coder):
+    # "DECLARE [023]": the dictionary's number, not an appeal; the reported act is coded, the report not
+    assert code(coder, "Valdoria declared that Kestralia had scolded Ostravia.") == [("KST", "OST", "111")]
+    assert code(coder, "Valdoria declared that Kestralia was ready.") == [("VLD", "KST", "023")]
+    # a to-infinitive after an appeal is still asked for
+    assert code(coder, "Valdoria exhorted Kestralia to scold Ostravia.") == [("VLD", "KST", "020")]
+
+
 def test_no_target_in_an_infinitive_the_pattern_does_not_name(coder):
     # "PROPOSE [100]" names nothing after the verb: its target is in its own phrases, not the infinitive's
     assert code(coder, "Valdoria proposed to take up the issue with Kestralia.") == []

@@ -40,6 +40,8 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
     inside: set[int] = set()
     for tok, pattern in asks:
         for c in tok.children:
+            if reported_clause(tok, pattern, c):
+                continue  # "X said Y attacked Z" with a dictionary's "SAID [023]": a report, whatever its code
             if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
                     c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 inside.update(t.i for t in c.subtree)
@@ -48,6 +50,14 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
     if not inside:
         return events
     return [e for e in events if e.trigger not in inside]
+
+
+def reported_clause(tok, pattern, clause) -> bool:
+    """Whether ``clause`` is the finite clause a speech verb reports ("X said Y had attacked Z"), which a
+    dictionary's code for the verb ("SAID [023]", a number of the dictionary's own scheme) does not make an act
+    asked for; a to-infinitive ("told X to leave") still may be one."""
+    return (pattern.dictionary and tok.lemma_ in SPEECH_VERBS and clause.dep_ == "ccomp"
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children))
 
 
 def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
