@@ -114,6 +114,9 @@ DECLARE
 --- PROPOSE [100] ---
 PROPOSE
 
+--- BOMBARD [195] ---
+BOMBARD
+
 --- CAUTION [130] ---
 CAUTION
 - * THEIR ^ ABOUT + [131]
@@ -244,6 +247,12 @@ def test_a_verb_whose_object_does_the_coded_infinitive_codes_nothing(coder):
     assert code(coder, "Valdoria will be hosting Kestralia to scold Ostravia next week.") == [("KST", "OST", "111")]
     # an infinitive that codes nothing leaves the hosting
     assert code(coder, "Valdoria hosted Kestralia to mark the anniversary.") == [("VLD", "KST", "043")]
+
+
+def test_no_built_in_act_beside_the_dictionarys_verbs(coder):
+    # the built-in "X says Y must ..." demand (100) and claim of responsibility (015) are no dictionary's verbs
+    assert code(coder, "Valdoria declared that Kestralia must leave.") == [("VLD", "KST", "023")]
+    assert code(coder, "Valdoria claimed it had bombarded Kestralia.") == [("VLD", "KST", "195")]
 
 
 def test_no_target_in_an_infinitive_the_pattern_does_not_name(coder):
