@@ -108,6 +108,15 @@ HOST
 --- REMARK [023] ---
 REMARK
 
+--- DECLARE [023] ---
+DECLARE
+
+--- PROPOSE [100] ---
+PROPOSE
+
+--- BOMBARD [195] ---
+BOMBARD
+
 --- CAUTION [130] ---
 CAUTION
 - * THEIR ^ ABOUT + [131]
@@ -224,6 +233,37 @@ def test_what_an_appeal_asks_for_is_no_event(coder):
         ("VLD", "KST", "020")]
 
 
+def test_a_speech_verbs_reported_clause_is_no_act_asked_for(coder):
+    # "DECLARE [023]": the dictionary's number, not an appeal; the reported act is coded, the report not
+    assert code(coder, "Valdoria declared that Kestralia had scolded Ostravia.") == [("KST", "OST", "111")]
+    assert code(coder, "Valdoria declared that Kestralia was ready.") == [("VLD", "KST", "023")]
+    # a to-infinitive after an appeal is still asked for
+    assert code(coder, "Valdoria exhorted Kestralia to scold Ostravia.") == [("VLD", "KST", "020")]
+
+
+def test_a_verb_whose_object_does_the_coded_infinitive_codes_nothing(coder):
+    # "hosting [X to scold Y]": the hosting's object is the scolding, an event PETRARCH-2 does not code as a target
+    assert code(coder, "Valdoria hosted Kestralia to scold Ostravia.") == [("VLD", "OST", "111")]
+    assert code(coder, "Valdoria will be hosting Kestralia to scold Ostravia next week.") == [("KST", "OST", "111")]
+    # an infinitive that codes nothing leaves the hosting
+    assert code(coder, "Valdoria hosted Kestralia to mark the anniversary.") == [("VLD", "KST", "043")]
+
+
+def test_no_built_in_act_beside_the_dictionarys_verbs(coder):
+    # the built-in "X says Y must ..." demand (100) and claim of responsibility (015) are no dictionary's verbs
+    assert code(coder, "Valdoria declared that Kestralia must leave.") == [("VLD", "KST", "023")]
+    assert code(coder, "Valdoria claimed it had bombarded Kestralia.") == [("VLD", "KST", "195")]
+
+
+def test_no_target_in_an_infinitive_the_pattern_does_not_name(coder):
+    # "PROPOSE [100]" names nothing after the verb: its target is in its own phrases, not the infinitive's
+    assert code(coder, "Valdoria proposed to take up the issue with Kestralia.") == []
+    assert code(coder, "Valdoria proposed talks with Kestralia.") == [("VLD", "KST", "100")]
+    # "* (TO DOUBT)" names the infinitive: its phrases are the pattern's (test_pattern_line_without_its_dash...)
+    assert code(coder, "Valdoria started to doubt whether it has any future with Kestralia.") == [
+        ("VLD", "KST", "110")]
+
+
 def test_a_verb_is_known_by_its_forms_not_its_lemma(coder):
     # (the sentence names another trigger, "postponed", which codes nothing, so the prefilter keeps it)
     assert code(coder, "Valdoria departed from Kestralia and postponed its meeting.") == [("VLD", "KST", "042")]
@@ -291,8 +331,9 @@ def test_words_before_the_verb_may_be_its_auxiliaries(coder):
 
 def test_a_target_before_a_governing_verb_is_that_verbs_subject(coder):
     # "- + HOSTING * DELEGATES $": "+" is the subject of "hosting", whoever the parser makes greet
+    # (HOST's own code is not coded: its object does the greeting, test_a_verb_whose_object_does_...)
     assert code(coder, "Valdoria will be hosting Kestralia to greet delegates from Ostravia.") == [
-        ("OST", "VLD", "043"), ("VLD", "KST", "043")]  # (the second: HOST's own code)
+        ("OST", "VLD", "043")]
 
 
 def test_source_after_the_verb(coder):

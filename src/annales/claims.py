@@ -17,11 +17,12 @@ FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})  # the acts one cl
 
 def claimed_acts(events: list, sent, actors: Actors) -> list:
     """Claims of responsibility for the acts of force in ``events`` (RawEvents) that are reported in a
-    "claim" verb's clause whose subject is their source."""
+    "claim" verb's clause whose subject is their source; not for a dictionary's acts (built-in knowledge: a
+    PETRARCH dictionary codes only what its own verbs say)."""
     doc = sent.doc
     out, seen = [], set()
     for e in events:
-        if e.code[:2] not in FORCE_ROOTS or e.by_noun:
+        if e.code[:2] not in FORCE_ROOTS or e.by_noun or e.pattern.dictionary:
             continue
         claim = _claim_of(doc[e.trigger])
         claimer = child(claim, "nsubj") if claim is not None else None

@@ -1,5 +1,6 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
-appeal asks for, a speech or threat frame around its reported act, a nominal event inside a verb event's argument,
+appeal asks for, a speech or threat frame around its reported act (and a dictionary verb whose object does a coded
+to-infinitive), a nominal event inside a verb event's argument,
 the reproach a reaction names, a statement to no hearer, a question put, a war's country as its target, a protest
 verb that shows something, and duplicates of one
 source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
@@ -12,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .modality import SPEECH_VERBS, THREAT_HEADS, pledged_act
+from .lexicon import infinitive_clause
 from .nominal import noun_agents
 from .requested import REQUESTED_DEPS
 
@@ -40,6 +42,8 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
     inside: set[int] = set()
     for tok, pattern in asks:
         for c in tok.children:
+            if reported_clause(tok, pattern, c):
+                continue  # "X said Y attacked Z" with a dictionary's "SAID [023]": a report, whatever its code
             if c.dep_ in REQUESTED_DEPS and c.i > tok.i and c.pos_ in ("VERB", "AUX") and (
                     c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 inside.update(t.i for t in c.subtree)
@@ -48,6 +52,23 @@ def drop_requested(events: list[RawEvent], asks: list) -> list[RawEvent]:
     if not inside:
         return events
     return [e for e in events if e.trigger not in inside]
+
+
+def reported_clause(tok, pattern, clause) -> bool:
+    """Whether ``clause`` is the finite clause a speech verb reports ("X said Y had attacked Z"), which a
+    dictionary's code for the verb ("SAID [023]", a number of the dictionary's own scheme) does not make an act
+    asked for; a to-infinitive ("told X to leave") still may be one."""
+    return (pattern.dictionary and tok.lemma_ in SPEECH_VERBS and clause.dep_ == "ccomp"
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children))
+
+
+def object_clauses(verb) -> list:
+    """A verb's object with a to-infinitive of its own: "hosting [X to celebrate]" (the parser's clause with a
+    subject), "hosting X to celebrate" (an object, then the infinitive hung on the verb)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return [c for c in verb.children if infinitive_clause(c) or (
+        obj is not None and c.dep_ in ("xcomp", "advcl") and c.i > obj.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 
 def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
@@ -64,6 +85,8 @@ def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
             tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
         if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
             continue
+        if e.pattern.dictionary and any(t.i in triggers and t.i != tok.i for c in object_clauses(tok) for t in c.subtree):
+            continue  # "hosting X to celebrate Y with Z": the hosting's object is the celebration (PETRARCH-2)
         if pledged_act(tok, e.pattern, e.source, e.target, acts):
             continue
         keep.append(e)

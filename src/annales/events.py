@@ -241,7 +241,8 @@ class EventCoder:
                     found.extend(self._noun_events(sent, tok, pattern, actors))
         found = [e for e in drop_requested(found, asks)
                  if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
-        demands = self._obligations(sent, actors)
+        # "X says Y must ...": built-in knowledge, as judgements are, none with a PETRARCH dictionary's verbs
+        demands = self._obligations(sent, actors) if not self.lexicon_dictionary else []
         if demands:  # what is demanded is not an event: drop the events of the demanded clause
             inside = {t.i for d in demands for t in _obliged(sent.doc[d.trigger]).subtree}
             found = [e for e in found if e.trigger not in inside] + demands

@@ -77,9 +77,10 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS | SETTING_ROOTS
         meeting = not pattern.dictionary and (pattern.code or "")[:2] == "04"  # not "talks on X's programme"
         speech = not pattern.dictionary and (pattern.code or "")[:2] == "01"
+        inner = uncoded_infinitive(trig, pattern)
         if obj is None:
             for t in nearby(trig, clauses=not pattern.dictionary):
-                if (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
+                if t.i not in inner and (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
                         and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))
                         and not (speech and _on_encounter(t, trig))):
                     if actors.all_at(t):
@@ -95,7 +96,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         if meeting and found:
             found = [p for p in found if not behind_topic(trig.doc[p.head], obj)]
         if not found and pattern.dictionary:
-            return first_actor_after(trig, actors)
+            return first_actor_after(trig, actors, infinitives=not inner)
         if not found and obj is not None:
             found = _author(obj, actors)
         if not found and not pattern.dictionary and (pattern.code or "").startswith(CONTENT_CODES):
@@ -455,6 +456,16 @@ def source_slot(slot: str, verb, actors: Actors, targets: list[ActorPhrase]) -> 
             if pobj is not None:
                 return [p for p in actors.all_at(pobj) if p not in targets]
     return []
+
+
+def uncoded_infinitive(verb, pattern: Pattern) -> set[int]:
+    """The tokens of a dictionary verb's to-infinitive complement where the pattern names no word after the verb
+    ("proposed to take up the issue with X" for a bare "PROPOSE [100]"): PETRARCH-2 takes a verb's target from
+    its own phrases, and an infinitive clause only through the event it codes."""
+    if not pattern.dictionary or pattern.words:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+            and any(a.tag_ == "TO" for a in c.children) for t in c.subtree}
 
 
 def first_actor_after(verb, actors: Actors, infinitives: bool = True) -> list[ActorPhrase]:
