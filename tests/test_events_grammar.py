@@ -623,3 +623,10 @@ def test_an_encounter_already_held_stays_a_meeting(pipeline):
 ])
 def test_an_encounter_called_off_did_not_happen(pipeline, text):
     assert not any(code[:2] == "04" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_the_one_obliged_is_the_subject_not_its_modifier(pipeline):
+    assert not [e for e in rule_events(pipeline, "The Danish minister insisted that government reform must continue.")
+                if e[1][:2] == "10"]
+    found = rule_events(pipeline, "The Danish minister insisted that the Swedish government must act.")
+    assert [e for e in found if e[1][:2] == "10" and e[2] == "SWEGOV"]

@@ -270,7 +270,10 @@ class EventCoder:
             speaker, subject = subject_of(clause.head), child(clause, "nsubj")
             if speaker is None or subject is None:
                 continue
-            sources, targets = actors.all_at(speaker), actors.all_at(subject)
+            # the one obliged is the subject itself, not a modifier of it ("government reform must continue")
+            heads = {subject.i, *(c.i for c in subject.conjuncts)}
+            sources = actors.all_at(speaker)
+            targets = [p for p in actors.all_at(subject) if any(p.start <= i < p.end for i in heads)]
             negated = any(c.dep_ == "neg" for c in clause.children)
             act_clause = clause if clause is not tok else child(tok, "xcomp")
             act = asked(act_clause, self.lexicon, "verb")  # "must release the prisoners": 1053
