@@ -370,9 +370,17 @@ def _distance(c, trigger) -> float | None:
     for x in up[:pos[t.i]]:
         if x.dep_ in _BLOCK:
             return None
-        if not (x.dep_ == "relcl" and _where_clause(x)):
+        if not (x.dep_ == "relcl" and _where_clause(x) or _purpose(x)):
             cost += _UP_COST.get(x.dep_, 0)
     return pos[t.i] + cost
+
+
+def _purpose(verb) -> bool:
+    """A clause of purpose, an infinitive with no subject of its own ("met in Tehran to discuss Idlib", "flew to Paris
+    to sign the deal"): the aim of the act it hangs on, done where that act is."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
 
 
 _THEN = frozenset("after before since until once because".split())

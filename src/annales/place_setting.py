@@ -105,7 +105,22 @@ def theatre(geo, article, sent):
             or top[0][0] in _named(geo, re.sub(r"['\u2019]s\b", "", sent.text))):  # "Sudan's militia": Sudan
         return None
     country = geo.countries[top[0][0]]
+    towns = Counter((p.name, p.admin1) for _, _, p, _ in places if p.country == country.country and p.kind in _KINDS)
+    town = towns.most_common(2)
+    if town and town[0][1] >= 2 and 2 * town[0][1] > sum(towns.values()):  # the story's town: most of its towns' mentions
+        return next((p, w) for _, _, p, w in reversed(places) if (p.name, p.admin1) == town[0][0])
     return country, country.name
+
+
+def elsewhere(geo, article, sent, country: str, parties):
+    """(Place, words) of the story's theatre (:func:`theatre`) for a fight, attack or coercion that an earlier
+    sentence's place phrase put in ``country``, neither a party's nor the theatre: the place was carried from another
+    sentence's act ("a drone display in Guangzhou ... the Russian military shot down drones", in a story of war in
+    Syria); else None (the earlier place stands)."""
+    if country in parties:
+        return None
+    war = theatre(geo, article, sent)
+    return None if war is None or war[0].country == country else war
 
 
 # "Mr X, visiting Beijing, noted": a participle of visiting or speaking just before a place phrase of the scan
@@ -130,6 +145,36 @@ def lead(geo, article, sent):
     for pos, _, place, words in places:
         if lo < pos < hi and place.kind in _KINDS and _LEAD_CUE.search(text[max(lo, pos - 30):pos]):
             return place, words
+    return None
+
+
+_SAID_CUE = re.compile(r"\b(?:visiting|speaking\s+(?:in|at|from)|(?:on|during)\s+(?:a|his|her)\s+visit\s+to|while\s+in|"
+                       r"(?:said|told\s+(?:reporters|journalists))\s+(?:in|at))\s+(?:the\s+)?$", re.I)
+
+
+def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
+    """(Place, words) for a statement its own sentence does not place, by a speaker whom one of the ``back`` sentences
+    before it placed by a participle or verb of visiting or speaking ("Speaking in Ankara, Erdogan said ... He added"):
+    the same occasion's words, told over several sentences. The speaker is matched by one of ``names`` in that sentence,
+    or, told by a pronoun (``pronoun``), is the one placed in the sentence just before; else None."""
+    if not names and not pronoun:
+        return None
+    text = getattr(article, "text", None) or ""
+    at = text.find(sent.text.strip())
+    if at <= 0:
+        return None
+    places, bounds = geo.article_places(article, geo._context(sent.doc))
+    here = bisect.bisect_right(bounds, at)
+    k = back if names else 1
+    lo = bounds[here - k - 1] if here - k - 1 >= 0 else 0
+    for pos, _, place, words in reversed(places):
+        if not (lo <= pos < at) or place.kind not in _KINDS or not _SAID_CUE.search(text[max(lo, pos - 40):pos]):
+            continue
+        j = bisect.bisect_right(bounds, pos)
+        there = text[bounds[j - 1] if j else 0:bounds[j] if j < len(bounds) else len(text)]
+        if not names or any(re.search(rf"\b{re.escape(n)}\b", there) for n in names):
+            return place, words
+        return None  # another speaker's occasion is nearer
     return None
 
 

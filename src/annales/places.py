@@ -31,7 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import arrival, lead, setting, speaker_names, theatre
+from .place_setting import arrival, elsewhere, lead, occasion, setting, speaker_names, theatre
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -125,6 +125,9 @@ class Geocoder(Gazetteer):
             found = setting(self, article, sent, LOOKBACK, source_country, speaker_names(doc, actors[:1]))
             found = lead(self, article, sent) if found is None else found  # or where the next sentence has the speaker
             found = arrival(self, article, sent) if found is None else found  # or at a meeting where one just arrived
+            if found is None and actors:  # or where a sentence just before placed the same speaker
+                found = occasion(self, article, sent, speaker_names(doc, actors[:1]),
+                                 all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]]))
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
@@ -148,6 +151,9 @@ class Geocoder(Gazetteer):
         elif article is not None and getattr(article, "text", None):
             at = article.text.find(sent.text.strip())
             found = self._before(article, at, doc, {source_country, target_country}) if at >= 0 else self._recent(sent)
+            war = elsewhere(self, article, sent, found["country"], {source_country, target_country}) if (
+                found is not None and (cameo or "")[:2] in FORCE_ROOTS) else None
+            found = _record(*war, None, None, "article") if war is not None else found
         else:
             found = self._recent(sent)
         if found is None and abroad is not None:
