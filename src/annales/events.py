@@ -58,7 +58,7 @@ from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, bet
                          hosted_gathering, measured, mediated_parties, reported_encounter, shared_encounter,
                          shared_holder, supporting_aid, visited_place)
 from .official import argued_clash, official_code
-from .claims import CLAIMED, claimed_acts, claimed_target
+from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
@@ -248,6 +248,7 @@ class EventCoder:
             found = [e for e in found if e.trigger not in inside] + demands
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
             found += judgements(sent, actors, subject_of, RawEvent, self.lexicon.nouns)
+            found += admissions(sent, actors, subject_of, RawEvent)  # "admitted leaking secrets": 015
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(strike_victims(found, sent), sent), sent), sent,
                              actors)
         found = drop_shown(drop_war_names(drop_questions(drop_unheard(found, sent), sent), sent), sent)
