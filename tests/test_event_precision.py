@@ -115,3 +115,22 @@ def test_the_country_naming_a_war_is_not_the_target(pipeline, text):
 ])
 def test_the_enemy_in_a_war_stays_the_target(pipeline, text, expected):
     assert expected in helpers.dyads(pipeline, text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Chad sent troops to fight Boko Haram.", None),  # purpose
+    # the training is done; the fighting is what it is for, and the Iraqis', not the trainers'
+    ("The United States is training Iraqi forces to fight the insurgents.", ("USA", "062", "IRQMIL")),
+])
+def test_an_act_of_force_an_act_was_for_is_not_done(pipeline, text, kept):
+    dyads = helpers.dyads(pipeline, text)
+    assert not any(code[:2] in ("18", "19") for _, code, _ in dyads)
+    assert kept is None or kept in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army continued to shell rebel positions.",  # the subject's own act
+    "Chadian troops crossed into Niger and fought Boko Haram.",
+])
+def test_an_act_of_force_done_is_still_coded(pipeline, text):
+    assert any(code[:2] == "19" for _, code, _ in helpers.dyads(pipeline, text))

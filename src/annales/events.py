@@ -51,8 +51,8 @@ from .venues import home_place, named_town, off_scene, place_targets, scene_targ
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
                       prep_object, stray_agent, undergone)
-from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_questions, drop_reasons,
-                            drop_requested, drop_shown, drop_speech_frames, drop_unheard, drop_war_names,
+from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_purposes, drop_questions,
+                            drop_reasons, drop_requested, drop_shown, drop_speech_frames, drop_unheard, drop_war_names,
                             strike_victims)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, mediated_parties, reported_encounter, shared_encounter,
@@ -252,6 +252,7 @@ class EventCoder:
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(strike_victims(found, sent), sent), sent), sent,
                              actors)
         found = drop_shown(drop_war_names(drop_questions(drop_unheard(found, sent), sent), sent), sent)
+        found = drop_purposes(found, sent)  # "sent troops to fight X": what the sending was for
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
