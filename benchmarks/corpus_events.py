@@ -2,7 +2,7 @@
 
     python benchmarks/corpus_events.py [--split dev|test|all] [--batch b4] [--show]
 
-``benchmarks/gold/events_corpus.jsonl`` holds, for 300 sentences of
+``benchmarks/gold/events_corpus.jsonl`` holds, for 340 sentences of
 ``../shared/data/corpus/news_corpus.jsonl`` (drawn by ``benchmarks/draw_event_sentences.py``), every
 event the sentence reports as (source, target, CAMEO code), labelled by the team (guideline:
 ``benchmarks/gold/README.md``). A label names its sentence by article id and the SHA-1 of the sentence's
@@ -12,7 +12,7 @@ Each labelled article is coded whole by the default pipeline (with its date wher
 article's cleaned text is split into sentences as the draw split it, and the events whose trigger lies in
 the anchored sentence are scored against the labels with ``annales.evaluate`` (dyad+root, dyad+code and
 root P/R/F1 at the country level). Labels split by sha1(article_id) into dev and test halves, as the
-places labels; ``--batch`` keeps the labels of one draw batch (the tag their note opens with). ``--show``
+places labels; ``--batch`` keeps the labels of the draw batches named (the tag their note opens with). ``--show``
 lists the dev sentences whose events differ from the labels.
 
 Skips (exit 0 with a message) when ../shared is absent.
@@ -102,7 +102,7 @@ def _gold(lab: dict) -> list[tuple]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    ap.add_argument("--batch", help="only the labels of this draw batch (b1 .. b4)")
+    ap.add_argument("--batch", help="only the labels of these draw batches (b1 .. b5, comma-separated)")
     ap.add_argument("--show", action="store_true", help="list the dev sentences the coder gets wrong")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -111,7 +111,8 @@ def main() -> int:
     from annales.evaluate import Report, align, error_type, predicted_tuples, score_record
     from annales.pipeline import Pipeline
 
-    labels = [lab for lab in read_labels() if not args.batch or lab["note"].startswith(f"[{args.batch} ")]
+    batches = args.batch.split(",") if args.batch else None
+    labels = [lab for lab in read_labels() if not batches or lab["note"][1:].split(" ")[0] in batches]
     articles = load_articles({lab["article_id"] for lab in labels})
     coded = {ca.article.id: ca.events for ca in Pipeline().pipe(articles[i] for i in sorted(articles))}
     n_events = sum(len(lab["events"]) for lab in labels)

@@ -85,3 +85,10 @@ def test_british_and_american_parties(pipeline):
 def test_party_adjectives_name_the_party(pipeline):
     codes = _codes(pipeline, "Tory leader Jane Doe and Lib Dem leader John Roe criticised the plan.")
     assert codes.get("Tory leader Jane Doe") == "GBRPTY" and codes.get("Lib Dem leader John Roe") == "GBRPTY"
+
+
+def test_a_candidate_for_office_stands_for_a_party(pipeline):
+    codes = _codes(pipeline, "Former Chilean presidential candidate Ana Rojas praised the senate.")
+    assert "CHLPTY" in codes.values()
+    # a bare "candidate" is no actor: countries that are candidates, a vaccine candidate
+    assert not any(c.endswith("PTY") for c in _codes(pipeline, "The vaccine candidate was tested in Chile.").values())

@@ -755,3 +755,36 @@ def test_a_targetless_event_beside_the_same_act_with_a_target_is_not_coded_twice
 ])
 def test_acts_between_companies_are_trade_and_acts_with_states_are_kept(pipeline, text, expected):
     assert dyads(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean foreign minister is in Lima on a three-day visit.", ("CHLGOV", "042", "PER")),
+    ("During his visit in Quito, the Chilean president signed a trade deal.", ("CHLGOV", "042", "ECU")),
+])
+def test_a_visit_set_in_a_place_is_to_that_place(pipeline, text, expected):
+    found = [(e.source.code, e.cameo, e.target.code[:3] if e.target else None) for e in code(pipeline, text)]
+    assert expected in found
+
+
+def test_a_visit_in_ones_own_country_is_no_visit(pipeline):
+    events = code(pipeline, "The Chilean president, on a visit in Santiago, opened a school.")
+    assert not any(e.cameo.startswith("04") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "A senior Chilean official admitted leaking the report.",
+    "The Chilean minister admitted to taking bribes.",
+    "The Chilean minister admitted having misled parliament.",
+])
+def test_admitting_a_deed_is_an_admission_aimed_at_no_one(pipeline, text):
+    assert ("015", None) in {(e.cameo, e.target) for e in code(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean minister did not admit taking bribes.",  # negated
+    "The Chilean minister refused to admit taking bribes.",  # governed by a refusal
+    "The Chilean minister was admitted to hospital.",  # no deed
+    "Chile admitted leading members of the Peruvian opposition.",  # a participle used as an adjective
+])
+def test_no_admission_without_a_deed_admitted(pipeline, text):
+    assert not any(e.cameo == "015" for e in code(pipeline, text))

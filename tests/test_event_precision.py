@@ -144,3 +144,21 @@ def test_a_question_asserts_no_act(pipeline, text):
 def test_the_same_act_stated_is_coded(pipeline):
     assert [d for d in helpers.dyads(pipeline, "The Algerian army shelled the Moroccan border posts on Monday.")
             if d[0].startswith("DZA") and d[1][:2] == "19"]
+
+@pytest.mark.parametrize("text, kept", [
+    ("Chad sent troops to fight Boko Haram.", None),  # purpose
+    # the training is done; the fighting is what it is for, and the Iraqis', not the trainers'
+    ("The United States is training Iraqi forces to fight the insurgents.", ("USA", "062", "IRQMIL")),
+])
+def test_an_act_of_force_an_act_was_for_is_not_done(pipeline, text, kept):
+    dyads = helpers.dyads(pipeline, text)
+    assert not any(code[:2] in ("18", "19") for _, code, _ in dyads)
+    assert kept is None or kept in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army continued to shell rebel positions.",  # the subject's own act
+    "Chadian troops crossed into Niger and fought Boko Haram.",
+])
+def test_an_act_of_force_done_is_still_coded(pipeline, text):
+    assert any(code[:2] == "19" for _, code, _ in helpers.dyads(pipeline, text))

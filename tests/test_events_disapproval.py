@@ -121,7 +121,8 @@ def test_a_judged_act_on_a_victim_is_the_doers_when_a_by_phrase_names_one(pipeli
     found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats by Canada was illegal.")
     assert ("IRNGOV", "111", "CAN") in found
     found = rule_events(pipeline, "The Iranian foreign ministry said the detention of its diplomats was illegal.")
-    assert not any(code.startswith("11") for _, code, _ in found)  # the victims' detention: no doer named
+    # the victims' detention: no doer named, so criticism aimed at no one (not at the victims)
+    assert ("IRNGOV", "111", None) in found and not any(code.startswith("11") and t for _, code, t in found)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -140,3 +141,33 @@ def test_a_reaction_in_a_preposition_to_an_act_done_by_another_is_aimed_at_the_d
 ])
 def test_a_judgement_in_a_second_reported_clause_counts(pipeline, text, expected):
     assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a harm judged whose doer is not named: criticism aimed at no one, as "condemned the killing" is
+    ("Kenya said the Ugandan journalist's murder was unacceptable.", ("KEN", "111", None)),
+    ("The shelling of the market is a crime, said the Chilean foreign ministry.", ("CHLGOV", "111", None)),
+    # with an "of" object, the possessor is the doer, not the victim
+    ("Norway said Russia's detention of the fishermen was illegal.", ("NOR", "111", "RUS")),
+])
+def test_a_judged_harm_is_its_doers_or_no_ones(pipeline, text, expected):
+    assert expected in rule_events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said the decision was unacceptable.",  # no harm
+    'The Chilean minister said: "Kidnapping is the worst of crimes."',  # a kind of act, not one done
+    "A Chilean commission branded the current kidnapping law as a mess.",  # a law, not a kidnapping
+])
+def test_no_criticism_of_no_one_without_a_harm_done(pipeline, text):
+    assert not any(code.startswith("11") and t is None for _, code, t in rule_events(pipeline, text))
+
+
+def test_a_passive_verbs_agent_hung_on_a_noun_of_its_complement(pipeline):
+    """The parser may hang a late "by" on the complement's last noun ("funds ... by officials")."""
+    found = rule_events(pipeline, "The former Peruvian minister was accused of hiding millions of dollars in "
+                                  "foreign banks by Chilean prosecutors.")
+    assert any(s.startswith("CHL") and code.startswith("11") and t.startswith("PER") for s, code, t in found)
+    # a "by" after an act's noun is that act's agent, not the accuser
+    found = rule_events(pipeline, "Belarus was accused of complicity in the killing of the reporter by Ukraine.")
+    assert not any(s == "UKR" and code.startswith("11") for s, code, _ in found)

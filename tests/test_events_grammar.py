@@ -360,10 +360,14 @@ def test_a_spoken_judgement_of_anothers_act_is_criticism(pipeline, text, expecte
 @pytest.mark.parametrize("text", [
     "The French president said the Iranian decision was not illegal.",  # negated
     "Moscow said the Ukrainian reports were baseless.",  # a denial, no judgement of another's act
-    "Kenya said the Ugandan journalist's murder was unacceptable.",  # the victim's, not who did it
 ])
 def test_no_criticism_where_nothing_is_judged_of_an_actor(pipeline, text):
     assert not any(code == "111" for _, code, _ in rule_events(pipeline, text))
+
+
+def test_a_judged_harm_is_not_the_victims(pipeline):
+    found = rule_events(pipeline, "Kenya said the Ugandan journalist's murder was unacceptable.")
+    assert not any(code == "111" and t is not None for _, code, t in found)  # the victim's, not who did it
 
 
 def test_agreeing_with_what_someone_proposed_is_accord_with_them(pipeline):

@@ -15,7 +15,9 @@
 - "their" meeting that sets a clause is between the clause's subject and the one it addresses ("X told Y during
   their meeting that ..."; ``shared_encounter``);
 - a mediation is between the parties its purpose names ("launched a mediation effort to end the rift between
-  X and Y"; ``mediated_parties``).
+  X and Y"; ``mediated_parties``);
+- a visit set in a place is to that place ("X is in Berlin on a two-day visit", "X, in Moscow on an official
+  visit, said"; ``visited_place``).
 """
 
 from __future__ import annotations
@@ -214,4 +216,20 @@ def shared_encounter(noun):
             return c
         if c.dep_ == "prep" and c.lower_ == "to" and child(c, "pobj") is not None:
             return child(c, "pobj")
+    return None
+
+
+
+def visited_place(noun):
+    """The place a visit ``noun`` with no "to" that sets a clause is paid to: the clause's "in" object ("X is in
+    Berlin on a visit", "X, in Moscow on an official visit, said") or its own ("during his visit in Berlin");
+    None otherwise."""
+    if noun.lemma_ != "visit" or noun.dep_ != "pobj" or noun.head.lower_ not in ENCOUNTER_PREPS:
+        return None
+    host = noun.head.head
+    for holder in (noun, host) if host.pos_ in ("VERB", "AUX") or host.dep_ == "appos" else (noun,):
+        prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        pobj = child(prep, "pobj") if prep is not None else None
+        if pobj is not None and pobj.ent_type_ in PLACE_ENTS:
+            return pobj
     return None

@@ -1,8 +1,8 @@
 """Filters over one sentence's coded events, applied after coding (:class:`annales.events.EventCoder`): the act an
 appeal asks for, a speech or threat frame around its reported act (and a dictionary verb whose object does a coded
-to-infinitive), a nominal event inside a verb event's argument,
-the reproach a reaction names, a statement to no hearer, a question put, a war's country as its target, a protest
-verb that shows something, and duplicates of one
+to-infinitive), a nominal event inside a verb event's argument, the reproach a reaction names, an act of force an
+act was for, a statement to no hearer, a question put, a war's country as its target, a protest verb that shows
+something, and duplicates of one
 source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
 and returns a list of :class:`annales.events.RawEvent`.
 """
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .events import RawEvent
 
 __all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
-           "drop_questions", "drop_shown", "drop_war_names", "dedupe", "strike_victims"]
+           "drop_questions", "drop_shown", "drop_war_names", "drop_purposes", "dedupe", "strike_victims"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -135,6 +135,30 @@ def drop_reasons(events: list[RawEvent], sent, actors: Actors) -> list[RawEvent]
     inside = {t.i for i in topics for t in doc[i].subtree}
     return [e for e in events
             if not (e.by_noun and not e.pattern.dictionary and e.code[:2] >= "14" and e.trigger in inside)]
+
+
+PURPOSE_ROOTS = frozenset({"18", "19", "20"})  # violence that an act may be for
+OPERATING_VERBS = frozenset("launch mount begin start conduct carry stage step intensify continue".split())
+
+
+def drop_purposes(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"Kenya sent troops to fight al-Shabaab", "the US is training Iraqi forces to fight the insurgents": violence
+    (18-20) named by an infinitive of purpose, or by one whose doer is the governing verb's object, is what the
+    governing act was for, not an act done (nor one by the governing verb's subject); the governing act stays.
+    Not "vowed to fight", "continued to attack" (no object: the subject's own act or intent), nor an operation
+    launched to do it ("launched operations to detain 110 soldiers", "mounted an offensive to retake the town")."""
+    doc = sent.doc
+    out = []
+    for e in events:
+        tok = doc[e.trigger]
+        if (not e.pattern.dictionary and e.code[:2] in PURPOSE_ROOTS and tok.pos_ == "VERB"
+                and tok.head.lemma_ not in OPERATING_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                and (tok.dep_ == "advcl" or tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children))):
+            continue
+        out.append(e)
+    return out
 
 
 STATEMENT = "010"

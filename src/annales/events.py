@@ -50,15 +50,15 @@ from .requested import asked, requested_code
 from .venues import home_place, named_town, off_scene, place_targets, scene_targets
 from .petrarch import phrases_present
 from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun_agents, possessed_patient,
-                      prep_object, undergone)
-from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_questions, drop_reasons,
-                            drop_requested, drop_shown, drop_speech_frames, drop_unheard, drop_war_names,
+                      prep_object, stray_agent, undergone)
+from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_purposes, drop_questions,
+                            drop_reasons, drop_requested, drop_shown, drop_speech_frames, drop_unheard, drop_war_names,
                             strike_victims)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, mediated_parties, reported_encounter, shared_encounter,
-                         shared_holder, supporting_aid)
+                         shared_holder, supporting_aid, visited_place)
 from .official import argued_clash, official_code
-from .claims import CLAIMED, claimed_acts, claimed_target
+from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
@@ -227,7 +227,8 @@ class EventCoder:
                 tok = doc[i]
                 pattern = match(tok, nouns[key])
                 if pattern is None and (undergone(tok) is not None or shared_holder(tok, actors, subject_of)
-                                        or possessed_patient(tok) is not None or shared_encounter(tok) is not None):
+                                        or possessed_patient(tok) is not None or shared_encounter(tok) is not None
+                                        or visited_place(tok) is not None):
                     # "faced criticism": the target is the subject; "X and Y began talks": on each other;
                     # "the tanker's release": the possessor
                     pattern = match(tok, nouns[key], reciprocal=True)
@@ -248,9 +249,11 @@ class EventCoder:
             found = [e for e in found if e.trigger not in inside] + demands
         if not self.lexicon_dictionary:  # "Moscow said the US sanctions were illegal": criticism (111)
             found += judgements(sent, actors, subject_of, RawEvent, self.lexicon.nouns)
+            found += admissions(sent, actors, subject_of, RawEvent)  # "admitted leaking secrets": 015
         found = drop_reasons(drop_speech_frames(drop_governed_nouns(strike_victims(found, sent), sent), sent), sent,
                              actors)
         found = drop_shown(drop_war_names(drop_questions(drop_unheard(found, sent), sent), sent), sent)
+        found = drop_purposes(found, sent)  # "sent troops to fight X": what the sending was for
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
@@ -307,6 +310,9 @@ class EventCoder:
                     and subj.lemma_.lower() in pattern.words and subj.lemma_.lower() in self.lexicon.nouns):
                 # "US sanctions were lifted on X": an act's noun names its agent (not "US troops were stationed")
                 sources = [p for p in noun_agents(subj, actors) if p not in targets]
+            by = stray_agent(verb, self.lexicon.nouns) if not sources and agent is None and passive else None
+            if by is not None and not pattern.dictionary:  # "was accused of stealing funds by officials"
+                sources = [p for p in actors.all_at(child(by, "pobj")) if p not in targets]
             if not sources and agent is None and passive and (pattern.code or "").startswith(STATE_CODES):
                 # "X was arrested in Rwanda": the state where a state's act was done did it
                 sources = [p for p in place_targets(verb, targets, actors) if p not in targets]
@@ -371,6 +377,8 @@ class EventCoder:
                 sources = _antecedent(host, subj, actors)
             if not targets and (other := shared_encounter(noun)) is not None:
                 targets = actors.all_at(other)  # "X told Y during their meeting": X met Y
+            if not targets and pattern.code == VISIT and (place := visited_place(noun)) is not None:
+                targets = actors.all_at(place)  # "X is in Berlin on a two-day visit"
             return self._pairs(sent, noun, pattern, [p for p in sources if p not in targets], targets, True, actors)
         patient = possessed_patient(noun)  # "ordered the tanker's release": the tanker is released
         if patient is not None and not targets:

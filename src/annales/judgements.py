@@ -13,7 +13,9 @@ under a modal); branding or labelling an actor is criticism whatever the epithet
 calling or describing one so where the name, or a word qualifying it, is a judgement ("called X a very stupid
 guy"); a verbal attack that sets what a speaker says is criticism of its aim ("In a veiled attack on X, Y
 said"). A judged act done to a victim is its doer's when a "by" phrase names one ("said the detention of its
-diplomats by X was illegal"); a clause conjoined to the reported one is reported too ("said A and that B")."""
+diplomats by X was illegal"); a judged harm whose doer is not named is criticism aimed at no one, as condemning
+it is ("said the killing of the reporter was unacceptable"); a clause conjoined to the reported one is reported
+too ("said A and that B")."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from functools import lru_cache
 
 from ._data import data_path, read_tsv
 from .actors import ActorPhrase, Actors
-from .lexicon import Pattern, child
+from .lexicon import Pattern, child, match
 from .modality import SPEECH_VERBS, has_negation, tense_of
 from .nominal import PATIENT_NOUNS
 
@@ -178,6 +180,8 @@ def _owners(noun, actors: Actors) -> list[ActorPhrase]:
                          if o.dep_ == "pobj")]  # the parser may hang "by" on the "of" object
         by = next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         pobj = child(by, "pobj") if by is not None else None
+        if pobj is None and len(heads) > 1:  # "Russia's detention of the sailors": with an "of" object, the doer's
+            pobj = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         return actors.all_at(pobj) if pobj is not None else []
     found = actors.all_at(noun)
     if not found:
@@ -187,6 +191,18 @@ def _owners(noun, actors: Actors) -> list[ActorPhrase]:
         pobj = child(of, "pobj") if of is not None else None
         found = actors.all_at(pobj) if pobj is not None else []
     return found
+
+
+def _unowned_harm(noun, nouns) -> bool:
+    """Whether ``noun`` names one harm done ("the killing", "the attack on the market", "Nabil's murder"; not
+    "murder is a crime", a kind of act, nor "the murder law")."""
+    if not any(c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+               for c in noun.children):
+        return False
+    key = noun.lemma_.lower()
+    pattern = match(noun, nouns.get(key, []), reciprocal=True)
+    return key in HARM_WORDS or key in PATIENT_NOUNS or (
+        pattern is not None and (pattern.code or pattern.reverse or "")[:2] in HARM_ROOTS)
 
 
 def _harm(word, nouns) -> bool:
@@ -226,9 +242,12 @@ def judgements(sent, actors: Actors, subject_of, raw_event, nouns=None) -> list:
             continue  # "said X was responsible for security"
         pattern = Pattern(code, word.lemma_.lower(), (), "dobj", f"SPEAKER judges * {word.lemma_.lower()}")
         sources = actors.all_at(speaker)
+        owners = _owners(noun, actors)
+        if not owners and code != BLAME and _unowned_harm(noun, nouns or {}):
+            owners = [None]  # "said the killing of the reporter was unacceptable": as "condemned the killing"
         for s in sources:
-            for t in _owners(noun, actors):
-                if t.code != s.code and t not in sources:
+            for t in owners:
+                if t is None or t.code != s.code and t not in sources:
                     out.append(raw_event(sent.start, word.i, s, t, pattern, code, "asserted", False,
                                          tense_of(verb), False))
     return out

@@ -78,6 +78,24 @@ def agent_prep(noun):
     return by
 
 
+def stray_agent(verb, event_nouns):
+    """The "by" phrase of a passive ``verb`` that the parser hung on a plain noun of its complement ("was accused
+    of stealing public funds by government officials"); None where there is none, or where a passive verb or
+    an act's noun between them may own it ("accused of the killing of X by Y", "funds stolen by Y")."""
+    by = next((t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.i > verb.i
+               and child(t, "pobj") is not None), None)
+    if by is None:
+        return None
+    head = by.head
+    while head.i != verb.i:
+        key = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and head.tag_ == "VBN" or key in event_nouns or key in PATIENT_NOUNS or (
+                head.pos_ not in ("NOUN", "PROPN", "VERB", "ADP", "NUM")):
+            return None
+        head = head.head
+    return by
+
+
 # participles used as adjectives before a name ("against visiting Crown Prince X", "with outgoing President Y")
 ATTRIBUTIVE_PARTICIPLES = frozenset("visiting outgoing incoming ruling governing leading".split())
 

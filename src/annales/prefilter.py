@@ -26,6 +26,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ._data import data_path, read_tsv, split_list
+from .claims import ADMITTING
 from .people import leaders
 
 __all__ = ["Prefilter", "Selection", "word_forms"]
@@ -129,6 +130,8 @@ class Prefilter:
                         continue
                     for form in forms:
                         needs.setdefault(form, []).append(req)
+        for lemma in ADMITTING:  # a rule's own trigger, with no lexicon pattern of its own (annales.claims)
+            strong |= word_forms(lemma, irregular)
         self.triggers = frozenset(strong)
         self.needs = {form: reqs for form, reqs in needs.items() if form not in strong}
         # words of office-holders' names ("Putin said"): the actor finder codes them by the article date
