@@ -145,6 +145,7 @@ def test_the_same_act_stated_is_coded(pipeline):
     assert [d for d in helpers.dyads(pipeline, "The Algerian army shelled the Moroccan border posts on Monday.")
             if d[0].startswith("DZA") and d[1][:2] == "19"]
 
+
 @pytest.mark.parametrize("text, kept", [
     ("Chad sent troops to fight Boko Haram.", None),  # purpose
     # the training is done; the fighting is what it is for, and the Iraqis', not the trainers'
