@@ -634,3 +634,9 @@ def test_the_one_obliged_is_the_subject_not_its_modifier(pipeline):
                 if e[1][:2] == "10"]
     found = rule_events(pipeline, "The Danish minister insisted that the Swedish government must act.")
     assert [e for e in found if e[1][:2] == "10" and e[2] == "SWEGOV"]
+
+
+def test_talks_one_side_wants_are_its_intent_alone(pipeline):
+    found = rule_events(pipeline, "Bolivia wants talks with Chile on access to the sea.")
+    assert ("BOL", "036", "CHL") in found
+    assert not [e for e in found if e[0] == "CHL"]

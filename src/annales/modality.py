@@ -22,7 +22,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # modifiers of an event noun that is only planned ("the planned meeting", "his upcoming visit to X")
 PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prospective mooted expected".split())
 # verbs whose object (or passive subject) is an event planned ("scheduled talks for May", "talks are expected")
-PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate".split())
+PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate want offer".split())
 # the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
@@ -64,6 +64,8 @@ def unilateral(trig) -> bool:
     """Whether an intended act is one side's offer or wish ("offered to negotiate with"), not an
     arrangement of both ("is due to visit", "will meet")."""
     cur = trig.head if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS else trig
+    if cur is not trig and trig.dep_ == "dobj" and cur.lemma_ in UNILATERAL_HEADS:
+        return True  # "wants talks with Y", "offered talks": Y has not
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head.i == cur.i:
             return False
