@@ -150,3 +150,44 @@ def test_the_opposition_attacking_its_own_government_or_country_speaks_figurativ
 def test_an_opposition_attack_on_troops_is_kept(pipeline):
     text = "The Venezuelan opposition attacked Venezuelan troops in Caracas."
     assert ("VENOPP", "190", "VENMIL") in helpers.dyads(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan interior minister told The Nairobi Post that the border would reopen.",
+    "A Pentagon spokeswoman told the Military Times that two drones were lost.",
+    "The Texas senator told the Dallas Examiner that he backed the bill.",
+    "The Turkish president told Turkish reporters that the fighters had dug trenches.",
+    "The Scottish minister told the House of Commons that the scheme would be extended.",
+])
+def test_a_statement_to_an_outlet_reporters_or_parliament_is_no_event(pipeline, text):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1] == "010"]
+
+
+@pytest.mark.parametrize("text, actor, code", [
+    ("The Nairobi Post accused the Kenyan interior minister of lying.", "Nairobi Post", "KENMED"),
+    ("The Times of Malta accused the Maltese prime minister of lying.", "Malta", "MLTMED"),
+    ("The House of Lords condemned the Zambian government over the arrests.", "House of Lords", "GBRLEG"),
+])
+def test_an_outlet_named_after_a_place_is_media_and_a_house_of_parliament_a_legislature(pipeline, text, actor, code):
+    sides = [a for e in pipeline(Article(id="t", text=text)).events for a in (e.source, e.target) if a is not None]
+    assert [a.code for a in sides if actor in a.text] == [code]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # being attractive to a market or an electorate is no request
+    ("The cheaper model will help the Korean firm appeal to the mass of consumers.", []),
+    ("The Peruvian candidate appealed to voters in the south.", []),
+    # an appeal for something is one
+    ("The Peruvian president appealed to Chile for food aid.", [("PERGOV", "0233", "CHL")]),
+])
+def test_appealing_to_a_market_is_no_appeal(pipeline, text, expected):
+    assert helpers.dyads(pipeline, text) == expected
+
+
+def test_a_company_withholding_comment_is_business(pipeline):
+    text = "The Korean carmaker Hyundai Motors declined to comment on the report."
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] == "01"]
+
+
+def test_a_minister_declining_to_comment_is_kept(pipeline):
+    assert ("CHLGOV", "011", None) in helpers.dyads(pipeline, "The Chilean foreign minister declined to comment.")

@@ -198,6 +198,29 @@ def company_names(phrases, doc) -> None:
             p.sector = "BUS"
 
 
+# words that end a news outlet's name ("The Jakarta Post", "the Military Times", "the Washington Examiner")
+MEDIA_NAME_WORDS = frozenset(w for w, s in NAME_SECTORS.items() if s == "MED")
+
+
+def outlet_names(phrases, doc) -> None:
+    """"The Jakarta Post", "the Military Times", "the Washington Examiner", "the Times of India": a country, place
+    or agent word inside a name that a capitalised news-media word ends is that outlet (MED; the place's country
+    kept), not a state, its government or its forces."""
+    for p in phrases:
+        if p.org or p.prefix or not p.parts or p.sector == "MED":
+            continue
+        last = max(i for _, i, _ in p.parts)
+        words = [doc[i] for i in range(last + 1, p.end)]
+        tok = doc[p.head]
+        while tok.dep_ == "compound" and tok.head.i > tok.i:  # the name's own head, past the phrase
+            tok = tok.head
+            words.append(tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i < tok.i:
+            words.append(tok.head.head)  # "the Times of India"
+        if any(w.pos_ == "PROPN" and w.text[:1].isupper() and w.lower_ in MEDIA_NAME_WORDS for w in words):
+            p.sector = "MED"
+
+
 # prepositions joining a title to the body it heads ("president of the studio", "chairman at the bank")
 _OFFICE_PREPS = frozenset({"of", "at"})
 

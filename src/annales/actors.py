@@ -21,7 +21,7 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
 from .actor_roles import (MINORITY_NOUNS, company_names, company_officers, international_forces, listed_people,
-                          private_persons, seat_in_name, shared_places)
+                          outlet_names, private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
@@ -218,6 +218,7 @@ class ActorFinder:
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
             _share_country(groups, doc, names=False)  # "Armenian officials and media": Armenian media too
             company_names(phrases, doc)  # "Singapore Telecom": SGPBUS
+            outlet_names(phrases, doc)  # "The Jakarta Post": IDNMED
             company_officers(phrases, doc)  # "the president of the games studio": BUS
             domestic_agents(phrases, doc)  # the sentence's country before the article's earlier titles
             carried_titles(phrases, doc)

@@ -530,7 +530,8 @@ class EventCoder:
                 t = home_place(s, t, sent.doc) if t is not None and not pattern.dictionary else t
                 if t is not None and (t is s or t.code == s.code and not _two_named(s, t)):
                     continue  # an actor acting on itself is a parsing error far more often than news
-                if t is not None and (code or reverse)[:3] in HOME_TRIPS and s.country == t.country and (
+                trip = (pattern.code or pattern.reverse or "")[:3] in HOME_TRIPS  # intended too ("is to visit")
+                if t is not None and trip and s.country == t.country and (
                         t.names_only(PLACES) or s.names_only(PLACES)) and not pattern.dictionary:
                     continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code

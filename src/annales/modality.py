@@ -11,7 +11,8 @@ SPEECH_VERBS = frozenset(
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
 INTENT_HEADS = frozenset(
     "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer try "
-    "wish ready willing poised likely schedule propose consider mull swear suppose".split())
+    "wish ready willing poised likely schedule propose consider mull swear suppose happy glad keen eager anxious "
+    "determined".split())
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
 # bare pledges: "vowed to retaliate against Y" is the retaliation intended, not a second event
@@ -23,6 +24,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prospective mooted expected".split())
 # verbs whose object (or passive subject) is an event planned ("scheduled talks for May", "talks are expected")
 PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate want offer".split())
+# verbs of taking part "in" a nominal event ("is due to take part in talks", "will participate in the summit")
+PARTAKE_VERBS = frozenset("take participate engage join partake".split())
 # the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 
@@ -57,7 +60,7 @@ def condition_subject(trig, marks=("if", "unless")):
 
 
 UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
-                             "threaten ready willing prepared".split())
+                             "threaten ready willing prepared happy glad keen eager anxious determined".split())
 
 
 def unilateral(trig) -> bool:
@@ -166,10 +169,12 @@ def modality_of(trig) -> tuple[str, str]:
     tok = trig
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
         tok = trig.head  # the governing verb of a nominal event
-    elif (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for"
-          and trig.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "poss" for c in trig.children)):
-        # "will travel to Moscow for talks": the talks are as intended as the trip (not an act with its
-        # agent, the cause of a response: "vowed to retaliate for Poland's expulsion of diplomats")
+    elif (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX")
+          and (trig.head.lower_ == "for" or trig.head.lower_ == "in" and trig.head.head.lemma_ in PARTAKE_VERBS)
+          and not any(c.dep_ == "poss" for c in trig.children)):
+        # "will travel to Moscow for talks", "is due to take part in talks": the talks are as intended as the
+        # trip or the taking part (not an act with its agent, the cause of a response: "vowed to retaliate for
+        # Poland's expulsion of diplomats")
         tok = trig.head.head
     modality, tense = ("intended", "future") if planned(trig) else ("asserted", tense_of(tok))
     reported = False

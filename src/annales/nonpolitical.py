@@ -38,14 +38,19 @@ INVESTMENT = "061"
 # legal action (114 complaint, 115 lawsuit) a company brings against no one named: a commercial lawsuit ("Apple
 # sued a former contractor"); one against a state or a government names it and is kept
 LAWSUIT = ("114", "115")
+# a company's comment withheld (011): business talk ("Delta declined to comment"; its optimism or pessimism, 012 and
+# 013, is coded by the human coders of the dev sets)
+DECLINED = "011"
 
 
 def commerce(ev: Event) -> bool:
     """An act between companies, between a company and the press, or between a company and a party of no known
-    kind: a takeover, a lawsuit, talks on an alliance are trade; so are a company's investments anywhere and its
-    lawsuits against no one named. A company's other acts on or by a state, its government or any other known
-    actor are kept, and so are its acts on no one ("business leaders called for free trade")."""
-    if ev.source.sector == "BUS" and (ev.cameo[:3] == INVESTMENT or (ev.target is None and ev.cameo[:3] in LAWSUIT)):
+    kind: a takeover, a lawsuit, talks on an alliance are trade; so are a company's investments anywhere, its
+    lawsuits against no one named and its comments withheld. A company's other acts on or by a state, its
+    government or any other known actor are kept, and so are its acts on no one ("business leaders called for free
+    trade")."""
+    if ev.source.sector == "BUS" and (ev.cameo[:3] in (INVESTMENT, DECLINED)
+                                      or (ev.target is None and ev.cameo[:3] in LAWSUIT)):
         return True
     sides = (ev.source, ev.target)
     return ev.target is not None and any(a.sector == "BUS" for a in sides) and all(
