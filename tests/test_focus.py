@@ -88,3 +88,72 @@ def test_a_placed_street_level_mention_keeps_its_country_in_its_sentences_other_
     events = rule_events(pipeline, text)
     assert any(s == "GEOCVL" and code.startswith("14") for s, code, _ in events)
     assert any(s == "GEOCVL" and code.startswith("11") for s, code, _ in events)
+
+
+
+def _said(sentence: str, role: str) -> Event:
+    """An event of sentence 9 whose source is ``role`` (no country) criticising a union."""
+    start = sentence.index(role)
+    source = Actor(role, start, start + len(role), "---GOV", None, "GOV")
+    union = Actor("the union", len(sentence) - 10, len(sentence) - 1, "---LAB", None, "LAB")
+    return Event("old", "a", 9, sentence, source, union, "111", "11", "DISAPPROVE", None, 1, 1.0, None, None, True,
+                 Trigger("criticised", 0, 1))
+
+
+def _named(index: int, text: str, country: str) -> Mention:
+    return Mention("a", index, Actor(text, 0, len(text), country + "GOV", country, "GOV"))
+
+
+# an article about two countries (no focus): the Peruvian government is named in sentence 2, the Chilean in 0
+EARLIER = [_named(0, "Chilean ministers", "CHL"), _named(2, "the Peruvian government", "PER"),
+           _named(3, "Chile", "CHL"), _named(4, "Peru", "PER")]
+
+
+def test_a_role_takes_the_country_of_its_earlier_mention():
+    ev = _said("Later the government criticised the union.", "government")
+    localise([ev], EARLIER, "hash")
+    assert ev.source.code == "PERGOV" and ev.target.code == "---LAB"  # the union was never named with a country
+    off = _said("Later the government criticised the union.", "government")
+    localise([off], EARLIER, "hash", {"focus": {"antecedents": False}})
+    assert off.source.code == "---GOV"
+    ministers = _said("The ministers criticised the union.", "ministers")
+    localise([ministers], EARLIER, "hash")
+    assert ministers.source.code == "CHLGOV"  # a plural for its earlier plural
+
+
+def test_no_antecedent_for_a_possessed_or_quoted_role():
+    for sentence in ("Chile said its government criticised the union.",
+                     'A spokesman said: "the government criticised the union."'):
+        ev = _said(sentence, "government")
+        localise([ev], EARLIER, "hash")
+        assert ev.source.code == "---GOV", sentence
+
+
+def test_a_shadow_minister_is_the_opposition_not_the_government(pipeline):
+    text = BRITISH.replace("The prime minister met union leaders on Monday.",
+                           "The shadow chancellor accused the prime minister of hiding the figures.")
+    events = rule_events(pipeline, text)
+    assert ("GBROPP", "112", "GBRGOV") in events
+    assert not any(s == "GBRGOV" and t == "GBRGOV" for s, _, t in events)
+
+
+def test_regional_officials_are_the_regions_own_but_regional_leaders_are_neighbours():
+    for role, code in (("regional officials", "ESPGOV"), ("the regional government", "ESPGOV"),
+                       ("regional leaders", "---GOV")):
+        ev = _said(f"On Monday {role} criticised the union.", role)
+        localise([ev], [_named(k, "Spain", "ESP") for k in range(6)], "hash")
+        assert ev.source.code == code, role
+    ev = _said("On Monday regional officials criticised the union.", "officials")  # the span without its adjective
+    localise([ev], [_named(k, "Spain", "ESP") for k in range(6)], "hash")
+    assert ev.source.code == "ESPGOV"
+
+
+def test_seven_in_ten_mentions_make_a_focus_and_an_organisation_keeps_its_code():
+    mentions = [_named(k, "Britain", "GBR") for k in range(7)] + [_named(k, "France", "FRA") for k in range(3)]
+    ev = _said("On Monday the minister criticised the union.", "minister")
+    localise([ev], mentions, "hash")
+    assert (ev.source.code, ev.target.code) == ("GBRGOV", "GBRLAB")
+    envoy = _said("On Monday the envoy criticised the union.", "envoy")
+    envoy.source = Actor("the UN", envoy.source.start, envoy.source.end, "IGOUNO", None, "GOV", "United Nations")
+    localise([envoy], mentions[:7], "hash")
+    assert envoy.source.code == "IGOUNO"

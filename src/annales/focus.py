@@ -17,7 +17,10 @@ article after all its sentences are coded, reads the article the way the reader 
   "EU officials") keep none;
 * named actors of no known country (a company, a person with no title) are left alone: their name, not
   the article, decides their country;
-* before the focus country, a street-level role with no country (``placed_sectors``: civilians, protesters,
+* before the focus country, a role with no country that the article named earlier with one takes that
+  country: "the prime minister" after "British Prime Minister Tony Blair", "the government" after
+  "the Argentine government" (a definite role refers back to its last mention; ``[focus] antecedents``);
+* before both, a street-level role with no country (``placed_sectors``: civilians, protesters,
   police) takes the country where its event happened when its own sentence or the dateline placed the event
   ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
   too ("..., accusing Moscow"); this needs no focus.
@@ -34,13 +37,17 @@ from collections.abc import Iterable, Mapping
 from .actor_context import FOREIGN_ROLES
 from .records import Actor, Event, Mention, event_id
 
-_DEFAULTS = {"enabled": True, "min_mentions": 5, "min_share": 0.8,
+_DEFAULTS = {"enabled": True, "antecedents": True, "min_mentions": 5, "min_share": 0.7,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
              "placed_sectors": ["CVL", "OPP", "COP"]}
 _PLACED_BY = ("sentence", "dateline")  # how an event's location was found, for placed_sectors
-# a word before the role that places it abroad: "a western diplomat", "foreign ministers", "visiting officials"
+# a word before the role that places it abroad: "a western diplomat", "foreign ministers", "visiting officials";
+# "regional" only where it does not name a region's own government ("regional leaders" are neighbours' leaders,
+# "regional officials" and "the regional government" a province's)
+_REGION_BODIES = (r"(?:government|governments|officials?|authorit(?:y|ies)|council|assembly|administration|"
+                  r"governor|police)")
 _ABROAD_WORDS = (r"\b(?:foreign|western|overseas|visiting|international|aid|allied|coalition|european|arab|african|"
-                 r"asian|regional|world|un|eu|member[- ]states?)\b")
+                 r"asian|regional(?!\s+" + _REGION_BODIES + r"\b)|world|un|eu|member[- ]states?)\b")
 _ABROAD_BEFORE = re.compile(_ABROAD_WORDS + r"\W*$", re.IGNORECASE)
 _ABROAD_IN = re.compile(_ABROAD_WORDS, re.IGNORECASE)
 
@@ -64,12 +71,46 @@ def _domestic(actor: Actor | None, sentence: str, sectors: frozenset[str]) -> bo
     """An actor with no country that the focus country may fill (see the module docstring)."""
     if actor is None or actor.country or actor.sector not in sectors:
         return False
+    if (actor.code or "---").lstrip("-") != actor.sector:
+        return False  # an organisation of no country ("IGOUNO", sector GOV) keeps its code
     if actor.name and actor.name.lower() == actor.text.lower():
         return False  # a bare name of no known country (a company, a person): not the article's to decide
     head = actor.text.split()[-1].lower() if actor.text.split() else ""
     if head in FOREIGN_ROLES or actor.text.lower() in FOREIGN_ROLES:
         return False
-    return not (_ABROAD_IN.search(actor.text) or _ABROAD_BEFORE.search(sentence[:actor.start]))
+    before = sentence[:actor.start]
+    if re.search(r"\bregional\W*$", before, re.IGNORECASE) and re.match(_REGION_BODIES, actor.text, re.IGNORECASE):
+        before = before.rstrip()[:-len("regional")]  # "regional officials": a region's own
+    return not (_ABROAD_IN.search(actor.text) or _ABROAD_BEFORE.search(before))
+
+
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+# a possessive before the role names whose it is ("its citizens", "our government"): no antecedent decides it
+_POSSESSED = re.compile(r"\b(?:its|their|his|her|our|my|your)\s*$", re.IGNORECASE)
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _role_words(actor: Actor) -> str:
+    """The role an actor with no country is named by, lower-case, without its determiner ("the prime
+    minister" -> "prime minister")."""
+    return _DETERMINERS.sub("", actor.text.strip()).lower()
+
+
+def _antecedent_country(actor: Actor, sentence: str, sentence_index: int, mentions: list[Mention]) -> str | None:
+    """The country of the last earlier mention that names the same role with a country ("British Prime Minister
+    Tony Blair" for "the prime minister"; a plural for its singular), or None. Not for a role after a possessive,
+    nor inside a quotation, where "the government" is the speaker's."""
+    role, before = _role_words(actor), sentence[:actor.start]
+    if not role or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+        return None
+    pattern = re.compile(r"\b" + re.escape(role.removesuffix("s")) + r"s?\b")
+    found = None
+    for m in mentions:
+        if (m.sentence_index, m.actor.start) >= (sentence_index, actor.start):
+            break
+        if m.actor.country and m.actor.sector == actor.sector and pattern.search(m.actor.text.lower()):
+            found = m.actor.country
+    return found
 
 
 def _placed_country(ev: Event) -> str | None:
@@ -101,11 +142,15 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
         for a in (ev.source, ev.target):
             if here and _domestic(a, ev.sentence, placed):
                 placed_as[(ev.sentence_index, a.start)] = _localised(a, here)
+    ordered = sorted(mentions, key=lambda m: (m.sentence_index, m.actor.start)) if conf["antecedents"] else []
     for ev in events:
-        sides = [placed_as[(ev.sentence_index, a.start)] if a is not None and (ev.sentence_index, a.start) in placed_as
-                 and _domestic(a, ev.sentence, placed)
-                 else _localised(a, country) if country and _domestic(a, ev.sentence, sectors) else a
-                 for a in (ev.source, ev.target)]
+        sides = [placed_as.get((ev.sentence_index, a.start)) if a is not None and _domestic(a, ev.sentence, placed)
+                 else None for a in (ev.source, ev.target)]
+        for k, a in enumerate((ev.source, ev.target)):
+            if sides[k] is None and _domestic(a, ev.sentence, sectors):
+                earlier = _antecedent_country(a, ev.sentence, ev.sentence_index, ordered) if ordered else None
+                sides[k] = _localised(a, earlier or country) if earlier or country else None
+            sides[k] = sides[k] or a
         if sides[0] is not ev.source or sides[1] is not ev.target:
             changed += (sides[0] is not ev.source) + (sides[1] is not ev.target)
             ev.source, ev.target = sides

@@ -37,7 +37,7 @@ DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence", "political_only")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
-                     ("focus", ("enabled", "min_mentions", "min_share", "sectors")),
+                     ("focus", ("enabled", "antecedents", "min_mentions", "min_share", "sectors")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
