@@ -128,16 +128,25 @@ _LEAD_CUE = re.compile(r"\b(?:visiting|speaking\s+(?:in|at|from)|(?:on|during)\s
                        r"\s+(?:the\s+)?$", re.I)
 
 
+def _scan(geo, article, sent):
+    """(text, offset of ``sent`` in it or -1, the article's place phrases, its sentence bounds): the geocoder's
+    per-article scan, which it caches."""
+    text = getattr(article, "text", None) or ""
+    at = text.find(sent.text.strip())
+    if at < 0:
+        return text, at, [], []
+    places, bounds = geo.article_places(article, geo._context(sent.doc))
+    return text, at, places, bounds
+
+
 def lead(geo, article, sent):
     """(Place, words) for a statement in the article's opening sentence (the lead, which a news story tells in detail
     after it) that its own sentence does not place: the town or site where the next sentence places its speaker by a
     participle of visiting or speaking ("Jack Straw has defended plans ... Mr Straw, visiting Beijing, noted ...");
     else None (not for a later sentence, nor a place phrase of another kind)."""
-    text = getattr(article, "text", None) or ""
-    at = text.find(sent.text.strip())
+    text, at, places, bounds = _scan(geo, article, sent)
     if at < 0:
         return None
-    places, bounds = geo.article_places(article, geo._context(sent.doc))
     if bisect.bisect_right(bounds, at) != 0:
         return None  # not the opening sentence
     lo = at + len(sent.text.strip())
@@ -159,11 +168,9 @@ def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
     or, told by a pronoun (``pronoun``), is the one placed in the sentence just before; else None."""
     if not names and not pronoun:
         return None
-    text = getattr(article, "text", None) or ""
-    at = text.find(sent.text.strip())
+    text, at, places, bounds = _scan(geo, article, sent)
     if at <= 0:
         return None
-    places, bounds = geo.article_places(article, geo._context(sent.doc))
     here = bisect.bisect_right(bounds, at)
     k = back if names else 1
     lo = bounds[here - k - 1] if here - k - 1 >= 0 else 0
@@ -190,11 +197,9 @@ def arrival(geo, article, sent):
     one meets on arriving; else None."""
     if not _PLACELESS_MEETING.search(sent.text):
         return None
-    text = getattr(article, "text", None) or ""
-    at = text.find(sent.text.strip())
+    text, at, places, bounds = _scan(geo, article, sent)
     if at <= 0:
         return None
-    places, bounds = geo.article_places(article, geo._context(sent.doc))
     ends = [b for b in bounds if b < at and text[b:at].strip(" \n.!?\"\u201d")]
     lo = ends[-1] if ends else 0  # the sentence before: from the end of the one before it
     for pos, _, place, words in reversed(places):
