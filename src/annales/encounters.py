@@ -219,7 +219,6 @@ def shared_encounter(noun):
     return None
 
 
-
 def visited_place(noun):
     """The place a visit ``noun`` with no "to" that sets a clause is paid to: the clause's "in" object ("X is in
     Berlin on a visit", "X, in Moscow on an official visit, said") or its own ("during his visit in Berlin");

@@ -85,7 +85,8 @@ def drop_speech_frames(events: list[RawEvent], sent) -> list[RawEvent]:
             tok.lemma_ in FRAME_HEADS and not e.pattern.dictionary) else None
         if frame and any(t.i in triggers and t.i != tok.i for c in tok.children if c.dep_ == frame for t in c.subtree):
             continue
-        if e.pattern.dictionary and any(t.i in triggers and t.i != tok.i for c in object_clauses(tok) for t in c.subtree):
+        if e.pattern.dictionary and any(t.i in triggers and t.i != tok.i
+                                        for c in object_clauses(tok) for t in c.subtree):
             continue  # "hosting X to celebrate Y with Z": the hosting's object is the celebration (PETRARCH-2)
         if pledged_act(tok, e.pattern, e.source, e.target, acts):
             continue
@@ -203,18 +204,21 @@ def drop_questions(events: list[RawEvent], sent) -> list[RawEvent]:
     ("asked for help"). Nor is an act a question names an event ("Did X know of protesters later killed by
     Y?", "Why does Y not help the rebuilding of Z?"): a sentence that ends in a question mark asserts none."""
     doc = sent.doc
-    if questioned(sent):  # (not a clause before a colon or semicolon: "asked to X, raising the question: ...?")
-        start = max((t.i for t in sent if t.text in (":", ";")), default=sent.start)
+    start = question_start(sent)
+    if start is not None:
         events = [e for e in events if e.pattern.dictionary or e.trigger < start]
     return [e for e in events if not (e.code.startswith("02") and not e.pattern.dictionary
                                       and doc[e.trigger].lemma_ == "ask" and _a_question(doc[e.trigger], sent))]
 
 
-def questioned(sent) -> bool:
-    """Whether the sentence ends in a question mark (before closing quotes): its events after its last colon or
-    semicolon are asked about, not asserted."""
+def question_start(sent) -> int | None:
+    """Where the question of a sentence that ends in a question mark (before closing quotes) begins: after its
+    last colon or semicolon ("asked to X, raising the question: ...?"), else at its start; None for a sentence
+    that asks nothing. Acts named from there on are asked about, not asserted."""
     last = next((t for t in reversed(sent) if not (t.is_punct and t.text != "?") and not t.is_space), None)
-    return last is not None and last.text == "?"
+    if last is None or last.text != "?":
+        return None
+    return max((t.i for t in sent if t.text in (":", ";")), default=sent.start)
 
 
 def _a_question(trig, sent) -> bool:

@@ -275,6 +275,13 @@ def infinitive_clause(clause) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
+def purpose_clause(clause) -> bool:
+    """"signed an accord to supply X", "met in Tehran to discuss Idlib": an adverbial to-infinitive with no subject
+    of its own, the aim of the act it hangs on."""
+    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and child(clause, "nsubj") is None)
+
+
 def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);

@@ -9,10 +9,11 @@ from .coordination import coordinate
 SPEECH_VERBS = frozenset(
     "say tell announce report claim state add insist note confirm stress explain write declare "
     "reiterate assert argue allege suggest acknowledge admit reveal disclose indicate".split())
+# adjectives of a wish to act ("would be happy to meet"): an intent, and only the speaker's
+WISH_ADJECTIVES = frozenset("happy glad keen eager anxious determined".split())
 INTENT_HEADS = frozenset(
     "plan intend want hope aim seek expect prepare due set go agree pledge promise vow offer try "
-    "wish ready willing poised likely schedule propose consider mull swear suppose happy glad keen eager anxious "
-    "determined".split())
+    "wish ready willing poised likely schedule propose consider mull swear suppose".split()) | WISH_ADJECTIVES
 REFUSAL_HEADS = frozenset("refuse decline reject fail".split())  # "refused to lift the ban": not lifted
 THREAT_HEADS = frozenset({"threaten"})
 # bare pledges: "vowed to retaliate against Y" is the retaliation intended, not a second event
@@ -24,6 +25,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prospective mooted expected".split())
 # verbs whose object (or passive subject) is an event planned ("scheduled talks for May", "talks are expected")
 PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate want offer".split())
+# units of "next week's summit", "the coming month's talks"
+TIME_UNITS = frozenset("day week month year weekend".split())
 # verbs of taking part "in" a nominal event ("is due to take part in talks", "will participate in the summit")
 PARTAKE_VERBS = frozenset("take participate engage join partake".split())
 # the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
@@ -60,7 +63,7 @@ def condition_subject(trig, marks=("if", "unless")):
 
 
 UNILATERAL_HEADS = frozenset("offer propose want seek hope aim try wish intend vow pledge promise swear "
-                             "threaten ready willing prepared happy glad keen eager anxious determined".split())
+                             "threaten ready willing prepared".split()) | WISH_ADJECTIVES
 
 
 def unilateral(trig) -> bool:
@@ -219,8 +222,6 @@ def planned(noun) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS or c.dep_ == "poss" and c.lemma_ in TIME_UNITS
                and any(a.lower_ in ("next", "coming") for a in c.children) for c in noun.children)
 
-
-TIME_UNITS = frozenset("day week month year weekend".split())
 
 
 # auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"

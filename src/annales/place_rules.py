@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .lexicon import purpose_clause
+
 # prepositions that say where something happened; "to"/"into" only after verbs of movement (MOVE)
 PLACE_PREPS = frozenset("in at near outside inside within throughout around across along off".split())
 MOVE_PREPS = frozenset({"to", "into"})
@@ -376,11 +378,10 @@ def _distance(c, trigger) -> float | None:
 
 
 def _purpose(verb) -> bool:
-    """A clause of purpose, an infinitive with no subject of its own ("met in Tehran to discuss Idlib", "flew to Paris
-    to sign the deal"): the aim of the act it hangs on, done where that act is."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
+    """A clause of purpose ("met in Tehran to discuss Idlib", "flew to Paris to sign the deal"; a bare infinitive
+    with no passive subject or mark either): the aim of the act it hangs on, done where that act is."""
+    return (purpose_clause(verb) and verb.tag_ == "VB"
+            and not any(c.dep_ in ("nsubjpass", "mark") for c in verb.children))
 
 
 _THEN = frozenset("after before since until once because".split())

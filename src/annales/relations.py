@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from . import ontology
 from .actors import ActorPhrase, Actors
-from .event_filters import REQUEST_ROOTS, questioned
+from .event_filters import REQUEST_ROOTS, question_start
 from .coordination import coordinate
 from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
 from .targets import BACKING_ROOTS, ally_named, opposed_in, slot_filled
@@ -392,8 +392,8 @@ class LearnedFallback:
                     continue
                 if modality_of(doc[link.verb])[0] == "hypothetical":
                     continue  # "Canada says Venezuela must halt its raids": demanded, not done
-                if questioned(doc[link.verb].sent) and not any(
-                        t.text in (":", ";") and t.i > link.verb for t in doc[link.verb].sent):
+                asked_from = question_start(doc[link.verb].sent)
+                if asked_from is not None and link.verb >= asked_from:
                     continue  # "Did X attack Y?": a question asserts no act
                 if unasserted(doc[link.verb]):
                     continue  # "denied reports that X bombed Y": said not to have happened

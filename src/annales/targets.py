@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby
+from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby, purpose_clause
 from .nominal import ENCOUNTER_PREPS, prep_object
 from .venues import SCENE_ROOTS, SETTING_NOUNS, SETTING_ROOTS, mission_place, venue
 
@@ -80,8 +80,9 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         inner = uncoded_infinitive(trig, pattern)
         if obj is None:
             for t in nearby(trig, clauses=not pattern.dictionary):
-                if t.i not in inner and (t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt") and t.head.lower_ not in CIRCUMSTANCE_PREPS
-                        and not ally_named(t) and not (scene and venue(t, actors)) and not (meeting and topic(t))
+                if (t.i not in inner and t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt")
+                        and t.head.lower_ not in CIRCUMSTANCE_PREPS and not ally_named(t)
+                        and not (scene and venue(t, actors)) and not (meeting and topic(t))
                         and not (speech and _on_encounter(t, trig))):
                     if actors.all_at(t):
                         obj = t
@@ -476,7 +477,7 @@ def first_actor_after(verb, actors: Actors, infinitives: bool = True) -> list[Ac
     for clause in (False, True):
         for c in verb.children:
             if c.i < verb.i or (c.dep_ == "ccomp") != clause or (not clause and c.dep_ in _NOT_PREDICATE
-                                                                  and not _purpose(c)):
+                                                                  and not purpose_clause(c)):
                 continue
             if not infinitives and c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children):
                 continue
@@ -513,12 +514,6 @@ def _states(subj) -> bool:
     clause = subj.head
     return (subj.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in ("acl", "ccomp")
             and clause.head.pos_ == "NOUN" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children))
-
-
-def _purpose(clause) -> bool:
-    """"signed an accord to supply X": an infinitive with no subject of its own, part of the verb phrase."""
-    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            and child(clause, "nsubj") is None)
 
 
 def doc_token(t, p: ActorPhrase):
