@@ -3,6 +3,7 @@ PETRARCH story discards seen in the whole article, not only in the sentences the
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import duckdb
@@ -10,6 +11,7 @@ import pytest
 
 from annales import petrarch as P
 from annales import store as store_mod
+from annales.pipeline import Pipeline
 from annales.records import Article
 from annales.store import Store
 
@@ -17,15 +19,37 @@ from annales.store import Store
 _GRANTED = "Ghana granted Nigeria permission to use the port."
 
 
+def _own_score(pipeline) -> Pipeline:
+    settings = copy.deepcopy(pipeline.settings)
+    settings["coder"]["calibrated_confidence"] = False
+    return Pipeline(settings, nlp=pipeline.nlp)
+
+
 def test_rule_and_learned_events_say_how_they_were_coded(pipeline):
     # "lambasted" has a lexicon pattern (a rule event); "granted ... permission" has none that fits, so the
     # grammar link Ghana -> Nigeria goes to the learned fallback
-    coded = pipeline(Article(id="m", text="Kenya lambasted Uganda on Monday. " + _GRANTED,
-                             published=date(2024, 3, 6)))
+    article = Article(id="m", text="Kenya lambasted Uganda on Monday. " + _GRANTED, published=date(2024, 3, 6))
+    coded = pipeline(article)
     by_dyad = {(e.source.country, e.target.country if e.target else None): e for e in coded.events}
-    assert by_dyad[("KEN", "UGA")].method == "rules" and by_dyad[("KEN", "UGA")].confidence >= 0.30
-    assert by_dyad[("GHA", "NGA")].method == "learned" and by_dyad[("GHA", "NGA")].confidence < 0.30
+    assert by_dyad[("KEN", "UGA")].method == "rules" and by_dyad[("GHA", "NGA")].method == "learned"
     assert {e.method for e in coded.events} == {"rules", "learned"}
+    # the coder's own score keeps learned events below every rule event
+    own = {(e.source.country, e.target.country): e.confidence for e in _own_score(pipeline)(article).events}
+    assert own[("KEN", "UGA")] >= 0.30 > own[("GHA", "NGA")]
+
+
+def test_confidence_is_calibrated_after_the_article_is_coded(pipeline):
+    # the shipped model turns the own score into a probability; min_confidence then drops by that probability
+    article = Article(id="c", text="Kenya lambasted Uganda on Monday. " + _GRANTED, published=date(2024, 3, 6))
+    calibrated = {e.event_id: e.confidence for e in pipeline(article).events}
+    own = {e.event_id: e.confidence for e in _own_score(pipeline)(article).events}
+    assert calibrated.keys() == own.keys() and len(own) == 2
+    assert all(0 < p < 1 for p in calibrated.values()) and calibrated != own
+    floor = sorted(calibrated.values())[1]  # keeps the more confident one only
+    settings = copy.deepcopy(pipeline.settings)
+    settings["coder"]["min_confidence"] = floor
+    kept = Pipeline(settings, nlp=pipeline.nlp)(article).events
+    assert [e.confidence for e in kept] == [floor]
 
 
 def test_method_round_trips_through_the_store(pipeline):

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from . import __version__, ontology
 from ._data import data_path
 from .actors import ActorFinder, ActorPhrase
+from .confidence import Calibrator
 from .config import load_settings
 from .dates import resolve_date
 from .events import EventCoder, RawEvent
@@ -35,7 +36,7 @@ DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "
               "nouns.tsv", "undoing.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv",
               "craft.tsv", "lemmas.tsv", "irregular_verbs.tsv", "judgements.tsv")
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
-                                "min_confidence", "political_only")),
+                                "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "antecedents", "min_mentions", "min_share", "sectors")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
@@ -92,13 +93,14 @@ def _model_version(name: str | None) -> str | None:
 
 @dataclass
 class CodedArticle:
-    """An article with the events and actor mentions coded from it, and its genre (``annales.genres``;
-    articles of the genres of ``[genres] skip`` get no events)."""
+    """An article with the events and actor mentions coded from it, its genre (``annales.genres``;
+    articles of the genres of ``[genres] skip`` get no events) and its number of sentences."""
 
     article: Article
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     genre: str | None = None
+    sentences: int = 0
 
 
 class Pipeline:
@@ -118,6 +120,7 @@ class Pipeline:
         self._prefilter = None
         self._geocoder = None  # annales.places.Geocoder, built on first use when [places] geocode is on
         self.genre_of = GenreFinder.from_settings(self.settings)
+        self.calibrate = Calibrator() if self.settings["coder"].get("calibrated_confidence", True) else None
         self.skip_genres = frozenset(self.settings.get("genres", {}).get("skip", ()))
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
                                 places=self._place_of)
@@ -201,8 +204,13 @@ class Pipeline:
             selection = None if isinstance(unit, str) else unit
             n = self.code_doc(results[i], doc, offset, sent_base[i], selection)
             sent_base[i] += n
-        for r in results:  # the article's focus country for its domestic roles (annales.focus)
+        min_conf = float(self.settings["coder"]["min_confidence"])
+        for r, n in zip(results, sent_base):  # the article's focus country for its domestic roles (annales.focus)
+            r.sentences = n
             localise(r.events, r.mentions, r.article.content_hash, self.settings)
+            if self.calibrate is not None:  # then the chance that each is right (annales.confidence)
+                self.calibrate(r.events, n)
+            r.events = [e for e in r.events if e.confidence >= min_conf]
         yield from results
 
     def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0,
@@ -228,7 +236,6 @@ class Pipeline:
         discards = self.lexicon.discards  # a story discard (PETRARCH dictionaries) anywhere in the article voids it
         if result.genre in self.skip_genres or (discards is not None and discards.voids_story(article.text)):
             return len(where) if selection is None else selection.n_sentences
-        min_conf = float(self.settings["coder"]["min_confidence"])
         political_only = bool(self.settings["coder"].get("political_only", True))
         seen = set()
         raws = self.coder(doc, actors)
@@ -240,7 +247,7 @@ class Pipeline:
                 ev.confidence, ev.method = confidence, "learned"
             if political_only and not_political(ev):
                 continue
-            if ev.confidence >= min_conf and ev.event_id not in seen:
+            if ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)
         return len(where) if selection is None else selection.n_sentences

@@ -41,8 +41,9 @@ relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` e
 
 A pair is coded only when the classifier's probability ``p`` of its type is at least ``[coder]
 learned_min_probability`` (0.7: on the development sets nearly all pairs below it are no event). Events
-from the fallback are marked by their confidence: ``0.05 + 0.24 * p``, so always below 0.30, the lowest
-confidence a rule event can have; the trigger is the linking verb. The fallback is off when user
+from the fallback are marked by ``method = 'learned'`` and by their own score, ``0.05 + 0.24 * p``: always below
+0.30, the lowest a rule event can have (``annales.confidence`` then calibrates both); the trigger is the linking
+verb. The fallback is off when user
 (PETRARCH) verb dictionaries are loaded: those suites expect exactly their dictionaries' codes.
 """
 
