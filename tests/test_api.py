@@ -67,8 +67,8 @@ def build_store(path: str) -> None:
                 event_id=rid, article_id=aid, sentence_index=0, sentence=sent, source=_actor(sent, stext, scode),
                 target=_actor(sent, *tgt) if tgt else None, cameo=cameo, cameo_root=cameo[:2], plover=plover,
                 plover_mode=None, quad_class=quad, goldstein=gold, date=day, date_precision="day" if day else None,
-                date_inferred=False, trigger=Trigger(trig, t0, t0 + len(trig), trig), location=loc, confidence=0.8,
-                method="learned" if rid == "r6" else "rules"))
+                date_inferred=False, trigger=Trigger(trig, t0, t0 + len(trig), trig), location=loc,
+                confidence=0.15 if rid == "r6" else 0.8, method="learned" if rid == "r6" else "rules"))
         text = " ".join(e.sentence for e in events)
         items.append((Article(id=aid, text=text, title=title, url=url, published=published, source=outlet),
                       events, []))
@@ -143,6 +143,9 @@ def test_events_records_level(client):
     ({"min_mentions": 2}, ["r1"]),
     ({"method": "learned"}, ["r6"]),
     ({"method": "rules", "quad": 4}, ["r1", "r5", "r7"]),
+    ({"min_confidence": 0.3, "root": "19"}, ["r1"]),
+    ({"min_confidence": 0.3, "q": "camp_list"}, []),  # r6's report is judged unlikely to be right
+    ({"min_confidence": 0.1, "q": "camp_list"}, ["r6"]),
     ({"start": "2024-04-01"}, ["r4", "r5", "r6"]),
     ({"start": "2024-03", "end": "2024-03"}, ["r1", "r3"]),
     ({"end": "2024-03-09"}, ["r1"]),
@@ -379,6 +382,7 @@ def test_meta_and_health(client):
     ("/api/events", {"order": "up"}, "order: Input should be 'asc' or 'desc'"),
     ("/api/events", {"level": "x"}, "level: Input should be 'merged' or 'records'"),
     ("/api/events", {"min_mentions": "many"}, "min_mentions: Input should be a valid integer"),
+    ("/api/events", {"min_confidence": 1.5}, "min_confidence: Input should be less than or equal to 1"),
     ("/api/events", {"q": "a\x00b"}, "q: control characters are not allowed"),
     ("/api/aggregates/counts", {"interval": "hour"}, "interval: Input should be 'day', 'week', 'month' or 'year'"),
     ("/api/aggregates/dyad", {}, "a: Field required"),

@@ -74,8 +74,8 @@ def build_store(path) -> None:
                       source=_actor(sentence, stext, scode), target=_actor(sentence, ttext, tcode), cameo=cameo,
                       cameo_root=cameo[:2], plover=plover, plover_mode=None, quad_class=quad, goldstein=gs,
                       date=day, date_precision=precision, date_inferred=inferred,
-                      trigger=Trigger(trig, t, t + len(trig)), location=loc, confidence=0.8,
-                      method="learned" if aid == "i2" else "rules")
+                      trigger=Trigger(trig, t, t + len(trig)), location=loc,
+                      confidence=0.15 if aid == "i2" else 0.8, method="learned" if aid == "i2" else "rules")
         article = Article(id=aid, text=sentence, title=title, url=f"https://news.example/{aid}",
                           published=published, source=outlet)
         items.append((article, [event], []))
@@ -271,6 +271,9 @@ def test_the_table_filters_sorts_and_pages(watched):
     page.select_option("[data-testid=filter-method]", "rules")
     assert wait_total(N_EVENTS - 1) == N_EVENTS - 1
     page.select_option("[data-testid=filter-method]", "")
+    page.select_option("[data-testid=filter-confidence]", "0.3")
+    assert wait_total(N_EVENTS - 1) == N_EVENTS - 1  # the learned one is judged unlikely to be right
+    page.select_option("[data-testid=filter-confidence]", "")
     page.fill("[data-testid=filter-min-mentions]", "2")
     assert wait_total(1) == 1
     page.fill("[data-testid=filter-min-mentions]", "")

@@ -144,6 +144,9 @@ def filters(
     method: Annotated[Literal["rules", "learned"] | None, Query(
         description="rules: coded by the lexicon's patterns (a merged event: by at least one report); "
                     "learned: only by the learned classifier")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="At least this confidence: the chance that a reader judges the event right "
+                                "(0-1; a merged event: its most confident report)")] = None,
     level: Annotated[Literal["merged", "records"], Query(
         description="merged: one row per real-world event; records: one per coded sentence report")] = "merged",
 ) -> query.Filters:
@@ -163,7 +166,7 @@ def filters(
     return query.Filters(start=lo, end=hi, actor=_actor("actor", actor), source=_actor("source", source),
                          target=_actor("target", target), dyad=pair, root=root or None, code=code or None,
                          plover=kind, quad=quad, place=_text("place", place), q=_text("q", q),
-                         min_mentions=min_mentions, method=method, level=level)
+                         min_mentions=min_mentions, method=method, min_confidence=min_confidence, level=level)
 
 
 Filter = Annotated[query.Filters, Depends(filters)]

@@ -54,6 +54,7 @@ class Filters:
     q: str | None = None
     min_mentions: int | None = None
     method: str | None = None  # "rules" or "learned"
+    min_confidence: float | None = None  # the chance a reader judges the event right (annales.confidence)
     level: str = "merged"
     text_index: str | None = None  # a TextIndex's table (set by the API, never from a request)
 
@@ -147,6 +148,9 @@ def where(f: Filters, cur) -> tuple[str, list]:
     if f.method:
         c.append("method = ?")
         p.append(f.method)
+    if f.min_confidence is not None:
+        c.append("confidence >= ?")
+        p.append(f.min_confidence)
     if f.min_mentions is not None:
         if f.level == "merged":
             c.append("num_mentions >= ?")

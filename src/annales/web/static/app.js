@@ -39,7 +39,7 @@
   // ---------------------------------------------------------------- state
   const state = {
     a: '', b: '', start: '', end: '', interval: 'month',
-    table: { root: '', plover: '', quad: '', method: '', q: '', min_mentions: '', level: 'merged', place: '', period: null,
+    table: { root: '', plover: '', quad: '', method: '', min_confidence: '', q: '', min_mentions: '', level: 'merged', place: '', period: null,
              sort: 'date', order: 'desc', offset: 0, limit: 25 },
     meta: null, selected: null,
   };
@@ -527,7 +527,7 @@
   function tableQuery() {
     const t = state.table;
     const q = Object.assign(scope(), {
-      root: t.root, plover: t.plover, quad: t.quad, method: t.method, q: t.q, min_mentions: t.min_mentions, place: t.place,
+      root: t.root, plover: t.plover, quad: t.quad, method: t.method, min_confidence: t.min_confidence, q: t.q, min_mentions: t.min_mentions, place: t.place,
       level: t.level === 'merged' ? '' : t.level, sort: t.sort, order: t.order, limit: t.limit, offset: t.offset,
     });
     const sortable = state.meta && state.meta.sort_columns && state.meta.sort_columns[t.level];
@@ -644,6 +644,7 @@
       if (delay) input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, delay); });
     };
     bind('#f-root', 'root'); bind('#f-plover', 'plover'); bind('#f-quad', 'quad'); bind('#f-method', 'method');
+    bind('#f-conf', 'min_confidence');
     bind('#f-level', 'level');
     bind('#f-q', 'q', 300); bind('#f-min', 'min_mentions', 300);
     $('#filters').addEventListener('submit', (e) => e.preventDefault());
