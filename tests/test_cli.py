@@ -99,6 +99,15 @@ def test_stdin_and_export_formats(tmp_path):
     table = pq.read_table(out)
     assert table.num_rows == 1 and table.column("cameo").to_pylist()[0] in ("190", "195")
     assert run("export", "--db", db, "--format", "parquet").exit_code == 2
+    conf = table.column("confidence").to_pylist()[0]
+    kept = run("export", "--db", db, "--format", "jsonl", "--min-confidence", str(conf))
+    assert kept.exit_code == 0 and len(kept.stdout.splitlines()) == 1
+    above = run("export", "--db", db, "--format", "jsonl", "--min-confidence", str(min(conf + 0.01, 1)))
+    assert above.exit_code == 0 and above.stdout == ""
+    bad = run("export", "--db", db, "--format", "jsonl", "--min-confidence", "2")
+    assert bad.exit_code == 2 and "2.0 is not in the range 0<=x<=1" in bad.output
+    copy = run("export", "--db", db, "--format", "duckdb", "-o", tmp_path / "c.duckdb", "--min-confidence", "0.5")
+    assert copy.exit_code == 2 and "--min-confidence does not apply" in copy.output
 
 
 def test_missing_store_and_bad_date_are_usage_errors(tmp_path):

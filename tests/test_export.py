@@ -162,3 +162,21 @@ def test_export_empty_store(tmp_path):
         buf = io.StringIO()
         assert export_store(s, "table", buf) == 0
         assert "date" in buf.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "csv"])
+def test_export_keeps_events_above_a_confidence(tmp_path, batch, fmt):  # noqa: F811
+    for n, (_, evs, _) in enumerate(batch):
+        for e in evs:
+            e.confidence = 0.1 if n == 0 else 0.6
+    low = sum(len(evs) for _, evs, _ in batch[:1])
+    with Store(":memory:") as s:
+        s.write_batch(batch, V)
+        total = export_store(s, fmt, tmp_path / f"all.{fmt}")
+        path = tmp_path / f"kept.{fmt}"
+        assert 0 < low < total and export_store(s, fmt, path, min_confidence=0.5) == total - low
+        if fmt == "parquet":
+            assert min(pq.read_table(path)["confidence"].to_pylist()) == 0.6
+        elif fmt == "jsonl":
+            assert {json.loads(line)["confidence"] for line in path.read_text(encoding="utf-8").splitlines()} == {0.6}
+        assert export_store(s, fmt, tmp_path / f"none.{fmt}", min_confidence=0.9) == 0

@@ -341,7 +341,10 @@ def classify(input, fmt, config, actors, agents, verbs):
 @click.option("--merged", is_flag=True, help="Export merged events (one per real-world event) instead of "
                                               "coded records; gdelt and polecat always do.")
 @click.option("--header", is_flag=True, help="gdelt: start with a header line (GDELT's own files have none).")
-def export(db, fmt, output, merged, header):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events at least this likely to be judged right (docs/schema.md, confidence); a merged "
+                   "event has its most confident report's.")
+def export(db, fmt, output, merged, header, min_confidence):
     """Export every stored event.
 
     \b
@@ -350,6 +353,7 @@ def export(db, fmt, output, merged, header):
         annales export --format parquet -o events.parquet
         annales export --merged --format jsonl -o merged.jsonl
         annales export --format gdelt -o events.gdelt.tsv
+        annales export --format csv --min-confidence 0.3 -o likely.csv
         annales export --db postgresql://annales@dbhost/news --format duckdb -o news.duckdb
     """
     from .export import export_store
@@ -357,13 +361,15 @@ def export(db, fmt, output, merged, header):
 
     if fmt in ("parquet", "duckdb") and (output is None or is_server_url(output)):
         raise click.UsageError(f"--format {fmt} needs --output PATH")
+    if fmt == "duckdb" and min_confidence is not None:
+        raise click.UsageError("--format duckdb copies the whole store; --min-confidence does not apply")
     try:
         with open_store(db, read_only=True) as store:
             if fmt == "duckdb":
                 with Store(output) as copy:
                     n = store.copy_to(copy)["events"]
             else:
-                n = export_store(store, fmt, output, merged=merged, header=header)
+                n = export_store(store, fmt, output, merged=merged, header=header, min_confidence=min_confidence)
     except AnnalesError as exc:
         _fail(exc)
     if output:

@@ -272,29 +272,37 @@ def _require_merged(store: "Store") -> None:
 
 
 def export_store(store: "Store", fmt: str, out: str | Path | TextIO | None = None, *, merged: bool = False,
-                 header: bool = False, console_width: int | None = None) -> int:
+                 header: bool = False, console_width: int | None = None, min_confidence: float | None = None) -> int:
     """Stream the store's events to ``out``; returns the count.
 
     By default the coded records (in store order, via :func:`write_events`); with ``merged`` and
     always for ``gdelt`` and ``polecat``, the merged events (via :func:`write_merged`). Merged output
-    from a store that has records but was never merged raises ConfigError E034.
+    from a store that has records but was never merged raises ConfigError E034. ``min_confidence``
+    keeps the events whose confidence is at least that.
     """
     _check_format(fmt, out, EXPORT_FORMATS)
+
+    def kept(events):
+        return events if min_confidence is None else (e for e in events if e.confidence >= min_confidence)
+
     if merged or fmt in MERGED_FORMATS:
         _require_merged(store)
         context = formats.store_context(store) if fmt in MERGED_FORMATS else None
-        return write_merged(store.merged_events(), fmt, out, header=header, context=context,
+        return write_merged(kept(store.merged_events()), fmt, out, header=header, context=context,
                             console_width=console_width)
     if fmt == "parquet":
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         table = store.query_events_arrow()
+        if min_confidence is not None:
+            table = table.filter(pc.greater_equal(table["confidence"], min_confidence))
         try:
             pq.write_table(table, str(out))
         except OSError as exc:
             raise ConfigError("E033", path=str(out), reason=exc) from exc
         return table.num_rows
-    return write_events(store.events(), fmt, out, console_width=console_width)
+    return write_events(kept(store.events()), fmt, out, console_width=console_width)
 
 
 __all__ = ["EXPORT_FORMATS", "FORMATS", "MERGED_CSV_COLUMNS", "MERGED_FORMATS", "export_store",
