@@ -335,7 +335,8 @@ class EventCoder:
                 sources = _antecedent(verb, subj, actors)
             for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources and not act):
                 sources = actors.all_at(other)  # a name the parser split into several subjects
-            if not sources and (speech := reporting_verb(verb)) is not None and (said := subject_of(speech)) is not None:
+            speech = reporting_verb(verb) if not sources else None
+            if speech is not None and (said := subject_of(speech)) is not None:
                 sources = actors.all_at(said)  # "X said the bill was flawed and urged Y": X urged Y
             targets = targets_of(pattern, verb, actors)
             if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
