@@ -2,7 +2,7 @@
 
     python benchmarks/corpus_events.py [--split dev|test|all] [--batch b4] [--show]
 
-``benchmarks/gold/events_corpus.jsonl`` holds, for 340 sentences of
+``benchmarks/gold/events_corpus.jsonl`` holds, for 380 sentences of
 ``../shared/data/corpus/news_corpus.jsonl`` (drawn by ``benchmarks/draw_event_sentences.py``), every
 event the sentence reports as (source, target, CAMEO code), labelled by the team (guideline:
 ``benchmarks/gold/README.md``). A label names its sentence by article id and the SHA-1 of the sentence's

@@ -27,3 +27,17 @@ def test_a_shared_auxiliary_keeps_the_conjunct_in_its_clause(pipeline):
     # a conjunct of the same form as its head stays with it
     found = dyads(pipeline, "Officials said Russia had shelled Kharkiv and had bombed Kyiv.")
     assert len(found) == 2 and all(source.startswith("RUS") for source, _, _ in found)
+
+
+def test_an_act_conjoined_to_a_reported_state_is_the_speakers(pipeline):
+    # the parser hangs "urged" on "was": the bill urges no one, the minister does (and "accused", tagged a
+    # participle, is a past tense here)
+    assert ("KENGOV", "020", "UGAGOV") in dyads(pipeline, "The Kenyan minister said the bill was flawed and urged "
+                                                          "the Ugandan government to act.")
+    assert ("KENGOV", "111", "UGAGOV") in dyads(pipeline, "The Kenyan minister said the plan was flawed and "
+                                                          "criticised the Ugandan government.")
+    assert ("KENGOV", "1121", "UGA") in dyads(pipeline, "The Kenyan minister told reporters the plan was flawed and "
+                                                        "accused Uganda of corruption.")
+    # a conjunct with a subject of its own keeps it
+    assert all(source != "KENGOV" for source, _, _ in dyads(
+        pipeline, "The Kenyan minister said the bill was flawed and Uganda criticised Rwanda."))

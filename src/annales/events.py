@@ -62,8 +62,8 @@ from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from .participles import copular_row, feeling_roles
-from .targets import (first_actor_after, force_antecedents, reporter_subject, slot_filled, source_slot, subject_words,
-                      targets_of, verb_chain, written_subject)
+from .targets import (first_actor_after, force_antecedents, reporter_subject, reporting_verb, slot_filled, source_slot,
+                      subject_words, targets_of, verb_chain, written_subject)
 
 # what an actor issues or adopts that speaks for it ("released a statement criticising X")
 DOCUMENTS = frozenset("statement declaration resolution letter communique communiqué note message report decree "
@@ -335,6 +335,9 @@ class EventCoder:
                 sources = _antecedent(verb, subj, actors)
             for other in (c for c in verb.children if c.dep_ == "nsubj" and not sources and not act):
                 sources = actors.all_at(other)  # a name the parser split into several subjects
+            speech = reporting_verb(verb) if not sources else None
+            if speech is not None and (said := subject_of(speech)) is not None:
+                sources = actors.all_at(said)  # "X said the bill was flawed and urged Y": X urged Y
             targets = targets_of(pattern, verb, actors)
             if not pattern.dictionary and attributive_visit(verb):  # "told visiting Secretary X": X visits
                 sources, targets = targets, sources

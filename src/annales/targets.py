@@ -10,6 +10,7 @@ from dataclasses import replace
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
 from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby, purpose_clause
+from .modality import SPEECH_VERBS
 from .nominal import ENCOUNTER_PREPS, prep_object
 from .venues import SCENE_ROOTS, SETTING_NOUNS, SETTING_ROOTS, mission_place, venue
 
@@ -276,6 +277,23 @@ def _clause_subject(verb, small: bool = False):
             if subj is not None:
                 return subj
     return None
+
+
+def reporting_verb(verb):
+    """The speech verb a subjectless verb goes with when the parser conjoined it to the clause that verb
+    reports ("X said the bill was flawed and urged Y": "urged" is conjoined to "was"): a verb of the same
+    form before that clause; None when there is none. Whose act it is is the caller's call: the reported
+    clause's subject where that is an actor ("said Iran had armed X and attacked Y"), else the speaker."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    up = head.head
+    return up if up.i < head.i and up.lemma_ in SPEECH_VERBS and _form(up) == _form(verb) else None
+
+
+def _form(verb) -> str:
+    """The verb's tag, a past participle with no auxiliary read as the past tense it is ("and accused X")."""
+    return "VBD" if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) else verb.tag_
 
 
 def _asked_subject(verb):
