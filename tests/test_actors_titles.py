@@ -73,6 +73,14 @@ def test_a_chief_constable_is_police(pipeline):
     assert _codes(pipeline, "The chief constable criticised the council.").get("chief constable") == "---COP"
 
 
+def test_secretaries_of_state_by_department(pipeline):
+    assert _codes(pipeline, "The culture secretary criticised the plan.").get("culture secretary") == "---GOV"
+    codes = _codes(pipeline, "The shadow health secretary attacked the health secretary.")
+    assert codes.get("shadow health secretary") == "---OPP" and codes.get("health secretary") == "---GOV"
+    codes = _codes(pipeline, "The shadow international development secretary attacked the plan.")
+    assert codes.get("shadow international development secretary") == "---OPP"
+
+
 def test_no_affiliation_from_a_town(pipeline):
     # a town before a post names a club or a council as often as a country's person
     assert _codes(pipeline, "Chelsea boss Mario Bianchi met the minister.").get("Mario Bianchi", "---") == "---"
