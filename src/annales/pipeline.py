@@ -21,7 +21,7 @@ from .actors import ActorFinder, ActorPhrase
 from .config import load_settings
 from .dates import resolve_date
 from .events import EventCoder, RawEvent
-from .focus import localise
+from .focus import localise, outlet_country
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
@@ -202,7 +202,8 @@ class Pipeline:
             n = self.code_doc(results[i], doc, offset, sent_base[i], selection)
             sent_base[i] += n
         for r in results:  # the article's focus country for its domestic roles (annales.focus)
-            localise(r.events, r.mentions, r.article.content_hash, self.settings)
+            localise(r.events, r.mentions, r.article.content_hash, self.settings,
+                     outlet_country(r.article.source, self.finder.kb))
         yield from results
 
     def code_doc(self, result: CodedArticle, doc, char_offset: int = 0, sent_offset: int = 0,
