@@ -135,3 +135,9 @@ def test_a_particle_before_a_hyphen_keeps_its_case():
 
     assert _hyphen_cases("Ban Ki-moon") == {"Ban Ki-Moon"}
     assert _hyphen_cases("Bashar al-Assad") == set()
+
+
+def test_british_public_bodies_and_parties(pipeline):
+    codes = _codes(pipeline, "The National Audit Office and Ofsted criticised the TUC, the CBI and UKIP.")
+    assert codes.get("National Audit Office") == "GBRGOV" and codes.get("Ofsted") == "GBRGOV"
+    assert codes.get("TUC") == "GBRLAB" and codes.get("CBI") == "GBRBUS" and codes.get("UKIP") == "GBRPTY"

@@ -52,3 +52,35 @@ def test_a_capital_naming_a_family_is_no_government(pipeline):
     codes = _codes(pipeline, "The Lima clan controlled the harbour.")
     assert "PER" not in codes.values()
     assert _codes(pipeline, "Colombo rejected the demand.").get("Colombo") == "LKAGOV"
+
+
+def test_a_post_in_an_organisation_before_a_name(pipeline):
+    codes = _codes(pipeline, "IMF boss Maria Kovalenko criticised the plan. Ms Kovalenko later met bankers.")
+    assert codes.get("Maria Kovalenko") == "IGOIMF"
+    assert codes.get("Ms Kovalenko") == "IGOIMF"  # the later mention too
+    codes = _codes(pipeline, "Labour backbencher Peter Oakham attacked the plan.")
+    assert codes.get("Peter Oakham") == "GBRPTY"
+    codes = _codes(pipeline, "The ministry spoke to the BBC's defence correspondent Tom Reddish.")
+    assert codes.get("Tom Reddish") == "GBRMED"
+
+
+def test_no_affiliation_from_a_former_post_or_a_relation(pipeline):
+    assert _codes(pipeline, "Former IMF boss Maria Kovalenko criticised the plan.").get("Maria Kovalenko") == "---"
+    assert _codes(pipeline, "Kremlin critic Ivan Petrenko attacked the plan.").get("Ivan Petrenko", "---")[:3] != "RUS"
+
+
+def test_a_chief_constable_is_police(pipeline):
+    assert _codes(pipeline, "The chief constable criticised the council.").get("chief constable") == "---COP"
+
+
+def test_secretaries_of_state_by_department(pipeline):
+    assert _codes(pipeline, "The culture secretary criticised the plan.").get("culture secretary") == "---GOV"
+    codes = _codes(pipeline, "The shadow health secretary attacked the health secretary.")
+    assert codes.get("shadow health secretary") == "---OPP" and codes.get("health secretary") == "---GOV"
+    codes = _codes(pipeline, "The shadow international development secretary attacked the plan.")
+    assert codes.get("shadow international development secretary") == "---OPP"
+
+
+def test_no_affiliation_from_a_town(pipeline):
+    # a town before a post names a club or a council as often as a country's person
+    assert _codes(pipeline, "Chelsea boss Mario Bianchi met the minister.").get("Mario Bianchi", "---") == "---"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
 from helpers import rule_events
 
 from annales.focus import focus_country, localise
 from annales.pipeline import Pipeline
-from annales.records import Actor, Event, Mention, Trigger
+from annales.records import Actor, Article, Event, Mention, Trigger
 
 BRITISH = ("Britain's economy grew faster than expected, figures from the UK statistics office showed. "
            "British exporters and Britain's retailers both gained, and British banks lent more. "
@@ -157,3 +158,33 @@ def test_seven_in_ten_mentions_make_a_focus_and_an_organisation_keeps_its_code()
     envoy.source = Actor("the UN", envoy.source.start, envoy.source.end, "IGOUNO", None, "GOV", "United Nations")
     localise([envoy], mentions[:7], "hash")
     assert envoy.source.code == "IGOUNO"
+
+
+HOME_ONLY = "The chancellor criticised MPs on Monday. The prime minister met union leaders."
+
+
+def _coded(pipeline, text: str, source: str | None) -> list[tuple]:
+    events = pipeline(Article(id="t", text=text, source=source, published=date(2005, 3, 1))).events
+    return [(e.source.code, e.cameo, e.target.code if e.target else None) for e in events]
+
+
+def test_an_article_naming_no_country_takes_its_outlets(pipeline):
+    assert ("GBRGOV", "111", "GBRLEG") in _coded(pipeline, HOME_ONLY, "BBC News")
+    assert ("GBRGOV", "111", "GBRLEG") in _coded(pipeline, HOME_ONLY, "Guardian")
+    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, "Wikinews")  # no outlet the knowledge base knows
+    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, None)
+
+
+def test_no_home_country_where_the_article_names_another(pipeline):
+    text = "Kenyan officials met bankers on Sunday. The chancellor criticised MPs on Monday."
+    assert ("GBRGOV", "111", "GBRLEG") not in _coded(pipeline, text, "BBC News")
+    settings = copy.deepcopy(pipeline.settings)
+    settings["focus"] = {**settings.get("focus", {}), "outlet_home": False}
+    off = Pipeline(settings, nlp=pipeline.nlp)
+    assert ("---GOV", "111", "---LEG") in _coded(off, HOME_ONLY, "BBC News")
+
+
+def test_the_outlets_home_is_not_given_to_firms_or_courts(pipeline):
+    text = "Airlines criticised the rules on Monday. Prosecutors met the government."
+    coded = _coded(pipeline, text, "BBC News")
+    assert ("---BUS", "111", None) in coded and ("---JUD", "040", "GBRGOV") in coded

@@ -11,6 +11,8 @@
   is that country's business (BUS), not its state; so a title of such a company is business.
 - :func:`company_officers`: "the president of the games studio", "the firm's chairman": a title of a
   company is business (BUS), not government.
+- :func:`affiliated_people`: "IMF boss Rodrigo Rato", "Labour backbencher Jane Roe": a post in an organisation
+  or for a country, named before a person, makes the person that organisation's or country's.
 - :func:`seat_in_name`: "the Tokyo Olympics", "the London School of Economics": a capital inside a longer
   name gives that name's country, not its government.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ._data import data_path, read_tsv, split_list
 from .actor_context import bare_agent
 from .parse import tokens
 from .unknown_actors import NAME_SECTORS
@@ -248,3 +251,45 @@ def company_officers(phrases, doc) -> None:
             if company is not None:
                 p.sector, p.country = "BUS", p.country or company.country
                 break
+
+
+# data/posts.tsv: a post named between an organisation (or a country) and a person's name
+POSTS = {w: row["sector"] or None for _, row in read_tsv(data_path("posts.tsv")) for w in split_list(row["words"])}
+_POST_JOINERS = frozenset({"'s", "’s", "-", "co"})
+_BEFORE_POST = frozenset({"former", "ex", "then", "ex-"})
+
+
+def affiliated_people(phrases, doc) -> None:
+    """"IMF boss Rodrigo Rato", "Labour backbencher Jane Roe", "the BBC's defence correspondent John Doe": a person
+    no list knows, named right after a post (``POSTS``) that an organisation or a country before it qualifies,
+    is that organisation's or country's, with the post's sector where it has one (a backbencher LEG, a correspondent
+    MED); so are later mentions of the name and pronouns that refer to it. Not a former post ("former IMF boss"),
+    nor a relation that is no post ("Putin critic")."""
+    by_token = {t: q for q in phrases for t in range(q.start, q.end)}
+    for p in phrases:
+        head = doc[p.head]
+        if p.country or p.org or p.sector or p.prefix or head.ent_type_ != "PERSON" or p.start == 0:
+            continue
+        i, post, sector = p.start - 1, None, None
+        while i >= 0 and i not in by_token and (doc[i].lower_ in POSTS or doc[i].lower_ in _POST_JOINERS
+                                                 or post and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].is_lower):
+            if post is None and doc[i].lower_ not in _POST_JOINERS:
+                if doc[i].lower_ not in POSTS:
+                    break
+                post, sector = doc[i].lower_, POSTS[doc[i].lower_]
+            i -= 1
+        q = by_token.get(i) if post else None
+        if q is None or q is p or not (q.org or q.country and not q.sector
+                                       and all(e.kind == "country" for _, _, e in q.parts)):
+            continue  # an organisation, or a country alone (not a town: "Chelsea boss" is a football club's)
+        # it qualifies the words up to the name (the parser may misattach the post itself: "backbencher")
+        if doc[q.head].head.i not in range(q.end, p.end) or q.start > 0 and doc[q.start - 1].lower_ in _BEFORE_POST:
+            continue
+        p.country, p.org, p.sector = q.country, q.org, sector or q.sector
+        surname, same = doc[p.end - 1].text, [p]
+        for r in sorted(phrases, key=lambda r: r.start):  # "Mr Rato" and "he" later in the article
+            if r.start >= p.end and not (r.country or r.org or r.sector) and (
+                    any(r.refers is s for s in same) or doc[r.head].ent_type_ == "PERSON"
+                    and doc[r.end - 1].text == surname):
+                r.country, r.org, r.sector = p.country, p.org, p.sector
+                same.append(r)

@@ -17,6 +17,11 @@ article after all its sentences are coded, reads the article the way the reader 
   "EU officials") keep none;
 * named actors of no known country (a company, a person with no title) are left alone: their name, not
   the article, decides their country;
+* an article that names no country but its outlet's own (a British paper's report on "the chancellor" and
+  "MPs") has that home country as its focus: the outlet is a news organisation of the knowledge base with a
+  country, found by the article's ``source`` ("BBC News", "Guardian"; ``[focus] outlet_home``), for the roles of
+  its domestic politics and public services only (``outlet_sectors``): a business story names firms, courts and
+  prosecutors of anywhere without saying so;
 * before the focus country, a role with no country that the article named earlier with one takes that
   country: "the prime minister" after "British Prime Minister Tony Blair", "the government" after
   "the Argentine government" (a definite role refers back to its last mention; ``[focus] antecedents``);
@@ -37,7 +42,9 @@ from collections.abc import Iterable, Mapping
 from .actor_context import FOREIGN_ROLES
 from .records import Actor, Event, Mention, event_id
 
-_DEFAULTS = {"enabled": True, "antecedents": True, "min_mentions": 5, "min_share": 0.7,
+_DEFAULTS = {"enabled": True, "antecedents": True, "outlet_home": True,
+             "outlet_sectors": ["GOV", "LEG", "PTY", "OPP", "LAB", "EDU", "HLH", "CVL", "COP"],
+             "min_mentions": 5, "min_share": 0.7,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
              "placed_sectors": ["CVL", "OPP", "COP"]}
 _PLACED_BY = ("sentence", "dateline")  # how an event's location was found, for placed_sectors
@@ -65,6 +72,26 @@ def focus_country(mentions: Iterable[Mention], min_mentions: int = 5, min_share:
         return None
     country, n = counts.most_common(1)[0]
     return country if n >= min_mentions and n >= min_share * sum(counts.values()) else None
+
+
+def outlet_country(source: str | None, kb) -> str | None:
+    """The country of the news outlet an article's ``source`` names ("BBC News": the BBC's, "Guardian": The
+    Guardian's), from the knowledge base's news organisations, or None."""
+    if not source or kb is None:
+        return None
+    name = source.strip()
+    for form in (name, "The " + name, name.removesuffix(" News"), name.removeprefix("The ")):
+        for entry in kb.terms.get(form, ()):
+            if entry.kind == "org" and entry.sector == "MED" and entry.country:
+                return entry.country
+    return None
+
+
+def home_focus(mentions: Iterable[Mention], home: str | None) -> str | None:
+    """The outlet's home country where the article names no other country (see the module docstring)."""
+    if home is None:
+        return None
+    return home if all(m.actor.country in (None, home) for m in mentions) else None
 
 
 def _domestic(actor: Actor | None, sentence: str, sectors: frozenset[str]) -> bool:
@@ -124,15 +151,19 @@ def _localised(actor: Actor, country: str) -> Actor:
     return Actor(actor.text, actor.start, actor.end, country + code.lstrip("-"), country, actor.sector, actor.name)
 
 
-def localise(events: list[Event], mentions: list[Mention], content_hash: str, settings: Mapping | None = None) -> int:
+def localise(events: list[Event], mentions: list[Mention], content_hash: str, settings: Mapping | None = None,
+             home: str | None = None) -> int:
     """Give the article's focus country to its events' domestic roles (street-level ones the country where their
-    event happened), in place; returns how many actors changed. Events that come out identical to another (same
-    id) are dropped."""
+    event happened), in place; returns how many actors changed. ``home``: the country of the article's outlet
+    (:func:`outlet_country`). Events that come out identical to another (same id) are dropped."""
     conf = focus_settings(settings)
     if not conf["enabled"] or not events:
         return 0
     country = focus_country(mentions, int(conf["min_mentions"]), float(conf["min_share"]))
     sectors, placed = frozenset(conf["sectors"]), frozenset(conf["placed_sectors"])
+    focused = sectors  # the roles the focus country is given to
+    if country is None and conf["outlet_home"]:  # only the outlet's home: its domestic politics, not firms or courts
+        country, focused = home_focus(mentions, home), sectors & frozenset(conf["outlet_sectors"])
     changed, seen, kept = 0, set(), []
     # a street-level mention placed through one event is that country's in its sentence's other events too
     # ("protesters rallied outside the embassy in Yerevan, accusing Moscow": the accusers are Armenians)
@@ -149,7 +180,8 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
         for k, a in enumerate((ev.source, ev.target)):
             if sides[k] is None and _domestic(a, ev.sentence, sectors):
                 earlier = _antecedent_country(a, ev.sentence, ev.sentence_index, ordered) if ordered else None
-                sides[k] = _localised(a, earlier or country) if earlier or country else None
+                earlier = earlier or (country if a.sector in focused else None)
+                sides[k] = _localised(a, earlier) if earlier else None
             sides[k] = sides[k] or a
         if sides[0] is not ev.source or sides[1] is not ev.target:
             changed += (sides[0] is not ev.source) + (sides[1] is not ev.target)

@@ -22,7 +22,7 @@ from .confidence import Calibrator
 from .config import load_settings
 from .dates import resolve_date
 from .events import EventCoder, RawEvent
-from .focus import localise
+from .focus import localise, outlet_country
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
@@ -207,7 +207,8 @@ class Pipeline:
         min_conf = float(self.settings["coder"]["min_confidence"])
         for r, n in zip(results, sent_base):  # the article's focus country for its domestic roles (annales.focus)
             r.sentences = n
-            localise(r.events, r.mentions, r.article.content_hash, self.settings)
+            localise(r.events, r.mentions, r.article.content_hash, self.settings,
+                     outlet_country(r.article.source, self.finder.kb))
             if self.calibrate is not None:  # then the chance that each is right (annales.confidence)
                 self.calibrate(r.events, n)
             r.events = [e for e in r.events if e.confidence >= min_conf]
