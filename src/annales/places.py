@@ -559,6 +559,8 @@ class Geocoder(Gazetteer):
         hits = self.index[key]  # "Southern State"
         best = self.entries[max(self.named(key), key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
+        if label == "PERSON" and end < len(doc) and doc[end].lower_ in REGION_WORDS and best.kind != "country":
+            return True  # "to enter Idlib province": no person is followed by "province"
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
         if label == "PERSON" and self._placed_in(doc, end, best.country):
