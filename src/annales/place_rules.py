@@ -149,8 +149,9 @@ _NOT_WHERE = frozenset("by with for about over than like including regarding con
 # prepositions that leave their object out ("every province other than Idlib", "all towns except Homs")
 EXCEPT = frozenset("than except excluding besides".split())
 # a capitalised word after a place name that makes a site in it ("London Bridge"), not another name ("New York Times")
-_SITES = frozenset("Bridge Airport Station Square Street Road Hospital University Stadium Park Hall Palace Port "
-                   "Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court".split())
+_SITES = frozenset("Bridge Airport Station Square Street Road Hospital University College Union Stadium Park Hall "
+                   "Palace Port Prison Mosque Church Cathedral Market Hotel Gate Harbour Harbor Airbase Camp Court"
+                   .split())
 # the same in lower case, after a name: "Waterloo station" is a site of its own when the team file knows it
 SITE_NOUNS = frozenset(w.lower() for w in _SITES) | frozenset({"base", "camp"})
 MAX_SPAN = 5  # words in a place name
@@ -439,6 +440,8 @@ def _at_meeting(c, trigger) -> float | None:
     with lawmakers at the White House", "speaking after talks in Ankara", "in a speech in Ankara", "during a visit
     to Belgrade"; the meeting phrase on the trigger or on its subject): a small distance, else None."""
     _, _, tok, _ = c
+    while tok.dep_ == "compound" and tok.head.text in _SITES:
+        tok = tok.head  # "a visit to the Cambridge Union": the site the town names
     if tok.dep_ != "pobj" or not (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ in MOVE_PREPS
                                   and tok.head.head.lemma_.lower() in MOVE):
         return None
@@ -448,21 +451,39 @@ def _at_meeting(c, trigger) -> float | None:
     if not (t.lemma_.lower() in MEETING or t.lower_ in MEETING) or t.dep_ != "pobj" \
             or t.head.lower_ not in _MEETING_PREPS:
         return None
+    # words in the first person are the speaker's own, told by "said": said where the saying was ("'we are concerned,'
+    # he said ahead of a meeting in London")
+    said = _saying(trigger)
     up = t.head.head
-    if up.dep_ == "advmod" and up.head.i == trigger.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
+    if up.dep_ == "advmod" and up.head.i == said.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
         up = up.head  # "ahead of a meeting"
-    if up.dep_ in ("nsubj", "nsubjpass") and up.head.i == trigger.i:
+    if up.dep_ in ("nsubj", "nsubjpass") and up.head.i == said.i:
         up = up.head  # "Lavrov, on a visit to Belgrade, said"
-    return 1.5 if up.i == trigger.i else None
+    return 1.5 if up.i == said.i else None
+
+
+def _saying(trigger):
+    """The verb of saying whose quotation holds ``trigger`` when its words are the speaker's own, in the first person
+    ("'we are concerned,' he said", "'We have done that, so we are concerned,' he said"), else ``trigger``."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in trigger.children):
+        return trigger
+    t = trigger
+    for _ in range(3):
+        if t.dep_ not in _BLOCK | {"conj", "advcl"} or t.head.i == t.i:
+            return trigger
+        if t.dep_ in _BLOCK and t.head.lemma_.lower() in SPEECH_VERBS:
+            return t.head
+        t = t.head
+    return trigger
 
 
 def _speaking(c, trigger) -> float | None:
     """A statement made while speaking, visiting or being somewhere the sentence names: "Speaking in Ankara, he said",
     "Erdogan, addressing a rally in Istanbul, accused ...", "Interviewed at a clinic, the nurse told ...", "criticised NATO
     while visiting Beijing", "When he was in Tokyo, the minister told ...": the place of such a clause on the trigger or
-    its subject, or of a clause of being somewhere that the trigger's participle follows ("were in Paris, asking for
-    aid"); or of the venue the statement's own "at"/"in" names ("was speaking at Chatham House in London"); a small
-    distance, else None."""
+    its subject, or of a clause of being or speaking somewhere that the trigger's participle follows ("were in Paris,
+    asking for aid", "From Israel, Pompeo spoke, defending ..."); or of the venue the statement's own "at"/"in" names
+    ("was speaking at Chatham House in London"); a small distance, else None."""
     tok, role = c[2], None
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VISIT:
         t = tok.head  # "while visiting Beijing, Putin said"
@@ -491,6 +512,9 @@ def _speaking(c, trigger) -> float | None:
     head = t.head
     if t.dep_ == "advcl" and head.i == trigger.i:
         return 1.5
+    if (trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.i == t.i
+            and not any(c.dep_ == "mark" for c in trigger.children)):
+        return 1.5  # "From Israel, Pompeo spoke, defending the policy": words told by a participle of the speaking
     if t.dep_ in ("acl", "advcl", "relcl") and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == trigger.i:
         return 1.5
     return None

@@ -71,6 +71,13 @@ def speaker_names(doc, spans) -> list[str]:
     return out
 
 
+def aside(trigger) -> bool:
+    """The trigger's words are told by a pronoun's verb of saying set in them ("But the US, he added, also recognised
+    ..."): a speaker told by a pronoun, whatever the subject."""
+    return any(c.dep_ == "parataxis" and c.lemma_.lower() in ("say", "add")
+               and any(s.dep_ == "nsubj" and s.tag_ == "PRP" for s in c.children) for c in trigger.children)
+
+
 def _own_venue(sent) -> bool:
     """The sentence names a gathering or visit of its own at a name ("On a visit to the Cambridge Union, he praised"):
     the statement was made there, not at the story's gathering."""
@@ -158,14 +165,21 @@ def lead(geo, article, sent):
 
 
 _SAID_CUE = re.compile(r"\b(?:visiting|speaking\s+(?:in|at|from)|(?:on|during)\s+(?:a|his|her)\s+visit\s+to|while\s+in|"
-                       r"(?:said|told\s+(?:reporters|journalists))\s+(?:in|at))\s+(?:the\s+)?$", re.I)
+                       r"(?:said|told\s+(?:reporters|journalists))\s+(?:in|at)|"
+                       r"(?:said|spoke|speaking)\s+(?:ahead\s+of|before|after|following)\s+"
+                       r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:meeting|talks|summit)\s+(?:in|at))"
+                       r"\s+(?:the\s+)?$", re.I)
+# the same speaker's words go on in the next sentence, told by a pronoun ("... 'so we are concerned,' he said ahead of")
+_GOES_ON = re.compile(r"\b(?:he|she|they)\s+(?:said|added|spoke)\b", re.I)
 
 
 def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
     """(Place, words) for a statement its own sentence does not place, by a speaker whom one of the ``back`` sentences
     before it placed by a participle or verb of visiting or speaking ("Speaking in Ankara, Erdogan said ... He added"):
     the same occasion's words, told over several sentences. The speaker is matched by one of ``names`` in that sentence,
-    or, told by a pronoun (``pronoun``), is the one placed in the sentence just before; else None."""
+    or, told by a pronoun (``pronoun``), is the one placed in the sentence just before; or, none placed before, one of
+    the next two sentences goes on with the speaker's words by a pronoun and places them ("X said ... 'We are
+    concerned,' he said ahead of a meeting in London"); else None."""
     if not names and not pronoun:
         return None
     text, at, places, bounds = _scan(geo, article, sent)
@@ -175,13 +189,22 @@ def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
     k = back if names else 1
     lo = bounds[here - k - 1] if here - k - 1 >= 0 else 0
     for pos, _, place, words in reversed(places):
-        if not (lo <= pos < at) or place.kind not in _KINDS or not _SAID_CUE.search(text[max(lo, pos - 40):pos]):
+        if not (lo <= pos < at) or place.kind not in _KINDS or not _SAID_CUE.search(text[max(lo, pos - 60):pos]):
             continue
         j = bisect.bisect_right(bounds, pos)
         there = text[bounds[j - 1] if j else 0:bounds[j] if j < len(bounds) else len(text)]
         if not names or any(re.search(rf"\b{re.escape(n)}\b", there) for n in names):
             return place, words
         return None  # another speaker's occasion is nearer
+    # or one of the next two sentences goes on with the same speaker's words (a quotation of several sentences ends
+    # with "he said"), by a pronoun, and places them there
+    end = at + len(sent.text.strip())
+    after = [b for b in bounds if b > end and text[end:b].strip()]
+    hi = after[1] if len(after) > 1 else len(text)
+    for pos, _, place, words in places:
+        cue = text[max(end, pos - 60):pos]
+        if end < pos < hi and place.kind in _KINDS and _SAID_CUE.search(cue) and _GOES_ON.search(cue):
+            return place, words
     return None
 
 

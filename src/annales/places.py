@@ -31,7 +31,7 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import arrival, elsewhere, lead, occasion, setting, speaker_names, theatre
+from .place_setting import aside, arrival, elsewhere, lead, occasion, setting, speaker_names, theatre
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -96,7 +96,8 @@ class Geocoder(Gazetteer):
             # a finer place of the same country wins when close by ("in Afrin, in Syria's north-west") or inside
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
             # or is what the coarser one places ("from Kennedy Space Center in Florida"), or is the country's ("in
-            # Syria's far eastern Deir ez-Zor province", however the parser hangs the province)
+            # Syria's far eastern Deir ez-Zor province", however the parser hangs the province), or holds the coarser
+            # one in its own phrase ("Raqqa, its de facto capital in Syria", "X, a town in Idlib province")
             role = _role(best, trigger)
             at = role[0] if role is not None else best[2]  # "while visiting Beijing": the place itself
             for c in cands:
@@ -106,7 +107,7 @@ class Geocoder(Gazetteer):
                         and (best[3].precision == "country" or c[3].admin1 == best[3].admin1)
                         and (d is not None and (d <= best_d + 1 or _under(c[2], at))
                              or c[2].i == at.i and at.i != trigger.i or _possessed(best, c)
-                             or best[3].precision == "country" and _under(best[2], c[2]))):
+                             or _under(best[2], c[2]))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
         if verbal:
@@ -127,7 +128,7 @@ class Geocoder(Gazetteer):
             found = arrival(self, article, sent) if found is None else found  # or at a meeting where one just arrived
             if found is None and actors:  # or where a sentence just before placed the same speaker
                 found = occasion(self, article, sent, speaker_names(doc, actors[:1]),
-                                 all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]]))
+                                 all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]]) or aside(trigger))
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
@@ -549,13 +550,17 @@ class Geocoder(Gazetteer):
             while e0 < start and (doc[e0].lower_ == "the" or doc[e0].tag_ == "POS" or doc[e0].is_punct):
                 e0 += 1  # "the", or a possessive the tagger put in front ("regime 's al-Shayrat")
             if (e1 - e0 > end - start and label not in ("GPE", "LOC") and (e1 == end or label != "FAC")
-                    and not (e0 == start and _sits(doc[e1 - 1]))):
-                return False  # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee"
+                    and not (e0 == start and (_sits(doc[e1 - 1]) or e1 == end + 1 and doc[end].text in _SITES))):
+                # "University of Cambridge", "Mahan Air"; not "Aleppo airport", "the Commons committee", nor a site
+                # named for its town ("at Baghdad University": in Baghdad; places.tsv knows those that are not)
+                return False
         key = norm(_strip_cue(span.text))
         key = key if key in self.index else norm(span.text)
         hits = self.index[key]  # "Southern State"
         best = self.entries[max(self.named(key), key=lambda h: self._score(h, None, False))[0]]
         primary = any(p for _, p in hits)
+        if label == "PERSON" and end < len(doc) and doc[end].lower_ in REGION_WORDS and best.kind != "country":
+            return True  # "to enter Idlib province": no person is followed by "province"
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
         if label == "PERSON" and self._placed_in(doc, end, best.country):
