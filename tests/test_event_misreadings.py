@@ -1,8 +1,8 @@
 """Words misread as actors or acts in news prose: a currency's country, a place a person is from,
 an act that only would have happened, a question put (the twelfth stop's event audit, benchmarks/gold/README.md);
 the side one fights for, an act whose object is denied ("no sanctions"), a verbal attack, the writer of a letter
-whose participle the parser hangs on its addressees, a news site, a bid withdrawn (the fourteenth stop's dev
-audit). Sentences written for these tests."""
+whose participle the parser hangs on its addressees, a news site and what is given to it, a bid withdrawn (the
+fourteenth stop's dev audit). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -140,3 +140,9 @@ def test_a_bid_withdrawn_is_no_retreat(pipeline):
     text = "Dealers said that both Chile and Peru had withdrawn their bids to buy euros."
     assert not [d for d in helpers.dyads(pipeline, text) if d[1].startswith("08")]
     assert ("CHL", "0874", "PER") in helpers.dyads(pipeline, "Chile withdrew its troops from Peru.")
+
+
+def test_what_is_given_to_a_news_site_is_no_aid(pipeline):
+    text = "The Chilean senator provided Wikinews with a copy of his letter."
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1].startswith(("03", "07"))]
+    assert ("CHL", "070", "PER") in helpers.dyads(pipeline, "Chile provided Peru with food aid.")
