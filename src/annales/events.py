@@ -61,7 +61,7 @@ from .official import argued_clash, official_code
 from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
-from .participles import copular_row, feeling_roles
+from .participles import copular_row, feeling_roles, governing_verb, names_its_head
 from .targets import (first_actor_after, force_antecedents, reporter_subject, reporting_verb, slot_filled, source_slot,
                       subject_words, targets_of, verb_chain, written_subject)
 
@@ -690,6 +690,11 @@ def subject_of(verb):
         if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" or (c.dep_ == "advmod" and c.lower_ in WH_PLACES)
                                        for c in tok.children):
             break  # "Montenegro, where 28 people were killed": the place is no subject
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and names_its_head(tok):
+            prev, tok = tok, governing_verb(tok.head)  # "X wrote to the parties urging them": X urged
+            if tok is None:
+                break
+            continue
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.tag_ == "VBG" or _headline_verb(tok))):
             return tok.head
         if (tok.dep_ in ("xcomp", "conj", "acomp", "advcl") or tok.dep_ == "ccomp" and tok.head.lemma_ == "let"

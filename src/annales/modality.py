@@ -155,10 +155,18 @@ def has_negation(tok) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS) for c in tok.children)
 
 
+def none_done(verb) -> bool:
+    """A verb whose direct object is denied by "no" ("imposed no sanctions", "has issued no instructions"): the
+    act is not done."""
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)
+
+
 def is_negated(trig, governed: bool = True) -> bool:
     """"will not recall", "has never backed away", "no talks with", "refused to lift"; with ``governed``
-    False only the verb's own negation ("won't try to clash": "try" is negated, "clash" not)."""
-    if governed and refused(trig):
+    False only the verb's own negation ("won't try to clash": "try" is negated, "clash" not), else also an
+    object denied ("imposed no sanctions": :func:`none_done`)."""
+    if governed and (refused(trig) or none_done(trig)):
         return True
     if has_negation(trig) or (governed and trig.dep_ in ("xcomp", "dobj") and has_negation(trig.head)):
         return True

@@ -74,8 +74,10 @@ def told_to_an_audience(ev: Event) -> bool:
     return ev.cameo == STATEMENT and ev.target is not None and ev.target.sector in AUDIENCES
 
 
-# roots of talk and contact (statements, meetings, visits): with the press, an interview or a press event
-PRESS_ROOTS = ("01", "04")
+# roots of talk and contact (statements, meetings, visits): with the press, an interview or a press event; and
+# of giving or promising (07, 03): what is given to the press is material for a story ("provided the paper with
+# the text of a letter", "would not provide the site with an image")
+PRESS_ROOTS = ("01", "03", "04", "07")
 MEDIA = "MED"
 # roots of force (assault, fight, mass violence) and the sectors that take up no arms: a newspaper that "targeted"
 # a minister, a party that "fought" a campaign, a firm that "attacked" a rival's pricing speak figuratively
@@ -96,8 +98,9 @@ def _sector(a: Actor) -> str | None:
 
 
 def press_contact(ev: Event) -> bool:
-    """Talk or contact with the news media (01, 04): "speaking to the BBC's Westminster Hour", "greeted the
-    press outside", "an interview with the newspaper" are how something was said, not a meeting or visit."""
+    """Talk, contact or giving with the news media (01, 04, 03, 07): "speaking to the BBC's Westminster Hour",
+    "greeted the press outside", "an interview with the newspaper", "provided the paper with a copy" are how
+    something was said, not a meeting, visit or aid."""
     return ev.cameo[:2] in PRESS_ROOTS and ev.target is not None and MEDIA in (_sector(ev.source), _sector(ev.target))
 
 

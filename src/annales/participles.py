@@ -5,7 +5,8 @@ agent. The one who feels it is the source (the grammatical subject) and the one 
 the target (the "by", "at", "over" object): the reverse of a passive act's roles ("was attacked by X").
 The parser may also make the participle the complement of "be" ("Russia was deeply disappointed by X's
 decision": acomp, its "by" phrase an agent the lexicon's "be" rows do not reach). A pronoun that feels it in a
-reported clause is the reporter ("Russia said it was disappointed by ...")."""
+reported clause is the reporter ("Russia said it was disappointed by ..."); and a participle the parser hangs on its
+own object's antecedent ("wrote to the parties urging them": the writer urges, :func:`names_its_head`)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,27 @@ def feeling_roles(tok, pattern: Pattern, actors: Actors) -> tuple[list[ActorPhra
     doc = tok.doc
     targets = [t for t in targets_of(pattern, tok, actors) if t not in sources and not venue(doc[t.head], actors)]
     return (sources, targets) if targets else ([], [])
+
+
+def names_its_head(participle) -> bool:
+    """Whether a participle's object is a plural pronoun ("them") standing for the plural noun the parser hung the
+    participle on, where the clause's subject is singular ("the archbishop wrote to the parties urging them"): a
+    pronoun object is never its own clause's subject, so the participle is the subject's."""
+    head = participle.head
+    gov = governing_verb(head)
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov is not None else None
+    return (head.dep_ in ("pobj", "dobj") and head.tag_ in ("NNS", "NNPS") and subj is not None
+            and subj.tag_ in ("NN", "NNP")
+            and any(c.dep_ == "dobj" and c.lower_ == "them" for c in participle.children))
+
+
+def governing_verb(tok):
+    """The verb whose object (or prepositional object, also inside its object: "sent a letter to ``tok``") ``tok``
+    is."""
+    for _ in range(4):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ not in ("prep", "dative", "dobj") or tok.head.i == tok.i:
+            return None
+    return None

@@ -57,9 +57,9 @@ from .actors import ActorPhrase, Actors
 from .event_filters import REQUEST_ROOTS, question_start
 from .coordination import coordinate
 from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
-from .targets import BACKING_ROOTS, ally_named, opposed_in, slot_filled
+from .targets import BACKING_ROOTS, ally_named, for_side, opposed_in, slot_filled
 from .lexicon import Pattern
-from .modality import SPEECH_VERBS, has_negation, modality_of
+from .modality import SPEECH_VERBS, has_negation, modality_of, none_done
 from .requested import requested_code
 from .unasserted import unasserted
 from .venues import LOCATIVE_PREPS, PROXIMITY_PREPS, scene_targets
@@ -223,8 +223,9 @@ def _sources_at(tok, actors: Actors) -> list[ActorPhrase]:
 
 
 def _negated(verb) -> bool:
-    """An explicit "not", "never", "no" on the verb or on the verb it completes ("did not try to")."""
-    return has_negation(verb) or (verb.dep_ == "xcomp" and has_negation(verb.head))
+    """An explicit "not", "never", "no" on the verb or on the verb it completes ("did not try to"), or on its
+    object ("issued no instructions")."""
+    return has_negation(verb) or none_done(verb) or (verb.dep_ == "xcomp" and has_negation(verb.head))
 
 
 def _shared_view(verb) -> bool:
@@ -436,6 +437,8 @@ class LearnedFallback:
                 continue  # "met in Y": a venue; "fought in Donetsk": a scene, no adversary
             if code[:2] in BACKING_ROOTS and opposed_in(doc[target.head], doc[link.verb]):
                 continue  # "welcomed the sanctions against Y": backing an act aimed at Y, not Y
+            if for_side(doc[target.head], code):
+                continue  # "fought for Y": on Y's side
             if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
                 code = requested_code(code, doc[link.verb], self.lexicon)
             pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")

@@ -32,6 +32,9 @@ CONTENT_NOUNS = frozenset("claim allegation accusation charge report suspicion c
 # "alleged that X was sheltering"); not plain statements ("said that X ...": the clause is the event)
 CONTENT_CODES = ("012", "013", "11")
 AIM_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards", "upon"})
+# force, and whom it is used for: "fought for Y", "was killed fighting for Y" put the source on Y's side
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+SIDE_PREPS = frozenset({"for"})
 ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands: the one asked to act is their target
 # giving, support and deployment: what goes to a mission goes to the place it serves (venues.mission_place)
 AID_ROOTS = frozenset({"03", "05", "07", "15"})
@@ -83,6 +86,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
             for t in nearby(trig, clauses=not pattern.dictionary):
                 if (t.i not in inner and t.dep_ == "pobj" and t.head.dep_ in ("prep", "prt")
                         and t.head.lower_ not in CIRCUMSTANCE_PREPS and not ally_named(t)
+                        and not (not pattern.dictionary and for_side(t, pattern.code or ""))
                         and not (scene and venue(t, actors)) and not (meeting and topic(t))
                         and not (speech and _on_encounter(t, trig))):
                     if actors.all_at(t):
@@ -160,6 +164,12 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                                for c in trig.children):  # or a preposition the parser left without its object
         return actors.all_at(obj)
     return []
+
+
+def for_side(tok, code: str) -> bool:
+    """Whether ``tok`` is whom an act of force ``code`` is done for ("fought for Y", "was killed while fighting
+    for Y"): Y is on the source's side, not its target."""
+    return code[:2] in FORCE_ROOTS and tok.dep_ == "pobj" and tok.head.lower_ in SIDE_PREPS
 
 
 def opposed_in(tok, obj) -> bool:
