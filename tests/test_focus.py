@@ -171,7 +171,10 @@ def _coded(pipeline, text: str, source: str | None) -> list[tuple]:
 def test_an_article_naming_no_country_takes_its_outlets(pipeline):
     assert ("GBRGOV", "111", "GBRLEG") in _coded(pipeline, HOME_ONLY, "BBC News")
     assert ("GBRGOV", "111", "GBRLEG") in _coded(pipeline, HOME_ONLY, "Guardian")
-    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, "Wikinews")  # no outlet the knowledge base knows
+    # outlets that report the world, not a home country (the knowledge base gives them one)
+    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, "Wikinews")
+    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, "Reuters")
+    assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, "Daily Planet")  # no outlet the knowledge base knows
     assert ("---GOV", "111", "---LEG") in _coded(pipeline, HOME_ONLY, None)
 
 

@@ -44,6 +44,8 @@ from .records import Actor, Event, Mention, event_id
 
 _DEFAULTS = {"enabled": True, "antecedents": True, "outlet_home": True,
              "outlet_sectors": ["GOV", "LEG", "PTY", "OPP", "LAB", "EDU", "HLH", "CVL", "COP"],
+             "outlets_abroad": ["Reuters", "Agence France-Presse", "Associated Press", "Bloomberg News", "Al Jazeera",
+                                "Wikinews"],
              "min_mentions": 5, "min_share": 0.7,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
              "placed_sectors": ["CVL", "OPP", "COP"]}
@@ -74,16 +76,17 @@ def focus_country(mentions: Iterable[Mention], min_mentions: int = 5, min_share:
     return country if n >= min_mentions and n >= min_share * sum(counts.values()) else None
 
 
-def outlet_country(source: str | None, kb) -> str | None:
+def outlet_country(source: str | None, kb, settings: Mapping | None = None) -> str | None:
     """The country of the news outlet an article's ``source`` names ("BBC News": the BBC's, "Guardian": The
-    Guardian's), from the knowledge base's news organisations, or None."""
+    Guardian's), from the knowledge base's news organisations, or None; None too for the outlets that report
+    the world rather than a home country (``[focus] outlets_abroad``: wire services, Wikinews)."""
     if not source or kb is None:
         return None
-    name = source.strip()
+    name, abroad = source.strip(), frozenset(focus_settings(settings)["outlets_abroad"])
     for form in (name, "The " + name, name.removesuffix(" News"), name.removeprefix("The ")):
         for entry in kb.terms.get(form, ()):
             if entry.kind == "org" and entry.sector == "MED" and entry.country:
-                return entry.country
+                return None if entry.name in abroad else entry.country
     return None
 
 

@@ -38,7 +38,8 @@ DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
-                     ("focus", ("enabled", "antecedents", "min_mentions", "min_share", "sectors")),
+                     ("focus", ("enabled", "antecedents", "min_mentions", "min_share", "sectors", "outlet_home",
+                                "outlet_sectors", "outlets_abroad")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
@@ -208,7 +209,7 @@ class Pipeline:
         for r, n in zip(results, sent_base):  # the article's focus country for its domestic roles (annales.focus)
             r.sentences = n
             localise(r.events, r.mentions, r.article.content_hash, self.settings,
-                     outlet_country(r.article.source, self.finder.kb))
+                     outlet_country(r.article.source, self.finder.kb, self.settings))
             if self.calibrate is not None:  # then the chance that each is right (annales.confidence)
                 self.calibrate(r.events, n)
             r.events = [e for e in r.events if e.confidence >= min_conf]
