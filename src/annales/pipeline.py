@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__, ontology
-from ._data import data_path
 from .actors import ActorFinder, ActorPhrase
 from .confidence import Calibrator
 from .config import load_settings
@@ -32,9 +31,6 @@ from .prefilter import Prefilter, Selection
 from .relations import fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, event_id
 
-DATA_FILES = ("countries.tsv", "seats.tsv", "organisations.tsv", "agents.tsv", "leaders.tsv", "verbs.tsv",
-              "nouns.tsv", "undoing.tsv", "cameo.tsv", "intent.tsv", "plover.tsv", "places.tsv", "genres.tsv",
-              "craft.tsv", "lemmas.tsv", "irregular_verbs.tsv", "judgements.tsv")
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
@@ -52,10 +48,10 @@ _NOT_CODING = frozenset({"api.py", "batch.py", "cli.py", "errors.py", "evaluate.
 
 
 def _coding_files() -> list[Path]:
-    """The files whose content decides how an article is coded: the knowledge files, the shipped models'
-    descriptions (which carry their checksums) and the source of the coding modules."""
+    """The files whose content decides how an article is coded: the knowledge files (every ``data/*.tsv``), the
+    shipped models' descriptions (which carry their checksums) and the source of the coding modules."""
     here = Path(__file__).resolve().parent
-    files = [data_path(name) for name in DATA_FILES]
+    files = sorted((here / "data").glob("*.tsv"))
     files += sorted((here / "data" / "models").glob("*.json"))
     files += sorted(p for p in here.glob("*.py") if p.name not in _NOT_CODING)
     return files
