@@ -4,28 +4,7 @@ whose own phrase names its province, and words said where a meeting the sentence
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from annales.places import Geocoder
-from annales.records import Article
-
-
-@pytest.fixture(scope="module")
-def geo():
-    return Geocoder.default()
-
-
-def _locate(pipeline, geo, text, word, speaker=None, **kw):
-    article = Article(id="a", title=None, text=text, published=date(2024, 3, 6))
-    doc = pipeline.nlp(article.text)
-    tok = [t for t in doc if t.text == word][-1]
-    if speaker is not None:
-        words = speaker.split()
-        at = next(t.i for t in tok.sent if t.text == words[0])
-        kw["actors"] = [(at, at + len(words))]
-    return geo.locate(tok.sent, tok.i, article, **kw)
+from test_places_carry import _locate, geo  # noqa: F401  (the helper and fixture)
 
 
 def test_a_site_named_for_its_town_is_in_it(pipeline, geo):
