@@ -20,8 +20,8 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             office_over_religious_title, persons_from, plural_titles, possessed_agents,
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, international_forces, listed_people,
-                          outlet_names, private_persons, seat_in_name, shared_places)
+from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, international_forces,
+                          listed_people, outlet_names, private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
@@ -207,7 +207,6 @@ class ActorFinder:
         phrases += _people(doc, phrases, when, self.office_holders, self.unknown and self.persons, self.countryless)
         if self.unknown:
             affiliated_people(phrases, doc)  # "IMF boss Rodrigo Rato": the IMF's, and so "Mr Rato" later
-        if self.unknown:
             _ethnic_residents(phrases, doc)
             hosted_roles(phrases, doc)  # "the embassy in Karachi" is no Pakistani embassy
             shared_places(phrases, doc)  # "police and protesters in Nairobi": both Kenyan
