@@ -89,7 +89,7 @@ def main() -> int:
     if args.evaluate:
         X, y, _, own = examples("test")
         cal = Calibrator(json.loads(OUT.read_text(encoding="utf-8")))
-        p = 1 / (1 + np.exp(-(X @ np.array(cal.weights) + cal.intercept)))  # as Calibrator, unrounded
+        p = np.array([cal.probability(x) for x in X])  # unrounded
         _report("test rounds (held out)", p, y, own)
         return 0
     from sklearn.metrics import roc_auc_score

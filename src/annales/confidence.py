@@ -68,14 +68,17 @@ class Calibrator:
         self.weights = [float(model["weights"][n]) for n in NAMES]
         self.intercept = float(model["intercept"])
 
+    def probability(self, x: Sequence[float]) -> float:
+        """The model's probability for one event's ``features``."""
+        return 1 / (1 + math.exp(-(self.intercept + sum(w * v for w, v in zip(self.weights, x)))))
+
     def __call__(self, events: Sequence[Event], n_sentences: int) -> None:
         per_sentence: dict[int, int] = {}
         for e in events:
             per_sentence[e.sentence_index] = per_sentence.get(e.sentence_index, 0) + 1
         for e in events:
             x = features(e, per_sentence[e.sentence_index], len(events), n_sentences)
-            z = self.intercept + sum(w * v for w, v in zip(self.weights, x))
-            e.confidence = round(1 / (1 + math.exp(-z)), 3)
+            e.confidence = round(self.probability(x), 3)
 
 
 @lru_cache(maxsize=1)
