@@ -3,6 +3,9 @@
     python benchmarks/event_audit.py                 # score the judged sample against the coder as it is
     python benchmarks/event_audit.py --draw 60 --seed 8   # print a new sample to judge (one event per article;
                                                           # articles of judged events are left out)
+    python benchmarks/event_audit.py --draw 60 --seed 8 --again   # once a half has no undrawn article with an
+                                                          # event: one more event per drawn article, from a
+                                                          # sentence with no judged event
 
 The sample: articles drawn at random (fixed seed) from the test half of
 ``../shared/data/corpus/news_corpus.jsonl`` (``places.split_of``), coded whole by the default pipeline;
@@ -39,11 +42,16 @@ def _key(e) -> tuple:
     return (e.source.code, e.target.code if e.target else None, e.cameo)
 
 
-def draw(n: int, seed: int = 7, exclude: set[str] = frozenset(), split: str = "test") -> None:
+def draw(n: int, seed: int = 7, judged: dict[str, set[str]] | None = None, split: str = "test",
+         again: bool = False) -> None:
+    """Print ``n`` events to judge, one per article of ``split`` in a seeded order. ``judged`` maps the article
+    ids of judged events to their sentence anchors: those articles are left out, or with ``again`` they are the
+    only ones drawn from, and only events of sentences with no judged event."""
     from annales.pipeline import Pipeline
 
+    judged = judged or {}
     ids = [json.loads(line)["id"] for line in open(CORPUS, encoding="utf-8")]
-    ids = [i for i in ids if split_of(i) == split and i not in exclude]
+    ids = [i for i in ids if split_of(i) == split and (i in judged) == again]
     rng = random.Random(seed)
     rng.shuffle(ids)
     pipeline, shown = Pipeline(), 0
@@ -52,10 +60,16 @@ def draw(n: int, seed: int = 7, exclude: set[str] = frozenset(), split: str = "t
         for coded in pipeline.pipe(articles[i] for i in ids[start:start + 40] if i in articles):
             if not coded.events or shown >= n:
                 continue
-            e = rng.choice(coded.events)
-            text = coded.article.text
-            span = next(s for s in sentences(text) if s[0] <= e.sentence_start + e.trigger.start < s[1])
-            anchor = make_anchor(text, span)
+            text, spans = coded.article.text, sentences(coded.article.text)
+            events = [(e, next(s for s in spans if s[0] <= e.sentence_start + e.trigger.start < s[1]))
+                      for e in coded.events]
+            anchors = {s: make_anchor(text, s) for _, s in events}
+            seen = judged.get(coded.article.id, set())
+            events = [(e, s) for e, s in events if not (anchors[s] and anchors[s][0] in seen)]
+            if not events:
+                continue
+            e, span = rng.choice(events)
+            anchor = anchors[span]
             if anchor is None:
                 continue
             shown += 1
@@ -75,6 +89,9 @@ def main() -> int:
     ap.add_argument("--split", choices=("dev", "test"), default=None,
                     help="the half of the corpus to draw from (default test); when scoring, only the rounds of that "
                          "half (dev rounds are tagged '[dev round...]')")
+    ap.add_argument("--again", action="store_true",
+                    help="with --draw: draw from the articles of judged events instead, one event per article from "
+                         "a sentence with no judged event (for a half whose undrawn articles have no event left)")
     ap.add_argument("--unjudged", action="store_true",
                     help="print, to judge, the events now coded in the sentences of judged events that are no longer "
                          "coded (after a change of the coder, so that a round goes on measuring its sentences)")
@@ -84,7 +101,10 @@ def main() -> int:
         return 0
     labels = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.draw:
-        draw(args.draw, args.seed, {lab["article_id"] for lab in labels}, args.split or "test")
+        judged: dict[str, set[str]] = {}
+        for lab in labels:
+            judged.setdefault(lab["article_id"], set()).add(lab["anchor_sha1"])
+        draw(args.draw, args.seed, judged, args.split or "test", args.again)
         return 0
     if args.split:
         labels = [lab for lab in labels if lab["note"].startswith("[dev round") == (args.split == "dev")]
