@@ -10,7 +10,7 @@ from annales.classify import PairModel
 from annales.lexicon import Lexicon
 from annales.pipeline import Pipeline
 from annales.records import Article
-from annales.relations import LEARNED_MAX_CONFIDENCE, fallback_for, links, user_dictionaries
+from annales.relations import LEARNED_MAX_CONFIDENCE, LearnedFallback, fallback_for, links, user_dictionaries
 
 needs_model = pytest.mark.skipif(not PairModel.available(), reason="learned pair classifier not installed")
 
@@ -246,3 +246,26 @@ def test_a_verb_the_lexicon_never_codes_links_no_pair(pipeline, text):
 def test_a_verb_the_lexicon_codes_elsewhere_still_links(pipeline):
     found = _events(_pipeline(pipeline), "Chile lent Peru two hundred million dollars after the floods.")
     assert [(s, t) for s, t, e in found if e.method == "learned"] == [("Chile", "Peru")]
+
+
+class _SureOf:
+    """A stand-in classifier that gives every pair one type at probability ``p``."""
+
+    def __init__(self, p: float):
+        self.p = p
+
+    def scores(self, items):
+        return [{"ACCUSE": self.p, "SUPPORT": 1 - self.p} for _ in items]
+
+
+def test_pairs_typed_below_the_shipped_threshold_are_not_coded(pipeline):
+    # in news most pairs the classifier types at 0.7-0.9 are no event (the event audit's development rounds)
+    assert pipeline.settings["coder"]["learned_min_probability"] == 0.9
+    p = _pipeline(pipeline)
+    doc = p.nlp("Germany granted Poland permission to build the pipeline.")
+    actors = p.finder(doc)
+    raws = p.coder(doc, actors)
+    assert LearnedFallback(p.lexicon, model=_SureOf(0.85), min_probability=0.9)(doc, actors, raws) == []
+    found = LearnedFallback(p.lexicon, model=_SureOf(0.95), min_probability=0.9)(doc, actors, raws)
+    assert [(doc[e.source.head].text, doc[e.target.head].text, e.code[:2]) for e, _ in found] == [
+        ("Germany", "Poland", "11")]
