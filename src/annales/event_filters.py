@@ -2,10 +2,9 @@
 appeal asks for, a speech or threat frame around its reported act (and a dictionary verb whose object does a coded
 to-infinitive), a nominal event inside a verb event's argument, the reproach a reaction names, an act of force an
 act was for, a statement to no hearer, a question put, a war's country as its target, a protest verb that shows
-something, and duplicates of one
-source, target and root; and two mends, the country of a strike's victims (:func:`strike_victims`) and backing that is aid
-(:func:`backing_as_aid`). Each takes
-and returns a list of :class:`annales.events.RawEvent`.
+something, and duplicates of one source, target and root; and two mends, the country of a strike's victims
+(:func:`strike_victims`) and backing that is aid (:func:`backing_as_aid`). Each takes and returns a list of
+:class:`annales.events.RawEvent`.
 """
 
 from __future__ import annotations
