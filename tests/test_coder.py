@@ -434,8 +434,8 @@ def test_an_object_the_pattern_names_leaves_coordinated_actors_acting_on_each_ot
     assert sorted(dyads(code(pipeline, "Chile and Peru held talks in Lima."))) == [("CHL", "04", "PER"),
                                                                                   ("PER", "04", "CHL")]
     # an object of their own is the target
-    backed = dyads(code(pipeline, "Chile and Peru backed the rebels."))
-    assert backed == [("CHL", "05", "---REB"), ("PER", "05", "---REB")]
+    backed = dyads(code(pipeline, "Chile and Peru backed the opposition."))
+    assert backed == [("CHL", "05", "---OPP"), ("PER", "05", "---OPP")]  # (the rebels: aid, event_filters)
 
 
 def test_what_a_demand_asks_for_has_not_happened(pipeline):

@@ -163,3 +163,23 @@ def test_an_act_of_force_an_act_was_for_is_not_done(pipeline, text, kept):
 ])
 def test_an_act_of_force_done_is_still_coded(pipeline, text):
     assert any(code[:2] == "19" for _, code, _ in helpers.dyads(pipeline, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran is supporting the Houthi rebels in Yemen.", "072"),  # an armed group: arms, money or training
+    ("Militant groups receive logistical support from Turkey.", "070"),  # a kind of help named
+    ("France supported the Kurdish fighters with weapons.", "072"),
+    ("Washington's military backing for the Syrian Democratic Forces continued.", "072"),
+])
+def test_backing_named_as_help_or_given_to_an_armed_group_is_aid(pipeline, text, code):
+    # annales.event_filters.backing_as_aid (data/backing.tsv)
+    codes = [d[1] for d in helpers.dyads(pipeline, text)]
+    assert code in codes and "051" not in codes
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Germany backed the French plan.", ("DEU", "051", "FRA")),
+    ("Britain supports the Prime Minister of Iraq.", ("GBR", "051", "IRQGOV")),
+])
+def test_backing_of_a_plan_or_a_leader_stays_endorsement(pipeline, text, dyad):
+    assert dyad in helpers.dyads(pipeline, text)

@@ -191,3 +191,30 @@ def test_a_company_withholding_comment_is_business(pipeline):
 
 def test_a_minister_declining_to_comment_is_kept(pipeline):
     assert ("CHLGOV", "011", None) in helpers.dyads(pipeline, "The Chilean foreign minister declined to comment.")
+
+
+BUSINESS = ("The brewer's profits rose by a fifth and its sales grew in every market, the company told shareholders. "
+            "Investors cheered, and its share price climbed. {}")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Vandermeer, the chief executive, declined to comment on the Nordvik bid.",
+    "A Dutch woman is suing Brouwerij Kees over the labels on its bottles.",
+    "Environmental groups criticised the takeover plan.",
+])
+def test_private_acts_in_a_business_article_are_trade(pipeline, sentence):
+    # annales.nonpolitical.business_prose: the business genre of data/genres.tsv
+    coded = pipeline(Article(id="b", text=BUSINESS.format(sentence)))
+    assert coded.genre == "business" and coded.events == []
+
+
+@pytest.mark.parametrize("sentence, dyad", [
+    ("The Dutch finance minister criticised the brewer's pricing.", ("NLDGOV", "111", None)),
+    ("Belgium and the Netherlands signed a trade agreement on Monday.", ("BEL", "057", "NLD")),
+])
+def test_public_acts_in_a_business_article_are_kept(pipeline, sentence, dyad):
+    assert dyad in helpers.dyads(pipeline, BUSINESS.format(sentence))
+
+
+def test_a_private_act_outside_business_prose_is_kept(pipeline):
+    assert helpers.dyads(pipeline, "Environmental groups criticised the takeover plan.")

@@ -2,9 +2,9 @@
 appeal asks for, a speech or threat frame around its reported act (and a dictionary verb whose object does a coded
 to-infinitive), a nominal event inside a verb event's argument, the reproach a reaction names, an act of force an
 act was for, a statement to no hearer, a question put, a war's country as its target, a protest verb that shows
-something, and duplicates of one
-source, target and root; and one mend, the country of a strike's victims (:func:`strike_victims`). Each takes
-and returns a list of :class:`annales.events.RawEvent`.
+something, and duplicates of one source, target and root; and two mends, the country of a strike's victims
+(:func:`strike_victims`) and backing that is aid (:func:`backing_as_aid`). Each takes and returns a list of
+:class:`annales.events.RawEvent`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ._data import data_path, read_tsv
 from .modality import SPEECH_VERBS, THREAT_HEADS, pledged_act
 from .lexicon import infinitive_clause
 from .nominal import noun_agents
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
     from .events import RawEvent
 
 __all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
-           "drop_questions", "drop_shown", "drop_war_names", "drop_purposes", "dedupe", "strike_victims"]
+           "drop_questions", "drop_shown", "drop_war_names", "drop_purposes", "dedupe", "strike_victims",
+           "backing_as_aid"]
 
 # acts that comment on or look into an event named by their object, not do it ("praised", "investigated",
 # "condemned", "rejected the agreement with Y", "protested the killing of Y")
@@ -303,5 +305,34 @@ def strike_victims(events: list[RawEvent], sent) -> list[RawEvent]:
                 and not (t.country or t.org or t.prefix) and strike.source.code == e.source.code
                 and not e.pattern.dictionary):
             e = replace(e, target=replace(t, country=strike.target.country, siblings=[]))
+        out.append(e)
+    return out
+
+
+# verbs and nouns of backing that code endorsement (051) ("supported the rebels", "US backing for Saddam")
+BACKING_WORDS = frozenset("support back backing sponsor".split())
+ENDORSE = "051"
+_AID_KINDS = {row["word"]: row["code"] for _, row in read_tsv(data_path("backing.tsv"))}
+# sectors of armed groups: support given to them is arms, money or training, not words
+ARMED = frozenset({"REB", "MIL", "INS", "UAF"})
+
+
+def backing_as_aid(events: list[RawEvent], sent) -> list[RawEvent]:
+    """"Turkey's logistical support for the rebels", "Iran is supporting the Houthis", "backed them with arms": support
+    named by a kind of help, or given to an armed group, is aid (07, ``data/backing.tsv``), not endorsement (051);
+    "backed the plan", "supports the president" stay endorsement."""
+    out = []
+    for e in events:
+        if e.code == ENDORSE and not e.pattern.dictionary:
+            tok = sent.doc[e.trigger]
+            if tok.lemma_.lower() in BACKING_WORDS or tok.lower_ in BACKING_WORDS:
+                kinds = [c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")]
+                kinds += [g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj"]
+                code = next((_AID_KINDS[k] for k in kinds if k in _AID_KINDS), None)
+                if code is None and e.target is not None and e.target.sector in ARMED:
+                    code = _AID_KINDS["*armed*"]
+                if code is not None:
+                    e = replace(e, code=code)
         out.append(e)
     return out

@@ -53,7 +53,7 @@ from .nominal import (UNDERGO_VERBS, agent_prep, encounter_host, happening, noun
                       prep_object, stray_agent, undergone)
 from .event_filters import (REACTION_ROOTS, REQUEST_ROOTS, dedupe, drop_governed_nouns, drop_purposes, drop_questions,
                             drop_reasons, drop_requested, drop_shown, drop_speech_frames, drop_unheard, drop_war_names,
-                            strike_victims)
+                            strike_victims, backing_as_aid)
 from .encounters import (MEDIATION, SUPPORT_ROOTS, VISIT, attributive_visit, between_parties, deployment,
                          hosted_gathering, measured, mediated_parties, reported_encounter, shared_encounter,
                          shared_holder, supporting_aid, visited_place)
@@ -254,6 +254,7 @@ class EventCoder:
                              actors)
         found = drop_shown(drop_war_names(drop_questions(drop_unheard(found, sent), sent), sent), sent)
         found = drop_purposes(found, sent)  # "sent troops to fight X": what the sending was for
+        found = backing_as_aid(found, sent)  # "Iran is supporting the Houthis": aid (07), not praise
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:

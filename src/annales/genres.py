@@ -3,7 +3,7 @@ where country and city names are teams ("Scotland lost to Italy").
 
 :class:`GenreFinder` names an article's genre from the density of the genre's terms in its title and text;
 the pipeline codes no events in articles of the genres of ``[genres] skip`` (their actor mentions are still
-stored)."""
+stored), and keeps only the acts of public actors in business articles (``annales.nonpolitical.business_prose``)."""
 
 from __future__ import annotations
 

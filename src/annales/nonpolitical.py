@@ -6,6 +6,9 @@ commerce ("Fiat will meet General Motors", "the firm sued its supplier") or a pr
 travelled to Syria", "the pupils flew to Turkey"), and a plain statement (010) "in a speech to the Business
 Club", "in a note to investors" or "to parliament" is how something was said, not an act on the hearers (the
 corpus guideline codes no plain statements; news outlets as hearers are left out by ``annales.events``).
+In a business article (the ``business`` genre of ``data/genres.tsv``: shares, profits, takeovers) an act
+between private parties alone ("Heineken plans to invest", "the firm declined to comment", "a woman is suing the
+printer maker") is trade too; its acts by or on a state, a government body, a party or an armed group are kept.
 So is talk with the press ("speaking to the BBC's Westminster Hour", "greeted reporters"), and force said of
 those who take up no arms ("the paper targeted the minister", "Labour fought a battle for votes").
 :func:`not_political` names such events; the pipeline drops
@@ -123,8 +126,28 @@ def figurative_force(ev: Event) -> bool:
             and (t.country is not None or _sector(t) is not None))
 
 
-def not_political(ev: Event) -> bool:
-    """Whether ``ev`` is trade, private travel, a statement to an audience, contact with the press or force
-    spoken of figuratively, rather than a political event."""
+# the genre of business articles, and the sectors of public actors, whose acts a business article reports as
+# political (a state, an international organisation and parties of no sector count too): the rest are private
+BUSINESS = "business"
+PUBLIC = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "INS", "LAB"})
+
+
+def _public(a: Actor | None) -> bool:
+    if a is None:
+        return False
+    sector = _sector(a)
+    return sector in PUBLIC or (a.code or "").startswith("IGO") or (a.country is not None and sector is None)
+
+
+def business_prose(ev: Event, genre: str | None) -> bool:
+    """In a business article, an act with no public actor on either side: a company, a consumer, an analyst or
+    an unknown name acting on one another or on no one ("Heineken plans to invest", "the firm declined to comment",
+    "a woman is suing the printer maker")."""
+    return genre == BUSINESS and not _public(ev.source) and not _public(ev.target)
+
+
+def not_political(ev: Event, genre: str | None = None) -> bool:
+    """Whether ``ev`` (of an article of ``genre``) is trade, private travel, a statement to an audience, contact
+    with the press or force spoken of figuratively, rather than a political event."""
     return (commerce(ev) or private_travel(ev) or told_to_an_audience(ev) or press_contact(ev)
-            or figurative_force(ev))
+            or figurative_force(ev) or business_prose(ev, genre))

@@ -243,7 +243,7 @@ class Pipeline:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             if confidence is not None:  # a learned event (annales.relations)
                 ev.confidence, ev.method = confidence, "learned"
-            if political_only and not_political(ev):
+            if political_only and not_political(ev, result.genre):
                 continue
             if ev.event_id not in seen:
                 seen.add(ev.event_id)
