@@ -122,6 +122,48 @@ def test_a_role_takes_the_country_of_its_earlier_mention():
     assert ministers.source.code == "CHLGOV"  # a plural for its earlier plural
 
 
+def _person(index: int, name: str, country: str) -> Mention:
+    return Mention("a", index, Actor(name, 0, len(name), country + "GOV", country, "GOV", name))
+
+
+# an article about two countries whose leaders are named without their titles
+LEADERS = [_person(1, "Tony Blair", "GBR"), _person(2, "George W. Bush", "USA"), _person(3, "Gondor", "GND")]
+
+
+def test_a_title_takes_the_country_of_the_last_holder_of_that_office_named():
+    for sentence, role, code in (("The prime minister criticised the union.", "prime minister", "GBRGOV"),
+                                 ("Later the president criticised the union.", "president", "USAGOV")):
+        ev = _said(sentence, role)
+        localise([ev], LEADERS, "hash")
+        assert ev.source.code == code, sentence
+        off = _said(sentence, role)
+        localise([off], LEADERS, "hash", {"focus": {"office_holders": False}})
+        assert off.source.code == "---GOV"
+    for sentence, role in (("The foreign minister criticised the union.", "foreign minister"),  # no holder named
+                           ("Gondor said its president criticised the union.", "president"),
+                           ('A spokesman said: "the prime minister criticised the union."', "prime minister")):
+        ev = _said(sentence, role)
+        localise([ev], LEADERS, "hash")
+        assert ev.source.code == "---GOV", sentence
+    early = _said("The prime minister criticised the union.", "prime minister")
+    early.sentence_index = 0  # named before the holder is
+    localise([early], LEADERS, "hash")
+    assert early.source.code == "---GOV"
+
+
+def test_the_foreign_secretary_is_the_articles_own(pipeline):
+    text = BRITISH.replace("The prime minister met", "The foreign secretary met")
+    assert ("GBRGOV", "040", "GBRLAB") in rule_events(pipeline, text)
+    text = BRITISH.replace("The prime minister met", "Foreign diplomats met")
+    assert not any(s == "GBRGOV" for s, _, _ in rule_events(pipeline, text))
+
+
+def test_a_title_after_an_office_holder_in_a_whole_article(pipeline):
+    text = ("Tony Blair and George Bush met in Washington on Friday to discuss trade with Mexico and Canada. "
+            "The prime minister later criticised the unions.")
+    assert ("GBRGOV", "111", "---LAB") in rule_events(pipeline, text, date(2004, 11, 12))
+
+
 def test_no_antecedent_for_a_possessed_or_quoted_role():
     for sentence in ("Chile said its government criticised the union.",
                      'A spokesman said: "the government criticised the union."'):

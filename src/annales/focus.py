@@ -14,7 +14,7 @@ article after all its sentences are coded, reads the article the way the reader 
   makes plain) takes the focus country: ``---GOV`` becomes ``GBRGOV``. Roles that usually stand for
   another state (an ambassador, an envoy, refugees: ``actor_context.FOREIGN_ROLES``) and roles marked
   foreign by a word in or before them ("a western diplomat", "ministers from European governments",
-  "EU officials") keep none;
+  "EU officials") keep none; the title of a state's own office is not marked so ("the foreign secretary");
 * named actors of no known country (a company, a person with no title) are left alone: their name, not
   the article, decides their country;
 * an article that names no country but its outlet's own (a British paper's report on "the chancellor" and
@@ -25,6 +25,9 @@ article after all its sentences are coded, reads the article the way the reader 
 * before the focus country, a role with no country that the article named earlier with one takes that
   country: "the prime minister" after "British Prime Minister Tony Blair", "the government" after
   "the Argentine government" (a definite role refers back to its last mention; ``[focus] antecedents``);
+* after the focus country, a title of an office (``data/office_titles.tsv``) with no country takes the country
+  of the last office-holder of ``data/leaders.tsv`` the article named earlier who held that office: "the prime
+  minister" after "Tony Blair" and "Mr Bush", "the president" after "Donald Trump" (``[focus] office_holders``);
 * before both, a street-level role with no country (``placed_sectors``: civilians, protesters,
   police) takes the country where its event happened when its own sentence or the dateline placed the event
   ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
@@ -39,16 +42,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from ._data import data_path, read_tsv, split_list
 from .actor_context import FOREIGN_ROLES
+from .people import leaders
 from .records import Actor, Event, Mention, event_id
 
-_DEFAULTS = {"enabled": True, "antecedents": True, "outlet_home": True,
+_DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "outlet_home": True,
              "outlet_sectors": ["GOV", "LEG", "PTY", "OPP", "LAB", "EDU", "HLH", "CVL", "COP"],
              "outlets_abroad": ["Reuters", "Agence France-Presse", "Associated Press", "Bloomberg News", "Al Jazeera",
                                 "Wikinews"],
              "min_mentions": 5, "min_share": 0.7,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
              "placed_sectors": ["CVL", "OPP", "COP"]}
+# data/office_titles.tsv: a title with no name ("the prime minister") -> the leaders.tsv roles of its holders
+OFFICE_TITLES = {w: frozenset(split_list(row["role"])) for _, row in read_tsv(data_path("office_titles.tsv"))
+                 for w in split_list(row["words"])}
 _PLACED_BY = ("sentence", "dateline")  # how an event's location was found, for placed_sectors
 # a word before the role that places it abroad: "a western diplomat", "foreign ministers", "visiting officials";
 # "regional" only where it does not name a region's own government ("regional leaders" are neighbours' leaders,
@@ -111,7 +119,10 @@ def _domestic(actor: Actor | None, sentence: str, sectors: frozenset[str]) -> bo
     before = sentence[:actor.start]
     if re.search(r"\bregional\W*$", before, re.IGNORECASE) and re.match(_REGION_BODIES, actor.text, re.IGNORECASE):
         before = before.rstrip()[:-len("regional")]  # "regional officials": a region's own
-    return not (_ABROAD_IN.search(actor.text) or _ABROAD_BEFORE.search(before))
+    text = actor.text
+    if _role_words(actor) in OFFICE_TITLES:  # "the foreign secretary": a state's own office, not a foreigner
+        text = re.sub(r"\bforeign\b", "", text, flags=re.IGNORECASE)
+    return not (_ABROAD_IN.search(text) or _ABROAD_BEFORE.search(before))
 
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -139,6 +150,23 @@ def _antecedent_country(actor: Actor, sentence: str, sentence_index: int, mentio
         if (m.sentence_index, m.actor.start) >= (sentence_index, actor.start):
             break
         if m.actor.country and m.actor.sector == actor.sector and pattern.search(m.actor.text.lower()):
+            found = m.actor.country
+    return found
+
+
+def _office_holder_country(actor: Actor, sentence: str, sentence_index: int, mentions: list[Mention]) -> str | None:
+    """The country of the last office-holder (``data/leaders.tsv``) named before the actor who held the office its
+    title names ("Tony Blair" for "the prime minister"; ``data/office_titles.tsv``), or None; not after a possessive
+    nor inside a quotation (see :func:`_antecedent_country`)."""
+    roles, before = OFFICE_TITLES.get(_role_words(actor)), sentence[:actor.start]
+    if not roles or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+        return None
+    found = None
+    for m in mentions:
+        if (m.sentence_index, m.actor.start) >= (sentence_index, actor.start):
+            break
+        if m.actor.country and m.actor.name and any(o.role in roles and o.country == m.actor.country
+                                                    for o in leaders().get(m.actor.name, ())):
             found = m.actor.country
     return found
 
@@ -176,7 +204,8 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
         for a in (ev.source, ev.target):
             if here and _domestic(a, ev.sentence, placed):
                 placed_as[(ev.sentence_index, a.start)] = _localised(a, here)
-    ordered = sorted(mentions, key=lambda m: (m.sentence_index, m.actor.start)) if conf["antecedents"] else []
+    by_place = sorted(mentions, key=lambda m: (m.sentence_index, m.actor.start))
+    ordered = by_place if conf["antecedents"] else []
     for ev in events:
         sides = [placed_as.get((ev.sentence_index, a.start)) if a is not None and _domestic(a, ev.sentence, placed)
                  else None for a in (ev.source, ev.target)]
@@ -184,6 +213,8 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
             if sides[k] is None and _domestic(a, ev.sentence, sectors):
                 earlier = _antecedent_country(a, ev.sentence, ev.sentence_index, ordered) if ordered else None
                 earlier = earlier or (country if a.sector in focused else None)
+                if not earlier and conf["office_holders"]:
+                    earlier = _office_holder_country(a, ev.sentence, ev.sentence_index, ordered or by_place)
                 sides[k] = _localised(a, earlier) if earlier else None
             sides[k] = sides[k] or a
         if sides[0] is not ev.source or sides[1] is not ev.target:
