@@ -141,6 +141,23 @@ def test_a_preposition_the_parser_hangs_on_the_verb_that_carries_out_a_nominal_a
     assert expected in rules(pipeline, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israel resumed air strikes on Gaza on Tuesday.", ("ISR", "19", "PSE")),
+    ("Saudi forces stepped up air strikes in Yemen.", ("SAUMIL", "19", "YEM")),
+    ("Nigeria renewed its offensive on Monday against Boko Haram.", ("NGA", "19", "NGAREB")),
+])
+def test_a_verb_that_goes_on_with_a_nominal_act_carries_it_as_launching_does(pipeline, text, expected):
+    """data/carry_verbs.tsv: "resumed air strikes on X", "stepped up air strikes in X": the parser hangs the
+    strikes' "on"/"in" on the verb; they are the strikes'."""
+    assert expected in rules(pipeline, text)
+
+
+def test_a_carried_preposition_of_time_is_no_target(pipeline):
+    """"resumed talks with Y on Monday": Y is the partner; "on Monday" is no target."""
+    found = rules(pipeline, "Iran resumed talks with the European Union on Monday.")
+    assert ("IRN", "04", "IGOEEC") in found and all(t in ("IGOEEC", "IRN") for _, _, t in found)
+
+
 @pytest.mark.parametrize("text, parties", [
     ("Algeria launched a mediation effort to end the dispute between Mali and Niger.", {"MLI", "NER"}),
     ("Oman mediated to prevent a war between Iran and Bahrain.", {"IRN", "BHR"}),

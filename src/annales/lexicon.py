@@ -250,7 +250,7 @@ def _small_clause(tok) -> bool:
 
 # verbs whose object (or "in" object) is an act their subject carries out: "launched an offensive in X
 # against Y", "were engaged in ethnic cleansing in X against Y"
-CARRY_VERBS = frozenset("launch carry conduct stage mount undertake wage engage involve participate".split())
+CARRY_VERBS = frozenset(row["verb"] for _, row in read_tsv(data_path("carry_verbs.tsv")))
 
 
 def carried_preps(noun) -> list:
