@@ -84,3 +84,15 @@ def test_secretaries_of_state_by_department(pipeline):
 def test_no_affiliation_from_a_town(pipeline):
     # a town before a post names a club or a council as often as a country's person
     assert _codes(pipeline, "Chelsea boss Mario Bianchi met the minister.").get("Mario Bianchi", "---") == "---"
+
+
+def test_a_commissioner_is_an_office_and_carries_to_the_name_later(pipeline):
+    codes = _codes(pipeline, "EU commissioner Anna Kowalczyk visited Tirana on Monday. Kowalczyk praised Serbia.")
+    assert codes["EU commissioner Anna Kowalczyk"] == "IGOEEC"
+    assert codes["Kowalczyk"] == "IGOEEC"
+
+
+def test_a_time_of_day_is_not_the_prime_minister(pipeline):
+    codes = _codes(pipeline, "The PM left Downing Street at 9 pm on Friday.")
+    assert codes.get("PM") == "---GOV"
+    assert "pm" not in codes

@@ -233,3 +233,39 @@ def test_the_outlets_home_is_not_given_to_firms_or_courts(pipeline):
     text = "Airlines criticised the rules on Monday. Prosecutors met the government."
     coded = _coded(pipeline, text, "BBC News")
     assert ("---BUS", "111", None) in coded and ("---JUD", "040", "GBRGOV") in coded
+
+
+EU_BUDGET = ("EU finance ministers met in Luxembourg on Monday to argue over the budget. "
+             "The Commission also criticised Italy over its deficit.")
+
+
+def test_the_commission_in_an_article_on_the_eu_is_the_eus(pipeline):
+    assert ("IGOEEC", "111", "ITA") in rule_events(pipeline, EU_BUDGET)
+    settings = copy.deepcopy(pipeline.settings)
+    settings["focus"] = {**settings.get("focus", {}), "short_names": False}
+    off = Pipeline(settings, nlp=pipeline.nlp)
+    assert ("IGOEEC", "111", "ITA") not in rule_events(off, EU_BUDGET)
+
+
+def test_no_eu_commission_where_the_article_names_another_or_not_the_eu(pipeline):
+    other = ("EU finance ministers met in Luxembourg on Monday. The Electoral Commission criticised the Labour "
+             "party over its donations. The Commission also criticised the Tories.")
+    assert not any("IGOEEC" in (s, t) for s, _, t in rule_events(pipeline, other))
+    alone = "The Commission also criticised the Tories over their donations."
+    assert not any("IGOEEC" in (s, t) for s, _, t in rule_events(pipeline, alone))
+
+
+def test_the_pm_is_a_title_but_not_a_time_of_day(pipeline):
+    text = ("Tony Blair spoke in London on Monday. The PM criticised the unions. "
+            "Police arrested the protesters at 5 pm on Tuesday.")
+    events = rule_events(pipeline, text)
+    assert ("GBRGOV", "111", "---LAB") in events
+    assert not any(t and t.endswith("GOV") for s, c, t in events if c == "173")
+
+
+def test_brussels_is_the_eu_in_an_article_on_the_eu_but_belgiums_in_a_belgian_story(pipeline):
+    eu = "EU leaders met on Monday to argue over the budget. Brussels warned London over its rebate."
+    assert ("IGOEEC", "130", "GBRGOV") in rule_events(pipeline, eu)
+    belgian = ("EU leaders met on Monday to argue over the budget. Belgian police arrested two men in Antwerp. "
+               "Brussels warned Paris over the arrests.")
+    assert ("BELGOV", "130", "FRAGOV") in rule_events(pipeline, belgian)

@@ -164,6 +164,9 @@ class ActorFinder:
                 continue  # "Latin American", "Central American peace accords": a region, not the US
             if not self.compounds and names_a_backer(span):
                 continue  # "a Qatar-backed council", "Chinese-made rifles"
+            if (entry.kind == "agent" and span.start and span.root.ent_type_ == "TIME"
+                    and doc[span.start - 1].like_num):
+                continue  # "at 5 pm", "by 11 PM": a time of day, not the prime minister
             if entry.kind == "seat" and span.root.dep_ == "compound" and span.root.head.lower_ in FAMILY_NOUNS:
                 continue  # "the Colombo family": a surname, not a capital
             out.append((span, entry))

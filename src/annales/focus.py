@@ -28,6 +28,8 @@ article after all its sentences are coded, reads the article the way the reader 
 * after the focus country, a title of an office (``data/office_titles.tsv``) with no country takes the country
   of the last office-holder of ``data/leaders.tsv`` the article named earlier who held that office: "the prime
   minister" after "Tony Blair" and "Mr Bush", "the president" after "Donald Trump" (``[focus] office_holders``);
+* before all of these, "the Commission" in an article that names the EU is the EU's (IGOEEC), a bare word that
+  names a body of an organisation the article names (``data/short_names.tsv``, ``[focus] short_names``);
 * before both, a street-level role with no country (``placed_sectors``: civilians, protesters,
   police) takes the country where its event happened when its own sentence or the dateline placed the event
   ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
@@ -46,8 +48,9 @@ from ._data import data_path, read_tsv, split_list
 from .actor_context import FOREIGN_ROLES
 from .people import leaders
 from .records import Actor, Event, Mention, event_id
+from .short_names import article_bodies, short_named
 
-_DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "outlet_home": True,
+_DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "short_names": True, "outlet_home": True,
              "outlet_sectors": ["GOV", "LEG", "PTY", "OPP", "LAB", "EDU", "HLH", "CVL", "COP"],
              "outlets_abroad": ["Reuters", "Agence France-Presse", "Associated Press", "Bloomberg News", "Al Jazeera",
                                 "Wikinews"],
@@ -206,10 +209,12 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
                 placed_as[(ev.sentence_index, a.start)] = _localised(a, here)
     by_place = sorted(mentions, key=lambda m: (m.sentence_index, m.actor.start))
     ordered = by_place if conf["antecedents"] else []
+    bodies = article_bodies(mentions) if conf["short_names"] else {}
     for ev in events:
         sides = [placed_as.get((ev.sentence_index, a.start)) if a is not None and _domestic(a, ev.sentence, placed)
                  else None for a in (ev.source, ev.target)]
         for k, a in enumerate((ev.source, ev.target)):
+            sides[k] = sides[k] or (short_named(a, bodies) if bodies else None)
             if sides[k] is None and _domestic(a, ev.sentence, sectors):
                 earlier = _antecedent_country(a, ev.sentence, ev.sentence_index, ordered) if ordered else None
                 earlier = earlier or (country if a.sector in focused else None)
