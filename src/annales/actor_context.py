@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ._data import data_path, read_tsv
 from .craft import WEAPONS
+from .incidental_names import incidental
 
 # weapons (data/craft.tsv): an instrument, not an actor of its own ("launched drones at ..."; annales.events);
 # with no country or organisation ("drone strikes hit ...", "a missile struck"), no actor at all
@@ -487,8 +488,11 @@ def ownerless_weapon(p, doc) -> bool:
 def kept_phrases(phrases, doc, cut: int) -> list:
     """The phrases that name actors: not "X-backed" names, datelines, ships' names, kind adjectives,
     predicates of an object, weapons of no one, a social network as a message's channel, a counted kind
-    ("six-party talks") or a currency's country ("US dollars")."""
+    ("six-party talks"), a currency's country ("US dollars") or a name :mod:`annales.incidental_names` finds
+    incidental ("an Irish pub", "the MP for Richmond")."""
+    covered = {i for p in phrases for i in range(p.start, p.end)}
     return [p for p in phrases if not names_a_backer(doc[p.start:p.end]) and p.head >= cut
+            and not incidental(p, doc, covered)
             and not names_a_vessel(p, doc) and not classifies_a_thing(p, doc) and not predicative(p, doc)
             and not ownerless_weapon(p, doc) and not a_channel(p, doc) and not counted_kind(p, doc)
             and not a_currency(p, doc)]
