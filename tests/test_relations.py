@@ -258,9 +258,9 @@ class _SureOf:
         return [{"ACCUSE": self.p, "SUPPORT": 1 - self.p} for _ in items]
 
 
-def test_pairs_typed_below_the_shipped_threshold_are_not_coded(pipeline):
-    # in news most pairs the classifier types at 0.7-0.9 are no event (the event audit's development rounds)
-    assert pipeline.settings["coder"]["learned_min_probability"] == 0.9
+def test_pairs_typed_below_the_threshold_are_not_coded(pipeline):
+    # the shipped threshold (settings.toml explains why not 0.9), then a stricter one
+    assert pipeline.settings["coder"]["learned_min_probability"] == 0.7
     p = _pipeline(pipeline)
     doc = p.nlp("Germany granted Poland permission to build the pipeline.")
     actors = p.finder(doc)

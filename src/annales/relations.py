@@ -40,8 +40,9 @@ hypothetical or demanded ("could", "must": "X says Y must halt its raids on Z" c
 relative and adverbial clauses, at another actor phrase and after ``MAX_PATH`` edges.
 
 A pair is coded only when the classifier's probability ``p`` of its type is at least ``[coder]
-learned_min_probability`` (0.9: on the development sets nearly all pairs below 0.7 are no event, and in news
-nearly all below 0.9; the classifier has no "no event" class, so a pair that is none still gets some type). Events
+learned_min_probability`` (0.7: on the development sets nearly all pairs below it are no event; the classifier
+has no "no event" class, so a pair that is none still gets some type, and in news many above it are none too:
+their calibrated confidence says so). Events
 from the fallback are marked by ``method = 'learned'`` and by their own score, ``0.05 + 0.24 * p``: always below
 0.30, the lowest a rule event can have (``annales.confidence`` then calibrates both); the trigger is the linking
 verb. The fallback is off when user
