@@ -28,9 +28,10 @@ article after all its sentences are coded, reads the article the way the reader 
 * after the focus country, a title of an office (``data/office_titles.tsv``) with no country takes the country
   of the last office-holder of ``data/leaders.tsv`` the article named earlier who held that office: "the prime
   minister" after "Tony Blair" and "Mr Bush", "the president" after "Donald Trump" (``[focus] office_holders``);
-* before all of these, "the Commission" in an article that names the EU is the EU's (IGOEEC), a bare word that
-  names a body of an organisation the article names (``data/short_names.tsv``, ``[focus] short_names``);
-* before both, a street-level role with no country (``placed_sectors``: civilians, protesters,
+* before the three above, a bare word that names a body of an organisation the article names is that body:
+  "the Commission" in an article that names the EU is the EU's (IGOEEC; ``data/short_names.tsv``,
+  ``[focus] short_names``);
+* first of all, a street-level role with no country (``placed_sectors``: civilians, protesters,
   police) takes the country where its event happened when its own sentence or the dateline placed the event
   ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
   too ("..., accusing Moscow"); this needs no focus.

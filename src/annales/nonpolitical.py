@@ -17,6 +17,7 @@ them. Articles whose whole genre is not political (sports, entertainment) are se
 
 from __future__ import annotations
 
+from .actor_context import STATE_SECTORS
 from .records import Actor, Event
 
 # sectors of private people: a journey of theirs is travel, not a visit between political actors
@@ -129,7 +130,7 @@ def figurative_force(ev: Event) -> bool:
 # the genre of business articles, and the sectors of public actors, whose acts a business article reports as
 # political (a state, an international organisation and parties of no sector count too): the rest are private
 BUSINESS = "business"
-PUBLIC = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "INS", "LAB"})
+PUBLIC = STATE_SECTORS | {"PTY", "OPP", "REB", "INS", "LAB"}
 
 
 def _public(a: Actor | None) -> bool:
