@@ -20,7 +20,7 @@ import contextlib
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -89,15 +89,19 @@ def _csv_value(v):
     return v
 
 
-def _write_csv(events: Iterable[Event], f: TextIO) -> int:
+def _write_csv_rows(rows: Iterable[dict], columns: Sequence[str], f: TextIO) -> int:
+    """Write a header of ``columns`` and one line per row; returns the number of rows."""
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(EVENT_COLUMNS)
+    w.writerow(columns)
     n = 0
-    for e in events:
-        row = flatten_event(e)
-        w.writerow([_csv_value(row[c]) for c in EVENT_COLUMNS])
+    for row in rows:
+        w.writerow([_csv_value(row[c]) for c in columns])
         n += 1
     return n
+
+
+def _write_csv(events: Iterable[Event], f: TextIO) -> int:
+    return _write_csv_rows(map(flatten_event, events), EVENT_COLUMNS, f)
 
 
 def _write_parquet(events: Iterable[Event], path: str | Path) -> int:
@@ -211,18 +215,17 @@ def _merged_rows(events: Iterable[MergedEvent]) -> Iterator[dict]:
         yield row
 
 
+def _merged_csv_row(e: MergedEvent) -> dict:
+    """MergedEvent -> flat CSV row: the location spread over ``location_*``, mention ids joined by ``|``."""
+    row = e.to_dict()
+    loc = row.pop("location") or {}
+    row.update({f"location_{k}": loc.get(k) for k in LOCATION_FIELDS})
+    row["mention_ids"] = "|".join(row["mention_ids"] or [])
+    return row
+
+
 def _write_merged_csv(events: Iterable[MergedEvent], f: TextIO) -> int:
-    w = csv.writer(f, lineterminator="\n")
-    w.writerow(MERGED_CSV_COLUMNS)
-    n = 0
-    for e in events:
-        row = e.to_dict()
-        loc = row.pop("location") or {}
-        row.update({f"location_{k}": loc.get(k) for k in LOCATION_FIELDS})
-        row["mention_ids"] = "|".join(row["mention_ids"] or [])
-        w.writerow([_csv_value(row[c]) for c in MERGED_CSV_COLUMNS])
-        n += 1
-    return n
+    return _write_csv_rows(map(_merged_csv_row, events), MERGED_CSV_COLUMNS, f)
 
 
 def _write_merged_parquet(events: Iterable[MergedEvent], path: str | Path) -> int:
