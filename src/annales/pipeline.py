@@ -168,7 +168,7 @@ class Pipeline:
                           target_country=raw.target.country if raw.target else None,
                           dateline=bool(self.settings.get("places", {}).get("dateline_fallback", True)),
                           actors=[(p.start, p.end) for p in (raw.source, raw.target) if p is not None],
-                          negated=raw.negated)
+                          negated=raw.negated, speaker=raw.source.name)
 
     # -- one article ------------------------------------------------------------------------
     def __call__(self, article: Article) -> CodedArticle:

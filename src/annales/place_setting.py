@@ -4,7 +4,8 @@ statements that their own sentence does not place were made ("He largely blamed 
 Read from the plain text, as the place phrases of :mod:`annales.place_scan` are: the setting noun with a place
 before it ("the Geneva talks") or after "in"/"at" ("a summit in Tehran"), at most ``lookback`` sentences back. Also
 read here: the lead's statement placed by the next sentence (``lead``), a placeless meeting at a journey's end
-(``arrival``), and the country a story of fighting is set in (``theatre``)."""
+(``arrival``), the one occasion an article places a speaker at (``speaker_occasion``), and the country a story of
+fighting is set in (``theatre``)."""
 
 from __future__ import annotations
 
@@ -229,3 +230,49 @@ def arrival(geo, article, sent):
         if lo <= pos < at and place.kind in _KINDS and _ARRIVED.search(text[max(lo, pos - 20):pos]):
             return place, words
     return None
+
+
+# a speaker placed at an occasion: speaking or visiting there, a person being there, or at a gathering held there ("was
+# speaking at the thinktank Chatham House in London", "Speaking in London", "Mr Straw was in Delhi", "opened the forum in
+# Brighton"; not "as it was in Guantanamo Bay")
+_OCCASION_CUE = re.compile(
+    r"(?:(?:\b(?:speaking|spoke|addressing|visit|tour|trip)"
+    r"|(?:\b(?!(?:It|This|That|There)\b)(?-i:[A-Z])[\w'\u2019-]+|\b(?:he|she|they))\s+(?:is|was|were|are))\b"
+    r"(?:\s+(?:to|at|of)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:in|at)|\s+(?:in|at|to))"
+    r"|\bvisiting|\b(?:%s)\s+(?:(?:held|hosted)\s+)?(?:in|at))\s+(?:the\s+)?$" % "|".join(SETTINGS), re.I)
+_HE = re.compile(r"\b(?:he|she)\b", re.I)
+# an occasion only planned or called off placed nobody ("his planned trip to Warsaw", "is due to give a conference in")
+_UNREAL = re.compile(r"\b(?:plan(?:s|ned)?|due\s+to|cancel(?:led|s)?|called\s+off|postponed|scheduled|would|will|"
+                     r"hopes?\s+to)\b", re.I)
+
+
+def speaker_occasion(geo, article, sent, names):
+    """(Place, words) for a statement that no nearer rule places, by a speaker whom the article places, anywhere in it,
+    at one town or site only, by a verb of speaking, visiting or being there, or at a gathering held there ("Erdogan
+    was speaking at Chatham House in London", "Michael Howard is due to speak later" after "opened the forum in
+    Brighton"): the speaker's surname (the last of ``names``) in that sentence or, where that sentence tells its
+    speaker by a pronoun, in one of the two before it ("Mr Galloway ... Speaking in London on Saturday, he said"); not
+    an occasion only planned or called off ("his planned trip to Warsaw", "will be in London"); None where the article
+    places that speaker at two places or at none."""
+    names = [n for n in names if len(n) > 2 and n[:1].isupper()]
+    if not names:
+        return None
+    text, at, places, bounds = _scan(geo, article, sent)
+    if at < 0:
+        return None
+    who = re.compile(rf"\b{re.escape(names[-1])}\b")  # not a first name: "Jeremy" is Corbyn and Fleming
+    found = {}
+    for pos, _, place, words in places:
+        if pos < 0 or place.kind not in _KINDS or not _OCCASION_CUE.search(text[max(0, pos - 60):pos]):
+            continue
+        j = bisect.bisect_right(bounds, pos)
+        s0, s1 = bounds[j - 1] if j else 0, bounds[j] if j < len(bounds) else len(text)
+        if _UNREAL.search(text[max(s0, pos - 60):pos]) or _UNREAL.search(text[pos:s1][:40]):
+            continue  # planned or called off ("his planned trip to Warsaw, which was cancelled")
+        if s0 <= at < s1:
+            continue  # the statement's own sentence: the sentence rules read it
+        before = text[bounds[j - 3] if j >= 3 else 0:s0]  # the two sentences before it
+        if not who.search(text[s0:s1]) and not (_HE.search(text[s0:s1]) and who.search(before)):
+            continue
+        found.setdefault((place.name, place.country), (place, words))
+    return next(iter(found.values())) if len(found) == 1 else None

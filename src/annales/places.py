@@ -31,12 +31,14 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import aside, arrival, elsewhere, lead, occasion, setting, speaker_names, theatre
+from .place_setting import (aside, arrival, elsewhere, lead, occasion, setting, speaker_names, speaker_occasion,
+                            theatre, _own_venue)
 
 __all__ = ["Geocoder", "Place", "norm"]
 
 _ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
 LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
+SPEAKER_OCCASION = True  # a statement takes the one occasion the article places its speaker at (place_setting)
 
 
 class Geocoder(Gazetteer):
@@ -54,13 +56,13 @@ class Geocoder(Gazetteer):
     def locate(self, sent, trigger_index: int, article=None, *, cameo: str | None = None,
                quad_class: int | None = None, source_country: str | None = None,
                target_country: str | None = None, dateline: bool = True, actors=(),
-               negated: bool = False) -> dict | None:
+               negated: bool = False, speaker: str | None = None) -> dict | None:
         """The place of the event whose trigger is token ``trigger_index`` of ``sent``'s doc, as a
         location dict (see docs/schema.md), or None. ``cameo``, ``quad_class`` and the source actor's
         country, where given, sharpen the choice (statements, dateline fallback); ``actors``, the (start, end)
         token spans of its source and target, are never its place; ``article`` (its title and text) gives
-        the places named before the event's sentence, parsed or not. An act that did not happen
-        (``negated``) takes only a place its sentence ties to it."""
+        the places named before the event's sentence, parsed or not; ``speaker``, the name the source resolves to
+        (a pronoun's antecedent). An act that did not happen (``negated``) takes only a place its sentence ties to it."""
         doc = sent.doc
         trigger = doc[trigger_index]
         if _by_phone(trigger):
@@ -127,8 +129,13 @@ class Geocoder(Gazetteer):
             found = lead(self, article, sent) if found is None else found  # or where the next sentence has the speaker
             found = arrival(self, article, sent) if found is None else found  # or at a meeting where one just arrived
             if found is None and actors:  # or where a sentence just before placed the same speaker
-                found = occasion(self, article, sent, speaker_names(doc, actors[:1]),
-                                 all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]]) or aside(trigger))
+                pronoun = all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]])
+                found = occasion(self, article, sent, speaker_names(doc, actors[:1]), pronoun or aside(trigger))
+                if found is None and SPEAKER_OCCASION:  # or the one place the article gives the speaker's occasion
+                    last = (speaker or "").split()[-1:] if len((speaker or "").split()) > 1 else []  # a person's
+                    names = last if pronoun else speaker_names(doc, actors[:1]) + [
+                        t.text for t in doc[actors[0][0]:actors[0][1]] if t.pos_ == "PROPN" and [t.text] == last]
+                    found = None if _own_venue(sent) else speaker_occasion(self, article, sent, names)
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
