@@ -26,6 +26,7 @@ from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
                      reads_as_person)
+from .peoples import stateless_peoples
 from .unknown_actors import place_countries, unknown_entities
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -219,6 +220,7 @@ class ActorFinder:
                 named_agents(phrases, doc, when)  # "the Bush administration", "President Buhari"
             possessed_agents(phrases, doc)
             group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
+            stateless_peoples(phrases, doc)  # "Kurdish forces" in an article on Syria: SYRREB
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
             _share_country(groups, doc, names=False)  # "Armenian officials and media": Armenian media too
             company_names(phrases, doc)  # "Singapore Telecom": SGPBUS
