@@ -4,6 +4,7 @@ sentences are the team's own."""
 from __future__ import annotations
 
 from helpers import actor_codes as _codes
+from helpers import dyads
 
 
 def test_names_after_a_plural_title_share_it(pipeline):
@@ -96,3 +97,9 @@ def test_a_time_of_day_is_not_the_prime_minister(pipeline):
     codes = _codes(pipeline, "The PM left Downing Street at 9 pm on Friday.")
     assert codes.get("PM") == "---GOV"
     assert "pm" not in codes
+
+
+def test_the_un_high_commissioners_are_the_uns_without_their_acronym(pipeline):
+    assert ("IGOUNOHCH", "111", "---CVL") in dyads(
+        pipeline, "Mary Smith, the high commissioner for human rights, condemned the attack on civilians.")
+    assert dyads(pipeline, "The high commissioner for refugees criticised Greece.")[0][0] == "IGOUNOHCR"
