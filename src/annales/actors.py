@@ -20,7 +20,8 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             office_over_religious_title, persons_from, plural_titles, possessed_agents,
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, international_forces,
+from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, former_offices,
+                          international_forces,
                           listed_people, outlet_names, private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
@@ -232,6 +233,7 @@ class ActorFinder:
             persons_from(phrases, doc)  # "Jane Smithers, from Leeds": GBR
             listed_people(phrases, doc)  # "Kenyan President Ruto and Foreign Minister Mutua": both KEN
             office_over_religious_title(phrases, doc, when)
+            former_offices(phrases, doc)  # "a former commissioner of the New York police": USAELI
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))
 
