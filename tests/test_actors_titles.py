@@ -4,6 +4,7 @@ sentences are the team's own."""
 from __future__ import annotations
 
 from helpers import actor_codes as _codes
+from helpers import dyads
 
 
 def test_names_after_a_plural_title_share_it(pipeline):
@@ -96,3 +97,18 @@ def test_a_time_of_day_is_not_the_prime_minister(pipeline):
     codes = _codes(pipeline, "The PM left Downing Street at 9 pm on Friday.")
     assert codes.get("PM") == "---GOV"
     assert "pm" not in codes
+
+
+def test_the_un_high_commissioners_are_the_uns_without_their_acronym(pipeline):
+    assert ("IGOUNOHCH", "111", "---CVL") in dyads(
+        pipeline, "Mary Smith, the high commissioner for human rights, condemned the attack on civilians.")
+    assert dyads(pipeline, "The high commissioner for refugees criticised Greece.")[0][0] == "IGOUNOHCR"
+
+
+def test_a_former_office_holder_is_an_elite_not_the_office(pipeline):
+    assert ("USAELI", "111", "USAGOV") in dyads(
+        pipeline, "Robert Roe, a former commissioner of the New York police, criticised President Trump.")
+    assert ("GBRELI", "111", "GBRPTY") in dyads(pipeline, "Former Labour minister Peter Brand criticised the Tories.")
+    assert ("---ELI", "111", "KENGOV") in dyads(pipeline, "Ex-minister John Smith criticised the government of Kenya.")
+    # the office-holder himself keeps the office; so does one in office at the time ("the then minister")
+    assert ("GBRPTY", "111", "GBRPTY") in dyads(pipeline, "Labour minister Peter Brand criticised the Tories.")

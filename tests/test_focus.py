@@ -269,3 +269,36 @@ def test_brussels_is_the_eu_in_an_article_on_the_eu_but_belgiums_in_a_belgian_st
     belgian = ("EU leaders met on Monday to argue over the budget. Belgian police arrested two men in Antwerp. "
                "Brussels warned Paris over the arrests.")
     assert ("BELGOV", "130", "FRAGOV") in rule_events(pipeline, belgian)
+
+
+def _armed(sentence: str, role: str, sector: str) -> Event:
+    """An event of sentence 9 whose source is ``role`` (no country, ``sector``) attacking the union."""
+    ev = _said(sentence, role)
+    ev.source = Actor(role, ev.source.start, ev.source.end, "---" + sector, None, sector)
+    return ev
+
+
+# an article about two countries: the Peruvian government named in sentence 2, the Chilean regime in sentence 5
+REGIMES = EARLIER + [_named(5, "the Chilean regime", "CHL"), _named(6, "Peruvian rebels", "PER")]
+
+
+def test_a_regime_or_its_forces_take_the_country_of_the_government_named_earlier():
+    regime = _said("Later the regime criticised the union.", "regime")
+    localise([regime], REGIMES, "hash")
+    assert regime.source.code == "CHLGOV"  # no earlier "regime" of its own role: the last government or regime
+    forces = _armed("Government forces attacked the union.", "Government forces", "MIL")
+    localise([forces], EARLIER, "hash")
+    assert forces.source.code == "PERMIL"
+    off = _armed("Government forces attacked the union.", "Government forces", "MIL")
+    localise([off], EARLIER, "hash", {"focus": {"regimes": False}})
+    assert off.source.code == "---MIL"
+
+
+def test_other_armed_roles_take_no_country_from_the_article():
+    rebels = _armed("The rebels attacked the union.", "rebels", "REB")
+    localise([rebels], REGIMES, "hash")
+    assert rebels.source.code == "---REB"  # armed groups: their side is not the article's to decide
+    mine = _armed("Our government forces attacked the union.", "government forces", "MIL")
+    mine.sentence = "Our government forces attacked the union."
+    localise([mine], EARLIER, "hash")
+    assert mine.source.code == "---MIL"

@@ -293,3 +293,34 @@ def affiliated_people(phrases, doc) -> None:
                     and doc[r.end - 1].text == surname):
                 r.country, r.org, r.sector = p.country, p.org, p.sector
                 same.append(r)
+
+
+# sectors of an office that someone can have left: its former holders are elites (CAMEO ELI)
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
+_FORMER = frozenset({"former", "ex", "ex-"})
+
+
+def _former(t, titles, doc) -> bool:
+    """Whether token ``t`` is "former" or "ex-" before one of the ``titles`` (token indices)."""
+    return t.lower_ in _FORMER and (t.dep_ in ("amod", "advmod", "compound") and t.head.i in titles
+                                    or t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and t.i + 2 in titles)
+
+
+def former_offices(phrases, doc) -> None:
+    """"Kerik, a former commissioner of the New York police", "the UK's former intelligence chief", "ex-minister
+    Jane Roe", "former Labour minister Peter Brand": a state office's title that "former" or "ex-" qualifies names
+    someone who left the office, an elite of the country (CAMEO's ELI, as data/agents.tsv codes "former
+    president"), not the office itself, nor the party that held it. Not where the phrase names an office held now
+    too ("former minister Frank Field MP"), nor a post that is no state office ("former presidential candidate")."""
+    for p in phrases:
+        party = p.org if p.org and len(p.org) == 6 and p.org.endswith("PTY") else None  # "former Labour minister"
+        if (p.org and not party) or p.prefix or p.sector not in _OFFICE_SECTORS | {"PTY"}:
+            continue
+        titles = {i: e for _, i, e in p.parts if e.kind == "agent"}
+        former = {t.head.i if t.head.i in titles else t.i + 2 for t in doc[max(p.start - 2, 0):p.end]
+                  if _former(t, titles, doc)}
+        held = {i for i, e in titles.items() if i not in former and e.sector in _OFFICE_SECTORS}  # "... MP"
+        if former and not held and all(titles[i].sector in _OFFICE_SECTORS for i in former):
+            p.sector = "ELI"
+            if party:
+                p.country, p.org = party[:3], None

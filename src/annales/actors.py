@@ -20,12 +20,14 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             office_over_religious_title, persons_from, plural_titles, possessed_agents,
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
-from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, international_forces,
+from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, former_offices,
+                          international_forces,
                           listed_people, outlet_names, private_persons, seat_in_name, shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
                      reads_as_person)
+from .peoples import stateless_peoples
 from .unknown_actors import place_countries, unknown_entities
 
 # dependency edges an actor phrase grows along, from a modifier up to the noun it modifies
@@ -219,6 +221,7 @@ class ActorFinder:
                 named_agents(phrases, doc, when)  # "the Bush administration", "President Buhari"
             possessed_agents(phrases, doc)
             group_actors(phrases, doc, getattr(self.kb, "demonyms", ()))  # "NATO-led troops", "Kosovo Serbs"
+            stateless_peoples(phrases, doc)  # "Kurdish forces" in an article on Syria: SYRREB
             prepositional_actors(phrases, doc)  # "the government of Prime Minister Fuad Siniora"
             _share_country(groups, doc, names=False)  # "Armenian officials and media": Armenian media too
             company_names(phrases, doc)  # "Singapore Telecom": SGPBUS
@@ -230,6 +233,7 @@ class ActorFinder:
             persons_from(phrases, doc)  # "Jane Smithers, from Leeds": GBR
             listed_people(phrases, doc)  # "Kenyan President Ruto and Foreign Minister Mutua": both KEN
             office_over_religious_title(phrases, doc, when)
+            former_offices(phrases, doc)  # "a former commissioner of the New York police": USAELI
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))
 

@@ -28,6 +28,10 @@ article after all its sentences are coded, reads the article the way the reader 
 * after the focus country, a title of an office (``data/office_titles.tsv``) with no country takes the country
   of the last office-holder of ``data/leaders.tsv`` the article named earlier who held that office: "the prime
   minister" after "Tony Blair" and "Mr Bush", "the president" after "Donald Trump" (``[focus] office_holders``);
+* with the antecedents, a role that a government or regime qualifies ("government forces", "the regime",
+  "pro-regime fighters", "regime officials"), armed ones too, takes the country of the government or regime the
+  article named most often before it with a country ("the Syrian government", "the Assad regime"): "the regime" is the
+  government the article is about, and its forces are that state's (``[focus] regimes``);
 * before the three above, a bare word that names a body of an organisation the article names is that body:
   "the Commission" in an article that names the EU is the EU's (IGOEEC; ``data/short_names.tsv``,
   ``[focus] short_names``);
@@ -51,7 +55,8 @@ from .people import leaders
 from .records import Actor, Event, Mention, event_id
 from .short_names import article_bodies, short_named
 
-_DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "short_names": True, "outlet_home": True,
+_DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "short_names": True, "regimes": True,
+             "outlet_home": True,
              "outlet_sectors": ["GOV", "LEG", "PTY", "OPP", "LAB", "EDU", "HLH", "CVL", "COP"],
              "outlets_abroad": ["Reuters", "Agence France-Presse", "Associated Press", "Bloomberg News", "Al Jazeera",
                                 "Wikinews"],
@@ -158,6 +163,28 @@ def _antecedent_country(actor: Actor, sentence: str, sentence_index: int, mentio
     return found
 
 
+# words of a role that make it a government's: "government forces", "the regime", "pro-regime fighters"
+_GOVERNMENT_WORDS = re.compile(r"\b(?:government|regime)\b", re.IGNORECASE)
+_ARMED_SECTORS = frozenset({"MIL", "REB", "SPY"})
+
+
+def _government_country(actor: Actor, sentence: str, sentence_index: int, mentions: list[Mention]) -> str | None:
+    """The country of the government or regime named earlier with a country most often ("the Syrian government",
+    "the Assad regime"; of two named as often, the last named) for a role that a government or regime names or
+    qualifies ("the regime", "government forces", "pro-regime fighters"), or None; not after a possessive nor inside a quotation (see
+    :func:`_antecedent_country`)."""
+    before = sentence[:actor.start]
+    if not _GOVERNMENT_WORDS.search(_role_words(actor)) or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+        return None
+    named: dict[str, tuple[int, int]] = {}  # country -> (times named, when last named)
+    for k, m in enumerate(mentions):
+        if (m.sentence_index, m.actor.start) >= (sentence_index, actor.start):
+            break
+        if m.actor.country and m.actor.sector == "GOV" and _GOVERNMENT_WORDS.search(m.actor.text):
+            named[m.actor.country] = (named.get(m.actor.country, (0, 0))[0] + 1, k)
+    return max(named, key=named.get) if named else None
+
+
 def _office_holder_country(actor: Actor, sentence: str, sentence_index: int, mentions: list[Mention]) -> str | None:
     """The country of the last office-holder (``data/leaders.tsv``) named before the actor who held the office its
     title names ("Tony Blair" for "the prime minister"; ``data/office_titles.tsv``), or None; not after a possessive
@@ -216,8 +243,15 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
                  else None for a in (ev.source, ev.target)]
         for k, a in enumerate((ev.source, ev.target)):
             sides[k] = sides[k] or (short_named(a, bodies) if bodies else None)
-            if sides[k] is None and _domestic(a, ev.sentence, sectors):
+            if sides[k] is None and _domestic(a, ev.sentence, sectors | _ARMED_SECTORS):
+                if a.sector in _ARMED_SECTORS and a.sector not in sectors:  # armed roles: only a government's
+                    earlier = _government_country(a, ev.sentence, ev.sentence_index, ordered) if (
+                        ordered and conf["regimes"]) else None
+                    sides[k] = _localised(a, earlier) if earlier else a
+                    continue
                 earlier = _antecedent_country(a, ev.sentence, ev.sentence_index, ordered) if ordered else None
+                if not earlier and ordered and conf["regimes"]:
+                    earlier = _government_country(a, ev.sentence, ev.sentence_index, ordered)
                 earlier = earlier or (country if a.sector in focused else None)
                 if not earlier and conf["office_holders"]:
                     earlier = _office_holder_country(a, ev.sentence, ev.sentence_index, ordered or by_place)

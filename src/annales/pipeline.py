@@ -34,8 +34,8 @@ from .records import Actor, Article, Event, Mention, Trigger, event_id
 _VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
                                 "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
-                     ("focus", ("enabled", "antecedents", "office_holders", "short_names", "min_mentions", "min_share",
-                                "sectors", "outlet_home", "outlet_sectors", "outlets_abroad")),
+                     ("focus", ("enabled", "antecedents", "office_holders", "short_names", "regimes", "min_mentions",
+                                "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
