@@ -89,10 +89,15 @@ def test_a_visit_is_also_hosted(pipeline):
 
 
 def test_negation_and_future(pipeline):
-    [e] = code(pipeline, "Poland will not recall its ambassador from Moscow.")
+    from annales.config import load_settings
+    from annales.pipeline import Pipeline
+
+    every = Pipeline(load_settings(coder__political_only=False), nlp=pipeline.nlp)  # denied acts kept
+    [e] = code(every, "Poland will not recall its ambassador from Moscow.")
     assert e.negated is True
     assert e.modality == "intended"
     assert e.cameo.startswith("13")
+    assert code(pipeline, "Poland will not recall its ambassador from Moscow.") == []  # no event by default
 
 
 def test_conditional_threat_is_hypothetical(pipeline):

@@ -2,7 +2,9 @@
 an act that only would have happened, a question put (the twelfth stop's event audit, benchmarks/gold/README.md);
 the side one fights for, an act whose object is denied ("no sanctions"), a verbal attack, the writer of a letter
 whose participle the parser hangs on its addressees, a news site and what is given to it, a bid withdrawn (the
-fourteenth stop's dev audit). Sentences written for these tests."""
+fourteenth stop's dev audit); a reduced passive, a place beside a passive's agent, armed units that meet, a clause
+conjoined to a noun, what an adjective is about, an act one only can do, an act denied or only supposed, a meeting
+still to come (the sixteenth stop's dev audit). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -76,9 +78,9 @@ def test_a_place_name_after_a_title_of_courtesy_is_a_surname(pipeline):
     assert helpers.dyads(pipeline, "The Danish government criticised Jordan.") == [("DNKGOV", "111", "JOR")]
 
 
-def test_a_visitor_of_no_known_country_is_hosted_by_no_one(pipeline):
+def test_a_visitor_of_no_known_country_makes_no_visit(pipeline):  # a private journey (annales.nonpolitical)
     dyads = helpers.dyads(pipeline, "Mr Larsen was stopped while travelling to Oslo to see his daughter.")
-    assert [d for d in dyads if d[1] == "042"] and not [d for d in dyads if d[1] == "043"]
+    assert not [d for d in dyads if d[1] in ("042", "043")]
 
 
 def test_a_known_visitor_is_still_hosted(pipeline):
@@ -146,3 +148,82 @@ def test_what_is_given_to_a_news_site_is_no_aid(pipeline):
     text = "The Chilean senator provided Wikinews with a copy of his letter."
     assert not [d for d in helpers.dyads(pipeline, text) if d[1].startswith(("03", "07"))]
     assert ("CHL", "070", "PER") in helpers.dyads(pipeline, "Chile provided Peru with food aid.")
+
+
+# the sixteenth stop's dev audit (round 8)
+
+def test_a_reduced_passive_has_no_asker(pipeline):
+    dyads = helpers.dyads(pipeline, "When asked about the budget, the Danish finance minister told a radio programme "
+                                    "that the plan was sound.")
+    assert not [d for d in dyads if d[1].startswith("02")]
+
+
+def test_a_reduced_passive_takes_its_agent_as_source(pipeline):
+    assert ("DEU", "111", "POLGOV") in helpers.dyads(pipeline, "Criticised by Germany, the Polish government "
+                                                               "withdrew the plan.")
+
+
+def test_a_place_beside_a_passive_agent_is_not_the_agent(pipeline):
+    dyads = helpers.dyads(pipeline, "The commander was killed by an air strike in Mosul last year.")
+    assert not [d for d in dyads if d[0] == "IRQ"]
+
+
+def test_armed_units_that_meet_hold_no_talks(pipeline):
+    assert not [d for d in helpers.dyads(pipeline, "Turkish troops met Syrian government forces near the river.")
+                if d[1].startswith("04")]
+
+
+def test_commanders_that_meet_hold_talks(pipeline):
+    assert [d for d in helpers.dyads(pipeline, "Turkish commanders met Russian officers in Idlib on Monday.")
+            if d[1] == "040"]
+
+
+def test_a_clause_conjoined_to_a_noun_is_no_co_actor(pipeline):
+    dyads = helpers.dyads(pipeline, "The monitor said 12 civilians had died, as well as 9 Libyan rebels fighting "
+                                    "alongside Egypt and 4 Sudanese fighters.")
+    assert not [d for d in dyads if "LBYCVL" in (d[0], d[2]) or (d[0] or "").endswith("CVL")]
+
+
+def test_what_an_adjective_is_about_is_no_actor(pipeline):
+    dyads = helpers.dyads(pipeline, "A writer critical of Norwegian oil policy has denied insulting Sweden.")
+    assert not [d for d in dyads if (d[0] or "").startswith("NOR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new law, foreign suspects can be detained in Danish prisons without charge.",
+    "The Kenyan army can attack the rebels at any time.",
+])
+def test_an_act_one_only_can_do_is_no_event(pipeline, text):
+    assert helpers.dyads(pipeline, text) == []
+
+
+def test_an_act_denied_is_no_event(pipeline):
+    assert not [d for d in helpers.dyads(pipeline, "Denmark has still not requested the return of its citizen "
+                                                   "from Syria.") if d[1].startswith("02")]
+
+
+def test_an_act_that_only_would_happen_is_no_event(pipeline):
+    assert helpers.dyads(pipeline, "In that case I would expect the Kenyan president to urge the Ugandan "
+                                   "government to resign.") == []
+
+
+def test_a_meeting_at_which_one_will_act_is_intended(pipeline):
+    codes = [d[1] for d in helpers.dyads(pipeline, "The Danish prime minister will try to reassure Swedish "
+                                                   "ministers at their meeting in Oslo on Monday.")]
+    assert "036" in codes and "040" not in codes
+
+
+def test_a_not_set_off_by_a_comma_contrasts_and_does_not_negate():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from annales.modality import has_negation
+
+    words = ["Russia", "is", "talking", "to", "rebels", ",", "not", "Syria", "."]
+    heads = [2, 2, 2, 2, 3, 2, 2, 2, 2]
+    deps = ["nsubj", "aux", "ROOT", "prep", "pobj", "punct", "neg", "dep", "punct"]
+    assert not has_negation(Doc(Vocab(), words=words, heads=heads, deps=deps)[2])
+    words = ["Russia", "is", "not", "talking", "to", "rebels", "."]
+    heads = [3, 3, 3, 3, 3, 4, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "prep", "pobj", "punct"]
+    assert has_negation(Doc(Vocab(), words=words, heads=heads, deps=deps)[3])

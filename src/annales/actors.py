@@ -81,7 +81,11 @@ class Actors:
         """Actors of an argument and of its coordinated conjuncts ("Italy and Russia", "Pakistani and
         Afghan forces", "talks with Chile, Peru and Bolivia")."""
         out = []
-        for t in (tok, *tok.conjuncts):
+        verb = tok.pos_ in ("VERB", "AUX")
+        # a clause the parser conjoined to a noun ("24 civilians died, as well as 25 rebels") is no co-argument
+        # (a name it tags as a verb, "between Zelensky and Trump", still is one)
+        for t in (tok, *(c for c in tok.conjuncts
+                         if verb or c.pos_ not in ("VERB", "AUX") or c.i in self.by_token)):
             found = self._find(t, places)
             if found is None:
                 continue
@@ -94,7 +98,9 @@ class Actors:
 
 
 def _searchable(tok, places: bool = True) -> bool:
-    return tok.dep_ not in CLAUSE_DEPS and (places or not (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS))
+    # not what an adjective is about: "an artist critical of Welsh arts funding" is no Welsh actor
+    return tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "prep" and tok.head.pos_ == "ADJ") and (
+        places or not (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS))
 
 
 class ActorFinder:

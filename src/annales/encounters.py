@@ -129,20 +129,33 @@ VISIT = "042"
 PEACEKEEPING = "074"
 WITHDRAWAL = "0874"
 DEPARTURES = frozenset({"leave"})  # verbs that are a withdrawal only when armed units do them
+FIELD_MEETINGS = frozenset({"meet"})  # verbs that are an encounter, not talks, between armed units
 
 
 def deployment(pattern_code: str | None, subj, verb=None) -> str | None:
     """The code of a visit verb ("arrived in", "flew to") whose subject ``subj`` is no visitor: peacekeepers
     who arrive give military protection (074); other troops, planes, ships and refugees make no visit
     (None). A departure ``verb`` ("left X") is a withdrawal only for troops ("US troops left Iraq"; not
-    "Britain will leave the EU"): None for other subjects. Other codes and subjects: unchanged."""
+    "Britain will leave the EU"): None for other subjects. Armed units that "meet" armed units meet in the
+    field, no talks ("Kurdish troops met government forces on the river": None). Other codes and subjects:
+    unchanged."""
     if (pattern_code == WITHDRAWAL and verb is not None and verb.lemma_ in DEPARTURES
             and (subj is None or subj.lemma_.lower() not in TROOPS)):
+        return None
+    if (pattern_code or "").startswith(MEETING_ROOT) and verb is not None and field_encounter(verb, subj):
         return None
     if not (pattern_code or "").startswith(VISIT) or subj is None or subj.lemma_.lower() not in NOT_VISITORS:
         return pattern_code
     words = {t.lemma_.lower() for t in subj.subtree}  # "contingents of peacekeeping troops"
     return PEACEKEEPING if "peacekeeper" in words or "peacekeeping" in words else None
+
+
+def field_encounter(verb, subj) -> bool:
+    """Whether armed units (``subj``, the subject of ``verb``) "meet" armed units: "Kurdish troops met government
+    forces on the river" is an encounter in the field, not talks (commanders or officers who meet do talk)."""
+    obj = child(verb, "dobj")
+    return (verb.lemma_ in FIELD_MEETINGS and subj is not None and subj.lemma_.lower() in TROOPS
+            and obj is not None and obj.lemma_.lower() in TROOPS)
 
 
 # gatherings a state hosts: their organiser or members meet there, it is no one's visit to the host

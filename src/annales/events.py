@@ -44,7 +44,7 @@ from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements, naming
 from .modality import (HYPOTHETICAL_AUX, LIGHT_DEPS, SPEECH_VERBS, WEIGHED, announced, cannot, committed,
                        NEGATIONS, condition_subject, considered, in_condition, is_negated, modality_of, option_of,
-                       possible_only, refused, tense_of, ultimatum, unilateral)
+                       possible_only, refused, tense_of, ultimatum, unilateral, unreal)
 from .parse import tokens
 from .requested import asked, requested_code
 from .venues import home_place, named_town, off_scene, place_targets, scene_targets
@@ -61,7 +61,7 @@ from .official import argued_clash, official_code
 from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
-from .participles import copular_row, feeling_roles, governing_verb, names_its_head
+from .participles import copular_row, feeling_roles, governing_verb, names_its_head, reduced_passive
 from .targets import (first_actor_after, force_antecedents, reporter_subject, reporting_verb, slot_filled, source_slot,
                       subject_words, targets_of, verb_chain, written_subject)
 
@@ -293,10 +293,13 @@ class EventCoder:
     # -- verbs -------------------------------------------------------------------------------
     def _verb_events(self, sent, verb, pattern: Pattern, actors: Actors) -> list[RawEvent]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_verb(verb)):
+        reduced = not pattern.dictionary and reduced_passive(verb)  # "when asked about X, he said": not the asker
+        if passive or reduced or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not _headline_verb(verb)):
             agent = child(verb, "agent")
-            sources = actors.all_at(child(agent, "pobj")) if agent is not None and child(agent, "pobj") is not None else []
-            subj = child(verb, "nsubjpass")
+            # "killed by a drone strike in Raqqa": where the agent acted is not the agent
+            sources = (actors.all_at(child(agent, "pobj"), places=False)
+                       if agent is not None and child(agent, "pobj") is not None else [])
+            subj = child(verb, "nsubjpass") or (subject_of(verb.head) if reduced else None)
             if subj is None and passive and pattern.dictionary:
                 # "X was heavily and unjustly criticized": the parser's nsubj, of the verb or of its auxiliary
                 subj = child(verb, "nsubj") or child(child(verb, "auxpass"), "nsubj")
@@ -485,6 +488,8 @@ class EventCoder:
                 reverse = None  # "offered to negotiate with Y": Y has offered nothing ("is due to visit" is hosted)
             if code and code[:2] != "13" and ultimatum(trig, code):
                 code = "130"  # "will withdraw its troops unless ...": a conditional act is a threat
+        if not pattern.dictionary and unreal(modality, code or reverse):
+            return []  # "Moscow would block the renewal": only supposed (PETRARCH dictionaries code it)
         if negated and pattern.dictionary and self.lexicon.negations is not None:
             # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all
             code, reverse = (self.lexicon.negations.get(c) if c else None for c in (code, reverse))

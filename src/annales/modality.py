@@ -21,6 +21,7 @@ COMMIT_HEADS = frozenset("vow pledge promise agree swear".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+CONTRAST_MARKS = frozenset({",", "-", "–", "—", ";"})  # before a "not" that contrasts, not negates
 # modifiers of an event noun that is only planned ("the planned meeting", "his upcoming visit to X")
 PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prospective mooted expected".split())
 # verbs whose object (or passive subject) is an event planned ("scheduled talks for May", "talks are expected")
@@ -151,8 +152,10 @@ def committed(trig) -> bool:
 
 def has_negation(tok) -> bool:
     """An explicit "not", "never" or "no" among ``tok``'s own dependents: the one test of negation that
-    :func:`is_negated` and the relation and judgement rules share."""
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS) for c in tok.children)
+    :func:`is_negated` and the relation and judgement rules share. A "not" set off after the verb by a comma
+    contrasts another party ("are negotiating with the rebels, not the regime"): no negation of the act."""
+    return any((c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATIONS))
+               and not (c.i > tok.i and c.doc[c.i - 1].text in CONTRAST_MARKS) for c in tok.children)
 
 
 def none_done(verb) -> bool:
@@ -181,11 +184,12 @@ def modality_of(trig) -> tuple[str, str]:
     if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in LIGHT_DEPS | {"nsubj"} and trig.head.pos_ in ("VERB", "AUX"):
         tok = trig.head  # the governing verb of a nominal event
     elif (trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX")
-          and (trig.head.lower_ == "for" or trig.head.lower_ == "in" and trig.head.head.lemma_ in PARTAKE_VERBS)
-          and not any(c.dep_ == "poss" for c in trig.children)):
-        # "will travel to Moscow for talks", "is due to take part in talks": the talks are as intended as the
-        # trip or the taking part (not an act with its agent, the cause of a response: "vowed to retaliate for
-        # Poland's expulsion of diplomats")
+          and (trig.head.lower_ == "at" or (trig.head.lower_ == "for" or trig.head.lower_ == "in"
+                                            and trig.head.head.lemma_ in PARTAKE_VERBS)
+               and not any(c.dep_ == "poss" for c in trig.children))):
+        # "will travel to Moscow for talks", "is due to take part in talks", "will seek to reassure MPs at their
+        # meeting on Monday": the talks are as intended as the trip, the taking part or what is done at them (not
+        # an act with its agent, the cause of a response: "vowed to retaliate for Poland's expulsion of diplomats")
         tok = trig.head.head
     modality, tense = ("intended", "future") if planned(trig) else ("asserted", tense_of(tok))
     reported = False
@@ -232,8 +236,9 @@ def planned(noun) -> bool:
 
 
 
-# auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"
-POSSIBILITY_AUX = frozenset({"could", "might", "may", "should"})
+# auxiliaries of a mere possibility: "the party could appeal", "the regime might attack any day"; and of an
+# ability or a power ("suspects can be detained without trial", "the council can impose fines"): no act told
+POSSIBILITY_AUX = frozenset({"could", "might", "may", "should", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "until", "till"})
 # nouns of a possible act: "the prospect of a Turkish operation", "fears of an invasion" (not done)
 POSSIBILITY_NOUNS = frozenset("prospect possibility risk fear danger chance likelihood spectre specter "
@@ -317,3 +322,15 @@ def pledged_act(tok, pattern, source, target, acts: set) -> bool:
             or any(i == c.i and s == source.code for c in complements for i, s, _ in acts)
             # (a pledge to each other stays: "X and Y agreed to expel Z", where Y too does the act)
             and not any(i == c.i and s == target.code for c in complements for i, s, _ in acts))
+
+
+# the roots of an intent and a threat, as which the coder reads an act only supposed where it can
+INTENT_ROOTS = ("03", "13")
+
+
+def unreal(modality: str, code: str | None) -> bool:
+    """An act only supposed (``modality`` hypothetical: "Moscow would block the renewal", "I would expect the
+    foreign secretary to urge the Americans", "senators must vote to convict") that the coder could not read as an
+    intent or a threat (``code``): no event. A wish ("would be happy to meet", 036) and a conditional threat
+    ("could impose sanctions if the vote is rigged", 13) are events."""
+    return modality == "hypothetical" and not (code or "").startswith(INTENT_ROOTS)

@@ -1,5 +1,5 @@
-"""Coded acts that are no political events, whatever their verb: trade between companies, private journeys and
-plain statements made to an audience.
+"""Coded acts that are no political events, whatever their verb: trade between companies, private journeys,
+plain statements made to an audience and acts the sentence denies.
 
 The rule coder codes what a verb says between two actors; in business and human-interest prose that is often
 commerce ("Fiat will meet General Motors", "the firm sued its supplier") or a private person's travel ("she
@@ -63,13 +63,11 @@ def commerce(ev: Event) -> bool:
 
 def private_travel(ev: Event) -> bool:
     """A visit (042) made by, or hosted (043) for, private people (civilians, pupils, refugees): "an American
-    woman travelled to Syria", "Ankara hosts 3.5 million refugees"; and the hosting of a visitor of no known
-    country, organisation or role ("Mr Smith travelled to London": London hosted no one we can place; his
-    journey is kept as a visit)."""
+    woman travelled to Syria", "Ankara hosts 3.5 million refugees"; or by a visitor of no known country,
+    organisation or role ("Mr Smith travelled to London", "she arrived in Turkey"): a visit is an official's or
+    a delegation's, and one the coder cannot place is a private person's journey."""
     visitor = ev.source if ev.cameo == VISIT else ev.target if ev.cameo == HOST else None
-    if visitor is not None and ev.cameo == HOST and _unknown(visitor):
-        return True
-    return visitor is not None and visitor.sector in PRIVATE
+    return visitor is not None and (_unknown(visitor) or visitor.sector in PRIVATE)
 
 
 def told_to_an_audience(ev: Event) -> bool:
@@ -147,8 +145,16 @@ def business_prose(ev: Event, genre: str | None) -> bool:
     return genre == BUSINESS and not _public(ev.source) and not _public(ev.target)
 
 
+def denied(ev: Event) -> bool:
+    """An act the sentence says was not done ("the Foreign Office has not requested his return", "Putin has not
+    spoken to May", "did not directly accuse him"): no event. (A refusal, "refused to lift the ban", "will not
+    attend the talks", is coded as one, 12, and is not negated; PETRARCH dictionaries code a negated act as its
+    negation.)"""
+    return ev.negated
+
+
 def not_political(ev: Event, genre: str | None = None) -> bool:
     """Whether ``ev`` (of an article of ``genre``) is trade, private travel, a statement to an audience, contact
-    with the press or force spoken of figuratively, rather than a political event."""
+    with the press, force spoken of figuratively or an act denied, rather than a political event."""
     return (commerce(ev) or private_travel(ev) or told_to_an_audience(ev) or press_contact(ev)
-            or figurative_force(ev) or business_prose(ev, genre))
+            or figurative_force(ev) or business_prose(ev, genre) or denied(ev))

@@ -72,3 +72,11 @@ def governing_verb(tok):
         if tok.dep_ not in ("prep", "dative", "dobj") or tok.head.i == tok.i:
             return None
     return None
+
+
+def reduced_passive(verb) -> bool:
+    """Whether ``verb`` is a past participle heading an adverbial clause of its own with no subject and no auxiliary
+    ("When asked about the party, he said ...", "Backed by Russia, the army attacked"): a passive whose patient is the
+    main clause's subject, who did not do the act ("having met X, he said" is active: it has an auxiliary)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)

@@ -58,6 +58,7 @@ from . import ontology
 from .actors import ActorPhrase, Actors
 from .event_filters import REQUEST_ROOTS, question_start
 from .coordination import coordinate
+from .encounters import field_encounter
 from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
 from .targets import BACKING_ROOTS, ally_named, for_side, opposed_in, slot_filled
 from .lexicon import Pattern
@@ -403,6 +404,8 @@ class LearnedFallback:
                     continue  # "denied reports that X bombed Y": said not to have happened
                 if self._slot_taken(doc[link.verb]):
                     continue  # "spoke to reporters on the steps of the court": the court is no addressee
+                if field_encounter(doc[link.verb], _subject(doc[link.verb])):
+                    continue  # "troops met government forces": armed units in the field, no talks
                 if self.lexicon.voided(doc[link.verb], "verb"):
                     continue  # a "-" row: "fought the plan", "received a letter from Y" name no event
                 if doc[link.verb].lemma_ not in self.lexicon.verbs and doc[link.verb].lemma_ not in CLASSIFIED_ONLY:
