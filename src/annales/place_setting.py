@@ -246,6 +246,17 @@ _UNREAL = re.compile(r"\b(?:plan(?:s|ned)?|due\s+to|cancel(?:led|s)?|called\s+of
                      r"hopes?\s+to)\b", re.I)
 
 
+def occasion_names(span, names: list[str], speaker: str | None, pronoun: bool) -> list[str]:
+    """The names by which :func:`speaker_occasion` finds a statement's speaker (it reads the last): for a pronoun
+    (``pronoun``), the surname of the person the source resolves to (``speaker``, two words or more); else the
+    source's own ``names``, that surname last when the source ``span`` names it."""
+    words = (speaker or "").split()
+    last = words[-1:] if len(words) > 1 else []  # a person's
+    if pronoun:
+        return last
+    return names + [t.text for t in span if t.pos_ == "PROPN" and [t.text] == last]
+
+
 def speaker_occasion(geo, article, sent, names):
     """(Place, words) for a statement that no nearer rule places, by a speaker whom the article places, anywhere in it,
     at one town or site only, by a verb of speaking, visiting or being there, or at a gathering held there ("Erdogan
@@ -255,7 +266,7 @@ def speaker_occasion(geo, article, sent, names):
     an occasion only planned or called off ("his planned trip to Warsaw", "will be in London"); None where the article
     places that speaker at two places or at none."""
     names = [n for n in names if len(n) > 2 and n[:1].isupper()]
-    if not names:
+    if not names or _own_venue(sent):  # a statement at a venue its own sentence names was made there
         return None
     text, at, places, bounds = _scan(geo, article, sent)
     if at < 0:

@@ -31,8 +31,8 @@ from .place_rules import (
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
 from .place_scan import scan
-from .place_setting import (aside, arrival, elsewhere, lead, occasion, setting, speaker_names, speaker_occasion,
-                            theatre, _own_venue)
+from .place_setting import (aside, arrival, elsewhere, lead, occasion, occasion_names, setting, speaker_names,
+                            speaker_occasion, theatre)
 
 __all__ = ["Geocoder", "Place", "norm"]
 
@@ -132,10 +132,9 @@ class Geocoder(Gazetteer):
                 pronoun = all(t.tag_ == "PRP" for t in doc[actors[0][0]:actors[0][1]])
                 found = occasion(self, article, sent, speaker_names(doc, actors[:1]), pronoun or aside(trigger))
                 if found is None and SPEAKER_OCCASION:  # or the one place the article gives the speaker's occasion
-                    last = (speaker or "").split()[-1:] if len((speaker or "").split()) > 1 else []  # a person's
-                    names = last if pronoun else speaker_names(doc, actors[:1]) + [
-                        t.text for t in doc[actors[0][0]:actors[0][1]] if t.pos_ == "PROPN" and [t.text] == last]
-                    found = None if _own_venue(sent) else speaker_occasion(self, article, sent, names)
+                    names = occasion_names(doc[actors[0][0]:actors[0][1]], speaker_names(doc, actors[:1]), speaker,
+                                           pronoun)
+                    found = speaker_occasion(self, article, sent, names)
             home = _record(*found, None, None, "article") if found is not None else None
         if verbal or negated:
             return home
