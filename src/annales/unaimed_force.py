@@ -7,7 +7,10 @@ alone, as the team's guideline codes any act that has no target (target null). F
 only (CAMEO 19, 20): an assault (18) is done to a person, and with no person named the verb mostly has
 another sense ("executed a plan"). Not coded so:
 
-- where the source has no country ("the army fought hard": no usable event);
+- where the source has no country ("the army fought hard": no usable event), or is no state or armed actor
+  (civilians, parties, business, media: "he has attempted to shoot that fox first", "Trump attacked the
+  investigation": a figure of speech far more often than force);
+- a to-infinitive ("no opportunity for the US to attack us"): a purpose, a hypothetical or an aim;
 - an attributive participle ("the Israeli-occupied West Bank"): a state or a label of its noun;
 - a gerund ("preparing to help in storming the area"): an activity named more often than reported;
 - an act named by a noun that no verb carries ("Turkey's war", "after a government offensive"; the
@@ -24,13 +27,16 @@ from __future__ import annotations
 UNAIMED_ROOTS = frozenset({"19", "20"})
 # prepositions that name a side of a fight, not its adversary ("fought for", "alongside"; "with" may be either)
 SIDE_PREPS = frozenset("for alongside beside behind".split())
+# sectors whose force with no target named is mostly a figure of speech
+UNARMED_SECTORS = frozenset("CVL OPP PTY BUS MED LEG LAB EDU HLH ELI NGO ENV AGR REF JUD REL".split())
 
 
 def unaimed(code: str | None, trig=None, actors=None) -> bool:
     """Whether an act of this CAMEO code, told by the token ``trig`` (with the sentence's ``actors``), may be
     coded with no target."""
-    if trig is not None and (_gerund(trig) or trig.dep_ == "amod" and trig.tag_ in ("VBN", "VBD")):
-        return False  # a gerund ("help in storming"), an attributive participle ("Israeli-occupied")
+    if trig is not None and (_gerund(trig) or trig.dep_ == "amod" and trig.tag_ in ("VBN", "VBD")
+                             or any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)):
+        return False  # a gerund ("help in storming"), a participle ("Israeli-occupied"), "to attack"
     if trig is not None and trig.pos_ in ("NOUN", "PROPN") and not (trig.dep_ in ("dobj", "nsubjpass")
                                                                     and trig.head.pos_ in ("VERB", "AUX")):
         return False  # an act named by a noun alone: "in Turkey's war", not "launched an offensive"
@@ -62,4 +68,5 @@ def _side_named(trig, actors) -> bool:
 def keeps(code: str | None, source, trig=None, actors=None) -> bool:
     """Whether the act ``code`` of ``source`` (an ActorPhrase), told by ``trig``, is coded with no target:
     force by an actor whose country is known."""
-    return unaimed(code, trig, actors) and bool(getattr(source, "country", None))
+    return (unaimed(code, trig, actors) and bool(getattr(source, "country", None))
+            and getattr(source, "sector", None) not in UNARMED_SECTORS)
