@@ -2,7 +2,7 @@
 
     python benchmarks/corpus_events.py [--split dev|test|all] [--batch b4] [--show]
 
-``benchmarks/gold/events_corpus.jsonl`` holds, for 380 sentences of
+``benchmarks/gold/events_corpus.jsonl`` holds, for 460 sentences of
 ``../shared/data/corpus/news_corpus.jsonl`` (drawn by ``benchmarks/draw_event_sentences.py``), every
 event the sentence reports as (source, target, CAMEO code), labelled by the team (guideline:
 ``benchmarks/gold/README.md``). A label names its sentence by article id and the SHA-1 of the sentence's
@@ -102,7 +102,7 @@ def _gold(lab: dict) -> list[tuple]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    ap.add_argument("--batch", help="only the labels of these draw batches (b1 .. b7, comma-separated)")
+    ap.add_argument("--batch", help="only the labels of these draw batches (b1 .. b8, comma-separated)")
     ap.add_argument("--show", action="store_true", help="list the dev sentences the coder gets wrong")
     args = ap.parse_args()
     if not CORPUS.exists():

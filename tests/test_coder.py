@@ -452,10 +452,11 @@ def test_what_a_demand_asks_for_has_not_happened(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a place a fight happened near, or its sub-national scene, is no party to it
-    ("Ukrainian soldiers fought near Bakhmut.", []),
+    # a place a fight happened near, or its sub-national scene, is no party to it: the fight has no target
+    # (annales.unaimed_force), and none where the fighters have no country
+    ("Ukrainian soldiers fought near Bakhmut.", [("UKRMIL", "19", None)]),
     ("Separatist fighters fought in Donetsk on Monday.", []),
-    ("The Turkish army began military operations in Idlib.", []),
+    ("The Turkish army began military operations in Idlib.", [("TURMIL", "19", None)]),
     # a country where force was used stays its target
     ("Russian jets bombed targets in Syria.", [("RUSMIL", "19", "SYR")]),
     # a meeting's venue is no one met, even a capital

@@ -61,6 +61,7 @@ from .official import argued_clash, official_code
 from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
+from . import unaimed_force
 from .participles import copular_row, feeling_roles, governing_verb, names_its_head, reduced_passive
 from .targets import (first_actor_after, force_antecedents, reporter_subject, reporting_verb, slot_filled, source_slot,
                       subject_words, targets_of, verb_chain, written_subject)
@@ -122,9 +123,10 @@ class EventCoder:
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", "actors")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon, intent_codes: bool = True, places=None):
+    def __init__(self, lexicon: Lexicon, intent_codes: bool = True, places=None, unaimed_force: bool = True):
         self.lexicon = lexicon
         self.intent_codes = intent_codes  # False: PETRARCH's convention, "will impose" keeps the act's code
+        self.unaimed_force = unaimed_force  # force with no target named: the source alone (annales.unaimed_force)
         # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
         # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
         self.places = places
@@ -521,7 +523,8 @@ class EventCoder:
             targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
         pledge = root == "03" and not pattern.dictionary and committed(trig)  # "X agreed to lay down its arms"
         if not targets:
-            if not (_targetless(code) or pledge) or pattern.dictionary:
+            unaimed = self.unaimed_force and unaimed_force.unaimed(code, trig, actors)  # "launched an offensive"
+            if not (_targetless(code) or pledge or unaimed) or pattern.dictionary:
                 return []  # (PETRARCH codes an event only with a source and a target)
             if root == "02" and any(c.dep_ in ("dobj", "dative", "oprd", "attr") and actors.at(c)
                                     for c in trig.children):
@@ -545,7 +548,9 @@ class EventCoder:
                     continue  # "the president arrived in the capital": a trip at home is no visit
                 own = official_code(code, trig, s) if code and not pattern.dictionary else code
                 # a state's protest: 114, to someone; a pledge with no target ("agreed to resign")
-                if own and (t is not None or _targetless(own) or pledge and own == code):
+                if own and (t is not None or _targetless(own) or pledge and own == code
+                            or self.unaimed_force and not pattern.dictionary
+                            and unaimed_force.keeps(own, s, trig, actors)):
                     out.append(RawEvent(sent.start, trig.i, s, t, pattern, own, modality, negated, tense, by_noun))
                 if reverse and t is not None:  # "042:043": the visited also hosts
                     back = official_code(reverse, trig, t, s) if not pattern.dictionary else reverse

@@ -31,8 +31,8 @@ from .prefilter import Prefilter, Selection
 from .relations import fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, event_id
 
-_VERSION_SETTINGS = (("coder", ("intent_codes", "learned_fallback", "learned_min_probability", "countryless_actors",
-                                "min_confidence", "political_only", "calibrated_confidence")),
+_VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "learned_fallback", "learned_min_probability",
+                                "countryless_actors", "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "antecedents", "office_holders", "short_names", "regimes", "min_mentions",
                                 "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad")),
@@ -120,7 +120,8 @@ class Pipeline:
         self.calibrate = Calibrator() if self.settings["coder"].get("calibrated_confidence", True) else None
         self.skip_genres = frozenset(self.settings.get("genres", {}).get("skip", ()))
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
-                                places=self._place_of)
+                                places=self._place_of,
+                                unaimed_force=bool(self.settings["coder"].get("unaimed_force", True)))
 
     @property
     def nlp(self):
