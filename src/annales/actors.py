@@ -21,8 +21,8 @@ from .actor_context import (AGENT_PREPS, FAMILY_NOUNS, FOREIGN_ROLES, carried_ti
                             prepositional_actors)
 from .actor_phrase import ActorPhrase
 from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, former_offices,
-                          international_forces,
-                          listed_people, outlet_names, private_persons, seat_in_name, shared_places)
+                          international_forces, listed_people, outlet_names, private_persons, seat_in_name,
+                          shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
