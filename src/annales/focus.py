@@ -140,6 +140,13 @@ _POSSESSED = re.compile(r"\b(?:its|their|his|her|our|my|your)\s*$", re.IGNORECAS
 _QUOTES = re.compile(r"[\"“”]")
 
 
+def _possessed_or_quoted(actor: Actor, sentence: str) -> bool:
+    """Whether the actor follows a possessive or stands inside a quotation, where "the government" is the
+    speaker's: no earlier mention gives it a country."""
+    before = sentence[:actor.start]
+    return bool(_POSSESSED.search(before)) or len(_QUOTES.findall(before)) % 2 == 1
+
+
 def _role_words(actor: Actor) -> str:
     """The role an actor with no country is named by, lower-case, without its determiner ("the prime
     minister" -> "prime minister")."""
@@ -150,8 +157,8 @@ def _antecedent_country(actor: Actor, sentence: str, sentence_index: int, mentio
     """The country of the last earlier mention that names the same role with a country ("British Prime Minister
     Tony Blair" for "the prime minister"; a plural for its singular), or None. Not for a role after a possessive,
     nor inside a quotation, where "the government" is the speaker's."""
-    role, before = _role_words(actor), sentence[:actor.start]
-    if not role or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+    role = _role_words(actor)
+    if not role or _possessed_or_quoted(actor, sentence):
         return None
     pattern = re.compile(r"\b" + re.escape(role.removesuffix("s")) + r"s?\b")
     found = None
@@ -171,10 +178,9 @@ _ARMED_SECTORS = frozenset({"MIL", "REB", "SPY"})
 def _government_country(actor: Actor, sentence: str, sentence_index: int, mentions: list[Mention]) -> str | None:
     """The country of the government or regime named earlier with a country most often ("the Syrian government",
     "the Assad regime"; of two named as often, the last named) for a role that a government or regime names or
-    qualifies ("the regime", "government forces", "pro-regime fighters"), or None; not after a possessive nor inside a quotation (see
-    :func:`_antecedent_country`)."""
-    before = sentence[:actor.start]
-    if not _GOVERNMENT_WORDS.search(_role_words(actor)) or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+    qualifies ("the regime", "government forces", "pro-regime fighters"), or None; not after a possessive nor
+    inside a quotation (see :func:`_antecedent_country`)."""
+    if not _GOVERNMENT_WORDS.search(_role_words(actor)) or _possessed_or_quoted(actor, sentence):
         return None
     named: dict[str, tuple[int, int]] = {}  # country -> (times named, when last named)
     for k, m in enumerate(mentions):
@@ -189,8 +195,8 @@ def _office_holder_country(actor: Actor, sentence: str, sentence_index: int, men
     """The country of the last office-holder (``data/leaders.tsv``) named before the actor who held the office its
     title names ("Tony Blair" for "the prime minister"; ``data/office_titles.tsv``), or None; not after a possessive
     nor inside a quotation (see :func:`_antecedent_country`)."""
-    roles, before = OFFICE_TITLES.get(_role_words(actor)), sentence[:actor.start]
-    if not roles or _POSSESSED.search(before) or len(_QUOTES.findall(before)) % 2:
+    roles = OFFICE_TITLES.get(_role_words(actor))
+    if not roles or _possessed_or_quoted(actor, sentence):
         return None
     found = None
     for m in mentions:

@@ -65,9 +65,8 @@ def private_travel(ev: Event) -> bool:
     """A visit (042) made by, or hosted (043) for, private people (civilians, pupils, refugees): "an American
     woman travelled to Syria", "Ankara hosts 3.5 million refugees"; and the hosting of a visitor of no known
     country, organisation or role ("Mr Smith travelled to London": London hosted no one we can place). That
-    visitor's journey is kept as a visit: dropping it (tried at the sixteenth stop) removed 7 visits the dev
-    audit had judged wrong, but 13 events with a place the team's place labels count as events (a named
-    official the coder could not place, "she arrived in Turkey"), so the unplaced visitor's visit stays."""
+    visitor's journey is kept as a visit: it is often an official the coder could not place (see the gold
+    README, sixteenth stop)."""
     visitor = ev.source if ev.cameo == VISIT else ev.target if ev.cameo == HOST else None
     if visitor is not None and ev.cameo == HOST and _unknown(visitor):
         return True

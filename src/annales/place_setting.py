@@ -232,9 +232,9 @@ def arrival(geo, article, sent):
     return None
 
 
-# a speaker placed at an occasion: speaking or visiting there, a person being there, or at a gathering held there ("was
-# speaking at the thinktank Chatham House in London", "Speaking in London", "Mr Straw was in Delhi", "opened the forum in
-# Brighton"; not "as it was in Guantanamo Bay")
+# a speaker placed at an occasion: speaking or visiting there, a person being there, or at a gathering held there
+# ("was speaking at the thinktank Chatham House in London", "Speaking in London", "Mr Straw was in Delhi", "opened
+# the forum in Brighton"; not "as it was in Guantanamo Bay")
 _OCCASION_CUE = re.compile(
     r"(?:(?:\b(?:speaking|spoke|addressing|visit|tour|trip)"
     r"|(?:\b(?!(?:It|This|That|There)\b)(?-i:[A-Z])[\w'\u2019-]+|\b(?:he|she|they))\s+(?:is|was|were|are))\b"
