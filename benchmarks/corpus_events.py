@@ -102,7 +102,7 @@ def _gold(lab: dict) -> list[tuple]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    ap.add_argument("--batch", help="only the labels of these draw batches (b1 .. b8, comma-separated)")
+    ap.add_argument("--batch", help="only the labels of these draw batches (b1 .. b9, comma-separated)")
     ap.add_argument("--show", action="store_true", help="list the dev sentences the coder gets wrong")
     args = ap.parse_args()
     if not CORPUS.exists():
