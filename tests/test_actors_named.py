@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from helpers import actor_codes as _codes
+from helpers import dyads
 
 
 def test_an_agent_named_after_its_leader(pipeline):
@@ -141,3 +142,30 @@ def test_british_public_bodies_and_parties(pipeline):
     codes = _codes(pipeline, "The National Audit Office and Ofsted criticised the TUC, the CBI and UKIP.")
     assert codes.get("National Audit Office") == "GBRGOV" and codes.get("Ofsted") == "GBRGOV"
     assert codes.get("TUC") == "GBRLAB" and codes.get("CBI") == "GBRBUS" and codes.get("UKIP") == "GBRPTY"
+
+
+def test_a_person_named_again_by_surname_is_the_person_named_before(pipeline):
+    # "Mr Clarke" tagged as an organisation is still the home secretary named in full before
+    text = ("Home Secretary Charles Clarke met police chiefs in Leeds on Monday. The Tories said the plans were "
+            "too late. Mr Clarke dismissed the latest Tory attack.")
+    assert ("GBRGOV", "120", "GBRPTY") in dyads(pipeline, text)
+    codes = _codes(pipeline, "Lib Dem spokesman Vince Cable said the public did not know who to believe. "
+                             "Responding to the report, Mr Cable also attacked Labour's taxes.")
+    assert codes.get("Mr Cable") == "GBRPTY"
+
+
+def test_a_namesake_does_not_take_the_role(pipeline):
+    codes = _codes(pipeline, "Home Secretary Charles Clarke met police chiefs in Leeds on Monday. "
+                             "Jane Clarke, a teacher, criticised the plans.")
+    assert not codes.get("Jane Clarke, a teacher", "---").startswith("GBRGOV")
+
+
+def test_british_ministers_of_the_2010s_after_a_title_with_no_country(pipeline):
+    when = date(2019, 2, 20)
+    codes = _codes(pipeline, "The plan was approved by the home secretary, Sajid Javid, on Monday. The shadow "
+                             "home secretary, Diane Abbott, criticised Javid's decision.", when=when)
+    assert codes.get("home secretary, Sajid Javid") == "GBRGOV"
+    assert codes.get("Javid") == "GBRGOV"
+    assert codes.get("shadow home secretary, Diane Abbott") == "GBROPP"
+    assert _codes(pipeline, "Lindsey Graham, a senior Republican senator, denounced the decision.",
+                  when=when).get("Lindsey Graham, a senior Republican senator") == "USALEG"

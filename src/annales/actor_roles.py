@@ -24,6 +24,7 @@ from dataclasses import replace
 from ._data import data_path, read_tsv, split_list
 from .actor_context import bare_agent
 from .parse import tokens
+from .people import after_honorific
 from .unknown_actors import NAME_SECTORS
 
 # nouns for one private person or a few, that a demonym before them makes that country's civilians
@@ -289,7 +290,8 @@ def affiliated_people(phrases, doc) -> None:
         surname, same = doc[p.end - 1].text, [p]
         for r in sorted(phrases, key=lambda r: r.start):  # "Mr Rato" and "he" later in the article
             if r.start >= p.end and not (r.country or r.org or r.sector) and (
-                    any(r.refers is s for s in same) or doc[r.head].ent_type_ == "PERSON"
+                    any(r.refers is s for s in same) or (doc[r.head].ent_type_ == "PERSON"
+                                                         or after_honorific(doc, r.start))
                     and doc[r.end - 1].text == surname):
                 r.country, r.org, r.sector = p.country, p.org, p.sector
                 same.append(r)

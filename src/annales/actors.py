@@ -25,8 +25,8 @@ from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, comp
                           shared_places)
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
-from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, name_spans, named_agents, office_ever, office_of,
-                     reads_as_person)
+from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, after_honorific, name_spans, named_agents, office_ever,
+                     office_of, reads_as_person)
 from .peoples import stateless_peoples
 from .unknown_actors import place_countries, unknown_entities
 
@@ -240,6 +240,7 @@ class ActorFinder:
             listed_people(phrases, doc)  # "Kenyan President Ruto and Foreign Minister Mutua": both KEN
             office_over_religious_title(phrases, doc, when)
             former_offices(phrases, doc)  # "a former commissioner of the New York police": USAELI
+            named_again(phrases, doc)  # "Home Secretary Charles Clarke ... Mr Clarke": GBRGOV
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))
 
@@ -352,6 +353,29 @@ def _people(doc, phrases: list[ActorPhrase], when: date | None, office_holders: 
                 found.append(ActorPhrase(head=i, start=i, end=i + 1, country=src.country,
                                          sector=src.sector, org=src.org, name=src.name, refers=src))
     return found
+
+
+def named_again(phrases: list[ActorPhrase], doc) -> None:
+    """"Home Secretary Charles Clarke ... Mr Clarke dismissed the attack": a person named again, by the full
+    name or by the surname alone, is the person named earlier with a country or an organisation (whichever step
+    gave it: a title, the list of office-holders, a post, where they come from), where the later mention has no
+    role of its own; a title of courtesy makes a name a person's whatever the tagger's label ("Mr Clarke"). A
+    surname is matched only alone ("Jane Kennedy" is not "Charles Kennedy"); the last person so named wins."""
+    learned: dict[str, ActorPhrase] = {}
+    for p in sorted(phrases, key=lambda q: q.start):
+        if p.prefix or not p.name or not (_names_person(p, doc) or after_honorific(doc, p.start)):
+            continue
+        words = [w for w in p.name.split() if w not in HONORIFICS]  # "Mr Cable": the surname alone
+        if not words:
+            continue
+        if p.country or p.org:
+            learned[" ".join(words)] = p
+            if len(words) > 1:
+                learned[words[-1]] = p
+        elif not p.sector:
+            known = learned.get(" ".join(words))
+            if known is not None:
+                p.country, p.sector, p.org, p.name = known.country, known.sector, known.org, known.name
 
 
 def _courtesy_name(doc, start: int, end: int) -> bool:

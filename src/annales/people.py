@@ -105,6 +105,12 @@ def office_ever(name: str) -> Office | None:
     return offices[0] if len(actors) == 1 else None
 
 
+def after_honorific(doc, start: int) -> bool:
+    """Whether the phrase starting at ``start`` opens with or follows a title of courtesy ("Mr Clarke"): a
+    person's name, whatever the tagger's label."""
+    return doc[start].text in HONORIFICS or start > 0 and doc[start - 1].text in HONORIFICS
+
+
 def reads_as_person(toks) -> bool:
     """Whether a name that is also a common word stands for a person: a proper noun that modifies no
     common noun ("Rice said", not "Rice prices rose" or "brown bears")."""
