@@ -4,7 +4,8 @@ After :class:`~annales.events.EventCoder` has run on a parsed piece of text, :cl
 looks for pairs of actor phrases that the grammar links through a plain verb the lexicon does not
 know, or knows without a pattern that fits ("X blamed Y", "X phoned Y to discuss", "X demanded that
 Y resign", "X granted Y permission", "X and Y signed a deal"), and that no rule event already
-joins (nor a pair overlapping one a rule event joins). Each such pair is classified by the learned PLOVER pair classifier
+joins (nor a pair overlapping one a rule event joins, nor a pair or a verb the rules found and ruled out as no
+event: ``Rejected``). Each such pair is classified by the learned PLOVER pair classifier
 (:class:`annales.classify.PairModel`; one ONNX call per document) and coded as an event of the
 predicted PLOVER type: the CAMEO code is the linking verb's own lexicon code when its PLOVER type
 agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``); what is only offered, promised
