@@ -4,7 +4,8 @@ the side one fights for, an act whose object is denied ("no sanctions"), a verba
 whose participle the parser hangs on its addressees, a news site and what is given to it, a bid withdrawn (the
 fourteenth stop's dev audit); a reduced passive, a place beside a passive's agent, armed units that meet, a clause
 conjoined to a noun, what an adjective is about, an act one only can do, an act denied or only supposed, a meeting
-still to come (the sixteenth stop's dev audit). Sentences written for these tests."""
+still to come (the sixteenth stop's dev audit); a figure reached, an honour received, a task taken
+over, a right protected (the seventeenth stop's dev audit). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -227,3 +228,18 @@ def test_a_not_set_off_by_a_comma_contrasts_and_does_not_negate():
     heads = [3, 3, 3, 3, 3, 4, 3]
     deps = ["nsubj", "aux", "neg", "ROOT", "prep", "pobj", "punct"]
     assert has_negation(Doc(Vocab(), words=words, heads=heads, deps=deps)[3])
+
+
+@pytest.mark.parametrize("text, no_root", [
+    ("Norway and Denmark hit the UN aid spending target.", "19"),  # a figure reached, no blow
+    ("The Kenyan general received Uganda's highest honour.", "04"),  # an honour received, no visit hosted
+    ("Nigerian police took over the management of the Ghanaian port.", "19"),  # a task taken over, no territory
+    ("The Kenyan agency protects Ugandan pension funds.", "07"),  # an asset protected, no peacekeeping
+])
+def test_words_that_name_no_act_of_force_or_hosting(pipeline, text, no_root):
+    assert not [d for d in helpers.dyads(pipeline, text) if d[1].startswith(no_root)]
+
+
+def test_a_blow_and_a_seizure_stay_events(pipeline):
+    assert any(d[1].startswith("19") for d in helpers.dyads(pipeline, "Kenyan jets hit Ugandan positions."))
+    assert any(d[1] == "192" for d in helpers.dyads(pipeline, "Kenyan troops took over the Ugandan border town."))

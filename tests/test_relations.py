@@ -269,3 +269,36 @@ def test_pairs_typed_below_the_threshold_are_not_coded(pipeline):
     found = LearnedFallback(p.lexicon, model=_SureOf(0.95), min_probability=0.9)(doc, actors, raws)
     assert [(doc[e.source.head].text, doc[e.target.head].text, e.code[:2]) for e, _ in found] == [
         ("Germany", "Poland", "11")]
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "Germany asked France what the treaty meant.",  # a question: the rules code no appeal, nor may the fallback
+    "The Dutch asked Belgium whether the border would reopen.",
+])
+def test_what_a_rule_ruled_out_is_not_coded_again(pipeline, text):
+    assert _events(_pipeline(pipeline), text) == []
+
+
+def test_rejected_verbs_and_pairs_link_nothing(pipeline):
+    from annales.relations import Rejected
+
+    p = _pipeline(pipeline)
+    doc = p.nlp("Germany granted Poland permission to build the pipeline.")
+    actors = p.finder(doc)
+    step = LearnedFallback(p.lexicon)
+    found = step.candidates(doc, actors, [])
+    assert [doc[lk.verb].text for lk in found] == ["granted"]
+    assert step.candidates(doc, actors, [], Rejected(triggers={found[0].verb})) == []
+    from annales.events import RawEvent
+    from annales.lexicon import Pattern
+
+    raw = RawEvent(0, 0, found[0].target, found[0].source, Pattern("080", "x", (), "dobj", "t"), "080", "asserted",
+                   False, "past", False)  # a rejected event of the pair the other way round, at another word
+    assert step.candidates(doc, actors, [], Rejected(events=[raw])) == []
+
+
+@needs_model
+def test_an_intended_learned_act_is_coded_as_an_intent(pipeline):
+    found = _events(_pipeline(pipeline), "Germany will grant Poland permission to build the pipeline.")
+    assert [(s, t, e.cameo[:2], e.modality) for s, t, e in found] == [("Germany", "Poland", "03", "intended")]

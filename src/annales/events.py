@@ -117,6 +117,10 @@ class RawEvent:
     by_noun: bool
 
 
+def _pair_key(e: RawEvent) -> tuple:
+    return e.trigger, e.source.head, e.target.head if e.target is not None else None
+
+
 class EventCoder:
     """Pipeline step: ``EventCoder(lexicon)(doc, actors) -> list[RawEvent]``."""
 
@@ -130,11 +134,17 @@ class EventCoder:
         # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
         # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
         self.places = places
+        self.rejected: list[RawEvent] = []  # set by each call (below)
+        self.rejected_triggers: set[int] = set()
         # user (PETRARCH) dictionaries: their suites expect their own codes only, no spoken judgements
         self.lexicon_dictionary = lexicon.negations is not None or any(
             p.dictionary for plist in lexicon.verbs.values() for p in plist)
 
     def __call__(self, doc, actors: Actors) -> list[RawEvent]:
+        # what the rules found and then ruled no event (a filter's drop, a verb only supposed or possible): the
+        # learned fallback may not code it again (annales.relations)
+        self.rejected: list[RawEvent] = []
+        self.rejected_triggers: set[int] = set()
         if not actors.phrases:
             return []
         discards = self.lexicon.discards
@@ -150,7 +160,9 @@ class EventCoder:
         events = force_antecedents(events, doc, actors)  # "... Iran denounced the attack": aimed at the attacker
         # a statement told to a news outlet or journalists is how the news got it, not an act between the
         # speaker and the outlet ("he told the BBC", "she told Reuters"): what it reports is coded on its own
-        return [e for e in events if not (e.code[:2] == "01" and e.target is not None and e.target.sector == "MED")]
+        told = [e for e in events if e.code[:2] == "01" and e.target is not None and e.target.sector == "MED"]
+        self.rejected += told
+        return [e for e in events if e not in told]
 
     def code_sentence(self, sent, actors: Actors) -> list[RawEvent]:
         found: list[RawEvent] = []
@@ -242,6 +254,7 @@ class EventCoder:
                         found.extend(self._pairs(sent, tok, pattern, list(parties), parties, True, actors))
                 elif pattern and not self.lexicon.voided(tok, "noun", key):
                     found.extend(self._noun_events(sent, tok, pattern, actors))
+        proposed = list(found)
         found = [e for e in drop_requested(found, asks)
                  if e.pattern.dictionary or not unasserted(doc[e.trigger], e.code)]  # "denied that X attacked"
         # "X says Y must ...": built-in knowledge, as judgements are, none with a PETRARCH dictionary's verbs
@@ -257,6 +270,8 @@ class EventCoder:
         found = drop_shown(drop_war_names(drop_questions(drop_unheard(found, sent), sent), sent), sent)
         found = drop_purposes(found, sent)  # "sent troops to fight X": what the sending was for
         found = backing_as_aid(found, sent)  # "Iran is supporting the Houthis": aid (07), not praise
+        kept = {_pair_key(e) for e in found}
+        self.rejected += [e for e in proposed if _pair_key(e) not in kept]
         return dedupe(found + claimed_acts(found, sent, actors))  # "X claimed it had attacked Y": also 015
 
     def _obligations(self, sent, actors: Actors) -> list[RawEvent]:
@@ -470,6 +485,7 @@ class EventCoder:
         # "X and Y agreed a ceasefire", "X and Y failed to reach agreement": an act that can be mutual
         mutual = pattern.reverse == pattern.code or (pattern.code or "").startswith(RECIPROCAL_CODES)
         if not pattern.dictionary and (in_condition(trig) or possible_only(trig)):
+            self.rejected_triggers.add(trig.i)
             return []  # "unless Chad arranges a ceasefire with the rebels", "the party could appeal": no event
         if not pattern.dictionary and (pattern.code or "").startswith(REQUEST_ROOTS):
             pattern = replace(pattern, code=requested_code(pattern.code, trig, self.lexicon))
@@ -491,6 +507,7 @@ class EventCoder:
             if code and code[:2] != "13" and ultimatum(trig, code):
                 code = "130"  # "will withdraw its troops unless ...": a conditional act is a threat
         if not pattern.dictionary and unreal(modality, code or reverse):
+            self.rejected_triggers.add(trig.i)
             return []  # "Moscow would block the renewal": only supposed (PETRARCH dictionaries code it)
         if negated and pattern.dictionary and self.lexicon.negations is not None:
             # PETRARCH-2: a negated act is coded as its negation ("did not criticise" 110 -> 050), or not at all

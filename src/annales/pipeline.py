@@ -28,7 +28,7 @@ from .lexicon import Lexicon, default_lexicon
 from .nonpolitical import not_political
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
-from .relations import fallback_for
+from .relations import Rejected, fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, event_id
 
 _VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "learned_fallback", "learned_min_probability",
@@ -238,14 +238,23 @@ class Pipeline:
         political_only = bool(self.settings["coder"].get("political_only", True))
         seen = set()
         raws = self.coder(doc, actors)
-        learned = fallback_for(self)  # [coder] learned_fallback: classified pairs the rules left unlinked
-        coded = [(raw, None) for raw in raws] + (learned(doc, actors, raws) if learned is not None else [])
-        for raw, confidence in coded:
+        # what the rules ruled no event binds the learned fallback (annales.relations.Rejected)
+        coder = self.coder
+        rejected = Rejected(list(getattr(coder, "rejected", ())), set(getattr(coder, "rejected_triggers", ())))
+        coded = []
+        for raw in raws:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
-            if confidence is not None:  # a learned event (annales.relations)
-                ev.confidence, ev.method = confidence, "learned"
             if political_only and not_political(ev, result.genre):
+                rejected.events.append(raw)  # no political event: the fallback may not code the pair either
                 continue
+            coded.append(ev)
+        learned = fallback_for(self)  # [coder] learned_fallback: classified pairs the rules left unlinked
+        for raw, confidence in learned(doc, actors, raws, rejected) if learned is not None else []:
+            ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
+            ev.confidence, ev.method = confidence, "learned"  # annales.relations
+            if not (political_only and not_political(ev, result.genre)):
+                coded.append(ev)
+        for ev in coded:
             if ev.event_id not in seen:
                 seen.add(ev.event_id)
                 result.events.append(ev)

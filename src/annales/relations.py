@@ -4,7 +4,8 @@ After :class:`~annales.events.EventCoder` has run on a parsed piece of text, :cl
 looks for pairs of actor phrases that the grammar links through a plain verb the lexicon does not
 know, or knows without a pattern that fits ("X blamed Y", "X phoned Y to discuss", "X demanded that
 Y resign", "X granted Y permission", "X and Y signed a deal"), and that no rule event already
-joins (nor a pair overlapping one a rule event joins). Each such pair is classified by the learned PLOVER pair classifier
+joins (nor a pair overlapping one a rule event joins, nor a pair or a verb the rules found and ruled out as no
+event: ``Rejected``). Each such pair is classified by the learned PLOVER pair classifier
 (:class:`annales.classify.PairModel`; one ONNX call per document) and coded as an event of the
 predicted PLOVER type: the CAMEO code is the linking verb's own lexicon code when its PLOVER type
 agrees, else the type's generic code (``data/plover.tsv``, column ``cameo``); what is only offered, promised
@@ -51,7 +52,7 @@ verb. The fallback is off when user
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import ontology
@@ -148,6 +149,7 @@ OPT = {
     "modifier_source": False,  # a source may be a lone modifier of a subject noun that is no actor
     "business_source": False,  # a company may be a source
     "source_kind": True,  # the source has a country, organisation or sector (not a bare name)
+    "own_code_only": False,  # code only a type the linking verb's own lexicon code agrees with (no generic code)
     "mutual_coord": True,  # coordinated subjects act on each other only in a mutual act ("X and Y signed a deal")
     "no_place_source": True,  # a subject's actor is not found behind a locative preposition ("a bomb in Kiev")
     "scene": True,  # a place where an act with no other target was done, as the rules take it ("aid in Y")
@@ -366,6 +368,15 @@ def user_dictionaries(lexicon) -> bool:
     return lexicon.negations is not None or any(p.dictionary for plist in lexicon.verbs.values() for p in plist)
 
 
+@dataclass
+class Rejected:
+    """What the rules ruled no event in a text: events a filter dropped (their pairs, either way round, and their
+    verbs) and verbs whose act is only supposed or possible; the fallback links none of them."""
+
+    events: list[RawEvent] = field(default_factory=list)
+    triggers: set[int] = field(default_factory=set)
+
+
 class LearnedFallback:
     """``LearnedFallback(lexicon)(doc, actors, raw_events) -> [(RawEvent, confidence)]`` for the linked
     pairs the rule events do not cover. ``model``: a PairModel (default: the shipped one, if installed)."""
@@ -380,10 +391,13 @@ class LearnedFallback:
     def model(self):
         return self._given if self._given is not None else _model()
 
-    def candidates(self, doc, actors: Actors, raw: list[RawEvent]) -> list[Link]:
-        # the pairs the rules coded, either way round ("Jammu" inside a coded "Jammu and Kashmir" is coded too)
-        linked = [(e.source, e.target) for e in raw if e.target is not None]
+    def candidates(self, doc, actors: Actors, raw: list[RawEvent], rejected: Rejected | None = None) -> list[Link]:
+        # the pairs the rules coded, either way round ("Jammu" inside a coded "Jammu and Kashmir" is coded too),
+        # and those they found and ruled no event: a rule's "no event here" binds the fallback too
+        rejected = rejected or Rejected()
+        linked = [(e.source, e.target) for e in list(raw) + rejected.events if e.target is not None]
         linked += [(t, s) for s, t in linked]
+        vetoed = rejected.triggers | {e.trigger for e in rejected.events}
         # a rule event with no target ("condemned the raids") leaves its verb free to link a pair
         coded = ({(e.trigger, e.source.head) for e in raw if e.target is not None}
                  if OPT["skip_coded_trigger"] else set())
@@ -392,6 +406,8 @@ class LearnedFallback:
             if sum(1 for p in actors.phrases if sent.start <= p.head < sent.end) < 2:
                 continue
             for link in links(sent, actors):
+                if link.verb in vetoed:
+                    continue  # "Moscow would block X", "denied meeting Y": the rules ruled this verb's act out
                 if (link.verb, link.source.head) in coded or any(
                         _overlap(s, link.source) and _overlap(t, link.target) for s, t in linked):
                     continue
@@ -413,10 +429,11 @@ class LearnedFallback:
                 out.append(link)
         return out
 
-    def __call__(self, doc, actors: Actors, raw: list[RawEvent]) -> list[tuple[RawEvent, float]]:
+    def __call__(self, doc, actors: Actors, raw: list[RawEvent],
+                 rejected: Rejected | None = None) -> list[tuple[RawEvent, float]]:
         if len(actors.phrases) < 2:
             return []
-        found = self.candidates(doc, actors, raw)
+        found = self.candidates(doc, actors, raw, rejected)
         model = self.model if found else None
         if model is None:
             return []
@@ -432,7 +449,10 @@ class LearnedFallback:
             best = max(scores, key=scores.get)
             if scores[best] < self.min_probability:
                 continue  # the classifier is unsure: most such pairs are no event at all
-            code = self._code(doc[link.verb], best) or generic[best]
+            code = self._code(doc[link.verb], best)
+            if code is None and OPT["own_code_only"]:
+                continue
+            code = code or generic[best]
             if self.intent_codes and doc[link.verb].lemma_ in OFFER_VERBS:
                 code = ontology.recode_intended(code)  # "offered Y an armored regiment": a pledge (03), not aid given
             if OPT["mutual_coord"] and link.kind == "coord" and not code.startswith(RECIPROCAL_CODES):
@@ -446,8 +466,10 @@ class LearnedFallback:
                 continue  # "fought for Y": on Y's side
             if code.startswith(REQUEST_ROOTS):  # "demanded that Y withdraw": a demand for a withdrawal (1056)
                 code = requested_code(code, doc[link.verb], self.lexicon)
-            pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")
             modality, tense = modality_of(doc[link.verb])
+            if self.intent_codes and modality == "intended":
+                code = ontology.recode_intended(code)  # "will expel Y's envoys": an intent (03), as the rules code it
+            pattern = Pattern(code, doc[link.verb].lemma_, (), "dobj", f"learned {best} {link.kind}")
             ev = RawEvent(link.sent_start, link.verb, link.source, target, pattern, code, modality, False,
                           tense, False)
             conf = round(0.05 + (LEARNED_MAX_CONFIDENCE - 0.05) * scores[best], 2)
