@@ -41,3 +41,31 @@ def test_an_act_conjoined_to_a_reported_state_is_the_speakers(pipeline):
     # a conjunct with a subject of its own keeps it
     assert all(source != "KENGOV" for source, _, _ in dyads(
         pipeline, "The Kenyan minister said the bill was flawed and Uganda criticised Rwanda."))
+
+
+def test_coordinated_subjects_of_a_reciprocal_object_act_on_each_other(pipeline):
+    # "each other" / "one another" is no actor: the coordinated subjects are each other's targets
+    found = dyads(pipeline, "Chile and Peru accused each other of breaking the fishing accord.")
+    assert ("CHL", "112", "PER") in found and ("PER", "112", "CHL") in found
+    found = dyads(pipeline, "Serbia and Croatia blamed one another for the failed talks.")
+    assert ("SRB", "112", "HRV") in found and ("HRV", "112", "SRB") in found
+    # without the reciprocal object an accusation aimed at no one is no event
+    assert not [d for d in dyads(pipeline, "Chile and Peru accused the fishing fleet of cheating.")
+                if d[2] in ("CHL", "PER")]
+
+
+def test_trading_accusations_is_an_accusation_each_way(pipeline):
+    found = dyads(pipeline, "Chile and Peru traded accusations over the maritime border.")
+    assert ("CHL", "112", "PER") in found and ("PER", "112", "CHL") in found
+    assert not [d for d in found if d[1].startswith("06")]  # no trade (061) between them
+    found = dyads(pipeline, "Bolivia exchanged insults with Chile on Tuesday.")
+    assert ("BOL", "111", "CHL") in found and ("CHL", "111", "BOL") in found
+
+
+def test_two_named_officials_joined_by_and_are_both_subjects(pipeline):
+    # the parser reads "Chile's President A and Peruvian President B" as one president with the second name a
+    # conjunct of the first's apposition (or a second apposition): both meet each other
+    found = dyads(pipeline, "Chile's President Gabriel Boric and Peruvian president Dina Boluarte met in Lima.")
+    assert ("CHLGOV", "040", "PERGOV") in found and ("PERGOV", "040", "CHLGOV") in found
+    found = dyads(pipeline, "Spain's Prime Minister Pedro Sanchez and Moroccan King Mohammed met in Rabat.")
+    assert ("ESPGOV", "040", "MARGOV") in found and ("MARGOV", "040", "ESPGOV") in found

@@ -100,7 +100,7 @@ def test_forces_backed_by_an_ally_are_described_not_supported_in_an_event(pipeli
     found = rules(pipeline, "Libyan army forces backed by Turkish drones resumed their attacks on rebels in the "
                             "hills south of Tripoli.")
     # no support event for the description; "their attacks" are the forces', not the drones'
-    assert found == [("LBYMIL", "190", "---REB")]
+    assert found == [("LBYMIL", "190", "LBYREB")]  # rebels fought south of Tripoli: Libya's (focus placed_sectors)
 
 
 def test_a_backing_reported_as_the_act_is_still_support(pipeline):

@@ -152,3 +152,11 @@ def test_coordinated_actors_gathering_for_talks_meet_each_other(pipeline):
 def test_a_meeting_following_which_one_speaks_was_the_speakers(pipeline):
     found = rules(pipeline, "Following talks with the Kenyan president, the Ugandan leader said the border would reopen.")
     assert ("UGAGOV", "040", "KENGOV") in found
+
+
+def test_stopping_supplies_to_a_state_is_an_embargo(pipeline):
+    # goods a state stops sending to another: 163, aimed at the state the supplies were going to
+    assert ("DZA", "163", "ESP") in rules(pipeline, "Algeria cut off gas supplies to Spain on Friday.")
+    assert ("DZA", "163", "ESP") in rules(pipeline, "Algeria halted gas deliveries to Spain.")
+    # promised, it is a threat of an embargo (1312)
+    assert ("DZA", "1312", "ESP") in rules(pipeline, "Algeria will cut gas supplies to Spain next month.")

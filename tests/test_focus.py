@@ -302,3 +302,19 @@ def test_other_armed_roles_take_no_country_from_the_article():
     mine.sentence = "Our government forces attacked the union."
     localise([mine], EARLIER, "hash")
     assert mine.source.code == "---MIL"
+
+
+def test_rebels_and_government_forces_take_the_country_where_they_fought(pipeline):
+    """placed_sectors and placed_government_sectors: rebels, and armed forces a government names, in an event its
+    own sentence places, are that place's; bare troops are not (they are as often an invader's)."""
+    assert ("BOLMIL", "190", "BOLREB") in rule_events(pipeline, "Government troops killed nine rebels in "
+                                                                "eastern Bolivia.")
+    assert ("BOLREB", "190", "BOLMIL") in rule_events(pipeline, "Rebels ambushed government forces in "
+                                                                "eastern Bolivia.")
+    found = rule_events(pipeline, "The army invaded a border district of Bolivia.")
+    assert found and all(s == "---MIL" for s, _, _ in found)
+    settings = copy.deepcopy(pipeline.settings)
+    settings["focus"] = {**settings.get("focus", {}), "placed_sectors": ["CVL", "OPP", "COP"],
+                         "placed_government_sectors": []}
+    off = Pipeline(settings, nlp=pipeline.nlp)
+    assert ("---MIL", "190", "---REB") in rule_events(off, "Government troops killed nine rebels in eastern Bolivia.")

@@ -50,7 +50,7 @@ def test_phrase_codes(pipeline, text, expected):
     ("The Serbs lifted the siege of Sarajevo.", [("SRB", "0872", "BIH")]),
     # stopping strikes, shelling or raids de-escalates (087)
     ("Israel suspended air strikes on Gaza.", [("ISR", "087", "PSE")]),
-    ("The rebels stopped the shelling of Donetsk.", [("---", "087", "UKR")]),
+    ("The rebels stopped the shelling of Donetsk.", [("UKR", "087", "UKR")]),  # rebels placed in Ukraine
     # ending cooperation, trade or aid reduces relations (16), not 06/07
     ("Ottawa ended cooperation with Riyadh.", [("CAN", "160", "SAU")]),
     ("Germany halted trade with Syria.", [("DEU", "160", "SYR")]),

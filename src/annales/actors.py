@@ -23,6 +23,7 @@ from .actor_phrase import ActorPhrase
 from .actor_roles import (MINORITY_NOUNS, affiliated_people, company_names, company_officers, former_offices,
                           international_forces, listed_people, outlet_names, private_persons, seat_in_name,
                           shared_places)
+from .coordination import joined_appositions
 from .kb import Entry, KnowledgeBase, on_date
 from .parse import tokens
 from .people import (HONORIFICS, PRONOUN_REACH, PRONOUNS, after_honorific, name_spans, named_agents, office_ever,
@@ -84,8 +85,10 @@ class Actors:
         verb = tok.pos_ in ("VERB", "AUX")
         # a clause the parser conjoined to a noun ("24 civilians died, as well as 25 rebels") is no co-argument
         # (a name it tags as a verb, "between Zelensky and Trump", still is one)
+        # (and an apposition "and" joins: "X's Prime Minister A and Y's President B", misparsed)
         for t in (tok, *(c for c in tok.conjuncts
-                         if verb or c.pos_ not in ("VERB", "AUX") or c.i in self.by_token)):
+                         if verb or c.pos_ not in ("VERB", "AUX") or c.i in self.by_token),
+                  *joined_appositions(tok)):
             found = self._find(t, places)
             if found is None:
                 continue

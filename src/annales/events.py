@@ -38,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import ontology
-from .coordination import coordinate
+from .coordination import coordinate, each_other
 from .actors import ActorPhrase, Actors
 from .lexicon import PREPOSITIONS, Lexicon, Pattern, child, match, nearby
 from .judgements import judgements, naming
@@ -536,8 +536,9 @@ class EventCoder:
         if pattern.target == "compound":  # PETRARCH "- % *": coordinated subjects act on each other
             targets = list(sources) if len(sources) > 1 else []
         mutual = mutual or (code or "").startswith(RECIPROCAL_CODES)
-        if not targets and len(sources) > 1 and mutual and not slot_filled(pattern, trig):
-            targets = list(sources)  # "X and Y agreed a ceasefire", not "X and Y backed the Kurds"
+        if not targets and len(sources) > 1 and (mutual and not slot_filled(pattern, trig)
+                                                 or not pattern.dictionary and each_other(trig)):
+            targets = list(sources)  # "X and Y agreed a ceasefire", "accused each other"; not "backed the Kurds"
         pledge = root == "03" and not pattern.dictionary and committed(trig)  # "X agreed to lay down its arms"
         if not targets:
             unaimed = self.unaimed_force and unaimed_force.unaimed(code, trig, actors)  # "launched an offensive"

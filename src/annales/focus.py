@@ -36,9 +36,11 @@ article after all its sentences are coded, reads the article the way the reader 
   "the Commission" in an article that names the EU is the EU's (IGOEEC; ``data/short_names.tsv``,
   ``[focus] short_names``);
 * first of all, a street-level role with no country (``placed_sectors``: civilians, protesters,
-  police) takes the country where its event happened when its own sentence or the dateline placed the event
-  ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``), in its sentence's other events
-  too ("..., accusing Moscow"); this needs no focus.
+  police) or rebels take the country where their event happened when its own sentence or the dateline placed the
+  event ("protesters rallied outside the Russian embassy in Yerevan": ``ARMCVL``; "rebels attacked an army post in
+  eastern Congo": ``CODREB``), in its sentence's other events too ("..., accusing Moscow"); armed forces only when
+  a government or regime names them (``placed_government_sectors``: "government troops", "pro-regime forces"; bare
+  "troops" placed in a country are as often another state's, invading it); this needs no focus.
 
 The event's id is computed again from the new codes. Mentions keep what their sentence said.
 """
@@ -62,7 +64,7 @@ _DEFAULTS = {"enabled": True, "antecedents": True, "office_holders": True, "shor
                                 "Wikinews"],
              "min_mentions": 5, "min_share": 0.7,
              "sectors": ["GOV", "LEG", "JUD", "PTY", "COP", "OPP", "LAB", "EDU", "REL", "HLH", "CVL", "MED", "BUS"],
-             "placed_sectors": ["CVL", "OPP", "COP"]}
+             "placed_sectors": ["CVL", "OPP", "COP", "REB"], "placed_government_sectors": ["MIL"]}
 # data/office_titles.tsv: a title with no name ("the prime minister") -> the leaders.tsv roles of its holders
 OFFICE_TITLES = {w: frozenset(split_list(row["role"])) for _, row in read_tsv(data_path("office_titles.tsv"))
                  for w in split_list(row["words"])}
@@ -229,6 +231,12 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
         return 0
     country = focus_country(mentions, int(conf["min_mentions"]), float(conf["min_share"]))
     sectors, placed = frozenset(conf["sectors"]), frozenset(conf["placed_sectors"])
+    governed = frozenset(conf["placed_government_sectors"])
+
+    def placeable(a: Actor | None, sentence: str) -> bool:
+        return _domestic(a, sentence, placed) or (_domestic(a, sentence, governed)
+                                                   and bool(_GOVERNMENT_WORDS.search(_role_words(a))))
+
     focused = sectors  # the roles the focus country is given to
     if country is None and conf["outlet_home"]:  # only the outlet's home: its domestic politics, not firms or courts
         country, focused = home_focus(mentions, home), sectors & frozenset(conf["outlet_sectors"])
@@ -239,13 +247,13 @@ def localise(events: list[Event], mentions: list[Mention], content_hash: str, se
     for ev in events:
         here = _placed_country(ev)
         for a in (ev.source, ev.target):
-            if here and _domestic(a, ev.sentence, placed):
+            if here and placeable(a, ev.sentence):
                 placed_as[(ev.sentence_index, a.start)] = _localised(a, here)
     by_place = sorted(mentions, key=lambda m: (m.sentence_index, m.actor.start))
     ordered = by_place if conf["antecedents"] else []
     bodies = article_bodies(mentions) if conf["short_names"] else {}
     for ev in events:
-        sides = [placed_as.get((ev.sentence_index, a.start)) if a is not None and _domestic(a, ev.sentence, placed)
+        sides = [placed_as.get((ev.sentence_index, a.start)) if a is not None and placeable(a, ev.sentence)
                  else None for a in (ev.source, ev.target)]
         for k, a in enumerate((ev.source, ev.target)):
             sides[k] = sides[k] or (short_named(a, bodies) if bodies else None)

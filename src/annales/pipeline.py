@@ -35,7 +35,8 @@ _VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "learned_fallba
                                 "countryless_actors", "min_confidence", "political_only", "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "antecedents", "office_holders", "short_names", "regimes", "min_mentions",
-                                "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad")),
+                                "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad",
+                                "placed_sectors", "placed_government_sectors")),
                      ("genres", ("skip", "min_per_100_words", "min_distinct_terms", "min_mentions")))
 
 
