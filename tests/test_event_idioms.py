@@ -29,6 +29,7 @@ def test_a_phrasal_verb_keeps_its_particle(pipeline, text, expected):
     "The opposition leader seized on the comments of the Prime Minister.",
     "The Kremlin seized the initiative in the talks with Ukraine.",
     "The web site was taken over by the FBI.",
+    "The website, which was taken over by the FBI last week, is closed.",
 ])
 def test_nothing_seized(pipeline, text):
     assert not [d for d in helpers.dyads(pipeline, text) if d[1][:2] in ("17", "19")]

@@ -282,6 +282,12 @@ def purpose_clause(clause) -> bool:
             and child(clause, "nsubj") is None)
 
 
+def passive_relative(tok) -> bool:
+    """A passive relative clause whose subject is the relative pronoun ("the site, which was taken over by X"): the
+    noun the clause modifies is what the verb acts on."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
 def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
@@ -294,8 +300,8 @@ def nearby(tok, depth: int = 3, clauses: bool = True):
              and not (clauses and c.dep_ == "prep" and c.lower_ in ASIDE_PREPS)]
     if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
         level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" or passive_relative(tok):
+        level.append(tok.head)  # "sanctions (which were) imposed on X": the noun is the passive verb's subject
     for _ in range(depth):
         if not level:
             break
