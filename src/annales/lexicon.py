@@ -226,9 +226,9 @@ def default_lexicon() -> Lexicon:
     return Lexicon.from_files()
 
 
-_NEAR_DEPS = frozenset("prt prep dobj dative compound amod acomp advmod attr npadvmod pobj agent oprd "
+_NEAR_DEPS = frozenset("prt prep dobj dative compound amod nummod acomp advmod attr npadvmod pobj agent oprd "
                        "nsubjpass xcomp".split())
-_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "dobj", "prt", "poss", "nmod"})
+_DEEP_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nummod", "dobj", "prt", "poss", "nmod"})
 _WHEN = frozenset({"DATE", "TIME"})
 # prepositions of the time of an act, never its pattern's words or target: "ended a visit to X after
 # talks with Y" is no "end talk with *"
@@ -282,6 +282,12 @@ def purpose_clause(clause) -> bool:
             and child(clause, "nsubj") is None)
 
 
+def passive_relative(tok) -> bool:
+    """A passive relative clause whose subject is the relative pronoun ("the site, which was taken over by X"): the
+    noun the clause modifies is what the verb acts on."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in tok.children)
+
+
 def nearby(tok, depth: int = 3, clauses: bool = True):
     """The words a pattern may require, breadth first: the trigger's dependents, then theirs along
     object, preposition and modifier edges ("call for the release of": call -> for -> release -> of);
@@ -294,8 +300,8 @@ def nearby(tok, depth: int = 3, clauses: bool = True):
              and not (clauses and c.dep_ == "prep" and c.lower_ in ASIDE_PREPS)]
     if clauses:  # not for PETRARCH's dictionaries, which read no clause into a pattern
         level += [g for c in tok.children if infinitive_clause(c) for g in (c, child(c, "nsubj"))]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        level.append(tok.head)  # "sanctions imposed on X": the noun a passive participle modifies is its subject
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" or passive_relative(tok):
+        level.append(tok.head)  # "sanctions (which were) imposed on X": the noun is the passive verb's subject
     for _ in range(depth):
         if not level:
             break
@@ -384,6 +390,21 @@ def _before_met(p: Pattern, subject_words: frozenset, chain_words: frozenset, ch
             or bool(reporter) and _reported(p, reporter) and all(w in chain_words | reporter for w in before))
 
 
+def particle(p: Pattern) -> str | None:
+    """The particle of a phrasal verb's pattern: a preposition right after the verb that another preposition follows
+    ("give in to *", "pull out of *", "hit out at *")."""
+    words = p.text.split()
+    if len(words) > 2 and words[0] == p.trigger and words[1] in PREPOSITIONS and words[2] in PREPOSITIONS:
+        return words[1]
+    return None
+
+
+def _particle_met(tok, word: str) -> bool:
+    """Whether ``tok`` has ``word`` as a particle: a dependent with no object of its own ("gave in to the unions"),
+    not the head of a phrase of place or manner ("gave details in a speech to the party" is no "give in to")."""
+    return any(c.lower_ == word and c.dep_ in ("prt", "prep") and child(c, "pobj") is None for c in tok.children)
+
+
 def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words: frozenset = frozenset(),
           compound: bool = False, chain_words: frozenset = frozenset(),
           chain_anchors: frozenset = frozenset(), reporter: frozenset = frozenset()) -> Pattern | None:
@@ -408,6 +429,6 @@ def match(tok, patterns: list[Pattern], reciprocal: bool = False, subject_words:
         if near is None:
             near = nearby_lemmas(tok, p.dictionary)
         if all(w in near or (reciprocal and w == p.target) or (p.dictionary and w in _DETERMINERS)
-               for w in p.words):
+               for w in p.words) and (p.dictionary or (part := particle(p)) is None or _particle_met(tok, part)):
             return p
     return None
