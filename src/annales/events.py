@@ -62,6 +62,7 @@ from .claims import CLAIMED, admissions, claimed_acts, claimed_target
 from .pronouns import object_pronoun, pronoun_antecedent
 from .unasserted import unasserted
 from . import unaimed_force
+from .generic_targets import DEFAULT_ROOTS, generic_targets
 from .participles import copular_row, feeling_roles, governing_verb, names_its_head, reduced_passive
 from .targets import (first_actor_after, force_antecedents, reporter_subject, reporting_verb, slot_filled, source_slot,
                       subject_words, targets_of, verb_chain, written_subject)
@@ -127,10 +128,12 @@ class EventCoder:
     requires = ("token.dep", "token.head", "token.lemma", "token.tag", "actors")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon, intent_codes: bool = True, places=None, unaimed_force: bool = True):
+    def __init__(self, lexicon: Lexicon, intent_codes: bool = True, places=None, unaimed_force: bool = True,
+                 generic_target_roots=DEFAULT_ROOTS):
         self.lexicon = lexicon
         self.intent_codes = intent_codes  # False: PETRARCH's convention, "will impose" keeps the act's code
         self.unaimed_force = unaimed_force  # force with no target named: the source alone (annales.unaimed_force)
+        self.generic_roots = tuple(generic_target_roots)  # "arrested a man": annales.generic_targets
         # optional: trigger token -> (start, end, ISO3) of a gazetteer place where the act happened
         # ("bombed the Makhmour power station"); see annales.places.Geocoder.place_of
         self.places = places
@@ -529,6 +532,8 @@ class EventCoder:
             targets = [p for p in actors.all_at(cond) if p not in sources] if cond is not None else []
         if not targets and code == MEDIATION and not pattern.dictionary:  # "an effort to end the rift between X and Y"
             targets = [p for p in mediated_parties(trig, actors) if p not in sources]
+        if not pattern.dictionary:  # "police arrested a man": a civilian (annales.generic_targets)
+            targets = generic_targets(code, trig, actors, sources, targets, self.generic_roots)
         together = len(sources) > 1 and pattern.target == "with" and not slot_filled(pattern, trig)  # each other
         if not targets and root not in VENUE_ROOTS and not pattern.dictionary and not together:
             # "struck a depot in Syria": the place's country (annales.venues: not a mere setting)

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from . import __version__, ontology
 from .actors import ActorFinder, ActorPhrase
+from .generic_targets import DEFAULT_ROOTS
 from .confidence import Calibrator
 from .config import load_settings
 from .dates import resolve_date
@@ -31,8 +32,9 @@ from .prefilter import Prefilter, Selection
 from .relations import Rejected, fallback_for
 from .records import Actor, Article, Event, Mention, Trigger, event_id
 
-_VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "learned_fallback", "learned_min_probability",
-                                "countryless_actors", "min_confidence", "political_only", "calibrated_confidence")),
+_VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "generic_target_roots", "learned_fallback",
+                                "learned_min_probability", "countryless_actors", "min_confidence", "political_only",
+                                "calibrated_confidence")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "antecedents", "office_holders", "short_names", "regimes", "min_mentions",
                                 "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad",
@@ -122,7 +124,8 @@ class Pipeline:
         self.skip_genres = frozenset(self.settings.get("genres", {}).get("skip", ()))
         self.coder = EventCoder(self.lexicon, intent_codes=bool(self.settings["coder"].get("intent_codes", True)),
                                 places=self._place_of,
-                                unaimed_force=bool(self.settings["coder"].get("unaimed_force", True)))
+                                unaimed_force=bool(self.settings["coder"].get("unaimed_force", True)),
+                                generic_target_roots=self.settings["coder"].get("generic_target_roots", DEFAULT_ROOTS))
 
     @property
     def nlp(self):
