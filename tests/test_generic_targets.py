@@ -37,28 +37,19 @@ def test_never_a_source(pipeline):
     assert not any(s.endswith("CVL") for s, _, _ in rule_events(pipeline, "A man attacked a police officer in Lyon."))
 
 
-def test_a_possessed_person_is_not_generic(pipeline):
-    assert not any(t and t.endswith("CVL") for _, _, t in rule_events(pipeline, "Police arrested his wife in Seville."))
-
-
-def test_other_acts_keep_no_such_target(pipeline):
-    assert not any(t and t.endswith("CVL") for _, _, t in
-                   rule_events(pipeline, "The Kenyan president praised a man in Mombasa."))
+@pytest.mark.parametrize("text", [
+    "Police arrested his wife in Seville.",  # a possessed person is no generic one
+    "The Kenyan president praised a man in Mombasa.",  # other acts keep no such target
+    "Jonathan Pemberley stabbed a woman in Leeds on Sunday.",  # a private person's act on another is no event
+    "An assailant hit a woman with a metal bar outside the station.",  # an unknown assailant is no state
+])
+def test_no_generic_target(pipeline, text):
+    assert not any(t and t.endswith("CVL") for _, _, t in rule_events(pipeline, text))
 
 
 def test_off_no_generic_target(strict):
     assert not any(t and t.endswith("CVL") for _, _, t in
                    rule_events(strict, "Police in Lagos arrested two women after the rally."))
-
-
-def test_a_private_persons_act_on_another_is_no_event(pipeline):
-    assert not any(t and t.endswith("CVL") for _, _, t in
-                   rule_events(pipeline, "Jonathan Pemberley stabbed a woman in Leeds on Sunday."))
-
-
-def test_an_unknown_assailant_is_no_state(pipeline):
-    assert not any(t and t.endswith("CVL") for _, _, t in
-                   rule_events(pipeline, "An assailant hit a woman with a metal bar outside the station."))
 
 
 def test_a_governments_own_people(pipeline):
