@@ -147,10 +147,10 @@ def test_british_public_bodies_and_parties(pipeline):
 def test_a_person_named_again_by_surname_is_the_person_named_before(pipeline):
     # "Mr Clarke" tagged as an organisation is still the home secretary named in full before
     text = ("Home Secretary Charles Clarke met police chiefs in Leeds on Monday. The Tories said the plans were "
-            "too late. Mr Clarke dismissed the latest Tory attack.")
+            "too late. Mr Clarke dismissed the Tory complaint.")
     assert ("GBRGOV", "120", "GBRPTY") in dyads(pipeline, text)
-    codes = _codes(pipeline, "Lib Dem spokesman Vince Cable said the public did not know who to believe. "
-                             "Responding to the report, Mr Cable also attacked Labour's taxes.")
+    codes = _codes(pipeline, "Lib Dem spokesman Vince Cable said voters were confused by the figures. "
+                             "In the same debate, Mr Cable also attacked Labour's spending plans.")
     assert codes.get("Mr Cable") == "GBRPTY"
 
 

@@ -53,7 +53,7 @@ def test_off_no_generic_target(strict):
 
 
 def test_a_governments_own_people(pipeline):
-    events = rule_events(pipeline, "The Peruvian government later banned children from public gatherings.")
+    events = rule_events(pipeline, "The Peruvian government banned children from attending public events.")
     assert [(s, t) for s, _, t in events] == [("PERGOV", "PERCVL")]
 
 

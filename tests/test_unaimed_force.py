@@ -71,6 +71,6 @@ def test_a_gerund_or_an_assault_with_no_victim_is_no_act(pipeline):
 
 
 def test_an_infinitive_or_a_civilian_source_is_no_act(pipeline):
-    for text in ('"We are not ready to give any opportunity for Denmark to attack us," he said.',
-                 "The Danish opposition leader has attempted to shoot that fox first."):
+    for text in ('"We will never leave room for Denmark to attack us," he said.',
+                 "The Danish opposition leader tried to shoot that fox before the vote."):
         assert not [e for e in rule_events(pipeline, text) if e[1][:2] in ("19", "20") and e[2] is None], text

@@ -233,8 +233,8 @@ def arrival(geo, article, sent):
 
 
 # a speaker placed at an occasion: speaking or visiting there, a person being there, or at a gathering held there
-# ("was speaking at the thinktank Chatham House in London", "Speaking in London", "Mr Straw was in Delhi", "opened
-# the forum in Brighton"; not "as it was in Guantanamo Bay")
+# ("was speaking at a think tank in Geneva", "Speaking in London", "the envoy was in Delhi", "opened
+# the conference in Leeds"; not "as it was in Guantanamo Bay")
 _OCCASION_CUE = re.compile(
     r"(?:(?:\b(?:speaking|spoke|addressing|visit|tour|trip)"
     r"|(?:\b(?!(?:It|This|That|There)\b)(?-i:[A-Z])[\w'\u2019-]+|\b(?:he|she|they))\s+(?:is|was|were|are))\b"
@@ -259,10 +259,10 @@ def occasion_names(span, names: list[str], speaker: str | None, pronoun: bool) -
 
 def speaker_occasion(geo, article, sent, names):
     """(Place, words) for a statement that no nearer rule places, by a speaker whom the article places, anywhere in it,
-    at one town or site only, by a verb of speaking, visiting or being there, or at a gathering held there ("Erdogan
-    was speaking at Chatham House in London", "Michael Howard is due to speak later" after "opened the forum in
-    Brighton"): the speaker's surname (the last of ``names``) in that sentence or, where that sentence tells its
-    speaker by a pronoun, in one of the two before it ("Mr Galloway ... Speaking in London on Saturday, he said"); not
+    at one town or site only, by a verb of speaking, visiting or being there, or at a gathering held there ("the minister
+    was speaking at a think tank in Geneva", "the party leader speaks later" after "opened the conference in
+    Leeds"): the speaker's surname (the last of ``names``) in that sentence or, where that sentence tells its
+    speaker by a pronoun, in one of the two before it ("Mr Hale ... Speaking in Paris on Friday, he said"); not
     an occasion only planned or called off ("his planned trip to Warsaw", "will be in London"); None where the article
     places that speaker at two places or at none."""
     names = [n for n in names if len(n) > 2 and n[:1].isupper()]

@@ -8,11 +8,11 @@ only (CAMEO 19, 20): an assault (18) is done to a person, and with no person nam
 another sense ("executed a plan"). Not coded so:
 
 - where the source has no country ("the army fought hard": no usable event), or is no state or armed actor
-  (civilians, parties, business, media: "he has attempted to shoot that fox first", "Trump attacked the
+  (civilians, parties, business, media: "she tried to shoot that fox before the vote", "Trump attacked the
   investigation": a figure of speech far more often than force);
 - a to-infinitive ("no opportunity for the US to attack us"): a purpose, a hypothetical or an aim;
 - an attributive participle ("the Israeli-occupied West Bank"): a state or a label of its noun;
-- a gerund ("preparing to help in storming the area"): an activity named more often than reported;
+- a gerund ("getting ready to help in storming the town"): an activity named more often than reported;
 - an act named by a noun that no verb carries ("Turkey's war", "after a government offensive"; the
   guideline codes no act named only by a noun), where "launched an offensive" is told by its verb;
 - a verb whose subject is a gerund act ("fighting between X and Y killed forty"): that act's toll;
