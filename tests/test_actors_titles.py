@@ -101,13 +101,13 @@ def test_a_time_of_day_is_not_the_prime_minister(pipeline):
 
 def test_the_un_high_commissioners_are_the_uns_without_their_acronym(pipeline):
     assert ("IGOUNOHCH", "111", "---CVL") in dyads(
-        pipeline, "Mary Smith, the high commissioner for human rights, condemned the attack on civilians.")
+        pipeline, "Mary Smith, the high commissioner for human rights, denounced the attack on civilians.")
     assert dyads(pipeline, "The high commissioner for refugees criticised Greece.")[0][0] == "IGOUNOHCR"
 
 
 def test_a_former_office_holder_is_an_elite_not_the_office(pipeline):
     assert ("USAELI", "111", "USAGOV") in dyads(
-        pipeline, "Robert Roe, a former commissioner of the New York police, criticised President Trump.")
+        pipeline, "Robert Roe, a former commissioner of the Chicago police, criticised President Trump.")
     assert ("GBRELI", "111", "GBRPTY") in dyads(pipeline, "Former Labour minister Peter Brand criticised the Tories.")
     assert ("---ELI", "111", "KENGOV") in dyads(pipeline, "Ex-minister John Smith criticised the government of Kenya.")
     # the office-holder himself keeps the office; so does one in office at the time ("the then minister")

@@ -11,7 +11,7 @@ from helpers import rule_events as rules
 
 @pytest.mark.parametrize("text", [
     "The Canadian prime minister announced that Canadian troops would leave Afghanistan by the summer.",
-    "With Harper's announcement last month that he was pulling Canada's soldiers out of Afghanistan, allies fretted.",
+    "With Harper's announcement in March that he was pulling Canada's soldiers out of Afghanistan, allies fretted.",
 ])
 def test_an_announced_pullout_is_an_intent_to_withdraw(pipeline, text):
     found = rules(pipeline, text)
@@ -53,7 +53,7 @@ def test_troops_named_in_the_passive_are_no_act_of_their_state(pipeline):
 
 
 def test_the_subject_of_a_passive_clause_fights_in_its_gerund(pipeline):
-    found = rules(pipeline, "A British fighter was killed while fighting against Islamic State in Syria.")
+    found = rules(pipeline, "A British fighter was killed while fighting against Islamic State near Raqqa.")
     assert any(code.startswith("19") and target == "IMGMUSISI" for _, code, target in found)
 
 

@@ -18,7 +18,7 @@ _locate, _art = helpers.locate, helpers.article
 
 def test_an_alternate_name_elsewhere_leaves_a_primary_name_evidence_for_its_country(pipeline, geo):
     # "Quebec" is also an alternate name of a US town: it still says Canada, so "Ontario" is the province
-    text = "In Ontario, provincial police said the border closure between New York State and Quebec raised prices."
+    text = "In Ontario, provincial police said the border closure between Quebec and New York State raised prices."
     loc = _locate(pipeline, geo, text, "said", cameo="010", quad_class=1)
     assert loc and (loc["country"], loc["precision"]) == ("CAN", "region")
 

@@ -210,8 +210,8 @@ def test_a_place_the_sentence_names_but_no_rule_ties_is_taken_for_an_act(pipelin
 
 def test_a_finer_place_in_the_sentence_wins_over_its_country(pipeline, geo):
     # Syria is named nearest before "backed", Raqqa, a city in it, a little further
-    loc = _locate(pipeline, geo, "The militants lost Raqqa, their capital in Syria, last week in a campaign by Kurdish "
-                                 "forces backed by American jets.", "backed", cameo="051", quad_class=1)
+    loc = _locate(pipeline, geo, "The militants lost Raqqa, their capital in Syria, last week to an offensive by "
+                                 "Kurdish forces backed by American jets.", "backed", cameo="051", quad_class=1)
     assert (loc["country"], loc["precision"], loc["text"], loc["how"]) == ("SYR", "city", "Raqqa", "sentence")
 
 
@@ -329,7 +329,8 @@ def test_a_seat_of_power_is_in_the_capital(pipeline, text, city, iso):
 
 
 def test_the_nation_refers_to_the_country_named_before(pipeline):
-    loc = located(pipeline, "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation.")
+    loc = located(pipeline, "Germany on Monday banned the Iranian carrier Mahan Air from operating in the "
+                            "European nation.")
     assert loc and loc["country"] == "DEU" and loc["how"] == "sentence"
 
 
@@ -762,7 +763,7 @@ def test_an_attack_by_a_named_leader_on_a_state_is_placed(pipeline, geo):
 
 
 @pytest.mark.parametrize("text, name, expected", [
-    ("Jets targeted Kafr Zita in the northern Hama countryside.", "Kafr Zita", True),  # a town in a region of its country
+    ("Jets struck Kafr Zita in the Hama countryside.", "Kafr Zita", True),  # a town in a region of its country
     ("He mailed the songs to Garcia in San Francisco.", "Garcia", False),  # a person: the place is in another country
 ])
 def test_a_name_tagged_as_a_person_followed_by_a_place_of_its_country_is_a_place(pipeline, geo, text, name, expected):
@@ -854,7 +855,7 @@ def test_a_noun_of_support_takes_the_place_its_object_names_only(pipeline, geo):
 
 
 def test_a_place_in_a_clause_of_another_act_is_that_acts(pipeline, geo):
-    text = "The EU imposed an arms embargo in 1989 after troops opened fire on protesters in Tiananmen Square."
+    text = "The EU imposed an arms embargo in 1989 after soldiers fired on protesters in Tiananmen Square."
     assert _locate(pipeline, geo, text, "embargo", cameo="172", quad_class=3) is None
     loc = _locate(pipeline, geo, "The EU imposed an arms embargo in 1989 on firms in Tiananmen Square.", "embargo",
                   cameo="172", quad_class=3)
@@ -863,14 +864,14 @@ def test_a_place_in_a_clause_of_another_act_is_that_acts(pipeline, geo):
 
 def test_a_court_acting_at_home_is_where_the_article_places_it_later(pipeline, geo):
     text = ("A Turkish court has refused to extradite a Dutch suspect. His lawyer said an appeal would follow. "
-            "The court in the town of Kilis said he must stay in custody.")
+            "The court in Kilis, a border town, said he must stay in custody.")
     art = _art(text)
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == "refused")
     loc = geo.locate(tok.sent, tok.i, art, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
                      quad_class=3, source_country="TUR", target_country="NLD")
     assert loc and (loc["name"], loc["precision"]) == ("Kilis", "city")
-    other = _art(text.replace("the town of Kilis", "the town of Mosul"))  # a court placed in another country: not it
+    other = _art(text.replace("in Kilis,", "in Mosul,"))  # a court placed in another country: not it
     loc = geo.locate(tok.sent, tok.i, other, actors=_spans(doc, "A Turkish court", "Dutch suspect"), cameo="120",
                      quad_class=3, source_country="TUR", target_country="NLD")
     assert loc and (loc["country"], loc["precision"]) == ("TUR", "country")

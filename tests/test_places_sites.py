@@ -79,6 +79,6 @@ def test_no_forward_occasion_for_another_speakers_words(pipeline, geo):
 
 def test_a_name_before_province_is_a_place_whatever_the_tagger_says(pipeline, geo):
     # the small model tags this "Idlib" as a person; no person is followed by "province"
-    text = "Iranian troops are preparing to enter Idlib province to support the government forces, the minister has said."
+    text = "Iranian troops plan to enter Idlib province to support the government forces, the minister has said."
     loc = _locate(pipeline, geo, text, "support", cameo="032", quad_class=1, source_country="IRN")
     assert loc is not None and loc["name"] == "Idlib" and loc["precision"] == "region"

@@ -79,7 +79,7 @@ def test_no_lead_place_for_a_later_sentence_nor_a_place_of_another_kind(pipeline
 
 
 FLOOD = ("A dam burst on Monday near a village in the north. The president flew to Trondheim on Tuesday to see the "
-         "damage. In a meeting that day he was told by the minister that 40 people were missing.")
+         "damage. In a meeting later that day he was told by the minister that 40 people were missing.")
 
 
 def test_words_at_a_meeting_with_no_place_are_said_where_the_party_just_arrived(pipeline, geo):
@@ -88,7 +88,7 @@ def test_words_at_a_meeting_with_no_place_are_said_where_the_party_just_arrived(
 
 
 def test_no_arrival_place_without_a_meeting_nor_after_a_sentence_between(pipeline, geo):
-    plain = FLOOD.replace("In a meeting that day he", "He")
+    plain = FLOOD.replace("In a meeting later that day he", "He")
     assert _locate(pipeline, geo, plain, "told", cameo="010", quad_class=1, source_country="NOR") is None
     later = FLOOD.replace("damage. In", "damage. The army was sent to help. In")
     assert _locate(pipeline, geo, later, "told", cameo="010", quad_class=1, source_country="NOR") is None

@@ -82,7 +82,7 @@ def shared_places(phrases, doc) -> None:
     """"Police and protesters in Nairobi", "soldiers and special forces from Britain and France": a bare
     agent conjoined with an agent whose country comes from the place that locates it or that it comes from
     ("in"/"at"/"from" PLACE, and the places listed with it) is of that place too. When the place follows the
-    second agent and the first has a qualifier of its own ("Kurdish forces and special forces from Britain"),
+    second agent and the first has a qualifier of its own ("Kurdish fighters and special forces from Britain"),
     the place is the second's alone."""
     by_head = {p.head: p for p in phrases}
     for p in phrases:
@@ -309,7 +309,7 @@ def _former(t, titles, doc) -> bool:
 
 
 def former_offices(phrases, doc) -> None:
-    """"Kerik, a former commissioner of the New York police", "the UK's former intelligence chief", "ex-minister
+    """"Jones, a former commissioner of the Chicago police", "the UK's former intelligence chief", "ex-minister
     Jane Roe", "former Labour minister Peter Brand": a state office's title that "former" or "ex-" qualifies names
     someone who left the office, an elite of the country (CAMEO's ELI, as data/agents.tsv codes "former
     president"), not the office itself, nor the party that held it. Not where the phrase names an office held now

@@ -101,7 +101,7 @@ class Actors:
 
 
 def _searchable(tok, places: bool = True) -> bool:
-    # not what an adjective is about: "an artist critical of Welsh arts funding" is no Welsh actor
+    # not what an adjective is about: "a painter critical of Welsh arts funding" is no Welsh actor
     return tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "prep" and tok.head.pos_ == "ADJ") and (
         places or not (tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS))
 
@@ -242,7 +242,7 @@ class ActorFinder:
             persons_from(phrases, doc)  # "Jane Smithers, from Leeds": GBR
             listed_people(phrases, doc)  # "Kenyan President Ruto and Foreign Minister Mutua": both KEN
             office_over_religious_title(phrases, doc, when)
-            former_offices(phrases, doc)  # "a former commissioner of the New York police": USAELI
+            former_offices(phrases, doc)  # "a former commissioner of the Chicago police": USAELI
             named_again(phrases, doc)  # "Home Secretary Charles Clarke ... Mr Clarke": GBRGOV
             phrases = kept_phrases(phrases, doc, cut)  # not "Qatar-backed" as a name, a dateline, a ship
         return Actors(sorted(phrases, key=lambda p: p.start))

@@ -243,7 +243,7 @@ PLACING_PREPS = frozenset({"in", "of", "over"})
 
 def drop_war_names(events: list[RawEvent], sent) -> list[RawEvent]:
     """An act whose target is only the country that names or places a war the act is about or took part in:
-    "students fought in the Spanish civil war", "the group, which opposed the war in Iraq", "mercenaries
+    "students who fought in Spain's civil war", "the group, which opposed the war in Iraq", "mercenaries
     fighting Turkey's battles". The war's noun is not the trigger itself ("the war in Yemen" as an event)."""
     doc = sent.doc
     keep = []

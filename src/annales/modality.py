@@ -28,7 +28,7 @@ PLANNED_WORDS = frozenset("planned upcoming proposed forthcoming scheduled prosp
 PLAN_HEADS = frozenset("plan schedule expect propose arrange seek slate want offer".split())
 # units of "next week's summit", "the coming month's talks"
 TIME_UNITS = frozenset("day week month year weekend".split())
-# verbs of taking part "in" a nominal event ("is due to take part in talks", "will participate in the summit")
+# verbs of taking part "in" a nominal event ("is due to take part in the talks", "will participate in the summit")
 PARTAKE_VERBS = frozenset("take participate engage join partake".split())
 # the dependencies of a nominal event on the verb that governs it ("announced the expulsion of")
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
@@ -187,7 +187,7 @@ def modality_of(trig) -> tuple[str, str]:
           and (trig.head.lower_ == "at" or (trig.head.lower_ == "for" or trig.head.lower_ == "in"
                                             and trig.head.head.lemma_ in PARTAKE_VERBS)
                and not any(c.dep_ == "poss" for c in trig.children))):
-        # "will travel to Moscow for talks", "is due to take part in talks", "will seek to reassure MPs at their
+        # "will travel to Moscow for talks", "is due to take part in the talks", "will seek to reassure MPs at their
         # meeting on Monday": the talks are as intended as the trip, the taking part or what is done at them (not
         # an act with its agent, the cause of a response: "vowed to retaliate for Poland's expulsion of diplomats")
         tok = trig.head.head

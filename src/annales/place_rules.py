@@ -27,7 +27,7 @@ DIRECT = frozenset("visit tour attack strike hit bomb shell raid storm capture s
 # ("bombed Douma"), as is the object of a place preposition ("in Douma")
 ON_PLACES = frozenset("bomb shell raid storm besiege invade bombard overrun occupy liberate encircle retake recapture "
                       "enter".split())
-# "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of US troops from Syria")
+# "from X" is where they leave ("troops will withdraw from Syria", "the withdrawal of American soldiers from Syria")
 WITHDRAW = frozenset("withdraw pull retreat evacuate withdrawal pullout pull-out push drive expel oust chase flush "
                      "expulsion".split())
 # verbs of extent: "spread from X to Y" is a span, not a place
@@ -55,7 +55,7 @@ ROLE_NOUNS = frozenset("position post job official officials spokesman spokeswom
                        "resident native teenager student couple family mother father".split())
 # verbs whose object is a topic: "discussed developments in Syria" did not happen in Syria
 TOPIC = frozenset("discuss debate review consider raise examine address".split())
-# a meeting a statement was made at ("said ahead of a meeting with lawmakers at the White House")
+# a meeting a statement was made at ("said ahead of talks with lawmakers at the White House")
 MEETING = frozenset("meeting summit talks conference session visit trip briefing rally speech interview ceremony "
                     "sidelines".split())
 _MEETING_PREPS = frozenset("at before after during following of on in".split())
@@ -116,7 +116,7 @@ WORDS_OF_CONFLICT = frozenset({"10", "11", "12", "13"})
 # Greece
 SITTING = frozenset("court tribunal judge judiciary parliament congress senate assembly duma majlis knesset "
                     "legislature commons lords".split())
-# courts and judges: where the article places them ("the court in the town of Kilis", "a Lyon court")
+# courts and judges: where the article places them ("a court in Kilis, a border town", "a Lyon court")
 COURTS = frozenset("court tribunal judge judiciary".split())
 # CAMEO codes of legal acts (lawsuits and criminal cases brought, verdicts and sentences): done before a court of the
 # country whose court, judge, police or people bring them, when the other side is of none other
@@ -406,7 +406,7 @@ def _in_own_event(tok, trigger) -> bool:
 
 def _other_conjunct(placed, trigger) -> bool:
     """The noun a place phrase places ("Maduro in Venezuela") sits under another act coordinated with the trigger's
-    phrase ("its repression of the Cuban people and its support for Maduro in Venezuela", "support for militias in
+    phrase ("its oppression of Cubans and its backing for Maduro in Venezuela", "support for militias in
     Syria, and Turkey's detention of a pastor"): that act's, not the trigger's."""
     if placed.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -452,7 +452,7 @@ def _at_meeting(c, trigger) -> float | None:
             or t.head.lower_ not in _MEETING_PREPS:
         return None
     # words in the first person are the speaker's own, told by "said": said where the saying was ("'we are concerned,'
-    # he said ahead of a meeting in London")
+    # he said before a London meeting")
     said = _saying(trigger)
     up = t.head.head
     if up.dep_ == "advmod" and up.head.i == said.i and up.lower_ in ("ahead", "shortly", "just", "soon"):
@@ -500,12 +500,12 @@ def _speaking(c, trigger) -> float | None:
     stay = (t.lemma_.lower() in STAYING and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in t.children)
             and all(c.pos_ == "PRON" for c in t.children if c.dep_ == "nsubj"))
     if t.i == trigger.i and role is not None:
-        # "was speaking at the thinktank Chatham House in London", "said in an interview in Paris": the place of the
+        # "was addressing the Chatham House thinktank in London", "said in an interview in Paris": the place of the
         # venue the statement's own "at"/"in" names
         venue = role[0]
         return 1.5 if venue.dep_ == "pobj" and venue.head.lower_ in ("at", "in") and venue.head.head.i == t.i else None
     if not (t.lemma_.lower() in SPEAKING | VISIT and t.pos_ == "VERB" or stay) or t.i == trigger.i:
-        # "were in Washington last week, pleading for help": words told by a participle of being somewhere
+        # "were in Washington last week, begging for aid": words told by a participle of being somewhere
         there = (t.lemma_.lower() in STAYING and trigger.dep_ == "advcl" and trigger.tag_ == "VBG"
                  and trigger.head.i == t.i and not any(c.dep_ == "mark" for c in trigger.children))
         return 1.5 if there else None

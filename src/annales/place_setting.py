@@ -63,7 +63,7 @@ def setting(geo, article, sent, lookback: int, party: str | None, names=()):
 
 def speaker_names(doc, spans) -> list[str]:
     """The names of people (3 letters or more; not the tagger's organisations or places) in the speaker's span and its
-    apposition ("the UN envoy, Maria X,"; not "Turkey, one of the bodies sponsoring the SNC,")."""
+    apposition ("the UN envoy, Maria X,"; not "Turkey, one of the SNC's sponsors,")."""
     out = []
     for a, b in spans:
         span = doc[a:b]
@@ -73,15 +73,15 @@ def speaker_names(doc, spans) -> list[str]:
 
 
 def aside(trigger) -> bool:
-    """The trigger's words are told by a pronoun's verb of saying set in them ("But the US, he added, also recognised
+    """The trigger's words are told by a pronoun's verb of saying set in them ("Yet the US, he added, also accepted
     ..."): a speaker told by a pronoun, whatever the subject."""
     return any(c.dep_ == "parataxis" and c.lemma_.lower() in ("say", "add")
                and any(s.dep_ == "nsubj" and s.tag_ == "PRP" for s in c.children) for c in trigger.children)
 
 
 def _own_venue(sent) -> bool:
-    """The sentence names a gathering or visit of its own at a name ("On a visit to the Cambridge Union, he praised"):
-    the statement was made there, not at the story's gathering."""
+    """The sentence names a gathering or visit of its own at a name ("During his visit to the Cambridge Union he
+    praised"): the statement was made there, not at the story's gathering."""
     return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in ("at", "to", "in")
                and t.head.head.lemma_.lower() in MEETING for t in sent)
 
@@ -180,7 +180,7 @@ def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
     the same occasion's words, told over several sentences. The speaker is matched by one of ``names`` in that sentence,
     or, told by a pronoun (``pronoun``), is the one placed in the sentence just before; or, none placed before, one of
     the next two sentences goes on with the speaker's words by a pronoun and places them ("X said ... 'We are
-    concerned,' he said ahead of a meeting in London"); else None."""
+    concerned,' he said before a London meeting"); else None."""
     if not names and not pronoun:
         return None
     text, at, places, bounds = _scan(geo, article, sent)
@@ -209,16 +209,16 @@ def occasion(geo, article, sent, names, pronoun: bool, back: int = 3):
     return None
 
 
-# a gathering told with no place of its own ("In a meeting that day, he was told ...") and a journey's end
+# a gathering told with no place of its own ("At a meeting later that day, he was told ...") and a journey's end
 _PLACELESS_MEETING = re.compile(r"\b(?:in|at|during)\s+(?:a|the)\s+(?:meeting|briefing|(?:news|press)\s+conference)"
                                 r"\b(?!\s+(?:in|at)\s+[A-Z])", re.I)
 _ARRIVED = re.compile(r"\b(?:flew|travell?ed|arrived|went|came|headed|returned)\s+(?:to|in|into|at)\s+(?:the\s+)?$")
 
 
 def arrival(geo, article, sent):
-    """(Place, words) for words said at a meeting or briefing its sentence gives no place ("In a meeting that day he was
-    told ..."): the town or site the sentence before took a party to ("Putin ... flew to Magnitogorsk on Monday"), where
-    one meets on arriving; else None."""
+    """(Place, words) for words said at a meeting or briefing its sentence gives no place ("At a meeting later that
+    day he was told ..."): the town or site the sentence before took a party to ("Putin ... flew to Magnitogorsk on
+    Monday"), where one meets on arriving; else None."""
     if not _PLACELESS_MEETING.search(sent.text):
         return None
     text, at, places, bounds = _scan(geo, article, sent)
@@ -279,7 +279,7 @@ def speaker_occasion(geo, article, sent, names):
         j = bisect.bisect_right(bounds, pos)
         s0, s1 = bounds[j - 1] if j else 0, bounds[j] if j < len(bounds) else len(text)
         if _UNREAL.search(text[max(s0, pos - 60):pos]) or _UNREAL.search(text[pos:s1][:40]):
-            continue  # planned or called off ("his planned trip to Warsaw, which was cancelled")
+            continue  # planned or called off ("his planned Warsaw trip, later cancelled")
         if s0 <= at < s1:
             continue  # the statement's own sentence: the sentence rules read it
         before = text[bounds[j - 3] if j >= 3 else 0:s0]  # the two sentences before it

@@ -99,7 +99,7 @@ class Geocoder(Gazetteer):
             # the phrase the coarser one attaches to ("shootings in the US, including one in Gilroy")
             # or is what the coarser one places ("from Kennedy Space Center in Florida"), or is the country's ("in
             # Syria's far eastern Deir ez-Zor province", however the parser hangs the province), or holds the coarser
-            # one in its own phrase ("Raqqa, its de facto capital in Syria", "X, a town in Idlib province")
+            # one in its own phrase ("Raqqa, the militants' capital in Syria", "X, a town in Idlib province")
             role = _role(best, trigger)
             at = role[0] if role is not None else best[2]  # "while visiting Beijing": the place itself
             for c in cands:
@@ -206,7 +206,7 @@ class Geocoder(Gazetteer):
     def _sitting(self, trigger, actors, iso3: str | None, article=None, sent=None) -> dict | None:
         """A country's court or legislature, the subject of the act's verb, acts in that country ("a Greek court
         ruled", "was jailed by a Greek judge"; not the troops' deployment "the Russian parliament approved"): a court
-        where the article, before or after, places it in that country ("the court in the town of Kilis")."""
+        where the article, before or after, places it in that country ("a court in Kilis, a border town")."""
         if not actors or not iso3 or iso3 not in self.countries:
             return None
         head = trigger.doc[actors[0][0]:actors[0][1]].root
@@ -532,7 +532,7 @@ class Geocoder(Gazetteer):
                 continue
             after = end < hi and lower[end] in REGION_WORDS  # "Idlib province", "province of Idlib"
             before = i - 2 >= lo and lower[i - 1] == "of" and lower[i - 2] in REGION_WORDS
-            # "Idlib, a province of 2 million people", "Idlib, Syria's last rebel-held province"
+            # "Idlib, a province of some three million people", "Idlib, Syria's last rebel-held province"
             appos = any(c.dep_ == "appos" and c.lower_ in REGION_WORDS for c in doc[end - 1].children)
             yield i, end + after, after or before or appos
             i = end
@@ -570,7 +570,7 @@ class Geocoder(Gazetteer):
         if label == "PERSON" and place_slot(span.root) and best.country in self._named(doc):
             return True  # the tagger's person where the parse wants a place ("bombed Douma" in a story on Syria)
         if label == "PERSON" and self._placed_in(doc, end, best.country):
-            return True  # "targeted Kafr Zita in the northern Hama countryside": a town in a region of its country
+            return True  # "jets struck Kafr Zita in the Hama countryside": a town in a region of its country
         if label == "PERSON" and not (best.kind in ("country", "place", "admin1") or best.pop >= 500_000):
             return False
         if not primary and end - start == 1 and label not in ("GPE", "LOC", "FAC"):
@@ -654,7 +654,7 @@ def _sits(tok) -> bool:
 @lru_cache(maxsize=None)
 def _body_pattern(body: str):
     """Capitalised words before a body noun ("Paris court"), or after it and "in"/"at" ("court in Paris", "District
-    Court for the Western District of Virginia in Abingdon"); the first form leaves the noun to the second."""
+    Court for the Southern District of Ohio in Columbus"); the first form leaves the noun to the second."""
     word = r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)[A-Z][\w'\u2019-]*"  # "The court in Kilis": not "The"
     name = rf"((?:{word}\s+){{0,2}}{word})"
     its_name = r"(?:(?:for|of)\s+(?:(?:the|of|for)\s+|[A-Z][\w.'\u2019-]*\s+){1,8}?)?"  # "for the Western District of X"
