@@ -177,7 +177,7 @@ def test_a_refusal_until_a_passive_condition_is_met_is_aimed_at_its_agent(pipeli
 
 
 def test_a_complaint_or_lawsuit_is_aimed_at_whom_it_is_against(pipeline):
-    """verbs.tsv "file complaint against *" before "with *"; events.DOCUMENTS: "filed a lawsuit accusing X"."""
+    """verbs.tsv "file complaint against *" before "with *"; clauses.DOCUMENTS: "filed a lawsuit accusing X"."""
     assert ("GRC", "114", "TUR") in rule_events(
         pipeline, "Greece filed a complaint with the United Nations against Turkey.")
     assert ("---NGO", "112", "USAMIL") in rule_events(
@@ -299,7 +299,7 @@ def test_what_an_agreement_agrees_to_do_is_not_done(pipeline, text):
 
 
 def test_a_document_speaks_for_its_author_only_once_issued(pipeline):
-    """events._unissued: "vetoed a resolution condemning X" and "will back a resolution that aims to impose a
+    """clauses.unissued: "vetoed a resolution condemning X" and "will back a resolution that aims to impose a
     blockade on X" code no act of the resolution; "adopted a resolution condemning X" does."""
     assert not any(code.startswith("11") for _, code, _ in rule_events(
         pipeline, "Russia vetoed a resolution condemning Syria."))
@@ -494,7 +494,7 @@ def test_weapons_inspectors_of_an_organisation_are_its_agents(pipeline):
     ("Chile and Peru agreed to begin talks on their maritime border.", ("CHL", "036", "PER")),
 ])
 def test_a_bare_pledge_is_the_intent_of_the_act_it_governs_not_a_second_event(pipeline, text, act):
-    """events._drop_speech_frames: "vowed to retaliate against Y" is one intended act on Y, no 030 beside it."""
+    """event_filters.drop_speech_frames: "vowed to retaliate against Y" is one intended act on Y, no 030 beside it."""
     found = rule_events(pipeline, text)
     assert any(s == act[0] and c.startswith(act[1]) and t == act[2] for s, c, t in found)
     assert not any(c == "030" for _, c, _ in found)

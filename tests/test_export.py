@@ -12,7 +12,8 @@ import pytest
 import annales.export as export
 from annales.errors import ConfigError
 from annales.export import FORMATS, export_store, write_events
-from annales.store import EVENT_COLUMNS, EVENT_SCHEMA, Store, unflatten_event
+from annales.store import Store
+from annales.store_rows import EVENT_COLUMNS, EVENT_SCHEMA, unflatten_event
 from test_store import V, articles, batch  # noqa: F401  (fixtures)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from annales import petrarch as P
 from annales import store as store_mod
+from annales import store_rows
 from annales.pipeline import Pipeline
 from annales.records import Article
 from annales.store import Store
@@ -80,7 +81,7 @@ def test_every_offset_points_at_its_text_in_the_article(pipeline):
 def test_schema_2_store_is_upgraded_in_place(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.EVENT_COLUMN_SPEC if c != "method")
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_rows.EVENT_COLUMN_SPEC if c != "method")
     con.execute(f"CREATE TABLE events ({cols})")
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
@@ -96,9 +97,9 @@ def test_schema_2_store_is_upgraded_in_place(tmp_path):
 def test_schema_3_store_gets_the_new_columns(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.MERGED_COLUMN_SPEC if c != "method")
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_rows.MERGED_COLUMN_SPEC if c != "method")
     con.execute(f"CREATE TABLE merged_events ({cols})")
-    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_mod.MENTION_COLUMN_SPEC if c != "sentence_start")
+    cols = ", ".join(f'"{c}" {t}' for c, t, _ in store_rows.MENTION_COLUMN_SPEC if c != "sentence_start")
     con.execute(f"CREATE TABLE mentions ({cols})")
     con.execute("INSERT INTO merged_events (event_id, cameo, cameo_root, quad_class, goldstein, num_mentions) "
                 "VALUES ('e1', '042', '04', 1, 1.9, 1)")

@@ -20,7 +20,8 @@ import pytest
 
 from annales.ingest import read_inputs
 from annales.records import Article
-from annales.store import ARTICLE_COLUMN_SPEC, EVENT_SCHEMA, MENTION_COLUMN_SPEC, Store
+from annales.store import Store
+from annales.store_rows import ARTICLE_COLUMN_SPEC, EVENT_SCHEMA, MENTION_COLUMN_SPEC
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"

@@ -13,7 +13,8 @@ import pytest
 import annales.store as store_mod
 from annales.errors import ConfigError, StoreError
 from annales.records import Actor, Article, Event, Mention, Trigger
-from annales.store import Store, events_to_arrow, flatten_event, open_store, unflatten_event
+from annales.store import Store, open_store
+from annales.store_rows import events_to_arrow, flatten_event, unflatten_event
 
 V = "test-1.0"
 
@@ -341,7 +342,7 @@ def test_postgres_column_types(postgres_url):
             ("jsonb", "_text", "date", "float8")
         tables = {t for t, in s.con.execute("SELECT table_name FROM information_schema.tables "
                                             "WHERE table_schema = current_schema()").fetchall()}
-        assert tables == {"meta", *store_mod._SPECS, "event_mentions"}
+        assert tables == {"meta", *store_mod.TABLE_SPECS, "event_mentions"}
         assert s.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == \
             [(str(store_mod.SCHEMA_VERSION),)]
 

@@ -4,7 +4,7 @@ to-infinitive), a nominal event inside a verb event's argument, the reproach a r
 act was for, a statement to no hearer, a question put, a war's country as its target, a protest verb that shows
 something, and duplicates of one source, target and root; and two mends, the country of a strike's victims
 (:func:`strike_victims`) and backing that is aid (:func:`backing_as_aid`). Each takes and returns a list of
-:class:`annales.events.RawEvent`.
+:class:`annales.pairing.RawEvent`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .requested import REQUESTED_DEPS
 
 if TYPE_CHECKING:
     from .actors import Actors
-    from .events import RawEvent
+    from .pairing import RawEvent
 
 __all__ = ["drop_requested", "drop_speech_frames", "drop_governed_nouns", "drop_reasons", "drop_unheard",
            "drop_questions", "drop_shown", "drop_war_names", "drop_purposes", "dedupe", "strike_victims",

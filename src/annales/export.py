@@ -11,7 +11,7 @@
 (:class:`MergedEvent`: ``to_dict()`` per JSON line; in CSV the location is flattened into
 ``location_name``, ``location_country``... and ``mention_ids`` joined by "|").
 ``cameo`` is always written as a string, so "042" keeps its leading zero. The flat form comes
-from :func:`annales.store.flatten_event`, shared with the store.
+from :func:`annales.store_rows.flatten_event`, shared with the store.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import formats
 from .errors import ConfigError
 from .records import Event, MergedEvent
-from .store import (EVENT_COLUMNS, EVENT_SCHEMA, MERGED_COLUMN_SPEC, MERGED_COLUMNS, events_to_arrow,
-                    flatten_event, lookup_cameo_label)
+from .store_rows import (EVENT_COLUMNS, EVENT_SCHEMA, MERGED_COLUMN_SPEC, MERGED_COLUMNS, events_to_arrow,
+                         flatten_event, lookup_cameo_label)
 
 if TYPE_CHECKING:
     from .store import Store

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 
-from .store import EVENT_COLUMNS, MERGED_COLUMNS, lookup_cameo_label, unflatten_event
+from .store_rows import EVENT_COLUMNS, MERGED_COLUMNS, lookup_cameo_label, unflatten_event
 
 TABLES = {"merged": "merged_events", "records": "events"}
 INTERVALS = ("day", "week", "month", "year")

@@ -20,7 +20,7 @@ whose subject is known:
 * or the subject of a complement clause of a non-reporting verb ("X demanded that Y resign");
 * or the target is the passive subject and the source the agent ("Y was snubbed by X");
 * or source and target are coordinated subjects, source first ("X and Y signed a deal"), coded only for
-  an act that can be mutual (``events.RECIPROCAL_CODES``; not "X and Y rescued forty migrants", nor a view
+  an act that can be mutual (``pairing.RECIPROCAL_CODES``; not "X and Y rescued forty migrants", nor a view
   they state together, "X and Y agreed that Z must ...");
 * or the target is a country, capital or region where forces or aid workers (``FIELD_SECTORS``) did an act
   with no other target, as the rule coder takes such a place (``venues.scene_targets``: "peacekeepers
@@ -60,7 +60,8 @@ from .actors import ActorPhrase, Actors
 from .event_filters import REQUEST_ROOTS, question_start
 from .coordination import coordinate
 from .encounters import field_encounter
-from .events import ANAPHORS, RECIPROCAL_CODES, VENUE_ROOTS, RawEvent, subject_of
+from .clauses import ANAPHORS, subject_of
+from .pairing import RECIPROCAL_CODES, VENUE_ROOTS, RawEvent
 from .targets import BACKING_ROOTS, ally_named, for_side, opposed_in, slot_filled
 from .lexicon import Pattern
 from .modality import SPEECH_VERBS, has_negation, modality_of, none_done

@@ -1,5 +1,5 @@
 """Coding on Apache Spark: JSONL, Parquet or WARC in, Parquet ``events/``, ``mentions/``, ``articles/``
-and ``errors/`` out, with the column names and types of the local store (:mod:`annales.store`).
+and ``errors/`` out, with the column names and types of the local store (:mod:`annales.store_rows`).
 Stages: list the input files (any Hadoop-compatible URI: ``file:``, ``hdfs://``, ``s3a://`` ...) ->
 parse each file into Articles with the local ingest code (JSONL lines, Parquet rows, WARC records) ->
 shuffle by article id (one version per id: the last one read, as in the local store) -> code each
@@ -28,7 +28,7 @@ import pyarrow as pa
 from annales.config import load_settings
 from annales.errors import AnnalesError, ConfigError, InputError, ModelError
 from annales.ingest import parse_json_line, parse_json_record
-from annales.store import ARTICLE_COLUMN_SPEC, EVENT_COLUMN_SPEC, MENTION_COLUMN_SPEC, flatten_event
+from annales.store_rows import ARTICLE_COLUMN_SPEC, EVENT_COLUMN_SPEC, MENTION_COLUMN_SPEC, flatten_event
 from annales.warc import WARC_SUFFIXES, iter_warc_articles
 
 ERROR_COLUMN_SPEC = [("origin", "VARCHAR", pa.string()), ("article_id", "VARCHAR", pa.string()),

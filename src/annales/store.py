@@ -14,17 +14,17 @@ each ``annales code`` run):
   the reason), and the view ``event_mentions``: every merged event's reports with their article's
   title, outlet, URL and publication date.
 
-Events are stored flat, one column per field (``source_code``, ``trigger_start``...);
-:func:`flatten_event` / :func:`unflatten_event` map an :class:`Event` to such a row and back,
-and :func:`events_to_arrow` builds a pyarrow table of them (the exporters reuse all three).
+Events are stored flat, one column per field (``source_code``, ``trigger_start``...): the columns and the
+rows are in :mod:`annales.store_rows`, shared with the exporters and the Spark job.
 
 Writes go through :meth:`Store.write_batch`: one transaction per batch that replaces the rows
 of each article, so re-coding never duplicates and a failed batch leaves nothing behind.
 ``Store(":memory:")`` gives a throwaway store for tests.
 
-Both backends share :class:`BaseStore`: the schema (built from the column specs below), the row building
-(:func:`batch_rows`, :func:`merged_rows`), the transactions' shape and every query, written once in
-portable SQL with ``?`` placeholders; a backend adds only its connection, column types and bulk insert.
+Both backends share :class:`BaseStore`: the schema (built from the column specs of :mod:`annales.store_rows`),
+the row building (:func:`~annales.store_rows.batch_rows`, :func:`~annales.store_rows.merged_rows`), the
+transactions' shape and every query, written once in portable SQL with ``?`` placeholders; a backend adds only its
+connection, column types and bulk insert.
 """
 
 from __future__ import annotations
@@ -33,125 +33,21 @@ import contextlib
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import duckdb
 import pyarrow as pa
 
-from .errors import AnnalesError, ConfigError, StoreError
-from .records import Actor, Article, Event, Mention, MergedEvent, Trigger
+from .errors import ConfigError, StoreError
+from .records import Article, Event, Mention, MergedEvent
+from .store_rows import (EVENT_COLUMN_SPEC, EVENT_COLUMNS, EVENT_SCHEMA, MERGED_COLUMNS, TABLE_SPECS, batch_rows,
+                         lookup_cameo_label, merged_rows, to_arrow, unflatten_event)
 
 SCHEMA_VERSION = 4
 _UPGRADABLE = {"1", "2", "3"}  # upgraded in place: 2 added tables, 3 the events' method column,
 # 4 the merged events' method column and the mentions' sentence_start (NULL in rows stored before)
 
-_ACTOR_FIELDS = ("text", "start", "end", "code", "country", "sector", "name")
-_ACTOR_TYPES = {"start": ("INTEGER", pa.int32()), "end": ("INTEGER", pa.int32())}
-
-
-def _actor_columns(prefix: str) -> list[tuple[str, str, pa.DataType]]:
-    return [(f"{prefix}_{f}", *_ACTOR_TYPES.get(f, ("VARCHAR", pa.string()))) for f in _ACTOR_FIELDS]
-
-
-# the action's codes, in events and merged_events alike
-_ACTION_COLUMNS: list[tuple[str, str, pa.DataType]] = [
-    ("cameo", "VARCHAR", pa.string()),
-    ("cameo_root", "VARCHAR", pa.string()),
-    ("plover", "VARCHAR", pa.string()),
-    ("plover_mode", "VARCHAR", pa.string()),
-    ("quad_class", "INTEGER", pa.int32()),
-    ("goldstein", "DOUBLE", pa.float64()),
-]
-# (column, DuckDB type, Arrow type) for the flat event row, in table order.
-EVENT_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("event_id", "VARCHAR PRIMARY KEY", pa.string()),
-    ("article_id", "VARCHAR NOT NULL", pa.string()),
-    ("sentence_index", "INTEGER", pa.int32()),
-    ("sentence_start", "INTEGER", pa.int32()),
-    ("sentence", "VARCHAR", pa.string()),
-    *_actor_columns("source"),
-    *_actor_columns("target"),
-    *_ACTION_COLUMNS,
-    ("date", "DATE", pa.date32()),
-    ("date_precision", "VARCHAR", pa.string()),
-    ("date_inferred", "BOOLEAN", pa.bool_()),
-    ("trigger_text", "VARCHAR", pa.string()),
-    ("trigger_start", "INTEGER", pa.int32()),
-    ("trigger_end", "INTEGER", pa.int32()),
-    ("trigger_lemma", "VARCHAR", pa.string()),
-    ("negated", "BOOLEAN", pa.bool_()),
-    ("modality", "VARCHAR", pa.string()),
-    ("location", "JSON", pa.string()),  # JSON text in Arrow, CSV and Parquet
-    ("confidence", "DOUBLE", pa.float64()),
-    ("coder_version", "VARCHAR", pa.string()),
-    ("method", "VARCHAR", pa.string()),  # schema 3
-]
-EVENT_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in EVENT_COLUMN_SPEC)
-EVENT_SCHEMA = pa.schema([(c, t) for c, _, t in EVENT_COLUMN_SPEC])
-
-ARTICLE_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("article_id", "VARCHAR PRIMARY KEY", pa.string()),
-    ("content_hash", "VARCHAR NOT NULL", pa.string()),
-    ("title", "VARCHAR", pa.string()),
-    ("url", "VARCHAR", pa.string()),
-    ("published", "DATE", pa.date32()),
-    ("source", "VARCHAR", pa.string()),
-    ("authors", "VARCHAR[]", pa.list_(pa.string())),
-    ("place", "VARCHAR", pa.string()),
-    ("origin", "VARCHAR", pa.string()),
-    ("text", "VARCHAR", pa.string()),
-    ("coder_version", "VARCHAR", pa.string()),
-    ("coded_at", "TIMESTAMP", pa.timestamp("us")),
-]
-MENTION_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("article_id", "VARCHAR NOT NULL", pa.string()),
-    ("sentence_index", "INTEGER", pa.int32()),
-    *[(f, *_ACTOR_TYPES.get(f, ("VARCHAR", pa.string()))) for f in _ACTOR_FIELDS],
-    ("sentence_start", "INTEGER", pa.int32()),  # schema 4: the actor's start/end count from it
-]
-STORY_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("article_id", "VARCHAR PRIMARY KEY", pa.string()),
-    ("story_id", "VARCHAR NOT NULL", pa.string()),
-]
-_FLAT_ACTOR = [(f"{p}_{f}", "VARCHAR", pa.string()) for p in ("source", "target")
-               for f in ("code", "country", "sector", "name")]
-MERGED_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("event_id", "VARCHAR PRIMARY KEY", pa.string()),
-    ("story_id", "VARCHAR", pa.string()),
-    ("date", "DATE", pa.date32()),
-    ("date_precision", "VARCHAR", pa.string()),
-    ("date_inferred", "BOOLEAN", pa.bool_()),
-    *_FLAT_ACTOR,
-    *_ACTION_COLUMNS,
-    ("negated", "BOOLEAN", pa.bool_()),
-    ("location", "JSON", pa.string()),
-    ("num_mentions", "INTEGER", pa.int32()),
-    ("num_articles", "INTEGER", pa.int32()),
-    ("num_sources", "INTEGER", pa.int32()),
-    ("first_published", "DATE", pa.date32()),
-    ("last_published", "DATE", pa.date32()),
-    ("article_id", "VARCHAR", pa.string()),
-    ("source_url", "VARCHAR", pa.string()),
-    ("sentence", "VARCHAR", pa.string()),
-    ("confidence", "DOUBLE", pa.float64()),
-    ("mention_ids", "VARCHAR[]", pa.list_(pa.string())),
-    ("method", "VARCHAR", pa.string()),  # schema 4
-]
-MERGED_COLUMNS: tuple[str, ...] = tuple(c for c, _, _ in MERGED_COLUMN_SPEC)
-LINK_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("mention_id", "VARCHAR PRIMARY KEY", pa.string()),
-    ("event_id", "VARCHAR NOT NULL", pa.string()),
-    ("reason", "VARCHAR", pa.string()),
-]
-VECTOR_COLUMN_SPEC: list[tuple[str, str, pa.DataType]] = [
-    ("key", "VARCHAR PRIMARY KEY", pa.string()),  # annales.stories.embed_key: SHA-1 of the embedded text
-    ("vector", "FLOAT[]", pa.list_(pa.float32())),
-]
-_SPECS = {"articles": ARTICLE_COLUMN_SPEC, "events": EVENT_COLUMN_SPEC, "mentions": MENTION_COLUMN_SPEC,
-          "stories": STORY_COLUMN_SPEC, "merged_events": MERGED_COLUMN_SPEC, "merge_links": LINK_COLUMN_SPEC,
-          "story_vectors": VECTOR_COLUMN_SPEC}
 _DERIVED = ("stories", "merged_events", "merge_links")
 _MENTIONS_VIEW = f"""CREATE OR REPLACE VIEW event_mentions AS
 SELECT l.event_id, l.mention_id, l.reason, a.title, a.source AS outlet, a.url, a.published,
@@ -164,91 +60,10 @@ def _q(name: str) -> str:
     return f'"{name}"'  # quote: "end", "date", "text" are (near-)keywords
 
 
-def _cols(table: str, cast_json: bool = False) -> str:
+def column_list(table: str, cast_json: bool = False) -> str:
+    """A table's columns, quoted, for SELECT and COPY (JSON ones as text with ``cast_json``)."""
     return ", ".join(f"{_q(c)}::VARCHAR AS {_q(c)}" if cast_json and t == "JSON" else _q(c)
-                     for c, t, _ in _SPECS[table])
-
-
-def _parse_date(value: str | date | None) -> date | None:
-    """ISO date -> ``date``; a partial "YYYY" or "YYYY-MM" is padded to the first day."""
-    if value is None or isinstance(value, date):
-        return value
-    s = str(value).strip()
-    if len(s) == 4:
-        s += "-01-01"
-    elif len(s) == 7:
-        s += "-01"
-    return date.fromisoformat(s[:10])
-
-
-def flatten_event(e: Event) -> dict:
-    """Event -> flat row (``source_code``, ``trigger_start``...; ``date`` as a ``date``,
-    ``location`` as JSON text). Keys and order are :data:`EVENT_COLUMNS`."""
-    row = {"event_id": e.event_id, "article_id": e.article_id, "sentence_index": e.sentence_index,
-           "sentence_start": e.sentence_start, "sentence": e.sentence}
-    for prefix, actor in (("source", e.source), ("target", e.target)):
-        for f in _ACTOR_FIELDS:
-            row[f"{prefix}_{f}"] = getattr(actor, f) if actor is not None else None
-    row.update(
-        cameo=e.cameo, cameo_root=e.cameo_root, plover=e.plover, plover_mode=e.plover_mode,
-        quad_class=e.quad_class, goldstein=e.goldstein, date=_parse_date(e.date),
-        date_precision=e.date_precision, date_inferred=e.date_inferred,
-        trigger_text=e.trigger.text, trigger_start=e.trigger.start, trigger_end=e.trigger.end,
-        trigger_lemma=e.trigger.lemma, negated=e.negated, modality=e.modality,
-        location=json.dumps(e.location, ensure_ascii=False) if e.location is not None else None,
-        confidence=e.confidence, coder_version=e.coder_version, method=e.method,
-    )
-    return row
-
-
-def unflatten_event(row: Mapping) -> Event:
-    """Flat row (from the store, a CSV reader or Arrow) -> Event; inverse of :func:`flatten_event`."""
-    def actor(prefix: str) -> Actor | None:
-        vals = {f: row.get(f"{prefix}_{f}") for f in _ACTOR_FIELDS}
-        if vals["text"] is None and vals["code"] is None and vals["start"] is None:
-            return None
-        return Actor(**vals)
-
-    d, loc = row.get("date"), row.get("location")
-    return Event(
-        event_id=row["event_id"], article_id=row["article_id"],
-        sentence_index=row["sentence_index"], sentence=row["sentence"],
-        source=actor("source"), target=actor("target"),
-        cameo=row["cameo"], cameo_root=row["cameo_root"],
-        plover=row.get("plover"), plover_mode=row.get("plover_mode"),
-        quad_class=row["quad_class"], goldstein=row["goldstein"],
-        date=d.isoformat() if isinstance(d, date) else d,
-        date_precision=row.get("date_precision"), date_inferred=bool(row.get("date_inferred")),
-        trigger=Trigger(row["trigger_text"], row["trigger_start"], row["trigger_end"],
-                        row.get("trigger_lemma")),
-        negated=bool(row.get("negated")), modality=row.get("modality") or "asserted",
-        location=json.loads(loc) if isinstance(loc, str) else loc,
-        confidence=row["confidence"], coder_version=row.get("coder_version") or "",
-        sentence_start=row.get("sentence_start") or 0, method=row.get("method") or "rules",
-    )
-
-
-def _to_arrow(rows: list[dict], spec) -> pa.Table:
-    return pa.table({c: pa.array([r[c] for r in rows], type=t) for c, _, t in spec})
-
-
-def events_to_arrow(events: Iterable[Event]) -> pa.Table:
-    """Events -> pyarrow table with :data:`EVENT_SCHEMA` (``cameo`` stays a string)."""
-    return _to_arrow([flatten_event(e) for e in events], EVENT_COLUMN_SPEC)
-
-
-def lookup_cameo_label(code: str | None) -> str | None:
-    """Short CAMEO label from ``annales.ontology`` when that module is available, else None."""
-    if not code:
-        return None
-    try:
-        from .ontology import cameo_label
-    except ImportError:
-        return None
-    try:
-        return cameo_label(code) or None
-    except (LookupError, ValueError, OSError, AnnalesError):  # a label is cosmetic: never fail on it
-        return None
+                     for c, t, _ in TABLE_SPECS[table])
 
 
 def _open_hint(reason: str) -> str:
@@ -268,58 +83,6 @@ def _write_reason(reason: str) -> str:
         reason += (" (an event id already stored for another article; ids derive from "
                    "the content hash, so the same text under two article ids collides)")
     return reason
-
-
-def batch_rows(items: Iterable[tuple[Article, list[Event], list[Mention]]],
-               coder_version: str) -> tuple[list[str], dict[str, list[dict]]]:
-    """What :meth:`BaseStore.write_batch` stores: the batch's article ids and its rows per table
-    (``articles``, ``events``, ``mentions``). An article given twice keeps its last version; an event
-    id repeated within one article is kept once. ValueError for a record that cannot be stored."""
-    batch: dict[str, tuple[Article, list[Event], list[Mention]]] = {}
-    for article, events, mentions in items:
-        batch[article.id] = (article, list(events), list(mentions))
-    coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    rows: dict[str, list[dict]] = {"articles": [], "events": [], "mentions": []}
-    owner: dict[str, str] = {}  # event_id -> article_id, to catch collisions before writing
-    for aid, (a, events, mentions) in batch.items():
-        rows["articles"].append({
-            "article_id": aid, "content_hash": a.content_hash, "title": a.title, "url": a.url,
-            "published": _parse_date(a.published), "source": a.source,
-            "authors": list(a.authors or []), "place": a.place, "origin": a.origin,
-            "text": a.text, "coder_version": coder_version, "coded_at": coded_at})
-        for e in events:
-            if e.article_id != aid:
-                raise ValueError(f"event {e.event_id} has article_id {e.article_id!r}, "
-                                 f"written under article {aid!r}")
-            prev = owner.get(e.event_id)
-            if prev == aid:
-                continue  # the same event found twice in one article
-            if prev is not None:
-                raise ValueError(
-                    f"event id {e.event_id} occurs in articles {prev!r} and {aid!r} "
-                    "(ids derive from the content hash: the same text under two article ids)")
-            owner[e.event_id] = aid
-            rows["events"].append(flatten_event(e))
-        for m in mentions:
-            rows["mentions"].append(m.to_dict())
-    return list(batch), rows
-
-
-def merged_rows(stories: Mapping[str, str], events: Iterable[MergedEvent],
-                links: Iterable[tuple[str, str, str]]) -> dict[str, list[dict]]:
-    """The rows of the derived tables (stories, merged_events, merge_links) that
-    :meth:`BaseStore.replace_merged` stores."""
-    merged = []
-    for e in events:
-        row = e.to_dict()
-        row["date"] = _parse_date(row["date"])
-        row["first_published"] = _parse_date(row["first_published"])
-        row["last_published"] = _parse_date(row["last_published"])
-        row["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
-        merged.append(row)
-    return {"stories": [{"article_id": a, "story_id": s} for a, s in sorted(stories.items())],
-            "merged_events": merged,
-            "merge_links": [{"mention_id": m, "event_id": e, "reason": r} for m, e, r in links]}
 
 
 # the event_mentions view's columns, for selecting them by name (location last, as text)
@@ -423,7 +186,7 @@ class BaseStore:
         con = self.con
         con.execute(f"CREATE TABLE IF NOT EXISTS meta (key {self._column_type('VARCHAR PRIMARY KEY')}, "
                     f"value {self._column_type('VARCHAR')})")
-        for table, spec in _SPECS.items():
+        for table, spec in TABLE_SPECS.items():
             cols = ", ".join(f"{_q(c)} {self._column_type(t)}" for c, t, _ in spec)
             con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
         for table in ("events", "merged_events"):  # from schema 2 and 3
@@ -518,9 +281,9 @@ class BaseStore:
         file of a PostgreSQL store this way."""
         counts = {}
         with other._writing():
-            for table in _SPECS:
+            for table in TABLE_SPECS:
                 other.con.execute(f"DELETE FROM {table}")
-                rows = self._rows(f"SELECT {_cols(table, cast_json=True)} FROM {table}")
+                rows = self._rows(f"SELECT {column_list(table, cast_json=True)} FROM {table}")
                 counts[table] = 0
                 while part := list(itertools.islice(rows, chunk)):
                     other._insert(table, other._prepared({table: part})[table])
@@ -556,7 +319,7 @@ class BaseStore:
         ``where`` maps event columns to values: equality, ``None`` for IS NULL, a list for IN.
         """
         clause, params = self._where(where)
-        sql = f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}"
+        sql = f"SELECT {column_list('events', cast_json=True)} FROM events{clause} {_ORDER}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -566,8 +329,8 @@ class BaseStore:
     def query_events_arrow(self, where: dict | None = None) -> pa.Table:
         """All (or filtered) events as flat rows with :data:`EVENT_SCHEMA`, in :meth:`events` order."""
         clause, params = self._where(where)
-        rows = list(self._rows(f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}", params))
-        return _to_arrow(rows, EVENT_COLUMN_SPEC)
+        rows = list(self._rows(f"SELECT {column_list('events', cast_json=True)} FROM events{clause} {_ORDER}", params))
+        return to_arrow(rows, EVENT_COLUMN_SPEC)
 
     def article_count(self) -> int:
         return self._all("SELECT count(*) FROM articles")[0][0]
@@ -595,7 +358,7 @@ class BaseStore:
     def merge_inputs(self) -> tuple[list[dict], dict[str, dict]]:
         """What merging reads: every coded record as a flat row, and each article's
         ``{"published", "source", "url", "title", "text", "countries"}`` (actor countries found in it)."""
-        rows = list(self._rows(f"SELECT {_cols('events', cast_json=True)} FROM events {_ORDER}"))
+        rows = list(self._rows(f"SELECT {column_list('events', cast_json=True)} FROM events {_ORDER}"))
         countries: dict[str, list[str]] = {}
         for aid, country in self._all("SELECT DISTINCT article_id, country FROM mentions "
                                       "WHERE country IS NOT NULL ORDER BY article_id, country"):
@@ -617,7 +380,7 @@ class BaseStore:
         """Merged events ordered by first publication, then id; ``where`` as in :meth:`events`
         but over ``merged_events`` columns."""
         clause, params = self._where(where, MERGED_COLUMNS)
-        sql = (f"SELECT {_cols('merged_events', cast_json=True)} FROM merged_events{clause} "
+        sql = (f"SELECT {column_list('merged_events', cast_json=True)} FROM merged_events{clause} "
                "ORDER BY first_published NULLS LAST, event_id")
         if limit is not None:
             sql += " LIMIT ?"
@@ -698,14 +461,14 @@ class Store(BaseStore):
             raise
 
     def _prepare(self, table: str, rows: list[dict]) -> pa.Table:
-        return _to_arrow(rows, _SPECS[table])
+        return to_arrow(rows, TABLE_SPECS[table])
 
     def _insert(self, table: str, data: pa.Table) -> None:
         """INSERT all rows of an Arrow table (scanned in place by DuckDB) into ``table``."""
         if data.num_rows == 0:
             return
         name = f"_annales_{table}"
-        cols = _cols(table)
+        cols = column_list(table)
         self.con.register(name, data)
         try:
             self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
@@ -716,7 +479,7 @@ class Store(BaseStore):
     def query_events_arrow(self, where: dict | None = None) -> pa.Table:
         """All (or filtered) events as flat rows with :data:`EVENT_SCHEMA`, in :meth:`events` order."""
         clause, params = self._where(where)
-        rel = self.con.sql(f"SELECT {_cols('events', cast_json=True)} FROM events{clause} {_ORDER}",
+        rel = self.con.sql(f"SELECT {column_list('events', cast_json=True)} FROM events{clause} {_ORDER}",
                            params=params or None)
         table = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
         return table.cast(EVENT_SCHEMA)

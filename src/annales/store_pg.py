@@ -21,7 +21,8 @@ import itertools
 from collections.abc import Iterator
 
 from .errors import StoreError
-from .store import _SPECS, BaseStore, _cols, redact
+from .store import BaseStore, column_list, redact
+from .store_rows import TABLE_SPECS
 
 _PG_TYPES = {"VARCHAR": 'text COLLATE "C"', "INTEGER": "integer", "BIGINT": "bigint", "DOUBLE": "double precision",
              "DATE": "date", "BOOLEAN": "boolean", "JSON": "jsonb", "VARCHAR[]": "text[]", "FLOAT[]": "real[]",
@@ -116,14 +117,14 @@ class PgStore(BaseStore):
             yield
 
     def _prepare(self, table: str, rows: list[dict]) -> list[tuple]:
-        names = [c for c, _, _ in _SPECS[table]]
+        names = [c for c, _, _ in TABLE_SPECS[table]]
         return [tuple(r[c] for c in names) for r in rows]
 
     def _insert(self, table: str, data: list[tuple]) -> None:
         """COPY the rows into ``table``."""
         if not data:
             return
-        with self.con.raw.cursor() as cur, cur.copy(f"COPY {table} ({_cols(table)}) FROM STDIN") as copy:
+        with self.con.raw.cursor() as cur, cur.copy(f"COPY {table} ({column_list(table)}) FROM STDIN") as copy:
             for row in data:
                 copy.write_row(row)
 

@@ -21,7 +21,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence: do
 # fought ("In Beijing, a spokesman said ...")
 SCENE_ROOTS = FORCE_ROOTS | {"01", "04"}
 # appeals, pledges, cooperation and disapproval: a place "in" which they are done is where they happened, never
-# their target ("agreed in Brussels to resume talks"); events.VENUE_ROOTS less statements and meetings (01, 04:
+# their target ("agreed in Brussels to resume talks"); pairing.VENUE_ROOTS less statements and meetings (01, 04:
 # scenes already)
 SETTING_ROOTS = frozenset({"02", "03", "05", "06", "09", "10", "11", "12", "13"})
 # an encounter a speaker is on or at when speaking ("X, on a visit to Y, said ..."): not whom the words are for
