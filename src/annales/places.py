@@ -30,6 +30,7 @@ from .place_rules import (
     _other_conjunct, _struck, _words_of, passing, ADDRESSES, _words_sent,
     _possessed, _the_country, _the_capital, _in_own_event, _origin, CALENDAR_WORDS, MAX_SPAN,
 )
+from .place_audience import audience
 from .place_scan import scan
 from .place_setting import (aside, arrival, elsewhere, lead, occasion, occasion_names, setting, speaker_names,
                             speaker_occasion, theatre)
@@ -39,6 +40,8 @@ __all__ = ["Geocoder", "Place", "norm"]
 _ARTICLE_WORDS = frozenset("al el ar as ash ad an az".split())
 LOOKBACK = 6  # sentences searched back for a place when an act's own sentence names none
 SPEAKER_OCCASION = True  # a statement takes the one occasion the article places its speaker at (place_setting)
+AUDIENCE = True  # words told to an audience are said where it is gathered (place_audience)
+HOME_CUSTODY = True  # a state holds, frees, expels or shelters people at home, in whatever clause it is told
 
 
 class Geocoder(Gazetteer):
@@ -112,6 +115,10 @@ class Geocoder(Gazetteer):
                              or _under(best[2], c[2]))):
                     best, best_d = c, d if d is not None else best_d
             return self._from_sentence(best, sent)
+        if verbal and AUDIENCE and article is not None:  # "telling delegates", "will ask the congregation"
+            found = audience(self, article, trigger, cands)
+            if found is not None:
+                return self._from_sentence(found, sent) if len(found) == 4 else _record(*found, None, None, "article")
         if verbal:
             found = self._addressee(trigger, actors, target_country, article, sent)
             if found is not None:
@@ -174,7 +181,8 @@ class Geocoder(Gazetteer):
         custody = (cameo or "") in CUSTODY and not _deployed(doc, actors[:1], everyone=True)
         if (source_country and (target_country in (None, source_country) or custody) and source_country in self.countries
                 and (cameo or "")[:2] not in FORCE_ROOTS | {"16"} and quad_class in (2, 4)
-                and trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
+                and (trigger.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp")
+                     or HOME_CUSTODY and custody and trigger.dep_ in ("ccomp", "advcl"))
                 and (found is None or found["country"] != source_country)):
             # a domestic act (its target none or of its own country) reported as done, not urged or planned
             # ("urged the rebels to release"), whose article names no place in its country before it: in its
