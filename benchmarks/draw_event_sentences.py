@@ -38,10 +38,11 @@ POOL = ("guardian-", "wikinews-", "bbc-politics-")
 # (seed, named, plain, least distinct names in a "named" sentence, split or None for both): the later
 # batches were added after the first was labelled, the third to get more sentences with two parties (and
 # so more events), the fourth (twelfth stop), fifth (thirteenth stop), sixth (fourteenth stop), seventh
-# (fifteenth stop), eighth (sixteenth stop) and ninth (seventeenth stop) from dev-split articles only, to measure generalisation
+# (fifteenth stop), eighth (sixteenth stop), ninth (seventeenth stop) and tenth (eighteenth stop) from dev-split
+# articles only, to measure generalisation
 BATCHES = [(2026, 120, 40, 1, None), (2027, 30, 10, 1, None), (2028, 60, 0, 2, None), (2029, 30, 10, 1, "dev"),
            (2030, 30, 10, 1, "dev"), (2031, 30, 10, 1, "dev"), (2032, 30, 10, 1, "dev"),
-           (2033, 30, 10, 1, "dev"), (2034, 30, 10, 1, "dev")]
+           (2033, 30, 10, 1, "dev"), (2034, 30, 10, 1, "dev"), (2035, 30, 10, 1, "dev")]
 
 
 def name_pattern() -> re.Pattern:

@@ -337,11 +337,17 @@ def _undone_nouns(verb):
 
 
 def for_clause(verb):
-    """"called [for Syria to withdraw]": a clause after the verb opened by "for", which the parser gives the
-    verb in place of a prepositional object. None if there is none."""
+    """"called [for Syria to withdraw]", "called [for the troops to be pulled out]": a clause after the verb
+    opened by "for", which the parser gives the verb in place of a prepositional object. None if there is none."""
     return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
                  and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                 and any(s.dep_ == "nsubj" for s in c.children)), None)
+                 and clause_subject(c) is not None), None)
+
+
+def clause_subject(clause):
+    """The subject of ``clause``, active or passive ("for Syria to withdraw", "for the troops to be pulled out":
+    who is asked to act, or the one the asked act is done to, whose side is asked), or None."""
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def child(tok, dep: str):

@@ -402,6 +402,9 @@ class LearnedFallback:
         # a rule event with no target ("condemned the raids") leaves its verb free to link a pair
         coded = ({(e.trigger, e.source.head) for e in raw if e.target is not None}
                  if OPT["skip_coded_trigger"] else set())
+        # "X and Y called for the ban to be lifted": coordinated subjects the rules coded as joint sources of the
+        # verb's act are not each other's targets
+        joint = {(e.trigger, e.source.head) for e in raw}
         out = []
         for sent in doc.sents:
             if sum(1 for p in actors.phrases if sent.start <= p.head < sent.end) < 2:
@@ -409,6 +412,8 @@ class LearnedFallback:
             for link in links(sent, actors):
                 if link.verb in vetoed:
                     continue  # "Moscow would block X", "denied meeting Y": the rules ruled this verb's act out
+                if link.kind == "coord" and (link.verb, link.source.head) in joint:
+                    continue
                 if (link.verb, link.source.head) in coded or any(
                         _overlap(s, link.source) and _overlap(t, link.target) for s, t in linked):
                     continue

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .actors import ActorPhrase, Actors
 from .encounters import behind_topic, topic
-from .lexicon import Pattern, child, for_clause, infinitive_clause, nearby, purpose_clause
+from .lexicon import Pattern, child, clause_subject, for_clause, infinitive_clause, nearby, purpose_clause
 from .modality import SPEECH_VERBS
 from .nominal import ENCOUNTER_PREPS, prep_object
 from .venues import SCENE_ROOTS, SETTING_NOUNS, SETTING_ROOTS, mission_place, venue
@@ -75,7 +75,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
         if obj is None and not pattern.dictionary and (pattern.code or "")[:2] in ASKING_ROOTS:
             obj = _asked_subject(trig)  # "demanded that X withdraw": X is asked
         if obj is None and not pattern.dictionary and "for" in pattern.words and for_clause(trig) is not None:
-            obj = child(for_clause(trig), "nsubj")  # "called for Syria to withdraw": Syria
+            obj = clause_subject(for_clause(trig))  # "called for Syria to withdraw": Syria
         # "lean on Iran", "seized up to 30 sailors": the first prepositional object with an actor, not the
         # place of a meeting or fight ("met in Rome", "attacked in Kabul": annales.venues)
         scene = not pattern.dictionary and (pattern.code or "")[:2] in SCENE_ROOTS | SETTING_ROOTS
@@ -154,7 +154,7 @@ def targets_of(pattern: Pattern, trig, actors: Actors, passive_subject=None) -> 
                     return found
                 # else a later one: "lifted [on the condition that ...] its ban [on X]"
     if pattern.target == "for" and not pattern.dictionary and for_clause(trig) is not None:
-        return actors.all_at(child(for_clause(trig), "nsubj"))  # "called for Syria to withdraw": Syria
+        return actors.all_at(clause_subject(for_clause(trig)))  # "called for Syria to withdraw": Syria
     if passive_subject is not None:
         return actors.all_at(passive_subject)
     # "lean on Iran" with "on" as a particle (or "called on [prep] X [dobj] to resign"): the object is the target
