@@ -65,3 +65,16 @@ def test_the_toll_of_an_act_is_no_second_event(pipeline):
     for text in ("A Turkish drone strike killed three men near Dohuk.",
                  "Turkish jets bombed a bridge near Dohuk, killing three men."):
         assert not any(t and t.endswith("CVL") for _, _, t in rule_events(pipeline, text)), text
+
+
+def test_a_ships_crew_and_master(pipeline):
+    assert rule_events(pipeline, "Greek coastguards detained the captain of a cargo ship near Crete.") == [
+        ("GRCCOP", "173", "GRCCVL")]
+    # a release is no act of the generic roots: the crew freed is no target
+    assert not any(t and t.endswith("CVL") for _, _, t in
+                   rule_events(pipeline, "Somali pirates released the crew of a fishing boat."))
+
+
+def test_an_army_captain_is_the_armys(pipeline):
+    assert not any(t and t.endswith("CVL") for _, _, t in
+                   rule_events(pipeline, "Russian troops killed an army captain near Kharkiv."))

@@ -119,3 +119,17 @@ def test_an_act_achieved_is_no_act_undergone(pipeline):
     # with no giver, "won the release of" names what the subject brought about
     events = coded(pipeline, "Norway won the release of the kidnapped aid workers.")
     assert [(s, c) for s, c, _ in events] == [("NOR", "0841")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # seeking asylum or refuge in a country asks it for protection (0234); granting it is 075
+    ("Thousands of Afghans have sought refuge in Pakistan since the war began.", [("AFG", "0234", "PAK")]),
+    ("About 2,000 Venezuelans applied for asylum in Brazil last month.", [("VEN", "0234", "BRA")]),
+    ("The dissident requested asylum from Germany.", [("---", "0234", "DEU")]),
+])
+def test_asylum_sought_is_an_appeal_for_protection(pipeline, text, expected):
+    assert coded(pipeline, text) == expected
+
+
+def test_refuge_found_is_no_appeal(pipeline):
+    assert not any(c == "0234" for _, c, _ in coded(pipeline, "Many families found refuge in Jordan."))
