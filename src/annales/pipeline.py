@@ -29,7 +29,7 @@ from .lexicon import Lexicon, default_lexicon
 from .nonpolitical import not_political
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
-from .relations import Rejected, fallback_for
+from .relations import Rejected, fallback_for, user_dictionaries
 from .records import Actor, Article, Event, Mention, Trigger, event_id
 
 _VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "generic_target_roots", "learned_fallback",
@@ -240,6 +240,7 @@ class Pipeline:
         if result.genre in self.skip_genres or (discards is not None and discards.voids_story(article.text)):
             return len(where) if selection is None else selection.n_sentences
         political_only = bool(self.settings["coder"].get("political_only", True))
+        user_verbs = political_only and user_dictionaries(self.lexicon)  # their suites expect their own codes
         seen = set()
         raws = self.coder(doc, actors)
         # what the rules ruled no event binds the learned fallback (annales.relations.Rejected)
@@ -248,7 +249,7 @@ class Pipeline:
         coded = []
         for raw in raws:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
-            if political_only and not_political(ev, result.genre):
+            if political_only and not_political(ev, result.genre, user_verbs):
                 rejected.events.append(raw)  # no political event: the fallback may not code the pair either
                 continue
             coded.append(ev)
@@ -256,7 +257,7 @@ class Pipeline:
         for raw, confidence in learned(doc, actors, raws, rejected) if learned is not None else []:
             ev = self._event(article, doc, raw, *where[doc[raw.sent_start].sent.start])
             ev.confidence, ev.method = confidence, "learned"  # annales.relations
-            if not (political_only and not_political(ev, result.genre)):
+            if not (political_only and not_political(ev, result.genre, user_verbs)):
                 coded.append(ev)
         for ev in coded:
             if ev.event_id not in seen:
