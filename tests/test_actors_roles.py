@@ -92,3 +92,19 @@ def test_a_candidate_for_office_stands_for_a_party(pipeline):
     assert "CHLPTY" in codes.values()
     # a bare "candidate" is no actor: countries that are candidates, a vaccine candidate
     assert not any(c.endswith("PTY") for c in _codes(pipeline, "The vaccine candidate was tested in Chile.").values())
+
+
+def test_fighters_a_government_qualifies_are_its_forces_and_anti_government_ones_rebels(pipeline):
+    assert _codes(pipeline, "Syrian pro-government fighters attacked the town.")["Syrian pro-government fighters"][3:] == "MIL"
+    assert _codes(pipeline, "Syrian anti-government fighters attacked the town.")["Syrian anti-government fighters"][3:] == "REB"
+
+
+def test_regulators_are_a_state_body(pipeline):
+    codes = _codes(pipeline, "French market regulators questioned the German carmaker.")
+    assert "FRAGOV" in codes.values() and "DEUBUS" in codes.values()
+
+
+def test_american_samoa_is_no_samoa_and_a_union_federations_plural_name_is_labour(pipeline):
+    codes = _codes(pipeline, "Two American Samoans wrote to the Trade Unions Congress.")
+    assert "ASM" in codes.values() and "WSM" not in codes.values()
+    assert any(c.endswith("LAB") for c in codes.values())

@@ -29,3 +29,13 @@ def test_no_state_named_as_a_place_gives_none(pipeline):
 def test_a_peoples_government_keeps_no_country_outside_its_own_region(pipeline):
     events = dyads(pipeline, "Fighting went on in northern Syria. Kurdish officials accused Turkey of shelling villages.")
     assert ("---GOV", "112", "TUR") in events
+
+
+def test_a_peoples_forces_with_their_state_named_are_an_armed_group_of_it_unless_its_own(pipeline):
+    assert ("SYRREB", "190", "IMGMUSISI") in dyads(pipeline, "Syrian Kurdish forces attacked Islamic State.")
+    assert ("IRQMIL", "190", "IMGMUSISI") in dyads(pipeline, "Iraqi Kurdish forces attacked Islamic State.")
+    assert ("SYRMIL", "190", "IMGMUSISI") in dyads(pipeline, "Syrian forces attacked Islamic State.")
+
+
+def test_peshmerga_written_in_lower_case_are_iraqs_forces(pipeline):
+    assert ("IRQMIL", "190", "IMGMUSISI") in dyads(pipeline, "The peshmerga attacked Islamic State near Mosul.")

@@ -432,9 +432,29 @@ def ethnic_agents(phrases, doc) -> None:
             p.country = place.country
 
 
+# words of a modifier that make armed men a government's: "government fighters", "pro-regime militias"
+GOVERNMENT_MODIFIERS = frozenset({"government", "regime"})
+
+
+def government_fighters(phrases, doc) -> None:
+    """"pro-regime fighters", "government militias": fighters and militias (REB words) that a government or
+    regime qualifies fight for the state, as its armed forces (MIL), not against it; "anti-government fighters"
+    stay rebels."""
+    for p in phrases:
+        if p.sector != "REB" or p.org:
+            continue
+        for _, i, e in p.parts:
+            tok = doc[i]
+            if (e.kind == "agent" and i < p.head and tok.lower_ in GOVERNMENT_MODIFIERS
+                    and not (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti")):
+                p.sector = "MIL"
+                break
+
+
 def group_actors(phrases, doc, demonyms) -> None:
     """Whose an agent or a people is, from the words around it: :func:`led_agents`, :func:`loyal_agents`,
-    :func:`ethnic_agents` and :func:`resident_groups`."""
+    :func:`ethnic_agents` and :func:`resident_groups`; and :func:`government_fighters`."""
+    government_fighters(phrases, doc)
     led_agents(phrases, doc)
     loyal_agents(phrases, doc)
     ethnic_agents(phrases, doc)

@@ -4,7 +4,8 @@ reader takes it from where the article is. The state is the one of the people's 
 sentence names as a place ("Kurdish fighters in northern Syria"), or else the one the article names most often
 as a place (the object of a preposition: "in Syria", "across Iraq", "the north of Syria"); with two named as
 often, none. The agent's armed roles become an armed group of that state (``REB``) unless the people govern
-themselves within it (``own``: Iraq's Kurdistan Region, whose forces are Iraq's); its state roles (government,
+themselves within it (``own``: Iraq's Kurdistan Region, whose forces are Iraq's), also where the phrase names the
+state itself ("Syrian Kurdish forces": SYRREB, "Iraqi Kurdish forces": IRQMIL); its state roles (government,
 officials, courts, police) keep no country outside such a state."""
 
 from __future__ import annotations
@@ -55,12 +56,16 @@ def _state(counts: Counter) -> str | None:
 def stateless_peoples(phrases, doc) -> None:
     """Give agents that a people's word qualifies the state where the article places them (module docstring)."""
     for p in phrases:
-        if p.country or p.org or p.prefix or not p.sector:
+        if p.org or p.prefix or not p.sector:
             continue
         word = _people_word(p, doc)
         if word is None:
             continue
         states, own = PEOPLES[word]
+        if p.country:  # "Syrian Kurdish forces": the state named, an armed group of it unless the people's own
+            if p.country in states and p.sector in _ARMED and p.country not in own:
+                p.sector = "REB"
+            continue
         places = _places(phrases, doc, states)
         here = doc[p.head].sent.start
         state = (_state(Counter(s for start, s in places if start == here))

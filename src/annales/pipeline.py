@@ -26,6 +26,7 @@ from .focus import localise, outlet_country
 from .genres import GenreFinder
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, default_lexicon
+from .named_in_full import named_in_full
 from .nonpolitical import not_political
 from .parse import limit_blas_threads, load_model, prepare
 from .prefilter import Prefilter, Selection
@@ -34,7 +35,7 @@ from .records import Actor, Article, Event, Mention, Trigger, event_id
 
 _VERSION_SETTINGS = (("coder", ("intent_codes", "unaimed_force", "generic_target_roots", "learned_fallback",
                                 "learned_min_probability", "countryless_actors", "min_confidence", "political_only",
-                                "calibrated_confidence")),
+                                "calibrated_confidence", "named_in_full")),
                      ("places", ("geocode", "dateline_fallback")), ("speed", ("prefilter",)),
                      ("focus", ("enabled", "antecedents", "office_holders", "short_names", "regimes", "min_mentions",
                                 "min_share", "sectors", "outlet_home", "outlet_sectors", "outlets_abroad",
@@ -209,6 +210,8 @@ class Pipeline:
         min_conf = float(self.settings["coder"]["min_confidence"])
         for r, n in zip(results, sent_base):  # the article's focus country for its domestic roles (annales.focus)
             r.sentences = n
+            if self.settings["coder"]["named_in_full"] and self.finder.office_holders:  # "Mr Brown" after "Gordon Brown"
+                named_in_full(r.events, r.article.text, r.article.published, r.article.content_hash)
             localise(r.events, r.mentions, r.article.content_hash, self.settings,
                      outlet_country(r.article.source, self.finder.kb, self.settings))
             if self.calibrate is not None:  # then the chance that each is right (annales.confidence)
