@@ -64,8 +64,8 @@ def test_an_audience_is_the_object_of_the_trigger_or_of_a_verb_of_telling(pipeli
 
 def test_a_place_in_the_audiences_phrase_is_read_in_the_articles_country(pipeline, geo):
     # "Kent" is also a town in Washington state; in a British story the activists are in the English county
-    text = ("Britain's opposition leader will speak about housing this week. He is expected to tell activists in Kent "
-            "that the UK needs more homes.")
+    text = ("Britain's opposition leader will speak about housing this week. He will tell activists in Kent "
+            "on Friday that the UK needs more homes.")
     loc = _locate(pipeline, geo, text, "tell", cameo="010", quad_class=1, source_country="GBR")
     assert loc is not None and loc["country"] == "GBR" and loc["name"] == "Kent"
 

@@ -235,7 +235,7 @@ class EventCoder:
         reduced = not pattern.dictionary and reduced_passive(verb)  # "when asked about X, he said": not the asker
         if passive or reduced or (verb.dep_ == "acl" and verb.tag_ == "VBN" and not headline_verb(verb)):
             agent = child(verb, "agent")
-            # "killed by a drone strike in Raqqa": where the agent acted is not the agent
+            # "shot by a sniper in Homs": where the agent acted is not the agent
             sources = (actors.all_at(child(agent, "pobj"), places=False)
                        if agent is not None and child(agent, "pobj") is not None else [])
             subj = child(verb, "nsubjpass") or (subject_of(verb.head) if reduced else None)
