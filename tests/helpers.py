@@ -34,6 +34,14 @@ def locate(pipeline, geo, text: str, word: str, article: Article | None = None, 
     return geo.locate(tok.sent, tok.i, article, **kw)
 
 
+def locate_last(pipeline, geo, text: str, word: str, **kw):
+    """``geo.locate`` for the last token ``word`` of an article of ``text`` published on the tests' usual date."""
+    art = article(text)
+    doc = pipeline.nlp(art.text)
+    tok = [t for t in doc if t.text == word][-1]
+    return geo.locate(tok.sent, tok.i, art, **kw)
+
+
 def article(text: str, title: str | None = None, published: date = PUBLISHED) -> Article:
     """An article of ``text`` published on the tests' usual date."""
     return Article(id="a", title=title, text=text, published=published)

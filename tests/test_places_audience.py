@@ -11,6 +11,7 @@ import annales.places as places
 from annales.place_audience import audience, audience_nouns
 from annales.places import Geocoder
 from annales.records import Article
+from helpers import locate_last
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +19,6 @@ def geo():
     return Geocoder.default()
 
 
-def _locate(pipeline, geo, text, word, **kw):
-    article = Article(id="a", title=None, text=text, published=date(2024, 3, 6))
-    doc = pipeline.nlp(article.text)
-    tok = [t for t in doc if t.text == word][-1]
-    return geo.locate(tok.sent, tok.i, article, **kw)
 
 
 FORUM = ("The Green party's spring gathering opened in a seaside hall on Friday. The party leader had opened the forum "
@@ -31,13 +27,13 @@ FORUM = ("The Green party's spring gathering opened in a seaside hall on Friday.
 
 
 def test_words_told_to_delegates_are_said_at_the_gathering_the_article_places(pipeline, geo):
-    loc = _locate(pipeline, geo, FORUM, "condemned", cameo="111", quad_class=3, source_country="GBR")
+    loc = locate_last(pipeline, geo, FORUM, "condemned", cameo="111", quad_class=3, source_country="GBR")
     assert loc is not None and loc["name"] == "Bristol" and loc["how"] == "article"
 
 
 def test_without_an_audience_the_statement_is_not_placed_at_the_gathering(pipeline, geo):
     text = FORUM.replace(", telling delegates that rents had doubled", "")
-    loc = _locate(pipeline, geo, text, "condemned", cameo="111", quad_class=3, source_country="GBR")
+    loc = locate_last(pipeline, geo, text, "condemned", cameo="111", quad_class=3, source_country="GBR")
     assert loc is None or loc["name"] != "Bristol"
 
 
@@ -66,7 +62,7 @@ def test_a_place_in_the_audiences_phrase_is_read_in_the_articles_country(pipelin
     # "Kent" is also a town in Washington state; in a British story the activists are in the English county
     text = ("Britain's opposition leader will speak about housing this week. He will tell activists in Kent "
             "on Friday that the UK needs more homes.")
-    loc = _locate(pipeline, geo, text, "tell", cameo="010", quad_class=1, source_country="GBR")
+    loc = locate_last(pipeline, geo, text, "tell", cameo="010", quad_class=1, source_country="GBR")
     assert loc is not None and loc["country"] == "GBR" and loc["name"] == "Kent"
 
 

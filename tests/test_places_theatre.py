@@ -5,12 +5,10 @@ for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from annales.places import Geocoder
-from annales.records import Article
+from helpers import locate_last
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +16,6 @@ def geo():
     return Geocoder.default()
 
 
-def _locate(pipeline, geo, text, word, **kw):
-    article = Article(id="a", title=None, text=text, published=date(2024, 3, 6))
-    doc = pipeline.nlp(article.text)
-    tok = [t for t in doc if t.text == word][-1]
-    return geo.locate(tok.sent, tok.i, article, **kw)
 
 
 FILLER = " ".join(f"The council met for the {n} time to discuss the harvest and the roads." for n in
@@ -32,31 +25,31 @@ STORY = ("Fighting went on in Sudan on Monday. Aid workers in Sudan said food wa
 
 
 def test_a_fight_no_nearby_sentence_places_is_in_the_story_s_country(pipeline, geo):
-    loc = _locate(pipeline, geo, STORY, "shelled", cameo="190", quad_class=4, source_country=None)
+    loc = locate_last(pipeline, geo, STORY, "shelled", cameo="190", quad_class=4, source_country=None)
     assert loc is not None and loc["country"] == "SDN" and loc["precision"] == "country"
 
 
 def test_no_theatre_for_words_nor_for_a_story_without_a_leading_country(pipeline, geo):
     said = STORY.replace("has shelled villages for months, a doctor said", "has denied the charges, a doctor said")
-    assert _locate(pipeline, geo, said, "denied", cameo="013", quad_class=1, source_country=None) is None
+    assert locate_last(pipeline, geo, said, "denied", cameo="013", quad_class=1, source_country=None) is None
     split = STORY.replace("Aid workers in Sudan", "Aid workers in Chad")
-    assert _locate(pipeline, geo, split, "shelled", cameo="190", quad_class=4, source_country=None) is None
+    assert locate_last(pipeline, geo, split, "shelled", cameo="190", quad_class=4, source_country=None) is None
 
 
 def test_no_theatre_when_the_sentence_names_the_country_in_another_role(pipeline, geo):
     text = STORY.replace("The militia that holds the hills", "Sudan's militia")
-    assert _locate(pipeline, geo, text, "shelled", cameo="190", quad_class=4, source_country=None) is None
+    assert locate_last(pipeline, geo, text, "shelled", cameo="190", quad_class=4, source_country=None) is None
 
 
 def test_asylum_is_granted_at_home(pipeline, geo):
-    loc = _locate(pipeline, geo, "Norway has accepted 3,000 refugees from Eritrea this year.", "accepted",
+    loc = locate_last(pipeline, geo, "Norway has accepted 3,000 refugees from Eritrea this year.", "accepted",
                   cameo="075", quad_class=2, source_country="NOR", target_country="ERI")
     assert loc is not None and loc["country"] == "NOR"
 
 
 def test_a_country_whose_attack_it_is_is_its_agent_not_its_place(pipeline, geo):
     text = "Their units took part in Kenya's assault on the town of Kismayo in southern Somalia last year."
-    loc = _locate(pipeline, geo, text, "took", cameo="190", quad_class=4, source_country=None)
+    loc = locate_last(pipeline, geo, text, "took", cameo="190", quad_class=4, source_country=None)
     assert loc is not None and loc["name"] == "Kismayo"
 
 
@@ -65,16 +58,16 @@ LEAD = ("The foreign minister has defended plans to lift the ban on arms sales t
 
 
 def test_the_lead_s_statement_is_made_where_the_next_sentence_places_its_speaker(pipeline, geo):
-    loc = _locate(pipeline, geo, LEAD, "defended", cameo="052", quad_class=1, source_country="GBR", actors=[(0, 3)])
+    loc = locate_last(pipeline, geo, LEAD, "defended", cameo="052", quad_class=1, source_country="GBR", actors=[(0, 3)])
     assert loc is not None and loc["name"] == "Santiago"
 
 
 def test_no_lead_place_for_a_later_sentence_nor_a_place_of_another_kind(pipeline, geo):
     later = "Mr Brown spoke on Monday. " + LEAD
-    assert _locate(pipeline, geo, later, "defended", cameo="052", quad_class=1, source_country="GBR",
+    assert locate_last(pipeline, geo, later, "defended", cameo="052", quad_class=1, source_country="GBR",
                    actors=[(6, 9)]) is None
     topic = LEAD.replace("Mr Brown, visiting Santiago, said", "Mr Brown said the ban on Santiago's army")
-    assert _locate(pipeline, geo, topic, "defended", cameo="052", quad_class=1, source_country="GBR",
+    assert locate_last(pipeline, geo, topic, "defended", cameo="052", quad_class=1, source_country="GBR",
                    actors=[(0, 3)]) is None
 
 
@@ -83,20 +76,20 @@ FLOOD = ("A dam burst on Monday near a village in the north. The president flew 
 
 
 def test_words_at_a_meeting_with_no_place_are_said_where_the_party_just_arrived(pipeline, geo):
-    loc = _locate(pipeline, geo, FLOOD, "told", cameo="010", quad_class=1, source_country="NOR")
+    loc = locate_last(pipeline, geo, FLOOD, "told", cameo="010", quad_class=1, source_country="NOR")
     assert loc is not None and loc["name"] == "Trondheim"
 
 
 def test_no_arrival_place_without_a_meeting_nor_after_a_sentence_between(pipeline, geo):
     plain = FLOOD.replace("In a meeting later that day he", "He")
-    assert _locate(pipeline, geo, plain, "told", cameo="010", quad_class=1, source_country="NOR") is None
+    assert locate_last(pipeline, geo, plain, "told", cameo="010", quad_class=1, source_country="NOR") is None
     later = FLOOD.replace("damage. In", "damage. The army was sent to help. In")
-    assert _locate(pipeline, geo, later, "told", cameo="010", quad_class=1, source_country="NOR") is None
+    assert locate_last(pipeline, geo, later, "told", cameo="010", quad_class=1, source_country="NOR") is None
 
 
 def test_a_verb_whose_object_is_words_is_a_statement_whatever_its_code(pipeline, geo):
     text = "Floods hit towns in Norway this week. The two party leaders also gave their views in magazine interviews."
-    assert _locate(pipeline, geo, text, "gave", cameo="040", quad_class=1, source_country="NOR") is None
+    assert locate_last(pipeline, geo, text, "gave", cameo="040", quad_class=1, source_country="NOR") is None
     moved = text.replace("gave their views", "gave their support")
-    loc = _locate(pipeline, geo, moved, "gave", cameo="040", quad_class=1, source_country="NOR")
+    loc = locate_last(pipeline, geo, moved, "gave", cameo="040", quad_class=1, source_country="NOR")
     assert loc is not None and loc["country"] == "NOR"
