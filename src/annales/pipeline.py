@@ -116,6 +116,7 @@ class Pipeline:
         self._blas = str(self.settings.get("speed", {}).get("blas", "numpy"))
         self.kb = kb
         self.lexicon = lexicon or default_lexicon()
+        self.user_verbs = user_dictionaries(self.lexicon)  # PETRARCH verb dictionaries (their suites, their codes)
         self.version = coder_version(self.settings)
         self._finder = None
         self._prefilter = None
@@ -243,7 +244,7 @@ class Pipeline:
         if result.genre in self.skip_genres or (discards is not None and discards.voids_story(article.text)):
             return len(where) if selection is None else selection.n_sentences
         political_only = bool(self.settings["coder"].get("political_only", True))
-        user_verbs = political_only and user_dictionaries(self.lexicon)  # their suites expect their own codes
+        user_verbs = political_only and self.user_verbs
         seen = set()
         raws = self.coder(doc, actors)
         # what the rules ruled no event binds the learned fallback (annales.relations.Rejected)
