@@ -53,9 +53,11 @@ def _gathering():
 
 
 def audience(geo, article, trigger, cands):
-    """For words told to an audience (:func:`audience_nouns`): a candidate place of the sentence inside the audience's
-    phrase ("activists in Kent"), else (Place, words) of the one town or site the article (title and text) gives a
-    gathering; None when there is no audience, or the article gives its gatherings two places or none."""
+    """For words told to an audience (:func:`audience_nouns`), where they were said, as (Place, words, start, end,
+    how) for a place record: a candidate place of the sentence inside the audience's phrase ("activists in Kent",
+    its offsets in the sentence, how "sentence"), else the one town or site the article (title and text) gives a
+    gathering (no offsets, how "article"); None when there is no audience, or the article gives its gatherings two
+    places or none."""
     nouns = audience_nouns(trigger)
     if not nouns:
         return None
@@ -64,8 +66,10 @@ def audience(geo, article, trigger, cands):
         for c in cands:
             if c[2].i in inside and c[2].head.lower_ in ("in", "at"):  # read in the article's own country ("activists
                 # in Kent" in a British story); not a qualifier ("a Syria conference") nor an origin ("from Syria")
-                place = geo.lookup(trigger.doc[c[0]:c[1]].text, _home(geo, article, trigger.sent))
-                return c if place is None else (c[0], c[1], c[2], place)
+                span = trigger.doc[c[0]:c[1]]
+                place = geo.lookup(span.text, _home(geo, article, trigger.sent)) or c[3]
+                s0 = span.start_char - trigger.sent.start_char
+                return place, span.text, s0, s0 + len(span.text), "sentence"
     text = " ".join(x for x in (getattr(article, "title", None), getattr(article, "text", None)) if x)
     home, found = _home(geo, article, trigger.sent), {}
     for m in _gathering().finditer(text):
@@ -73,5 +77,5 @@ def audience(geo, article, trigger, cands):
         hits = geo.named(norm(words))  # the whole name, a primary one
         place = geo.lookup(words, home) if any(p for _, p in hits) else None
         if place is not None and place.kind in _KINDS:
-            found.setdefault((place.name, place.country), (place, words))
+            found.setdefault((place.name, place.country), (place, words, None, None, "article"))
     return next(iter(found.values())) if len(found) == 1 else None

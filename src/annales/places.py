@@ -118,7 +118,7 @@ class Geocoder(Gazetteer):
         if verbal and AUDIENCE and article is not None:  # "telling delegates", "will ask the congregation"
             found = audience(self, article, trigger, cands)
             if found is not None:
-                return self._from_sentence(found, sent) if len(found) == 4 else _record(*found, None, None, "article")
+                return _record(*found)
         if verbal:
             found = self._addressee(trigger, actors, target_country, article, sent)
             if found is not None:
