@@ -18,10 +18,8 @@ them. Articles whose whole genre is not political (sports, entertainment) are se
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ._data import data_path, read_tsv, split_list
 from .actor_context import STATE_SECTORS
+from .kb import KnowledgeBase
 from .records import Actor, Event
 
 # sectors of private people: a journey of theirs is travel, not a visit between political actors
@@ -65,17 +63,12 @@ def commerce(ev: Event) -> bool:
         a.sector in TRADERS or _unknown(a) for a in sides)
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    rows = read_tsv(data_path("countries.tsv"))
-    return frozenset(d for _, row in rows for d in split_list(row.get("demonyms", "")))
-
-
 def a_people(a: Actor) -> bool:
     """A country's people named by a plural demonym ("Britons", "hundreds of Americans"; not "Swiss"): private
     persons, not the state the code names."""
     word = a.text.split()[-1] if a.text.split() else ""
-    return a.sector is None and word.endswith("s") and not word.endswith("ss") and word in _demonyms()
+    return (a.sector is None and word.endswith("s") and not word.endswith("ss")
+            and word in KnowledgeBase.default().demonyms)
 
 
 def private_travel(ev: Event) -> bool:
